@@ -47,3 +47,33 @@ def subcommand(name: str) -> Callable[[SubcommandHandler], SubcommandHandler]:
 def home_section(section: HomeSection) -> HomeSection:
     HOME_SECTIONS.append(section)
     return section
+
+
+@dataclass
+class ServeContext:
+    """What a feature needs when `alliance-bot serve` starts (both modes)."""
+
+    settings: Any  # bot.settings.Settings
+    assistant: Any  # intents.assistant.Assistant
+    client: Any  # slack_sdk.WebClient pointed at SLACK_API_URL
+    stores: Any  # bot.stores.Stores
+    mode: str  # "http" or "socket"
+
+
+# A startup hook may return a function that stops what it started (scheduler, watcher).
+StartupHook = Callable[[ServeContext], Callable[[], None] | None]
+# A readiness check returns None when ready, else a short reason ("database unreachable: ...").
+ReadinessCheck = Callable[[], str | None]
+
+STARTUP_HOOKS: list[StartupHook] = []
+READINESS_CHECKS: list[ReadinessCheck] = []
+
+
+def on_startup(hook: StartupHook) -> StartupHook:
+    STARTUP_HOOKS.append(hook)
+    return hook
+
+
+def readiness_check(check: ReadinessCheck) -> ReadinessCheck:
+    READINESS_CHECKS.append(check)
+    return check

@@ -45,4 +45,11 @@ class Assistant:
         return ["who leads PHEV for D segment?", "what does Nissan lead?", "who leads Europe?"]
 
     def reload(self) -> None:
-        """Re-read the knowledge base; on a validation error keep serving the last good one."""
+        """Re-read the knowledge base; on a validation error keep serving the last good one.
+
+        Raises `knowledge.errors.KnowledgeError` (naming file, entry and field) when refused.
+        """
+
+    def knowledge_files(self) -> list[Path]:
+        """The files the knowledge base is read from (what a reload watcher should watch)."""
+        return []

@@ -1,0 +1,168 @@
+"""A stand-in for the Slack Web API on 127.0.0.1, for offline tests and benchmarks.
+
+Point the bot at `server.api_url` (SLACK_API_URL). Every call is recorded with its method and
+parameters; canned responses can be set per method, and failures (429 with Retry-After, 500,
+Slack errors such as `channel_not_found`) injected for the next N calls of a method.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    headers: dict[str, str]
+
+
+@dataclass
+class Failure:
+    status: int
+    body: dict[str, Any]
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _decode_params(content_type: str, raw: bytes) -> dict[str, Any]:
+    if not raw:
+        return {}
+    text = raw.decode("utf-8", errors="replace")
+    if "json" in content_type:
+        return json.loads(text)
+    params: dict[str, Any] = dict(parse_qsl(text, keep_blank_values=True))
+    for key in ("blocks", "view", "attachments"):
+        if isinstance(params.get(key), str):
+            try:
+                params[key] = json.loads(params[key])
+            except json.JSONDecodeError:
+                pass
+    return params
+
+
+class FakeSlack:
+    """Start with `with FakeSlack() as slack:`; read `slack.calls` or `slack.wait_for(...)`."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.responses: dict[str, dict[str, Any]] = {}
+        self.user_timezones: dict[str, str] = {}
+        self._failures: dict[str, deque[Failure]] = defaultdict(deque)
+        self._lock = threading.Lock()
+        self._ts = itertools.count(1)
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def __enter__(self) -> FakeSlack:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    @property
+    def api_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/api/"
+
+    # -- test controls ---------------------------------------------------------------------
+    def fail_next(self, method: str, *, status: int = 200, error: str | None = None,
+                  retry_after: int | None = None, times: int = 1) -> None:
+        """Answer the next `times` calls of `method` with a failure instead of success."""
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
+        body = {"ok": False, "error": error or ("ratelimited" if status == 429 else "fatal_error")}
+        with self._lock:
+            for _ in range(times):
+                self._failures[method].append(Failure(status, body, headers))
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._lock:
+            return [call for call in self.calls if call.method == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 10.0) -> list[Call]:
+        """Poll until `method` was called at least `count` times; fail the test otherwise."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            calls = self.calls_to(method)
+            if len(calls) >= count:
+                return calls
+            time.sleep(0.01)
+        raise AssertionError(
+            f"expected {count} call(s) to {method}, got {len(self.calls_to(method))}: "
+            f"{[c.method for c in self.calls]}"
+        )
+
+    def reset(self) -> None:
+        with self._lock:
+            self.calls.clear()
+            self._failures.clear()
+
+    # -- serving ---------------------------------------------------------------------------
+    def _respond(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any], dict]:
+        with self._lock:
+            queue = self._failures.get(method)
+            if queue:
+                failure = queue.popleft()
+                return failure.status, failure.body, failure.headers
+            canned = self.responses.get(method)
+        if canned is not None:
+            return 200, canned, {}
+        return 200, self._default_body(method, params), {}
+
+    def _default_body(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        if method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
+            ts = params.get("ts") or f"{1700000000 + next(self._ts)}.000100"
+            return {"ok": True, "channel": params.get("channel", "C0"), "ts": ts,
+                    "message_ts": ts}
+        if method == "auth.test":
+            return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T0",
+                    "user": "alliance-bot", "team": "Test", "url": "https://test.slack.com/"}
+        if method == "users.info":
+            user = params.get("user", "U0")
+            tz = self.user_timezones.get(user, "Europe/Paris")
+            return {"ok": True, "user": {"id": user, "tz": tz, "is_bot": False}}
+        if method == "apps.connections.open":
+            return {"ok": False, "error": "not_supported_by_fake"}
+        return {"ok": True}
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length)
+                method = self.path.rsplit("/", 1)[-1].split("?", 1)[0]
+                params = _decode_params(self.headers.get("Content-Type", ""), raw)
+                call = Call(method=method, params=params, headers=dict(self.headers.items()))
+                with fake._lock:
+                    fake.calls.append(call)
+                status, body, headers = fake._respond(method, params)
+                payload = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(payload)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST  # noqa: N815 - some SDK calls use GET
+
+            def log_message(self, *args: object) -> None:
+                return
+
+        return Handler
