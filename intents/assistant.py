@@ -1,55 +1,184 @@
 """The question-answering core behind every surface: text in, `Answer` out.
 
-Temporary stand-in while the real pipeline is built; the public interface is final.
+`Assistant` owns the knowledge base, the spaCy pipeline and the resolver. It splits compound
+questions into clauses, reads follow-ups against the previous question's context, applies the
+confidence threshold, and never raises on bad input.
 """
 
 from __future__ import annotations
 
+import logging
+import re
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
-from knowledge.answer import Answer, Kind, MatrixRow, Source
+import yaml
+
+from intents import thresholds
+from intents.pipeline import build_pipeline
+from intents.text import clean
+from intents.understand import context_of, understand
+from intents.vocabulary import CUES_FILE, build_vocabulary
+from knowledge.answer import Answer, Kind, MatrixRow
+from knowledge.loader import KnowledgeBase, load_knowledge
+from knowledge.query import Intent, Understanding
+from knowledge.resolver import Resolver
+
+LOGGER = logging.getLogger(__name__)
+EXAMPLES = [
+    "who leads PHEV for the D segment?",
+    "what does Nissan lead?",
+    "who leads Europe?",
+    "is Mitsubishi the leader in Oceania?",
+    "who leads connected technology in China?",
+    "who follows in North America?",
+    "what is the 2025 target?",
+    "who leads Brazil?",
+]
+# Split "who leads Europe and who leads Japan?" into clauses at question marks, semicolons and
+# "and"/"also" followed by a question word.
+CLAUSE_BREAK = re.compile(
+    r"[?;!\n]+|\.\s+|\b(?:and|also|plus|but|then)\s+(?=(?:who|what|which|is|does|do|are|how)\b)",
+    re.IGNORECASE,
+)
+
+
+class _Engine:
+    """One loaded knowledge base with its pipeline; replaced whole on reload."""
+
+    def __init__(self, knowledge_dir: Path | None) -> None:
+        self.kb: KnowledgeBase = load_knowledge(knowledge_dir)
+        vocabulary = build_vocabulary(self.kb)
+        self.nlp = build_pipeline(vocabulary)
+        self.common_words = vocabulary.common_words
+        cues = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+        self.domain_words = {w.lower() for w in cues.get("domain", [])}
+        for name, words in cues.items():
+            if isinstance(words, list):
+                self.domain_words.update(w.lower() for w in words if " " not in w)
+        self.resolver = Resolver(self.kb, EXAMPLES)
+        self.loaded_at = time.time()
 
 
 class Assistant:
     """Owns the knowledge base and the language pipeline; thread-safe for reading."""
 
     def __init__(self, knowledge_dir: Path | None = None) -> None:
-        self.knowledge_dir = knowledge_dir
-        self.kb_version = "stub"
+        self.knowledge_dir = Path(knowledge_dir) if knowledge_dir else None
+        self._engine = _Engine(self.knowledge_dir)
+        self._lock = threading.Lock()
 
-    def ask(self, question: str, context: dict[str, Any] | None = None) -> Answer:
-        """Answer one question; `context` is the previous answer's `context` in a thread."""
-        return Answer(
-            question=question,
-            intent="who_leads",
-            kind=Kind.ANSWER,
-            understood=True,
-            leaders=["mitsubishi"],
-            followers=["nissan", "renault"],
-            text="Mitsubishi leads plug-in hybrids for the C and D segments; Renault and Nissan follow.",
-            sources=[Source(document="alliance-leader-follower-article", paragraph=10)],
-            confidence=0.95,
-            context={"last": question},
-        )
+    @property
+    def kb_version(self) -> str:
+        return self._engine.kb.version
 
-    def matrix(self) -> list[MatrixRow]:
-        """The whole leadership map, regions first, then technologies, then segments."""
-        return [
-            MatrixRow(area="region", id="europe", name="Europe", leader="renault",
-                      followers=["mitsubishi", "nissan"]),
-        ]
+    @property
+    def loaded_at(self) -> float:
+        return self._engine.loaded_at
 
-    def examples(self) -> list[str]:
-        """Example questions for help texts."""
-        return ["who leads PHEV for D segment?", "what does Nissan lead?", "who leads Europe?"]
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        return self._engine.kb
+
+    def knowledge_files(self) -> list[Path]:
+        """The files the knowledge base is read from (what a reload watcher should watch)."""
+        return list(self._engine.kb.files)
 
     def reload(self) -> None:
         """Re-read the knowledge base; on a validation error keep serving the last good one.
 
         Raises `knowledge.errors.KnowledgeError` (naming file, entry and field) when refused.
         """
+        engine = _Engine(self.knowledge_dir)
+        with self._lock:
+            self._engine = engine
+        LOGGER.info("knowledge base reloaded", extra={"kb_version": engine.kb.version})
 
-    def knowledge_files(self) -> list[Path]:
-        """The files the knowledge base is read from (what a reload watcher should watch)."""
-        return []
+    def matrix(self) -> list[MatrixRow]:
+        """The whole leadership map, regions first, then technologies, then segments."""
+        return self._engine.resolver.matrix()
+
+    def examples(self) -> list[str]:
+        """Example questions for help texts."""
+        return list(EXAMPLES)
+
+    def ask(self, question: Any, context: dict[str, Any] | None = None) -> Answer:
+        """Answer one question; `context` is the previous answer's `context` in a thread."""
+        engine = self._engine
+        raw = question if isinstance(question, str) else _as_text(question)
+        try:
+            return self._ask(engine, raw, context)
+        except Exception:  # noqa: BLE001 - a question must never crash a surface
+            LOGGER.exception("could not answer a question")
+            understanding = Understanding(intent=Intent.OUT_OF_SCOPE, confidence=0.0,
+                                          reason="internal error")
+            return engine.resolver.non_answer(raw[:200], understanding)
+
+    def _ask(self, engine: _Engine, raw: str, context: dict[str, Any] | None) -> Answer:
+        cleaned = clean(raw)
+        clauses = [c.strip(" ,.") for c in CLAUSE_BREAK.split(cleaned.text)]
+        clauses = [c for c in clauses if c and any(ch.isalnum() for ch in c)]
+        clauses = clauses[: thresholds.MAX_CLAUSES] or [cleaned.text]
+        previous = (context or {}).get("understanding")
+        answers: list[Answer] = []
+        for clause in clauses:
+            doc = engine.nlp(clause)
+            understanding = understand(doc, common_words=engine.common_words,
+                                       domain_words=engine.domain_words, context=previous)
+            answer = self._decide(engine, raw, understanding)
+            if answer.understood:
+                previous = context_of(understanding)
+            answers.append(answer)
+        answer = _merge(answers) if len(answers) > 1 else answers[0]
+        if cleaned.truncated:
+            answer.truncated = True
+            answer.text += (f" (Your message was long, so I read only its first "
+                            f"{thresholds.MAX_QUESTION_CHARS} characters.)")
+        answer.context = {"understanding": previous} if previous else dict(context or {})
+        return answer
+
+    def _decide(self, engine: _Engine, raw: str, understanding: Understanding) -> Answer:
+        resolver = engine.resolver
+        answering = understanding.intent in {
+            Intent.WHO_LEADS, Intent.WHAT_LEADS, Intent.IS_LEADER, Intent.WHO_FOLLOWS,
+            Intent.WHAT_FOLLOWS, Intent.FACT, Intent.LIST}
+        if answering and understanding.confidence < thresholds.CONFIDENCE_THRESHOLD:
+            LOGGER.info("asking back: confidence %.2f below %.2f (%s)", understanding.confidence,
+                        thresholds.CONFIDENCE_THRESHOLD, understanding.reason)
+            return resolver.clarify(raw, understanding)
+        return resolver.answer(raw, understanding)
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value)
+
+
+def _merge(answers: list[Answer]) -> Answer:
+    """One answer for a compound question: every clause's text, leaders and sources."""
+    useful = [a for a in answers if a.kind != Kind.SMALL_TALK] or answers
+    first = useful[0]
+    understood = all(a.understood for a in useful)
+    kinds = {a.kind for a in useful}
+    kind = Kind.ANSWER if understood else (Kind.CLARIFY if Kind.CLARIFY in kinds
+                                           else first.kind)
+    sources = list(dict.fromkeys(s for a in useful for s in a.sources))
+    return Answer(
+        question=first.question,
+        intent=first.intent if len({a.intent for a in useful}) == 1 else "compound",
+        kind=kind,
+        understood=understood,
+        leaders=sorted({c for a in useful for c in a.leaders}),
+        followers=sorted({c for a in useful for c in a.followers})
+        if len({tuple(a.leaders) for a in useful}) == 1 else [],
+        text=" ".join(a.text for a in useful),
+        sources=sources,
+        confidence=min(a.confidence for a in useful),
+        suggestions=[s for a in useful for s in a.suggestions][:4],
+        scope={"clauses": [a.scope for a in useful]},
+    )

@@ -1,1 +1,315 @@
-"""Placeholder: registers nothing yet."""
+"""The digest in Slack: `/alliance digest ...`, the App Home section, the serve-time scheduler
+and the database readiness check, registered through `bot.extensions` on import.
+
+App Home edits arrive as block actions whose ids start with `digest_home_`; the Slack app wires
+them with `register_actions(app, refresh_home=...)`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from sqlalchemy import Engine, text
+
+from bot.db import ensure_database, get_engine
+from bot.digest import store
+from bot.digest.content import render
+from bot.digest.delivery import digest_client, preview
+from bot.digest.schedule import (
+    DAILY,
+    DEFAULT_LOCAL_TIME,
+    DEFAULT_SCHEDULE,
+    FALLBACK_TIMEZONE,
+    WEEKDAYS,
+    Plan,
+    describe,
+    next_slot,
+    parse_local_time,
+    parse_subscribe_args,
+    zone,
+)
+from bot.digest.scheduler import start_digest_scheduler
+from bot.extensions import (
+    CommandContext,
+    CommandReply,
+    ServeContext,
+    home_section,
+    on_startup,
+    readiness_check,
+    subcommand,
+)
+from bot.settings import Settings, load_settings
+from bot.stores import utcnow
+
+log = logging.getLogger(__name__)
+
+ACTION_PREFIX = "digest_home_"
+ACTION_TIME = "digest_home_time"  # timepicker: selected_time
+ACTION_SCHEDULE = "digest_home_schedule"  # static_select: weekdays / daily
+ACTION_PAUSE = "digest_home_pause"  # button
+ACTION_RESUME = "digest_home_resume"  # button
+ACTION_UNSUBSCRIBE = "digest_home_unsubscribe"  # button with confirmation
+BLOCK_PREFIX = "digest:"  # block_id of a subscription's actions: "digest:<channel id>"
+
+SUBSCRIBE_USAGE = "`/alliance digest subscribe [HH:MM] [time zone] [weekdays|daily]`"
+USAGE = (f"{SUBSCRIBE_USAGE}, "
+         "`/alliance digest unsubscribe`, `/alliance digest status`, `/alliance digest preview`")
+PAUSE_NOTES = {
+    "channel_not_found": "Paused: Slack no longer finds this channel for the bot.",
+    "not_in_channel": "Paused: the bot was removed from the channel. Invite it back "
+                      "(`/invite @alliance-bot`), then press Resume.",
+    "is_archived": "Paused: the channel was archived. Unarchive it, then press Resume.",
+    "paused_by_user": "Paused by you.",
+}
+
+
+@dataclass
+class DigestRuntime:
+    """What the Slack surfaces of the digest work with; set by `serve`, else from settings."""
+
+    settings: Settings
+    assistant: Any
+
+    @property
+    def engine(self) -> Engine:
+        return ensure_database(self.settings)
+
+
+_runtime: DigestRuntime | None = None
+
+
+def configure(settings: Settings, assistant: Any) -> None:
+    global _runtime
+    _runtime = DigestRuntime(settings=settings, assistant=assistant)
+
+
+def runtime() -> DigestRuntime:
+    if _runtime is None:
+        from intents.assistant import Assistant  # only when serve did not hand us its own
+
+        settings = load_settings()
+        configure(settings, Assistant(settings.knowledge_dir))
+    assert _runtime is not None
+    return _runtime
+
+
+# -- /alliance digest ----------------------------------------------------------------------
+@subcommand("digest")
+def digest_command(context: CommandContext) -> CommandReply:
+    words = context.args.split()
+    verb = words[0].lower() if words else ""
+    handlers = {"subscribe": _subscribe, "unsubscribe": _unsubscribe, "status": _status,
+                "preview": _preview}
+    handler = handlers.get(verb)
+    if handler is None:
+        return CommandReply(text=f"Daily digest of the Alliance leadership map. Use {USAGE}.")
+    try:
+        return handler(context, words[1:])
+    except ValueError as error:
+        return CommandReply(text=f"{error}. Use {USAGE}.")
+
+
+def _user_timezone(context: CommandContext) -> str:
+    try:
+        name = context.client.users_info(user=context.user_id)["user"].get("tz")
+        return zone(name).key if name else FALLBACK_TIMEZONE
+    except (SlackApiError, ValueError, KeyError) as error:
+        log.warning("no time zone for user %s (%s); using %s", context.user_id, error,
+                    FALLBACK_TIMEZONE)
+        return FALLBACK_TIMEZONE
+
+
+def _local(moment: datetime, plan: Plan) -> str:
+    return f"{moment.astimezone(zone(plan.timezone)):%a %d %b %H:%M}"
+
+
+def _subscribe(context: CommandContext, words: list[str]) -> CommandReply:
+    request = parse_subscribe_args(words)
+    plan = Plan(local_time=request.local_time or DEFAULT_LOCAL_TIME,
+                timezone=request.timezone or _user_timezone(context),
+                schedule=request.schedule or DEFAULT_SCHEDULE)
+    now = utcnow()
+    store.subscribe(runtime().engine, channel_id=context.channel_id, team_id=context.team_id,
+                    user_id=context.user_id, plan=plan, now=now)
+    first = next_slot(plan, active_since=now, now=now)
+    return CommandReply(
+        text=(f"<@{context.user_id}> subscribed this channel to the Alliance digest at "
+              f"{describe(plan)}. First one: {_local(first, plan)}."),
+        ephemeral=False,
+    )
+
+
+def _unsubscribe(context: CommandContext, words: list[str]) -> CommandReply:
+    if store.unsubscribe(runtime().engine, context.channel_id):
+        return CommandReply(text=f"<@{context.user_id}> stopped the Alliance digest here.",
+                            ephemeral=False)
+    return CommandReply(text="This channel has no digest subscription.")
+
+
+def _status(context: CommandContext, words: list[str]) -> CommandReply:
+    engine = runtime().engine
+    subscription = store.get_subscription(engine, context.channel_id)
+    if subscription is None:
+        return CommandReply(text=f"This channel has no digest. Subscribe with {SUBSCRIBE_USAGE}.")
+    plan = store.plan_of(subscription)
+    lines = [f"Digest here: {describe(plan)}, set up by <@{subscription.created_by}>."]
+    if subscription.status == store.PAUSED:
+        lines.append(PAUSE_NOTES.get(subscription.paused_reason or "",
+                                     f"Paused ({subscription.paused_reason})."))
+    else:
+        now = utcnow()
+        upcoming = next_slot(plan, active_since=subscription.active_since, now=now)
+        lines.append(f"Next: {_local(upcoming, plan)}.")
+    last = store.last_delivery(engine, context.channel_id)
+    if last is not None:
+        lines.append(f"Last: {last.local_date:%a %d %b} ({last.status}).")
+    return CommandReply(text="\n".join(lines))
+
+
+def _preview(context: CommandContext, words: list[str]) -> CommandReply:
+    current = runtime()
+    subscription = store.get_subscription(current.engine, context.channel_id)
+    plan = (store.plan_of(subscription) if subscription else
+            Plan(DEFAULT_LOCAL_TIME, _user_timezone(context), DEFAULT_SCHEDULE))
+    digest = preview(current.engine, current.assistant, plan, context.channel_id, utcnow())
+    title, blocks = render(digest)
+    return CommandReply(text=f"Preview: {title}", blocks=blocks, ephemeral=True)
+
+
+# -- App Home ------------------------------------------------------------------------------
+def _option(value: str, label: str) -> dict[str, Any]:
+    return {"text": {"type": "plain_text", "text": label}, "value": value}
+
+
+SCHEDULE_OPTIONS = {WEEKDAYS: _option(WEEKDAYS, "Weekdays"), DAILY: _option(DAILY, "Every day")}
+
+
+def _button(action_id: str, label: str, channel_id: str, **extra: Any) -> dict[str, Any]:
+    return {"type": "button", "action_id": action_id, "value": channel_id,
+            "text": {"type": "plain_text", "text": label}, **extra}
+
+
+def _subscription_blocks(subscription: Any) -> list[dict[str, Any]]:
+    channel_id = subscription.channel_id
+    plan = store.plan_of(subscription)
+    paused = subscription.status == store.PAUSED
+    toggle = (_button(ACTION_RESUME, "Resume", channel_id, style="primary") if paused
+              else _button(ACTION_PAUSE, "Pause", channel_id))
+    blocks: list[dict[str, Any]] = [
+        {"type": "section", "text": {"type": "mrkdwn",
+                                     "text": f"<#{channel_id}> — {describe(plan)}"}},
+        {"type": "actions", "block_id": f"{BLOCK_PREFIX}{channel_id}", "elements": [
+            {"type": "timepicker", "action_id": ACTION_TIME, "initial_time": plan.local_time},
+            {"type": "static_select", "action_id": ACTION_SCHEDULE,
+             "options": list(SCHEDULE_OPTIONS.values()),
+             "initial_option": SCHEDULE_OPTIONS[plan.schedule]},
+            toggle,
+            _button(ACTION_UNSUBSCRIBE, "Unsubscribe", channel_id, style="danger", confirm={
+                "title": {"type": "plain_text", "text": "Stop this digest?"},
+                "text": {"type": "plain_text", "text": "The channel gets no more digests."},
+                "confirm": {"type": "plain_text", "text": "Unsubscribe"},
+                "deny": {"type": "plain_text", "text": "Keep"},
+            }),
+        ]},
+    ]
+    if paused:
+        note = PAUSE_NOTES.get(subscription.paused_reason or "",
+                               f"Paused ({subscription.paused_reason}).")
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note}]})
+    return blocks
+
+
+@home_section
+def digest_home(user_id: str, client: Any) -> list[dict[str, Any]]:
+    """The digests `user_id` set up, each with its controls; a note for paused ones."""
+    header = {"type": "header", "text": {"type": "plain_text", "text": "Daily digests"}}
+    try:
+        subscriptions = store.subscriptions_created_by(runtime().engine, user_id)
+    except Exception:  # noqa: BLE001 - the rest of App Home must still render
+        log.exception("digest subscriptions unavailable for App Home")
+        return [header, _context("Digest settings are unavailable right now.")]
+    if not subscriptions:
+        return [header, _context("No digests yet. In a channel, type "
+                                 "`/alliance digest subscribe 09:00` to get one every weekday.")]
+    blocks = [header]
+    for subscription in subscriptions:
+        blocks.extend(_subscription_blocks(subscription))
+    return blocks
+
+
+def _context(markdown: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": markdown}]}
+
+
+def handle_home_action(user_id: str, action: dict[str, Any]) -> bool:
+    """Apply one App Home edit by its owner; True when App Home should be re-published."""
+    channel_id = str(action.get("block_id", "")).removeprefix(BLOCK_PREFIX)
+    engine = runtime().engine
+    subscription = store.get_subscription(engine, channel_id)
+    if subscription is None or subscription.created_by != user_id:
+        log.warning("user %s may not edit the digest of %r", user_id, channel_id)
+        return False
+    action_id = action.get("action_id")
+    now = utcnow()
+    if action_id == ACTION_UNSUBSCRIBE:
+        return store.unsubscribe(engine, channel_id)
+    changes: dict[str, Any] = {
+        ACTION_TIME: lambda: {"local_time": parse_local_time(action.get("selected_time", ""))},
+        ACTION_SCHEDULE: lambda: {"schedule": _selected_schedule(action)},
+        ACTION_PAUSE: lambda: {"active": False},
+        ACTION_RESUME: lambda: {"active": True},
+    }
+    if action_id not in changes:
+        return False
+    try:
+        change = changes[action_id]()
+    except ValueError as error:
+        log.warning("ignored digest edit %s: %s", action_id, error)
+        return False
+    return store.change_subscription(engine, channel_id, now=now, **change) is not None
+
+
+def _selected_schedule(action: dict[str, Any]) -> str:
+    value = (action.get("selected_option") or {}).get("value")
+    if value not in SCHEDULE_OPTIONS:
+        raise ValueError(f"unknown schedule {value!r}")
+    return value
+
+
+def register_actions(app: Any, *, refresh_home: Callable[[str, Any], None]) -> None:
+    """Wire the App Home controls into a Bolt `app`; `refresh_home(user_id, client)` re-publishes
+    the user's App Home after a change."""
+
+    def on_digest_action(ack: Callable[[], None], body: dict[str, Any],
+                         action: dict[str, Any], client: Any) -> None:
+        ack()
+        user_id = body["user"]["id"]
+        if handle_home_action(user_id, action):
+            refresh_home(user_id, client)
+
+    app.action(re.compile(f"^{ACTION_PREFIX}"))(on_digest_action)
+
+
+# -- serve ---------------------------------------------------------------------------------
+@on_startup
+def start_digests(context: ServeContext) -> Callable[[], None]:
+    configure(context.settings, context.assistant)
+    return start_digest_scheduler(context.settings, digest_client(context.settings),
+                                  context.assistant)
+
+
+@readiness_check
+def database_reachable() -> str | None:
+    settings = _runtime.settings if _runtime else load_settings()
+    try:
+        with get_engine(settings).connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as error:  # noqa: BLE001 - any failure means "not ready", with its reason
+        return f"database unreachable: {str(error).splitlines()[0][:200]}"
+    return None

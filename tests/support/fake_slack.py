@@ -56,6 +56,8 @@ class FakeSlack:
         self.responses: dict[str, dict[str, Any]] = {}
         self.user_timezones: dict[str, str] = {}
         self._failures: dict[str, deque[Failure]] = defaultdict(deque)
+        self._delays: dict[str, float] = {}
+        self.socket_mode_url: str | None = None  # what apps.connections.open hands out
         self._lock = threading.Lock()
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -76,6 +78,11 @@ class FakeSlack:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}/api/"
 
+    def response_url(self, tag: str = "") -> str:
+        """A `response_url` served here; its calls are recorded as method "response_url"."""
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/hooks/response_url" + (f"?tag={tag}" if tag else "")
+
     # -- test controls ---------------------------------------------------------------------
     def fail_next(self, method: str, *, status: int = 200, error: str | None = None,
                   retry_after: int | None = None, times: int = 1) -> None:
@@ -85,6 +92,12 @@ class FakeSlack:
         with self._lock:
             for _ in range(times):
                 self._failures[method].append(Failure(status, body, headers))
+
+    def delay(self, method: str, seconds: float) -> None:
+        """Answer every later call of `method` only after `seconds` (0 removes the delay);
+        the call is recorded on arrival, so a test can act while the caller waits."""
+        with self._lock:
+            self._delays[method] = seconds
 
     def calls_to(self, method: str) -> list[Call]:
         with self._lock:
@@ -107,9 +120,14 @@ class FakeSlack:
         with self._lock:
             self.calls.clear()
             self._failures.clear()
+            self._delays.clear()
 
     # -- serving ---------------------------------------------------------------------------
     def _respond(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any], dict]:
+        with self._lock:
+            pause = self._delays.get(method, 0.0)
+        if pause:
+            time.sleep(pause)
         with self._lock:
             queue = self._failures.get(method)
             if queue:
@@ -133,6 +151,8 @@ class FakeSlack:
             tz = self.user_timezones.get(user, "Europe/Paris")
             return {"ok": True, "user": {"id": user, "tz": tz, "is_bot": False}}
         if method == "apps.connections.open":
+            if self.socket_mode_url:
+                return {"ok": True, "url": self.socket_mode_url}
             return {"ok": False, "error": "not_supported_by_fake"}
         return {"ok": True}
 

@@ -1,0 +1,60 @@
+"""The Bolt app: one per process, shared by HTTP mode and Socket Mode.
+
+Listeners acknowledge inline (`process_before_response=True`, so nothing polls for the ack) and
+answer in Bolt lazy listeners running on `LISTENER_WORKERS` threads; signature verification is
+always on; every Web API call retries rate limits and transient server errors.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot import middleware
+from bot.features import load_features
+from bot.listeners import actions, commands, home, mentions, messages
+from bot.listeners.answering import Answerer
+from bot.listeners.delivery import retry_handlers
+from bot.settings import Settings
+from bot.stores import Stores
+from intents.assistant import Assistant
+
+APP_NAME = "alliance-bot"
+LISTENER_WORKERS = 16  # lazy listeners in flight at once; each mostly waits on Slack
+WEB_API_TIMEOUT_SECONDS = 10
+SURFACES = (commands, mentions, messages, actions, home)
+
+
+def build_web_client(settings: Settings) -> WebClient:
+    """The Web API client pointed at SLACK_API_URL, with slack_sdk's retry handlers."""
+    settings.require("slack_bot_token")
+    return WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url,
+                     timeout=WEB_API_TIMEOUT_SECONDS, retry_handlers=retry_handlers())
+
+
+def build_app(settings: Settings, assistant: Assistant, stores: Stores,
+              client: WebClient | None = None) -> App:
+    """The app with every surface registered; checks the bot token with auth.test."""
+    load_features()
+    app = App(
+        name=APP_NAME,
+        client=client or build_web_client(settings),
+        signing_secret=settings.slack_signing_secret or "",
+        request_verification_enabled=True,
+        process_before_response=True,
+        listener_executor=ThreadPoolExecutor(LISTENER_WORKERS, thread_name_prefix="slack-lazy"),
+        logger=logging.getLogger("bot.slack"),
+    )
+    middleware.register(app, stores.events)
+    answerer = Answerer(assistant=assistant, stores=stores)
+    for surface in SURFACES:
+        surface.register(app, answerer)
+    return app
+
+
+def shutdown_listeners(app: App) -> None:
+    """Let answers already being worked on finish, then stop the listener threads."""
+    app.listener_runner.listener_executor.shutdown(wait=True)

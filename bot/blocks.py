@@ -1,0 +1,271 @@
+"""Block Kit rendering of what the core returns: answers, help, the leadership map, App Home.
+
+Everything that came from a user or from the core is escaped per Slack's formatting rules
+(`&`, `<`, `>`), so text such as `<!channel>` or `<@U123>` shows literally and pings nobody.
+Messages stay within Slack's limits: 3,000 characters per section, 50 blocks per message,
+100 per App Home view, 75 characters per button label and 2,000 per button value.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from knowledge.answer import Answer, Kind, MatrixRow, Source
+
+MAX_SECTION_CHARS = 3000
+MAX_MESSAGE_BLOCKS = 50
+MAX_HOME_BLOCKS = 100
+MAX_BUTTON_LABEL = 75
+MAX_BUTTON_VALUE = 2000
+MAX_FALLBACK_CHARS = 3000
+MAX_ECHOED_QUESTION = 300
+MAX_SUGGESTIONS = 5
+
+ACTION_CLARIFY_PREFIX = "clarify_"
+ACTION_FEEDBACK_UP = "feedback_up"
+ACTION_FEEDBACK_DOWN = "feedback_down"
+ACTION_SHARE = "share_answer"
+
+FEEDBACK_KINDS = frozenset({Kind.ANSWER, Kind.NO_ANSWER})
+AREA_TITLES = {"region": "Regions", "technology": "Technologies", "segment": "Segments"}
+USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+
+INTRO = (
+    "I answer questions about the Renault–Nissan–Mitsubishi Alliance's leader-follower model: "
+    "which company leads each region, technology and vehicle segment, and who follows."
+)
+HOW_TO_ASK = (
+    "• `/alliance <question>` — a private answer, with a button to share it in the channel\n"
+    "• @-mention me in a channel — I answer in the thread; mention me again in that thread "
+    "for a follow-up such as _and in Europe?_\n"
+    "• Send me a direct message — follow-ups in the conversation keep their context\n"
+    "• `/alliance matrix` — the whole leadership map; `/alliance help` — this help"
+)
+
+
+def escape(text: str) -> str:
+    """Escape the three characters Slack treats as control sequences in message text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def split_text(text: str, limit: int = MAX_SECTION_CHARS) -> list[str]:
+    """Split already-escaped text into chunks of at most `limit` characters.
+
+    Prefers line breaks, then spaces; never cuts inside an `&amp;`-style entity.
+    """
+    chunks: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        cut = max(rest.rfind("\n", 0, limit), rest.rfind(" ", 0, limit))
+        if cut <= 0:
+            cut = limit
+            entity_start = rest.rfind("&", cut - 5, cut)
+            if entity_start != -1 and ";" not in rest[entity_start:cut]:
+                cut = entity_start
+        chunks.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest or not chunks:
+        chunks.append(rest)
+    return chunks
+
+
+def mrkdwn_sections(text: str) -> list[dict[str, Any]]:
+    return [
+        {"type": "section", "text": {"type": "mrkdwn", "text": chunk or " "}}
+        for chunk in split_text(text)
+    ]
+
+
+def context_block(text: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, 3000)}]}
+
+
+def button(label: str, action_id: str, value: str, style: str | None = None) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": clip(label, MAX_BUTTON_LABEL), "emoji": True},
+        "action_id": action_id,
+        "value": value,
+    }
+    if style:
+        element["style"] = style
+    return element
+
+
+def encode_value(fields: dict[str, str]) -> str:
+    """A button value carrying `fields` as compact JSON within Slack's 2,000-character limit."""
+    budget = MAX_BUTTON_VALUE // max(len(fields), 1)
+    while True:
+        clipped = {key: text[:budget] for key, text in fields.items()}
+        value = json.dumps(clipped, ensure_ascii=False, separators=(",", ":"))
+        if len(value) <= MAX_BUTTON_VALUE:
+            return value
+        budget //= 2
+
+
+def decode_value(value: str) -> dict[str, str]:
+    """The fields of a button value made by `encode_value`; {} for anything else."""
+    try:
+        fields = json.loads(value)
+    except (TypeError, json.JSONDecodeError):
+        return {}
+    if not isinstance(fields, dict):
+        return {}
+    return {str(key): str(text) for key, text in fields.items()}
+
+
+def display_name(identifier: str) -> str:
+    """A readable name for a company or document id ("alliance-leader-follower-article")."""
+    words = identifier.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def company_names(ids: Iterable[str]) -> str:
+    return ", ".join(display_name(company).title() for company in ids)
+
+
+def source_line(sources: list[Source]) -> str:
+    """ "Source: Alliance leader-follower article, ¶10" (paragraphs grouped per document)."""
+    paragraphs: dict[str, list[int]] = {}
+    for source in sources:
+        paragraphs.setdefault(source.document, [])
+        if source.paragraph not in paragraphs[source.document]:
+            paragraphs[source.document].append(source.paragraph)
+    parts = [
+        f"{escape(display_name(document))}, " + ", ".join(f"¶{n}" for n in sorted(numbers))
+        for document, numbers in paragraphs.items()
+    ]
+    label = "Source" if len(sources) == 1 else "Sources"
+    return f"{label}: " + "; ".join(parts)
+
+
+def asked_by_line(user_id: str, question: str) -> str:
+    asker = f"<@{user_id}>" if USER_ID.match(user_id) else "Someone"
+    return f"{asker} asked: _{escape(clip(question.strip(), MAX_ECHOED_QUESTION))}_"
+
+
+def answer_message(answer: Answer, *, asked_by: str | None = None,
+                   shareable: bool = False) -> dict[str, Any]:
+    """`text` and `blocks` for one answer.
+
+    `asked_by` (a user id) echoes the question above the answer, for answers that appear away
+    from the question (slash commands, shared answers); `shareable` adds "Share in channel".
+    """
+    blocks: list[dict[str, Any]] = []
+    if asked_by:
+        blocks.append(context_block(asked_by_line(asked_by, answer.question)))
+    blocks.extend(mrkdwn_sections(escape(answer.text)))
+    if answer.kind is Kind.CLARIFY and answer.suggestions:
+        blocks.append({
+            "type": "actions",
+            "block_id": "clarify",
+            "elements": [
+                button(suggestion.label, f"{ACTION_CLARIFY_PREFIX}{index}",
+                       clip(suggestion.question, MAX_BUTTON_VALUE))
+                for index, suggestion in enumerate(answer.suggestions[:MAX_SUGGESTIONS])
+            ],
+        })
+    if answer.sources:
+        blocks.append(context_block(source_line(answer.sources)))
+    buttons: list[dict[str, Any]] = []
+    if answer.kind in FEEDBACK_KINDS:
+        feedback_value = encode_value({"q": answer.question, "a": answer.text})
+        buttons += [button("👍", ACTION_FEEDBACK_UP, feedback_value),
+                    button("👎", ACTION_FEEDBACK_DOWN, feedback_value)]
+    if shareable:
+        buttons.append(button("Share in channel", ACTION_SHARE,
+                              encode_value({"q": answer.question}), style="primary"))
+    if buttons:
+        blocks.append({"type": "actions", "block_id": "answer_actions", "elements": buttons})
+    return {"text": clip(escape(answer.text), MAX_FALLBACK_CHARS),
+            "blocks": fit_blocks(blocks, MAX_MESSAGE_BLOCKS)}
+
+
+def fit_blocks(blocks: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """At most `limit` blocks; when cut, the last one says so. Trailing actions are kept."""
+    if len(blocks) <= limit:
+        return blocks
+    tail = [blocks[-1]] if blocks[-1]["type"] == "actions" else []
+    head = blocks[: limit - 1 - len(tail)]
+    return head + [context_block("…(cut to fit Slack's message size)")] + tail
+
+
+def matrix_blocks(rows: list[MatrixRow]) -> list[dict[str, Any]]:
+    """The leadership map: one titled list per area (regions, technologies, segments)."""
+    by_area: dict[str, list[MatrixRow]] = {}
+    for row in rows:
+        by_area.setdefault(row.area, []).append(row)
+    blocks: list[dict[str, Any]] = []
+    for area, area_rows in by_area.items():
+        lines = [f"*{escape(AREA_TITLES.get(area, display_name(area)))}*"]
+        lines += [matrix_line(row) for row in area_rows]
+        blocks.extend(mrkdwn_sections("\n".join(lines)))
+    return blocks
+
+
+def matrix_line(row: MatrixRow) -> str:
+    if row.leader is None:
+        line = f"• *{escape(row.name)}* — no designated leader"
+    else:
+        line = f"• *{escape(row.name)}* — {escape(company_names([row.leader]))} leads"
+        if row.followers:
+            line += f"; {escape(company_names(row.followers))} follow"
+    if row.detail:
+        line += f" ({escape(row.detail)})"
+    return line
+
+
+def examples_text(examples: list[str]) -> str:
+    return "\n".join(f"• _{escape(example)}_" for example in examples)
+
+
+def help_message(examples: list[str], subcommands: Iterable[str]) -> dict[str, Any]:
+    """What `/alliance help` (and an empty `/alliance`) shows."""
+    blocks = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": escape(INTRO)}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": "*How to ask*\n" + HOW_TO_ASK}},
+    ]
+    if examples:
+        blocks += mrkdwn_sections("*Examples*\n" + examples_text(examples))
+    extra = sorted(subcommands)
+    if extra:
+        listed = ", ".join(f"`/alliance {escape(name)}`" for name in extra)
+        blocks.append(context_block(f"More commands: {listed}"))
+    return {"text": escape(INTRO), "blocks": fit_blocks(blocks, MAX_MESSAGE_BLOCKS)}
+
+
+def matrix_message(rows: list[MatrixRow]) -> dict[str, Any]:
+    """What `/alliance matrix` shows."""
+    blocks = [{"type": "header",
+               "text": {"type": "plain_text", "text": "Alliance leadership map"}}]
+    blocks += matrix_blocks(rows)
+    return {"text": "Alliance leadership map", "blocks": fit_blocks(blocks, MAX_MESSAGE_BLOCKS)}
+
+
+def home_view(rows: list[MatrixRow], examples: list[str],
+              extra_blocks: list[dict[str, Any]]) -> dict[str, Any]:
+    """The App Home tab: the map at a glance, how to ask, examples, then feature sections."""
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": "Alliance leadership map"}},
+        *matrix_blocks(rows),
+        {"type": "divider"},
+        {"type": "section", "text": {"type": "mrkdwn", "text": "*How to ask*\n" + HOW_TO_ASK}},
+    ]
+    if examples:
+        blocks += mrkdwn_sections("*Example questions*\n" + examples_text(examples))
+    if extra_blocks:
+        blocks += [{"type": "divider"}, *extra_blocks]
+    return {"type": "home", "blocks": fit_blocks(blocks, MAX_HOME_BLOCKS)}
+
+
+def notice_message(text: str) -> dict[str, Any]:
+    """A one-line message (errors, thanks) as text and a single section."""
+    return {"text": text, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]}

@@ -1,0 +1,162 @@
+"""What a digest says, and its Block Kit: spotlight, knowledge-base changes, yesterday's stats.
+
+Plain data in, blocks out. Sections with nothing to say are left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from knowledge.answer import MatrixRow
+
+MAX_LISTED_QUESTIONS = 5  # per list (unanswered, 👎): enough to act on, short enough to read
+TOP_TOPICS = 3
+AREA_LABELS = {"region": "region", "technology": "technology", "segment": "segment"}
+
+Snapshot = dict[str, dict[str, Any]]  # "area:id" -> name, leader, followers, detail
+
+
+@dataclass(frozen=True)
+class DailyStats:
+    """The questions of one local day, for the people who keep the knowledge base."""
+
+    day: date
+    questions: int
+    top_topics: list[tuple[str, int]] = field(default_factory=list)
+    unanswered: list[str] = field(default_factory=list)
+    disliked: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Digest:
+    local_date: date
+    spotlight: MatrixRow | None
+    changes: list[str]
+    stats: DailyStats | None
+    snapshot: Snapshot
+    fingerprint: str
+
+    @property
+    def spotlight_key(self) -> str | None:
+        return row_key(self.spotlight) if self.spotlight else None
+
+
+def row_key(row: MatrixRow) -> str:
+    return f"{row.area}:{row.id}"
+
+
+def snapshot_of(rows: list[MatrixRow]) -> Snapshot:
+    return {
+        row_key(row): {"name": row.name, "leader": row.leader,
+                       "followers": sorted(row.followers), "detail": row.detail}
+        for row in rows
+    }
+
+
+def fingerprint_of(snapshot: Snapshot) -> str:
+    canonical = json.dumps(snapshot, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def next_spotlight(rows: list[MatrixRow], previous_key: str | None) -> MatrixRow | None:
+    """The row after the channel's last spotlight, wrapping round: every row in turn."""
+    if not rows:
+        return None
+    keys = [row_key(row) for row in rows]
+    if previous_key not in keys:
+        return rows[0]
+    return rows[(keys.index(previous_key) + 1) % len(rows)]
+
+
+def company(name: str | None) -> str:
+    return name.title() if name else "nobody"
+
+
+def _followers(entry: dict[str, Any]) -> str:
+    return ", ".join(company(f) for f in entry["followers"])
+
+
+def _leadership(entry: dict[str, Any]) -> str:
+    text = f"{company(entry['leader'])} leads"
+    return f"{text}; {_followers(entry)} follow" if entry["followers"] else text
+
+
+def changes_between(previous: Snapshot | None, current: Snapshot) -> list[str]:
+    """One line per difference; nothing for a channel's first digest (no baseline)."""
+    if previous is None:
+        return []
+    lines = []
+    for key, entry in current.items():
+        before = previous.get(key)
+        name = entry["name"]
+        if before is None:
+            lines.append(f"New in the map: *{name}* — {_leadership(entry)}.")
+            continue
+        if before["leader"] != entry["leader"]:
+            lines.append(f"*{name}*: {company(entry['leader'])} now leads "
+                         f"(was {company(before['leader'])}).")
+        elif before["followers"] != entry["followers"]:
+            lines.append(f"*{name}*: followers are now {_followers(entry) or 'none'}.")
+        if before["detail"] != entry["detail"] and entry["detail"]:
+            lines.append(f"*{name}*: {entry['detail']}")
+    lines.extend(f"No longer in the map: *{before['name']}*."
+                 for key, before in previous.items() if key not in current)
+    return lines
+
+
+def _section(markdown: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": markdown}}
+
+
+def _spotlight_blocks(row: MatrixRow) -> list[dict[str, Any]]:
+    entry = snapshot_of([row])[row_key(row)]
+    area = AREA_LABELS.get(row.area, row.area)
+    text = f"*Spotlight — {row.name}* ({area})\n{_leadership(entry)}."
+    if row.detail:
+        text += f"\n{row.detail}"
+    blocks = [_section(text)]
+    if row.sources:
+        cited = ", ".join(f"{source.document} ¶{source.paragraph}" for source in row.sources)
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn",
+                                                        "text": f"Sources: {cited}"}]})
+    return blocks
+
+
+def _bullets(items: list[str]) -> str:
+    return "\n".join(f"• {item}" for item in items)
+
+
+def _stats_blocks(stats: DailyStats) -> list[dict[str, Any]]:
+    plural = "" if stats.questions == 1 else "s"
+    text = f"*Yesterday ({stats.day:%a %d %b})*: {stats.questions} question{plural}"
+    if stats.top_topics:
+        topics = ", ".join(f"{topic.replace('_', ' ')} ({count})"
+                           for topic, count in stats.top_topics)
+        text += f"\nTop topics: {topics}"
+    blocks = [_section(text)]
+    if stats.unanswered:
+        blocks.append(_section("*Could not answer*\n" + _bullets(stats.unanswered)))
+    if stats.disliked:
+        blocks.append(_section("*Answers marked 👎*\n" + _bullets(stats.disliked)))
+    return blocks
+
+
+def render(digest: Digest) -> tuple[str, list[dict[str, Any]]]:
+    """(notification text, blocks) for chat.postMessage."""
+    title = f"Alliance digest — {digest.local_date:%A %d %B %Y}"
+    blocks: list[dict[str, Any]] = [{"type": "header",
+                                     "text": {"type": "plain_text", "text": title}}]
+    if digest.spotlight:
+        blocks.extend(_spotlight_blocks(digest.spotlight))
+    if digest.changes:
+        blocks.append({"type": "divider"})
+        blocks.append(_section("*What changed in the knowledge base*\n"
+                               + _bullets(digest.changes)))
+    if digest.stats and digest.stats.questions:
+        blocks.append({"type": "divider"})
+        blocks.extend(_stats_blocks(digest.stats))
+    return title, blocks

@@ -1,0 +1,100 @@
+"""Asking the core on behalf of a Slack surface: context, metrics, logs and the question log.
+
+Every surface answers through `Answerer.answer`, so each question is timed, counted, logged and
+written to the question log the same way, and a failure in the core still gets a polite reply.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from bot.observability import record_answer
+from bot.stores import QuestionRecord, Stores, utcnow
+from intents.assistant import Assistant
+from knowledge.answer import Answer, Kind
+
+SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
+
+logger = logging.getLogger(__name__)
+
+
+def conversation_key(channel_id: str, thread_ts: str | None) -> str:
+    """Where follow-up context lives: a thread, or a whole DM conversation outside threads."""
+    return f"{channel_id}:{thread_ts}" if thread_ts else channel_id
+
+
+def without_mention(text: str, user_id: str | None) -> str:
+    """The text of a message with `<@user_id>` mentions (the bot's own) taken out."""
+    if not user_id:
+        return text.strip()
+    return re.sub(rf"<@{re.escape(user_id)}(\|[^>]*)?>", " ", text).strip()
+
+
+def apology(question: str) -> Answer:
+    return Answer(question=question, intent="error", kind=Kind.NO_ANSWER, understood=False,
+                  text=SORRY, confidence=0.0)
+
+
+@dataclass
+class Answerer:
+    assistant: Assistant
+    stores: Stores
+
+    def answer(self, question: str, *, channel_id: str, user_id: str, surface: str,
+               thread_key: str | None = None, event_id: str | None = None,
+               record: bool = True) -> Answer:
+        """Ask the core; with `thread_key`, read and keep the conversation's context.
+
+        `record=False` re-asks without counting it as a new question (a shared answer).
+        """
+        context = self._context(thread_key)
+        started = time.perf_counter()
+        try:
+            answer = self.assistant.ask(question, context=context)
+        except Exception:  # noqa: BLE001 - a bug in the core must not leave the user unanswered
+            logger.exception("The core failed to answer", extra={"event_id": event_id,
+                                                                 "surface": surface})
+            return apology(question)
+        seconds = time.perf_counter() - started
+        if thread_key and answer.context:
+            self._keep_context(thread_key, answer.context)
+        if record:
+            self._record(answer, channel_id=channel_id, user_id=user_id, surface=surface,
+                         seconds=seconds, event_id=event_id)
+        return answer
+
+    def _context(self, thread_key: str | None) -> dict[str, Any] | None:
+        if not thread_key:
+            return None
+        try:
+            return self.stores.threads.get_context(thread_key)
+        except Exception:  # noqa: BLE001 - without stored context the question is still answered
+            logger.exception("Reading thread context failed")
+            return None
+
+    def _keep_context(self, thread_key: str, context: dict[str, Any]) -> None:
+        try:
+            self.stores.threads.put_context(thread_key, context)
+        except Exception:  # noqa: BLE001 - the answer matters more than the next follow-up
+            logger.exception("Storing thread context failed")
+
+    def _record(self, answer: Answer, *, channel_id: str, user_id: str, surface: str,
+                seconds: float, event_id: str | None) -> None:
+        record_answer(intent=answer.intent, understood=answer.understood, seconds=seconds,
+                      surface=surface)
+        logger.info("Answered a question", extra={
+            "event_id": event_id, "surface": surface, "intent": answer.intent,
+            "understood": answer.understood, "latency_ms": round(seconds * 1000, 3),
+        })
+        try:
+            self.stores.questions.log_question(QuestionRecord(
+                channel_id=channel_id, user_id=user_id, question=answer.question,
+                intent=answer.intent, understood=answer.understood,
+                confidence=answer.confidence, at=utcnow(),
+            ))
+        except Exception:  # noqa: BLE001 - losing a log line must not lose the answer
+            logger.exception("Writing the question log failed")

@@ -1,0 +1,47 @@
+"""App Home: the leadership map, how to ask, examples, then each feature's section.
+
+Published with views.publish whenever a user opens the Home tab. A feature section that fails
+is left out (and logged) rather than blanking the whole tab.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import App
+
+from bot.blocks import home_view
+from bot.extensions import HOME_SECTIONS
+from bot.listeners import acknowledge
+from bot.listeners.answering import Answerer
+from bot.listeners.delivery import call_slack
+
+HOME_TAB = "home"
+
+logger = logging.getLogger(__name__)
+
+
+def feature_blocks(user_id: str, client: Any) -> list[dict[str, Any]]:
+    blocks: list[dict[str, Any]] = []
+    for section in HOME_SECTIONS:
+        try:
+            blocks.extend(section(user_id, client))
+        except Exception:  # noqa: BLE001 - one broken section must not blank App Home
+            logger.exception("App Home section failed",
+                             extra={"section": getattr(section, "__name__", repr(section))})
+    return blocks
+
+
+def register(app: App, answerer: Answerer) -> None:
+    assistant = answerer.assistant
+
+    def publish_home(event: dict[str, Any], client: Any) -> None:
+        if event.get("tab", HOME_TAB) != HOME_TAB:
+            return
+        user_id = event.get("user", "")
+        view = home_view(assistant.matrix(), assistant.examples(),
+                         feature_blocks(user_id, client))
+        call_slack(client, "views.publish", user_id=user_id, view=view)
+
+    app.event("app_home_opened")(ack=acknowledge, lazy=[publish_home])

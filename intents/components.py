@@ -1,0 +1,252 @@
+"""spaCy components that read Alliance questions; patterns come from the knowledge base.
+
+Registered here: `segment_finder` (segment letters next to "segment"), `fuzzy_linker` (rapidfuzz
+for typos in names and cue words) and `phrase_cues` (question cues and fact keywords on lemmas).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from rapidfuzz import process, utils
+from rapidfuzz.distance import OSA
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from intents import thresholds
+
+LOGGER = logging.getLogger(__name__)
+SEGMENT_WORDS = frozenset({"segment", "segments", "seg", "segs", "segment-"})
+SEGMENT_LETTERS = frozenset("abcdef")
+LIST_JOINERS = frozenset({"and", "&", ",", "/", "or", "-", "+"})
+MAX_NGRAM = 5
+
+for name, default in (("fixed", None),):
+    if not Token.has_extension(name):
+        Token.set_extension(name, default=default)
+for name in ("cues", "facts", "fact_hints", "list_kinds", "corrections", "ambiguous"):
+    if not Doc.has_extension(name):
+        Doc.set_extension(name, default=None)
+if not Span.has_extension("score"):
+    Span.set_extension("score", default=1.0)
+
+
+def entity_id(kind: str, ident: str, country: str | None = None) -> str:
+    """The ent_id a matched span carries: "kind|id|country"."""
+    return f"{kind}|{ident}|{country or ''}"
+
+
+def token_key(token: Token) -> str:
+    return (token._.fixed or token.lemma_ or token.text).lower()
+
+
+def _add_spans(doc: Doc, spans: Iterable[Span]) -> None:
+    doc.ents = filter_spans([*doc.ents, *spans])
+
+
+@Language.component("segment_finder")
+def segment_finder(doc: Doc) -> Doc:
+    """Mark "D segment", "C and D segments", "segment B", "A/B" as SEGMENT entities."""
+    covered = {token.i for ent in doc.ents for token in ent}
+    spans: list[Span] = []
+    for token in doc:
+        word = (token._.fixed or token.lower_)
+        if word not in SEGMENT_WORDS:
+            continue
+        letters = _letters_before(doc, token.i, covered) or _letters_after(doc, token.i, covered)
+        for index in letters:
+            spans.append(_segment_span(doc, index))
+    for token in doc[1:-1]:  # "A/B", "C/D" without the word "segment"
+        left, right = doc[token.i - 1], doc[token.i + 1]
+        pair = token.text == "/" and _is_letter(left) and _is_letter(right)
+        if pair and left.i not in covered and right.i not in covered:
+            spans.extend(_segment_span(doc, t.i) for t in (left, right))
+    if spans:
+        _add_spans(doc, spans)
+    return doc
+
+
+def _is_letter(token: Token) -> bool:
+    return len(token.text) == 1 and token.lower_ in SEGMENT_LETTERS
+
+
+def _segment_span(doc: Doc, index: int) -> Span:
+    letter = doc[index].text.upper()
+    return Span(doc, index, index + 1, label="SEGMENT", span_id=entity_id("segment", letter))
+
+
+def _letters_before(doc: Doc, start: int, covered: set[int]) -> list[int]:
+    found: list[int] = []
+    index = start - 1
+    while index >= 0:
+        token = doc[index]
+        if token.i in covered:
+            break
+        if _is_letter(token):
+            found.append(index)
+        elif token.lower_ not in LIST_JOINERS:
+            break
+        index -= 1
+    if len(found) == 1 and doc[found[0]].text == "a" and found[0] == start - 1:
+        return []  # "a segment" is the article, not segment A
+    return found
+
+
+def _letters_after(doc: Doc, start: int, covered: set[int]) -> list[int]:
+    found: list[int] = []
+    for token in doc[start + 1:]:
+        if token.i in covered:
+            break
+        if _is_letter(token):
+            found.append(token.i)
+        elif token.lower_ not in LIST_JOINERS:
+            break
+    return found
+
+
+@Language.factory(
+    "fuzzy_linker",
+    default_config={
+        "min_length": thresholds.FUZZY_MIN_LENGTH,
+        "max_edits_short": thresholds.FUZZY_MAX_EDITS_SHORT,
+        "max_edits_long": thresholds.FUZZY_MAX_EDITS_LONG,
+        "long_length": thresholds.FUZZY_LONG_LENGTH,
+    },
+)
+def make_fuzzy_linker(nlp: Language, name: str, *, min_length: int, max_edits_short: int,
+                      max_edits_long: int, long_length: int) -> FuzzyLinker:
+    return FuzzyLinker(min_length=min_length, max_edits_short=max_edits_short,
+                       max_edits_long=max_edits_long, long_length=long_length)
+
+
+class FuzzyLinker:
+    """Link misspelt names ("Mitsubshi", "autonmous", "Eurpoe") with rapidfuzz.
+
+    Only tokens that are not everyday English words are tried, so "lead" never becomes "Leeds".
+    Two candidates equally close to different things are recorded in `doc._.ambiguous`.
+    """
+
+    def __init__(self, *, min_length: int, max_edits_short: int, max_edits_long: int,
+                 long_length: int) -> None:
+        self.min_length = min_length
+        self.max_edits_short = max_edits_short
+        self.max_edits_long = max_edits_long
+        self.long_length = long_length
+        self.choices: dict[int, dict[str, tuple[str, str, str | None]]] = {}
+        self.common_words: frozenset[str] = frozenset()
+
+    def set_choices(self, names: dict[str, tuple[str, str, str | None]],
+                    common_words: frozenset[str]) -> None:
+        """`names`: lower-case name -> (kind, id, country); kind "cue" corrects a cue word."""
+        self.choices = {}
+        for name, entry in names.items():
+            self.choices.setdefault(len(name.split()), {})[name] = entry
+        self.common_words = common_words
+
+    def max_edits(self, length: int) -> int:
+        return self.max_edits_long if length >= self.long_length else self.max_edits_short
+
+    def _unknown(self, token: Token) -> bool:
+        return (token.is_alpha and len(token.text) >= self.min_length
+                and token.lower_ not in self.common_words)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.choices:
+            LOGGER.warning("fuzzy_linker has no names to link to")
+            return doc
+        covered = {token.i for ent in doc.ents for token in ent}
+        doc._.corrections = []
+        doc._.ambiguous = []
+        spans: list[Span] = []
+        index = 0
+        while index < len(doc):
+            linked = self._link_at(doc, index, covered)
+            if linked is None:
+                index += 1
+                continue
+            span, width = linked
+            if span is not None:
+                spans.append(span)
+            index += width
+        if spans:
+            _add_spans(doc, spans)
+        return doc
+
+    def _link_at(self, doc: Doc, start: int, covered: set[int]) -> tuple[Span | None, int] | None:
+        for width in range(3, 0, -1):
+            tokens = doc[start:start + width]
+            if len(tokens) < width or any(t.i in covered or not t.is_alpha for t in tokens):
+                continue
+            if not any(self._unknown(t) for t in tokens):
+                continue
+            query = " ".join(t.lower_ for t in tokens)
+            choices = self.choices.get(width)
+            if not choices:
+                continue
+            found = process.extract(query, choices.keys(), scorer=OSA.distance,
+                                    processor=utils.default_process, limit=3,
+                                    score_cutoff=self.max_edits(len(query)))
+            if not found:
+                continue
+            best_name, best_distance, _ = found[0]
+            kind, ident, country = choices[best_name]
+            rivals = [name for name, distance, _ in found[1:]
+                      if distance == best_distance and choices[name][:2] != (kind, ident)]
+            score = 1.0 - best_distance / max(len(best_name), 1)
+            if rivals:
+                doc._.ambiguous.append((tokens.text, [best_name, *rivals]))
+                return None, width
+            doc._.corrections.append((tokens.text, best_name))
+            if kind == "cue":
+                tokens[0]._.fixed = best_name
+                return None, width
+            span = Span(doc, start, start + width, label=kind.upper(),
+                        span_id=entity_id(kind, ident, country))
+            span._.score = score
+            return span, width
+        return None
+
+
+@Language.factory("phrase_cues")
+def make_phrase_cues(nlp: Language, name: str) -> PhraseCues:
+    return PhraseCues()
+
+
+class PhraseCues:
+    """Find question cues ("who", "in charge", "follow") and fact keywords on lemmas."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, dict[tuple[str, ...], list[str]]] = {}
+
+    def set_tables(self, tables: dict[str, dict[str, list[tuple[str, ...]]]]) -> None:
+        """`tables`: table name ("cues", "facts", ...) -> entry name -> phrases."""
+        self.tables = {}
+        for table, entries in tables.items():
+            index: dict[tuple[str, ...], list[str]] = {}
+            for entry, phrases in entries.items():
+                for phrase in phrases:
+                    index.setdefault(phrase, []).append(entry)
+            self.tables[table] = index
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmas = [token_key(token) for token in doc]
+        lowers = [token.lower_ for token in doc]
+        for table, index in self.tables.items():
+            found: dict[str, int] = {}
+            for sequence in (lemmas, lowers):
+                for entry, size in _find(sequence, index):
+                    found[entry] = max(found.get(entry, 0), size)
+            setattr(doc._, table, found)
+        return doc
+
+
+def _find(words: list[str], index: dict[tuple[str, ...], Any]) -> Iterable[tuple[str, int]]:
+    for start in range(len(words)):
+        for size in range(1, min(MAX_NGRAM, len(words) - start) + 1):
+            entries = index.get(tuple(words[start:start + size]))
+            if entries:
+                for entry in entries:
+                    yield entry, size

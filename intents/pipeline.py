@@ -1,0 +1,57 @@
+"""The spaCy pipeline: blank English + lookup lemmatizer + components fed from the knowledge base.
+
+    lemmatizer -> entity_ruler -> fuzzy_linker -> segment_finder -> phrase_cues
+
+No trained model is used and nothing is downloaded: the lemmatizer's tables ship in
+spacy-lookups-data, every pattern comes from the knowledge base and intents/data/cues.yaml.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from intents import components  # noqa: F401 - registers the components
+from intents.components import entity_id
+from intents.vocabulary import Vocabulary
+
+FUZZY_CUE_WORDS = ("lead", "leads", "leader", "leaders", "leading", "follow", "follows",
+                   "follower", "followers", "segment", "segments", "technology", "technologies",
+                   "which", "alliance", "region", "regions", "country", "responsible", "charge")
+
+
+def build_pipeline(vocabulary: Vocabulary) -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    patterns: list[dict] = []
+    for name, entry in vocabulary.names.items():
+        ident = entity_id(entry.kind, entry.id, entry.country)
+        label = entry.kind.upper()
+        if name in vocabulary.title_case_only:
+            title = [{"ORTH": token.text} for token in nlp.make_doc(name.title())]
+            patterns.append({"label": label, "pattern": title, "id": ident})
+        else:
+            patterns.append({"label": label, "pattern": name, "id": ident})
+    for name, entry in vocabulary.exact_case.items():
+        exact = [{"ORTH": token.text} for token in nlp.make_doc(name)]
+        patterns.append({"label": entry.kind.upper(), "pattern": exact,
+                         "id": entity_id(entry.kind, entry.id, entry.country)})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
+    linker = nlp.add_pipe("fuzzy_linker")
+    choices = {name: (entry.kind, entry.id, entry.country)
+               for name, entry in vocabulary.fuzzy.items()}
+    for word in FUZZY_CUE_WORDS:
+        choices.setdefault(word, ("cue", word, None))
+    linker.set_choices(choices, vocabulary.common_words)
+    nlp.add_pipe("segment_finder")
+    cues = nlp.add_pipe("phrase_cues")
+    cues.set_tables({
+        "cues": vocabulary.cues,
+        "list_kinds": vocabulary.list_kinds,
+        "facts": vocabulary.facts,
+        "fact_hints": vocabulary.fact_hints,
+    })
+    return nlp

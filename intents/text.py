@@ -1,0 +1,62 @@
+"""Turn raw text (Slack markup, entities, odd bytes) into plain text the pipeline can read."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from intents.thresholds import MAX_QUESTION_CHARS
+
+_USER_MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
+_SPECIAL_MENTION = re.compile(r"<!(?:here|channel|everyone|subteam\^[A-Z0-9]+)(?:\|[^>]*)?>")
+_CHANNEL = re.compile(r"<#[CG][A-Z0-9]+(?:\|([^>]*))?>")
+_LINK_WITH_LABEL = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>")
+_BARE_LINK = re.compile(r"<(?:https?|mailto):[^>]*>|https?://\S+")
+_EMOJI = re.compile(r":[a-z0-9_+\-']+:")
+_FORMATTING = re.compile(r"(?<![\w*_~`])[*_~`]+|[*_~`]+(?![\w*_~`])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str  # what the pipeline reads
+    truncated: bool  # the input was longer than MAX_QUESTION_CHARS and was cut
+
+
+def fold_accents(text: str) -> str:
+    """"São Paulo" -> "Sao Paulo", "Türkiye" -> "Turkiye"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def clean(raw: str | bytes | None) -> CleanText:
+    """Strip Slack markup and noise; cut overly long input."""
+    if raw is None:
+        return CleanText("", False)
+    if isinstance(raw, bytes):
+        raw = raw.decode("utf-8", errors="replace")
+    text = raw.replace("\ufffd", " ")
+    truncated = len(text) > MAX_QUESTION_CHARS * 4
+    text = text[: MAX_QUESTION_CHARS * 4]
+    text = _CONTROL.sub(" ", text)
+    text = _USER_MENTION.sub(" ", text)
+    text = _SPECIAL_MENTION.sub(" ", text)
+    text = _CHANNEL.sub(lambda m: " " + (m.group(1) or "") + " ", text)
+    text = _LINK_WITH_LABEL.sub(lambda m: " " + m.group(1) + " ", text)
+    text = _BARE_LINK.sub(" ", text)
+    text = html.unescape(text)
+    text = _EMOJI.sub(" ", text)
+    text = _FORMATTING.sub(" ", text)
+    text = fold_accents(text.translate(_QUOTES))
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = _SPACES.sub(" ", text).strip()
+    if len(text) > MAX_QUESTION_CHARS:
+        cut = text[:MAX_QUESTION_CHARS]
+        text = cut.rsplit(" ", 1)[0] if " " in cut[-40:] else cut
+        truncated = True
+    return CleanText(text, truncated)

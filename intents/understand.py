@@ -1,0 +1,206 @@
+"""Decide what one clause asks: intent, targets, companies, facts and a confidence.
+
+Entity extraction is the pipeline's job; this module only reads its annotations, and the
+fallback decision (ask back or decline) reads the named thresholds in `intents.thresholds`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from spacy.tokens import Doc
+
+from intents import thresholds
+from intents.components import token_key
+from knowledge.query import Intent, Target, TargetKind, Understanding
+
+LOGGER = logging.getLogger(__name__)
+TARGET_LABELS = {kind.value.upper(): kind for kind in TargetKind}
+YES_NO_OPENERS = frozenset({"is", "are", "does", "do", "did", "will", "would", "can", "could",
+                            "has", "have", "was", "were", "should", "isn't", "doesn't", "aren't",
+                            "won't", "am", "isnt", "doesnt", "shall", "wasn't", "didn't"})
+SOCIAL = ("greeting", "thanks")
+
+
+def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str]]:
+    targets: list[Target] = []
+    companies: list[str] = []
+    non_members: list[str] = []
+    for ent in doc.ents:
+        kind, ident, country = ent.ent_id_.split("|")
+        if kind == "company":
+            if ident not in companies:
+                companies.append(ident)
+        elif kind == "non_member":
+            non_members.append(ent.text)
+        else:
+            target = Target(kind=TargetKind(kind), id=ident, text=ent.text,
+                            country=country or None, score=ent._.score, alias=ent.text.lower())
+            if all(t.key() != target.key() for t in targets):
+                targets.append(target)
+    return targets, companies, non_members
+
+
+def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
+    covered = {token.i for ent in doc.ents for token in ent}
+    unknown = []
+    for token in doc:
+        if token.i in covered or not token.is_alpha or token.is_stop or token._.fixed:
+            continue
+        if token_key(token) in domain or token.lower_ in domain:
+            continue
+        unknown.append(token.text)
+    return unknown
+
+
+def _is_yes_no(doc: Doc) -> bool:
+    words = [token.lower_ for token in doc if not token.is_punct]
+    if not words:
+        return False
+    if words[0] in YES_NO_OPENERS:
+        return True
+    # "Renault leads Europe, right?" / "Nissan is the leader in China, correct?"
+    return words[-1] in {"right", "correct", "true", "yes", "confirm"} and len(words) > 2
+
+
+def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str],
+               context: dict[str, Any] | None = None) -> Understanding:
+    """Read one clause; `context` is the previous question's understanding, for follow-ups."""
+    targets, companies, non_members = _entities(doc)
+    cues: dict[str, int] = doc._.cues or {}
+    facts: dict[str, int] = doc._.facts or {}
+    hints: dict[str, int] = doc._.fact_hints or {}
+    kinds = list((doc._.list_kinds or {}).keys())
+    corrections = list(doc._.corrections or [])
+    ambiguous = list(doc._.ambiguous or [])
+    has = cues.__contains__
+    unknown = _unknown_words(doc, domain_words)
+    confidence = thresholds.BASE_CONFIDENCE
+    for target in targets:
+        confidence *= target.score
+    base = {"targets": targets, "companies": companies, "corrections": corrections}
+
+    def result(intent: Intent, factor: float = 1.0, reason: str = "", **extra: Any) -> Understanding:
+        value = max(0.0, min(1.0, confidence * factor))
+        return Understanding(intent=intent, confidence=value, reason=reason, **base, **extra)
+
+    content = [t for t in doc if not t.is_punct and not t.is_space]
+    if not content:
+        return result(Intent.EMPTY, reason="nothing to read")
+    if ambiguous and not targets and not companies:
+        return result(Intent.CLARIFY, 0.5, reason=f"fuzzy tie: {ambiguous}")
+    if non_members and not companies:
+        return result(Intent.OUT_OF_SCOPE, reason="about a non-member automaker",
+                      non_member=non_members[0])
+
+    yes_no = _is_yes_no(doc)
+    asks_who = has("who")
+    leads = has("lead")
+    follows = has("follow") or (has("negation") and (leads or asks_who) and not yes_no)
+    strong_fact = max(facts.items(), key=lambda item: item[1])[0] if facts else None
+    hint_fact = max(hints.items(), key=lambda item: item[1])[0] if hints else None
+    unknown_factor = thresholds.UNKNOWN_WORD_FACTOR ** min(len(unknown), 6)
+
+    if not targets and not companies:
+        if strong_fact:
+            return result(Intent.FACT, reason="fact keyword", facts=[strong_fact])
+        if has("help") and not hint_fact:
+            return result(Intent.HELP, reason="help cue")
+        if has("list") or (kinds and (has("what") or has("who") or leads)):
+            kind = kinds[0] if len(kinds) == 1 else None
+            return result(Intent.LIST, reason="list cue", list_kind=kind)
+        if hint_fact:
+            return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR * unknown_factor,
+                          reason="fact hint only", facts=[hint_fact])
+        if any(has(cue) for cue in SOCIAL) and len(content) <= 6 and not unknown:
+            intent = Intent.THANKS if has("thanks") else Intent.GREETING
+            return result(intent, reason="small talk")
+        if (leads or asks_who) and len(content) <= 4 and not unknown:
+            return result(Intent.CLARIFY, 0.5, reason="leadership asked without a subject")
+        if context and has("follow_up"):
+            return result(Intent.CLARIFY, 0.5, reason="follow-up with nothing recognised")
+        return result(Intent.OUT_OF_SCOPE, reason=f"nothing recognised (unknown: {unknown[:5]})")
+
+    if strong_fact and not leads and not follows and not yes_no:
+        return result(Intent.FACT, reason="fact keyword beside entities", facts=[strong_fact])
+    cue_factor = 1.0 if (leads or asks_who or follows or has("what") or yes_no) \
+        else thresholds.NO_CUE_FACTOR
+    factor = cue_factor * unknown_factor
+    if targets and companies and yes_no:
+        intent = Intent.IS_LEADER
+    elif follows and targets:
+        intent = Intent.WHO_FOLLOWS
+    elif follows and companies:
+        intent = Intent.WHAT_FOLLOWS
+    elif targets and companies and not asks_who:
+        intent = Intent.IS_LEADER
+    elif targets:
+        intent = Intent.WHO_LEADS
+    elif has("list") or kinds or leads or has("what") or not yes_no:
+        intent = Intent.WHAT_LEADS
+    else:
+        intent = Intent.WHAT_LEADS
+    kind = kinds[0] if len(kinds) == 1 and intent == Intent.WHAT_LEADS else None
+    understanding = result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
+                           list_kind=kind)
+    if context:
+        understanding = _merge_context(understanding, context, doc)
+    return understanding
+
+
+def _merge_context(current: Understanding, context: dict[str, Any], doc: Doc) -> Understanding:
+    """Read "and in Europe?" / "what about Mitsubishi?" against the previous question."""
+    cues = doc._.cues or {}
+    explicit = any(cues.get(cue) for cue in ("who", "lead", "follow")) or _is_yes_no(doc)
+    if explicit and not cues.get("follow_up"):
+        return current
+    previous_intent = context.get("intent")
+    if previous_intent not in {i.value for i in (Intent.WHO_LEADS, Intent.IS_LEADER,
+                                                 Intent.WHO_FOLLOWS, Intent.WHAT_LEADS,
+                                                 Intent.WHAT_FOLLOWS)}:
+        return current
+    previous_targets = [Target(kind=TargetKind(t["kind"]), id=t["id"], text=t["text"],
+                               country=t.get("country"), alias=t.get("alias", ""))
+                        for t in context.get("targets", [])]
+    previous_companies = list(context.get("companies", []))
+    new_kinds = {_group(t.kind) for t in current.targets}
+    targets = [t for t in previous_targets if _group(t.kind) not in new_kinds] + current.targets
+    companies = current.companies or previous_companies
+    intent = Intent(previous_intent)
+    if intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS) and current.targets \
+            and not current.companies:
+        intent = Intent.WHO_LEADS
+        targets = current.targets
+    if intent in (Intent.WHO_LEADS, Intent.WHO_FOLLOWS) and current.companies \
+            and not current.targets:
+        intent = Intent.IS_LEADER
+    current.intent = intent
+    current.targets = targets
+    current.companies = companies
+    current.from_context = True
+    current.confidence *= thresholds.CONTEXT_FACTOR
+    current.reason += " | merged with previous question"
+    return current
+
+
+def _group(kind: TargetKind) -> str:
+    """Targets that replace each other in a follow-up ("and in Japan?" replaces a country)."""
+    if kind in (TargetKind.TECH, TargetKind.FAMILY, TargetKind.TOPIC):
+        return "technology"
+    if kind == TargetKind.SEGMENT:
+        return "segment"
+    return "place"
+
+
+def context_of(understanding: Understanding) -> dict[str, Any]:
+    """What a follow-up needs from this understanding, JSON-serialisable."""
+    return {
+        "intent": understanding.intent.value,
+        "companies": understanding.companies,
+        "targets": [
+            {"kind": t.kind.value, "id": t.id, "text": t.text, "country": t.country,
+             "alias": t.alias}
+            for t in understanding.targets
+        ],
+    }

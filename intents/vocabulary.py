@@ -1,0 +1,185 @@
+"""Everything the pipeline matches, built from the knowledge base and the cue lexicon (data).
+
+`build_vocabulary(kb)` returns the entity patterns (name -> kind and id), the fuzzy-linking
+choices and the phrase tables for cues and facts. Nothing here is typed by hand: names come from
+the knowledge base files, pycountry and the generated gazetteer.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from intents.text import fold_accents
+from knowledge.loader import KnowledgeBase
+
+LOGGER = logging.getLogger(__name__)
+CUES_FILE = Path(__file__).resolve().parent / "data" / "cues.yaml"
+# A lower-case city name that is also a common English word ("nice", "reading") only counts
+# when written capitalised, unless the city is this big.
+BIG_CITY = 1_000_000
+# Cities below this size are matched exactly but never fuzzy-matched.
+FUZZY_CITY = 1_000_000
+# When several entries claim the same name, the first kind here wins.
+PRIORITY = ("region", "area", "zone", "tech", "family", "segment", "topic", "company",
+            "non_member", "country", "subdivision", "city")
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    id: str
+    country: str | None = None
+
+
+@dataclass
+class Vocabulary:
+    names: dict[str, Entry] = field(default_factory=dict)  # lower-case name -> entry
+    exact_case: dict[str, Entry] = field(default_factory=dict)  # names matched case-sensitively
+    title_case_only: set[str] = field(default_factory=set)  # lower-case names needing capitals
+    fuzzy: dict[str, Entry] = field(default_factory=dict)  # names fuzzy matching may link to
+    cues: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # cue -> phrases
+    list_kinds: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    facts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    fact_hints: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    common_words: frozenset[str] = frozenset()
+
+    def add(self, name: str, entry: Entry) -> None:
+        name = fold_accents(name).strip()
+        if not name:
+            return
+        key = name.lower()
+        if _is_case_sensitive(name):
+            self.exact_case.setdefault(name, entry)
+            return
+        current = self.names.get(key)
+        if current is None or PRIORITY.index(entry.kind) < PRIORITY.index(current.kind):
+            if current is not None and current.kind != entry.kind and current.id != entry.id:
+                LOGGER.debug("name %r: %s:%s wins over %s:%s", key, entry.kind, entry.id,
+                             current.kind, current.id)
+            self.names[key] = entry
+
+
+def _is_case_sensitive(name: str) -> bool:
+    """Short upper-case names that are also English function words ("US") need their capitals."""
+    return name.isupper() and len(name) <= 4 and name.lower().strip(".") in STOP_WORDS
+
+
+@cache
+def common_english_words() -> frozenset[str]:
+    """Inflected forms and lemmas of everyday English, from spacy-lookups-data."""
+    data = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
+    table: dict[str, str] = json.loads(gzip.decompress(data.read_bytes()))
+    return frozenset(table) | frozenset(table.values()) | frozenset(STOP_WORDS)
+
+
+def _plural_forms(name: str) -> list[str]:
+    if not name[-1:].isalpha() or name.isupper() and len(name) <= 3:
+        return [name]
+    if name.endswith(("s", "x", "ch", "sh")):
+        return [name]
+    return [name, name + "s"]
+
+
+def _country_names(kb: KnowledgeBase) -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {}
+    prefixes: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        own = [country.name]
+        for attribute in ("official_name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                own.append(value)
+        names[code] = own
+        if "," in country.name:
+            prefixes.setdefault(country.name.split(",")[0].strip(), set()).add(code)
+    for prefix, codes in prefixes.items():
+        if len(codes) == 1:
+            names[next(iter(codes))].append(prefix)
+    for code, aliases in kb.country_aliases.items():
+        names.setdefault(code, []).extend(aliases)
+    return names
+
+
+def _phrases(items: list[str]) -> list[tuple[str, ...]]:
+    return [tuple(fold_accents(item).lower().replace("-", " - ").split()) for item in items]
+
+
+def build_vocabulary(kb: KnowledgeBase) -> Vocabulary:
+    vocabulary = Vocabulary(common_words=common_english_words())
+    for company in kb.companies.values():
+        for name in [company.name, company.id, *company.aliases]:
+            vocabulary.add(name, Entry("company", company.id))
+    for name in kb.non_members:
+        vocabulary.add(name, Entry("non_member", name))
+    for region in kb.regions.values():
+        for name in [region.name, *region.aliases]:
+            vocabulary.add(name, Entry("region", region.id))
+    for area in kb.areas.values():
+        for name in [area.name, *area.aliases]:
+            vocabulary.add(name, Entry("area", area.id))
+    for zone in kb.zones.values():
+        for name in [zone.name, *zone.aliases]:
+            vocabulary.add(name, Entry("zone", zone.id))
+    for tech in kb.technologies.values():
+        for name in [tech.name, *tech.aliases]:
+            for form in _plural_forms(name):
+                vocabulary.add(form, Entry("tech", tech.id))
+    for family in kb.families.values():
+        for name in [family.name, *family.aliases]:
+            for form in _plural_forms(name):
+                vocabulary.add(form, Entry("family", family.id))
+    for topic in kb.topics.values():
+        for name in [topic.name, *topic.aliases]:
+            vocabulary.add(name, Entry("topic", topic.id))
+    for segment in kb.segments.values():
+        for name in segment.aliases:
+            vocabulary.add(name, Entry("segment", segment.id))
+    for code, names in _country_names(kb).items():
+        for name in names:
+            vocabulary.add(name, Entry("country", code, country=code))
+    for name, country in kb.subdivisions.items():
+        vocabulary.add(name, Entry("subdivision", name, country=country))
+    _add_cities(kb, vocabulary)
+    _build_fuzzy_choices(kb, vocabulary)
+    cues = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    for cue, words in cues.items():
+        if cue == "list_kinds":
+            vocabulary.list_kinds = {kind: _phrases(items) for kind, items in words.items()}
+        else:
+            vocabulary.cues[cue] = _phrases(words)
+    for fact in kb.facts.values():
+        vocabulary.facts[fact.id] = _phrases(fact.keywords)
+        vocabulary.fact_hints[fact.id] = _phrases(fact.hints)
+    return vocabulary
+
+
+def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
+    for name, populations in kb.cities.items():
+        if name in vocabulary.names:
+            continue  # a country or region of the same name wins ("Mexico", "Singapore")
+        biggest_country, biggest = max(populations.items(), key=lambda item: item[1])
+        vocabulary.add(name, Entry("city", name, country=biggest_country))
+        if name in vocabulary.common_words and biggest < BIG_CITY:
+            vocabulary.title_case_only.add(name)
+
+
+def _build_fuzzy_choices(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
+    for name, entry in vocabulary.names.items():
+        if entry.kind == "city" and max(kb.cities[entry.id].values()) < FUZZY_CITY:
+            continue
+        if len(name) >= 4:
+            vocabulary.fuzzy[name] = entry
+    for name, entry in vocabulary.exact_case.items():
+        if len(name) >= 4:
+            vocabulary.fuzzy.setdefault(name.lower(), entry)

@@ -1,0 +1,288 @@
+"""Read and validate the knowledge base: every file parses, every cross-reference resolves.
+
+`load_knowledge(directory)` returns a complete `KnowledgeBase` or raises `KnowledgeError` naming
+the file, the entry and the field; a half-loaded knowledge base never exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from knowledge.answer import Source
+from knowledge.errors import KnowledgeError
+from knowledge.schema import (
+    Area,
+    CompaniesFile,
+    Company,
+    Document,
+    Fact,
+    FactsFile,
+    Family,
+    Region,
+    RegionsFile,
+    Segment,
+    SegmentsFile,
+    SourceRef,
+    SourcesFile,
+    Technology,
+    TechnologiesFile,
+    Topic,
+    Zone,
+)
+
+DEFAULT_DIRECTORY = Path(__file__).resolve().parent / "data"
+FILES: dict[str, type[BaseModel]] = {
+    "sources.yaml": SourcesFile,
+    "companies.yaml": CompaniesFile,
+    "regions.yaml": RegionsFile,
+    "technologies.yaml": TechnologiesFile,
+    "segments.yaml": SegmentsFile,
+    "facts.yaml": FactsFile,
+}
+GAZETTEER_FILE = "cities.json"
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Leadership:
+    """Who leads one thing and who follows, with where the article says so."""
+
+    leader: str
+    followers: tuple[str, ...]
+    sources: tuple[Source, ...]
+    as_of: date
+
+
+@dataclass
+class KnowledgeBase:
+    """Everything the bot knows, indexed for the resolver and the language pipeline."""
+
+    directory: Path
+    version: str
+    files: list[Path]
+    documents: dict[str, Document]
+    companies: dict[str, Company]
+    non_members: list[str]
+    regions: dict[str, Region]
+    areas: dict[str, Area]
+    zones: dict[str, Zone]
+    country_aliases: dict[str, list[str]]
+    technologies: dict[str, Technology]
+    families: dict[str, Family]
+    topics: dict[str, Topic]
+    segments: dict[str, Segment]
+    facts: dict[str, Fact]
+    cities: dict[str, dict[str, int]]
+    subdivisions: dict[str, str]
+    leadership: dict[str, Leadership] = field(default_factory=dict)  # "region:europe" -> ...
+    country_home: dict[str, str] = field(default_factory=dict)  # "FR" -> "region:europe"
+    segment_technologies: dict[str, list[str]] = field(default_factory=dict)  # "D" -> ["phev"]
+
+    def company_name(self, company_id: str) -> str:
+        return self.companies[company_id].name
+
+    def fact_sources(self, fact: Fact) -> list[Source]:
+        return [self._source(ref) for ref in fact.sources]
+
+    def _source(self, ref: int | SourceRef) -> Source:
+        if isinstance(ref, int):
+            return Source(document=self.default_document, paragraph=ref)
+        return Source(document=ref.document or self.default_document, paragraph=ref.paragraph)
+
+    @property
+    def default_document(self) -> str:
+        return next(iter(self.documents))
+
+
+def _entry_name(raw: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
+    """Turn a pydantic error location into ("entry 'europe'", "leader")."""
+    node = raw
+    entry = ""
+    path: list[str] = []
+    for part in loc:
+        if isinstance(part, int) and isinstance(node, list) and part < len(node):
+            node = node[part]
+            if isinstance(node, dict):
+                label = node.get("id")
+                entry = f"entry {label!r}" if label else f"entry #{part + 1}"
+                path = []
+            else:
+                path.append(f"[{part}]")
+            continue
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        path.append(str(part))
+    return entry or "top level", ".".join(path) or "(whole file)"
+
+
+def _parse(path: Path, model: type[Model]) -> Model:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KnowledgeError(f"{path.name}: file is missing from {path.parent}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise KnowledgeError(f"{path.name}: cannot be read ({error})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise KnowledgeError(f"{path.name}: not valid YAML{where}") from None
+    if not isinstance(raw, dict):
+        raise KnowledgeError(f"{path.name}: top level must be a mapping")
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        entry, field_name = _entry_name(raw, tuple(first["loc"]))
+        field_name = field_name.replace(".[", "[")
+        message = f"{first['msg']} (got {first['input']!r})" if "input" in first else first["msg"]
+        raise KnowledgeError(f"{path.name}: {entry}, field {field_name!r}: {message}") from None
+
+
+def _check(condition: bool, file: str, entry: str, field_name: str, message: str) -> None:
+    if not condition:
+        raise KnowledgeError(f"{file}: entry {entry!r}, field {field_name!r}: {message}")
+
+
+def _unique(items: list[Any], file: str) -> dict[str, Any]:
+    by_id: dict[str, Any] = {}
+    for item in items:
+        _check(item.id not in by_id, file, item.id, "id", "duplicate id")
+        by_id[item.id] = item
+    return by_id
+
+
+def _read_gazetteer(path: Path) -> tuple[dict[str, dict[str, int]], dict[str, str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return dict(data["cities"]), dict(data["subdivisions"])
+    except FileNotFoundError:
+        return {}, {}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise KnowledgeError(f"{path.name}: cannot be read ({error})") from None
+
+
+def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
+    """Load and cross-check every file under `directory` (the packaged data by default)."""
+    directory = Path(directory) if directory else DEFAULT_DIRECTORY
+    if not directory.is_dir():
+        raise KnowledgeError(f"knowledge directory {directory} does not exist")
+    parsed = {name: _parse(directory / name, model) for name, model in FILES.items()}
+    sources: SourcesFile = parsed["sources.yaml"]
+    companies: CompaniesFile = parsed["companies.yaml"]
+    regions: RegionsFile = parsed["regions.yaml"]
+    technologies: TechnologiesFile = parsed["technologies.yaml"]
+    segments: SegmentsFile = parsed["segments.yaml"]
+    facts: FactsFile = parsed["facts.yaml"]
+    cities, subdivisions = _read_gazetteer(directory / GAZETTEER_FILE)
+
+    files = [directory / name for name in FILES] + [directory / GAZETTEER_FILE]
+    digest = hashlib.sha256()
+    for path in files:
+        if path.exists():
+            digest.update(path.read_bytes())
+    kb = KnowledgeBase(
+        directory=directory,
+        version=digest.hexdigest()[:12],
+        files=[path for path in files if path.exists()],
+        documents=_unique(sources.documents, "sources.yaml"),
+        companies=_unique(companies.companies, "companies.yaml"),
+        non_members=companies.non_members,
+        regions=_unique(regions.regions, "regions.yaml"),
+        areas=_unique(regions.areas, "regions.yaml"),
+        zones=_unique(regions.unassigned_zones, "regions.yaml"),
+        country_aliases=regions.country_aliases,
+        technologies=_unique(technologies.technologies, "technologies.yaml"),
+        families=_unique(technologies.families, "technologies.yaml"),
+        topics=_unique(technologies.unassigned_topics, "technologies.yaml"),
+        segments=_unique(segments.segments, "segments.yaml"),
+        facts=_unique(facts.facts, "facts.yaml"),
+        cities=cities,
+        subdivisions=subdivisions,
+    )
+    _cross_check(kb)
+    _index(kb)
+    return kb
+
+
+def _check_source(kb: KnowledgeBase, ref: int | SourceRef, file: str, entry: str) -> None:
+    paragraph = ref if isinstance(ref, int) else ref.paragraph
+    document_id = kb.default_document if isinstance(ref, int) else (ref.document or kb.default_document)
+    _check(document_id in kb.documents, file, entry, "source.document", f"unknown document {document_id!r}")
+    limit = kb.documents[document_id].paragraphs
+    _check(paragraph <= limit, file, entry, "source.paragraph",
+           f"paragraph {paragraph} is beyond the document's {limit} paragraphs")
+
+
+def _check_followers(kb: KnowledgeBase, item: Region | Technology, file: str) -> None:
+    _check(item.leader in kb.companies, file, item.id, "leader", f"unknown company {item.leader!r}")
+    for follower in item.followers or []:
+        _check(follower in kb.companies, file, item.id, "followers", f"unknown company {follower!r}")
+        _check(follower != item.leader, file, item.id, "followers", "the leader cannot follow itself")
+    _check_source(kb, item.source, file, item.id)
+
+
+def _cross_check(kb: KnowledgeBase) -> None:
+    seen_countries: dict[str, str] = {}
+    for region in kb.regions.values():
+        _check_followers(kb, region, "regions.yaml")
+    for owner in [*kb.regions.values(), *kb.zones.values()]:
+        for code in owner.countries:
+            _check(len(code) == 2 and code.isupper(), "regions.yaml", owner.id, "countries",
+                   f"{code!r} is not an ISO 3166 alpha-2 code")
+            _check(code not in seen_countries, "regions.yaml", owner.id, "countries",
+                   f"{code} is already listed under {seen_countries.get(code)!r}")
+            seen_countries[code] = owner.id
+    for area in kb.areas.values():
+        for part in area.parts:
+            _check(part in kb.regions, "regions.yaml", area.id, "parts", f"unknown region {part!r}")
+    for tech in kb.technologies.values():
+        _check_followers(kb, tech, "technologies.yaml")
+        for market in tech.scope.markets:
+            _check(market in kb.regions, "technologies.yaml", tech.id, "scope.markets",
+                   f"unknown region {market!r}")
+        for related in tech.related:
+            _check(related in kb.technologies, "technologies.yaml", tech.id, "related",
+                   f"unknown technology {related!r}")
+    for family in kb.families.values():
+        for member in family.members:
+            _check(member in kb.technologies, "technologies.yaml", family.id, "members",
+                   f"unknown technology {member!r}")
+    for fact in kb.facts.values():
+        for ref in fact.sources:
+            _check_source(kb, ref, "facts.yaml", fact.id)
+
+
+def _leadership(kb: KnowledgeBase, item: Region | Technology) -> Leadership:
+    followers = item.followers
+    if followers is None:
+        followers = [company for company in kb.companies if company != item.leader]
+    document = item.source.document or kb.default_document
+    return Leadership(
+        leader=item.leader,
+        followers=tuple(sorted(followers)),
+        sources=(Source(document=document, paragraph=item.source.paragraph),),
+        as_of=item.source.as_of or kb.documents[document].as_of,
+    )
+
+
+def _index(kb: KnowledgeBase) -> None:
+    for region in kb.regions.values():
+        kb.leadership[f"region:{region.id}"] = _leadership(kb, region)
+        for code in region.countries:
+            kb.country_home[code] = f"region:{region.id}"
+    for zone in kb.zones.values():
+        for code in zone.countries:
+            kb.country_home[code] = f"zone:{zone.id}"
+    for tech in kb.technologies.values():
+        kb.leadership[f"tech:{tech.id}"] = _leadership(kb, tech)
+        for letter in tech.scope.segments:
+            kb.segment_technologies.setdefault(letter, []).append(tech.id)

@@ -1,0 +1,67 @@
+"""An understood question, as the language layer hands it to the resolver: plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Intent(StrEnum):
+    WHO_LEADS = "who_leads"
+    WHAT_LEADS = "what_leads"
+    IS_LEADER = "is_leader"
+    WHO_FOLLOWS = "who_follows"
+    WHAT_FOLLOWS = "what_follows"
+    FACT = "fact"
+    LIST = "list"
+    HELP = "help"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    OUT_OF_SCOPE = "out_of_scope"
+    CLARIFY = "clarify"
+    EMPTY = "empty"
+
+
+class TargetKind(StrEnum):
+    REGION = "region"
+    AREA = "area"  # a name spanning several regions (Asia, the Americas)
+    ZONE = "zone"  # a part of the world with no designated leader
+    COUNTRY = "country"  # ISO alpha-2 code
+    CITY = "city"  # folded city name; `country` set
+    SUBDIVISION = "subdivision"  # a US state; `country` set
+    TECH = "tech"
+    FAMILY = "family"  # a word covering several technologies (connected, powertrain)
+    SEGMENT = "segment"
+    TOPIC = "topic"  # a topic the plan assigns to nobody
+
+
+@dataclass(frozen=True)
+class Target:
+    """One thing a question is about, as the knowledge base names it."""
+
+    kind: TargetKind
+    id: str
+    text: str  # what the user wrote
+    country: str | None = None  # for cities and subdivisions
+    score: float = 1.0  # 1.0 exact; lower when fuzzy-matched
+    alias: str = ""  # the alias matched (lower case), for alias notes
+
+    def key(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+@dataclass
+class Understanding:
+    """What the language layer made of one clause."""
+
+    intent: Intent
+    confidence: float
+    targets: list[Target] = field(default_factory=list)
+    companies: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    list_kind: str | None = None  # "region", "technology", "segment" or None for everything
+    corrections: list[tuple[str, str]] = field(default_factory=list)  # (typed, read as)
+    candidates: list[Target] = field(default_factory=list)  # for clarification
+    reason: str = ""  # why the decision was made (logged, shown in --debug)
+    from_context: bool = False
+    non_member: str | None = None

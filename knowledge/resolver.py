@@ -1,0 +1,503 @@
+"""Turn an understood question into an `Answer`, stating only what the knowledge base says.
+
+Every leader in an answer comes from a `Leadership` record of the knowledge base; a place or
+topic the plan doesn't assign is answered as such, with no leader named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pycountry
+
+from knowledge.answer import Answer, Kind, MatrixRow, Source, Suggestion
+from knowledge.loader import KnowledgeBase, Leadership
+from knowledge.query import Intent, Target, TargetKind, Understanding
+
+PLACE_KINDS = (TargetKind.REGION, TargetKind.AREA, TargetKind.ZONE, TargetKind.COUNTRY,
+               TargetKind.CITY, TargetKind.SUBDIVISION)
+TECH_KINDS = (TargetKind.TECH, TargetKind.FAMILY, TargetKind.TOPIC)
+
+
+@dataclass
+class Lead:
+    """One thing with a leader: what it is called, who leads, who follows, the source."""
+
+    key: str
+    name: str
+    leadership: Leadership
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Reading:
+    """What one target resolves to: leads (one, or several readings) or no designated leader."""
+
+    subject: str  # how the answer names what was asked
+    leads: list[Lead] = field(default_factory=list)
+    split: bool = False  # several readings (Asia, connected technology)
+    none_note: str = ""  # set when the plan designates no leader
+    notes: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+def _join(names: list[str]) -> str:
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class Resolver:
+    """Answers from one loaded knowledge base; cheap to call, safe to share between threads."""
+
+    def __init__(self, kb: KnowledgeBase, examples: list[str]) -> None:
+        self.kb = kb
+        self.examples = examples
+
+    # -- names --------------------------------------------------------------------------
+    def company(self, company_id: str) -> str:
+        return self.kb.company_name(company_id)
+
+    def companies(self, ids: list[str] | tuple[str, ...]) -> str:
+        return _join([self.company(i) for i in ids])
+
+    def country_name(self, code: str) -> str:
+        country = pycountry.countries.get(alpha_2=code)
+        name = (getattr(country, "common_name", None) or country.name) if country else code
+        if "," in name or "(" in name:
+            aliases = [a for a in self.kb.country_aliases.get(code, []) if len(a) > 4]
+            return aliases[0] if aliases else name.split(",")[0].split("(")[0].strip()
+        return name
+
+    # -- one target -> reading ----------------------------------------------------------
+    def region_lead(self, region_id: str, notes: list[str] | None = None) -> Lead:
+        region = self.kb.regions[region_id]
+        return Lead(f"region:{region_id}", region.name, self.kb.leadership[f"region:{region_id}"],
+                    list(notes or []))
+
+    def tech_lead(self, tech_id: str) -> Lead:
+        tech = self.kb.technologies[tech_id]
+        notes = [tech.note] if tech.note else []
+        return Lead(f"tech:{tech_id}", tech.name, self.kb.leadership[f"tech:{tech_id}"], notes)
+
+    def place_region(self, target: Target) -> tuple[str | None, str, list[str]]:
+        """(region id or None, subject, notes) for a place target."""
+        if target.kind == TargetKind.REGION:
+            region = self.kb.regions[target.id]
+            note = region.alias_notes.get(target.alias, "")
+            return target.id, region.name, [note] if note else []
+        code = target.id if target.kind == TargetKind.COUNTRY else target.country
+        home = self.kb.country_home.get(code or "", "")
+        country = self.country_name(code) if code else target.text
+        subject = country if target.kind == TargetKind.COUNTRY else f"{target.text.title()} ({country})"
+        if home.startswith("region:"):
+            region = self.kb.regions[home.split(":", 1)[1]]
+            note = region.country_notes.get(code or "", "")
+            if region.name.lower() == country.lower():
+                return region.id, subject, [note] if note else []
+            notes = [note] if note else [f"{country} counts as {region.name} here."]
+            return region.id, subject, notes
+        zone = self.kb.zones.get(home.split(":", 1)[1]) if home else None
+        zone_note = zone.country_notes.get(code or "", "") if zone else ""
+        where = f" ({country} is in {zone.name}, which has no designated leader)" if zone else ""
+        return None, subject, [zone_note + where if zone_note else where.strip(" ()")]
+
+    def reading(self, target: Target, places: list[Target], segments: list[Target]) -> Reading:
+        kind = target.kind
+        if kind in PLACE_KINDS:
+            return self.place_reading(target)
+        if kind == TargetKind.SEGMENT:
+            return self.segment_reading(target.id)
+        if kind == TargetKind.TOPIC:
+            topic = self.kb.topics[target.id]
+            return Reading(topic.name, none_note=f"The plan designates no leader for {topic.name}.")
+        return self.tech_reading(target, places, segments)
+
+    def place_reading(self, target: Target) -> Reading:
+        if target.kind == TargetKind.AREA:
+            area = self.kb.areas[target.id]
+            leads = [self.region_lead(part) for part in area.parts]
+            notes = [_cap(area.rest) + "."] if area.rest else []
+            return Reading(area.name, leads, split=True, notes=notes)
+        if target.kind == TargetKind.ZONE:
+            zone = self.kb.zones[target.id]
+            return Reading(zone.name,
+                           none_note=f"The plan designates no leader for {zone.name}.")
+        region_id, subject, notes = self.place_region(target)
+        if region_id is None:
+            note = f"The plan designates no leader for {subject}"
+            detail = notes[0] if notes and notes[0] else ""
+            return Reading(subject, none_note=f"{note}{' — ' + detail if detail else ''}.")
+        return Reading(subject, [self.region_lead(region_id)], notes=notes)
+
+    def segment_reading(self, letter: str) -> Reading:
+        subject = f"the {letter} segment"
+        tech_ids = self.kb.segment_technologies.get(letter, [])
+        if not tech_ids:
+            return Reading(subject, none_note=f"The plan designates no leader for {subject}: "
+                                              "it names segment leaders only for A and B "
+                                              "(Renault) and C and D (Mitsubishi).")
+        leads = [Lead(f"segment:{letter}", f"{subject} ({self.kb.technologies[t].name})",
+                      self.kb.leadership[f"tech:{t}"]) for t in tech_ids]
+        return Reading(subject, leads, notes=["The plan assigns segments through technologies."])
+
+    def tech_reading(self, target: Target, places: list[Target],
+                     segments: list[Target]) -> Reading:
+        regions = {self.place_region(p)[0] for p in places if p.kind not in
+                   (TargetKind.AREA, TargetKind.ZONE)} - {None}
+        letters = {s.id for s in segments}
+        if target.kind == TargetKind.FAMILY:
+            family = self.kb.families[target.id]
+            members = [self.kb.technologies[m] for m in family.members]
+            fitting = [m for m in members if self._fits(m.id, regions, letters)]
+            qualified = [m for m in fitting if (regions and m.scope.markets) or
+                         (letters and m.scope.segments)]
+            if len(qualified) == 1:
+                return self._tech_in_scope(qualified[0].id, regions, letters)
+            chosen = fitting if (regions or letters) and fitting else members
+            leads = [self.tech_lead(m.id) for m in chosen]
+            return Reading(family.name, leads, split=len(leads) > 1)
+        return self._tech_in_scope(target.id, regions, letters)
+
+    def _fits(self, tech_id: str, regions: set[str], letters: set[str]) -> bool:
+        scope = self.kb.technologies[tech_id].scope
+        if scope.markets and regions and not regions <= set(scope.markets):
+            return False
+        return not (scope.segments and letters and not letters <= set(scope.segments))
+
+    def _tech_in_scope(self, tech_id: str, regions: set[str], letters: set[str]) -> Reading:
+        tech = self.kb.technologies[tech_id]
+        lead = self.tech_lead(tech_id)
+        if not self._fits(tech_id, regions, letters):
+            outside = [self.kb.regions[r].name for r in sorted(regions)
+                       if tech.scope.markets and r not in tech.scope.markets]
+            outside += [f"the {x} segment" for x in sorted(letters)
+                        if tech.scope.segments and x not in tech.scope.segments]
+            leader = self.company(tech.leader)
+            return Reading(tech.name, none_note=(
+                f"The plan designates no leader for that combination: {leader} leads "
+                f"{tech.name}, which doesn't cover {_join(outside)}."),
+                sources=list(lead.leadership.sources))
+        notes = []
+        if regions and not tech.scope.markets:
+            for region_id in sorted(regions):
+                region = self.kb.regions[region_id]
+                region_leader = self.kb.leadership[f"region:{region_id}"].leader
+                if region_leader != tech.leader:
+                    notes.append(f"The plan gives {tech.name} no regional limit; as a region, "
+                                 f"{region.name} is led by {self.company(region_leader)}.")
+        return Reading(tech.name, [lead], notes=notes)
+
+    # -- understanding -> answer --------------------------------------------------------
+    def readings(self, understanding: Understanding) -> list[Reading]:
+        targets = understanding.targets
+        places = [t for t in targets if t.kind in PLACE_KINDS]
+        segments = [t for t in targets if t.kind == TargetKind.SEGMENT]
+        techs = [t for t in targets if t.kind in TECH_KINDS]
+        if techs:
+            return [self.reading(t, places, segments) for t in techs]
+        return [self.reading(t, places, segments) for t in targets]
+
+    def answer(self, question: str, understanding: Understanding) -> Answer:
+        handler = {
+            Intent.WHO_LEADS: self.who_leads,
+            Intent.WHO_FOLLOWS: self.who_follows,
+            Intent.IS_LEADER: self.is_leader,
+            Intent.WHAT_LEADS: self.what_leads,
+            Intent.WHAT_FOLLOWS: self.what_follows,
+            Intent.FACT: self.fact,
+            Intent.LIST: self.listing,
+        }.get(understanding.intent)
+        if handler is None:
+            return self.non_answer(question, understanding)
+        if self.needs_clarifying(understanding):
+            return self.clarify(question, understanding)
+        return handler(question, understanding)
+
+    def needs_clarifying(self, understanding: Understanding) -> bool:
+        targets = understanding.targets
+        has_tech = any(t.kind in TECH_KINDS for t in targets)
+        has_place = any(t.kind in PLACE_KINDS for t in targets)
+        has_segment = any(t.kind == TargetKind.SEGMENT for t in targets)
+        mixed = has_place and has_segment and not has_tech
+        family_elsewhere = any(
+            t.kind == TargetKind.FAMILY and any(
+                self.kb.technologies[m].scope.markets for m in self.kb.families[t.id].members)
+            for t in targets) and has_place and not self._family_place_resolves(targets)
+        return mixed or family_elsewhere
+
+    def _family_place_resolves(self, targets: list[Target]) -> bool:
+        places = [t for t in targets if t.kind in PLACE_KINDS]
+        regions = {self.place_region(p)[0] for p in places
+                   if p.kind not in (TargetKind.AREA, TargetKind.ZONE)}
+        for target in targets:
+            if target.kind != TargetKind.FAMILY:
+                continue
+            members = [self.kb.technologies[m] for m in self.kb.families[target.id].members]
+            if not any(set(m.scope.markets) >= regions for m in members if m.scope.markets):
+                return False
+        return True
+
+    def _base(self, question: str, understanding: Understanding, **fields) -> Answer:
+        fields.setdefault("kind", Kind.ANSWER)
+        fields.setdefault("understood", True)
+        fields.setdefault("confidence", understanding.confidence)
+        fields.setdefault("scope", {
+            "targets": [t.key() for t in understanding.targets],
+            "companies": understanding.companies,
+            "corrections": [list(c) for c in understanding.corrections],
+            "from_context": understanding.from_context,
+        })
+        return Answer(question=question, intent=understanding.intent.value, **fields)
+
+    def _lead_sentence(self, lead: Lead, with_followers: bool = True) -> str:
+        leader = self.company(lead.leadership.leader)
+        text = f"{leader} leads {lead.name}"
+        if with_followers and lead.leadership.followers:
+            text += f"; {self.companies(lead.leadership.followers)} follow"
+        return text + "."
+
+    def _reading_text(self, reading: Reading) -> str:
+        if reading.none_note:
+            return " ".join([reading.none_note, *reading.notes])
+        if reading.split:
+            by_leader: dict[str, list[str]] = {}
+            for lead in reading.leads:
+                by_leader.setdefault(lead.leadership.leader, []).append(lead.name)
+            parts = "; ".join(f"{self.company(leader)} leads {_join(names)}"
+                              for leader, names in by_leader.items())
+            intro = f"{_cap(reading.subject)} has more than one reading in the plan: "
+            return " ".join([intro + parts + ".", *reading.notes])
+        sentences = [self._lead_sentence(lead) for lead in reading.leads]
+        notes = [n for lead in reading.leads for n in lead.notes] + reading.notes
+        if reading.leads and reading.leads[0].name != reading.subject and not \
+                reading.leads[0].key.startswith("segment:"):
+            place_notes = [n for n in reading.notes if n]
+            if not place_notes:
+                sentences[0] = f"{reading.subject}: {sentences[0]}"
+        return " ".join(sentences + [n for n in notes if n and n not in sentences])
+
+    @staticmethod
+    def _sources(readings: list[Reading]) -> list[Source]:
+        seen: list[Source] = []
+        for reading in readings:
+            for source in [*reading.sources,
+                           *(s for lead in reading.leads for s in lead.leadership.sources)]:
+                if source not in seen:
+                    seen.append(source)
+        return seen
+
+    def who_leads(self, question: str, understanding: Understanding) -> Answer:
+        readings = self.readings(understanding)
+        leaders = sorted({lead.leadership.leader for r in readings for lead in r.leads})
+        followers: list[str] = []
+        if all(len(r.leads) == 1 for r in readings) and len(leaders) == 1:
+            followers = sorted({f for r in readings for f in r.leads[0].leadership.followers})
+        text = " ".join(self._reading_text(r) for r in readings)
+        return self._base(question, understanding, leaders=leaders, followers=followers,
+                          text=text, sources=self._sources(readings),
+                          suggestions=self._related(understanding))
+
+    def who_follows(self, question: str, understanding: Understanding) -> Answer:
+        readings = self.readings(understanding)
+        parts: list[str] = []
+        leaders: set[str] = set()
+        followers: set[str] = set()
+        for reading in readings:
+            if reading.none_note or not reading.leads:
+                parts.append(self._reading_text(reading))
+                continue
+            for lead in reading.leads:
+                leaders.add(lead.leadership.leader)
+                followers.update(lead.leadership.followers)
+                parts.append(f"{self.companies(lead.leadership.followers)} follow "
+                             f"{self.company(lead.leadership.leader)} in {lead.name}.")
+        if len(leaders) > 1:
+            followers = set()
+        return self._base(question, understanding, leaders=sorted(leaders),
+                          followers=sorted(followers), text=" ".join(parts),
+                          sources=self._sources(readings))
+
+    def is_leader(self, question: str, understanding: Understanding) -> Answer:
+        readings = self.readings(understanding)
+        asked = understanding.companies
+        leads = [lead for r in readings for lead in r.leads]
+        leaders = sorted({lead.leadership.leader for lead in leads})
+        asked_names = self.companies(asked)
+        details = " ".join(self._reading_text(r) for r in readings)
+        if not leads:
+            text = f"No. {details}"
+        elif all(lead.leadership.leader in asked for lead in leads):
+            text = f"Yes. {details}"
+        elif any(lead.leadership.leader in asked for lead in leads):
+            text = f"Yes, in part. {details}"
+        else:
+            verb = "doesn't" if len(asked) == 1 else "don't"
+            text = f"No, {asked_names} {verb} lead that. {details}"
+        followers = sorted({f for lead in leads for f in lead.leadership.followers}) \
+            if len(leaders) == 1 else []
+        return self._base(question, understanding, leaders=leaders, followers=followers,
+                          text=text, sources=self._sources(readings))
+
+    def led_by(self, company_id: str) -> tuple[list[str], list[str], list[Source]]:
+        regions = [r.name for r in self.kb.regions.values() if r.leader == company_id]
+        techs = [t.name for t in self.kb.technologies.values() if t.leader == company_id]
+        sources = [s for key, lead in self.kb.leadership.items() if lead.leader == company_id
+                   for s in lead.sources]
+        return regions, techs, list(dict.fromkeys(sources))
+
+    def what_leads(self, question: str, understanding: Understanding) -> Answer:
+        parts: list[str] = []
+        sources: list[Source] = []
+        kind = understanding.list_kind
+        for company_id in understanding.companies:
+            regions, techs, found = self.led_by(company_id)
+            sources += [s for s in found if s not in sources]
+            pieces = []
+            if kind in (None, "region") and regions:
+                pieces.append(f"the regions {_join(regions)}")
+            if kind in (None, "technology", "segment") and techs:
+                pieces.append(f"the technologies {_join(techs)}")
+            parts.append(f"{self.company(company_id)} leads {'; and '.join(pieces)}.")
+        return self._base(question, understanding, leaders=sorted(understanding.companies),
+                          text=" ".join(parts), sources=sources)
+
+    def what_follows(self, question: str, understanding: Understanding) -> Answer:
+        parts: list[str] = []
+        leaders: set[str] = set()
+        sources: list[Source] = []
+        for company_id in understanding.companies:
+            others = [c for c in self.kb.companies if c != company_id]
+            pieces = []
+            for other in others:
+                regions, techs, found = self.led_by(other)
+                leaders.add(other)
+                sources += [s for s in found if s not in sources]
+                pieces.append(f"{self.company(other)} in {_join(regions + techs)}")
+            parts.append(f"{self.company(company_id)} follows {'; and '.join(pieces)}.")
+        return self._base(question, understanding, leaders=sorted(leaders),
+                          followers=sorted(understanding.companies), text=" ".join(parts),
+                          sources=sources)
+
+    def fact(self, question: str, understanding: Understanding) -> Answer:
+        facts = [self.kb.facts[f] for f in understanding.facts]
+        sources = [s for fact in facts for s in self.kb.fact_sources(fact)]
+        return self._base(question, understanding, text=" ".join(f.text for f in facts),
+                          sources=list(dict.fromkeys(sources)))
+
+    def listing(self, question: str, understanding: Understanding) -> Answer:
+        rows = self.matrix()
+        kind = understanding.list_kind
+        lines = []
+        for area, title in (("region", "Regions"), ("technology", "Technologies"),
+                            ("segment", "Segments")):
+            if kind not in (None, area):
+                continue
+            chosen = [r for r in rows if r.area == area]
+            items = [f"{r.name}: {self.company(r.leader)}" if r.leader else f"{r.name}: none"
+                     for r in chosen]
+            lines.append(f"{title}: " + "; ".join(items) + ".")
+        sources = list(dict.fromkeys(s for r in rows for s in r.sources
+                                     if kind in (None, r.area)))
+        return self._base(question, understanding, text=" ".join(lines), sources=sources)
+
+    def matrix(self) -> list[MatrixRow]:
+        rows: list[MatrixRow] = []
+        for region in self.kb.regions.values():
+            lead = self.kb.leadership[f"region:{region.id}"]
+            rows.append(MatrixRow(area="region", id=region.id, name=region.name,
+                                  leader=lead.leader, followers=list(lead.followers),
+                                  detail=region.mapping_note, sources=list(lead.sources)))
+        for tech in self.kb.technologies.values():
+            lead = self.kb.leadership[f"tech:{tech.id}"]
+            rows.append(MatrixRow(area="technology", id=tech.id, name=tech.name,
+                                  leader=lead.leader, followers=list(lead.followers),
+                                  sources=list(lead.sources)))
+        for segment in self.kb.segments.values():
+            techs = self.kb.segment_technologies.get(segment.id, [])
+            if not techs:
+                continue
+            lead = self.kb.leadership[f"tech:{techs[0]}"]
+            rows.append(MatrixRow(area="segment", id=segment.id, name=segment.name,
+                                  leader=lead.leader, followers=list(lead.followers),
+                                  detail=f"through {self.kb.technologies[techs[0]].name}",
+                                  sources=list(lead.sources)))
+        return rows
+
+    def _related(self, understanding: Understanding) -> list[Suggestion]:
+        return []
+
+    def suggestions(self) -> list[Suggestion]:
+        return [Suggestion(label=e, question=e) for e in self.examples[:4]]
+
+    def clarify(self, question: str, understanding: Understanding,
+                text: str | None = None) -> Answer:
+        options = [Suggestion(label=s.question, question=s.question)
+                   for s in self.candidate_questions(understanding)] or self.suggestions()
+        body = text or "I'm not sure what you mean. Did you mean one of these?"
+        return Answer(question=question, intent=Intent.CLARIFY.value, kind=Kind.CLARIFY,
+                      understood=False, confidence=min(understanding.confidence, 0.59),
+                      text=body + " " + " / ".join(s.label for s in options[:4]),
+                      suggestions=options[:4], scope={"reason": understanding.reason})
+
+    def candidate_questions(self, understanding: Understanding) -> list[Suggestion]:
+        out: list[Suggestion] = []
+        for target in understanding.targets or understanding.candidates:
+            name = target.text if target.kind != TargetKind.SEGMENT else f"the {target.id} segment"
+            if target.kind == TargetKind.FAMILY:
+                for member in self.kb.families[target.id].members:
+                    tech = self.kb.technologies[member].name
+                    out.append(Suggestion(label=f"who leads {tech}?", question=f"who leads {tech}?"))
+                continue
+            if target.kind == TargetKind.SEGMENT:
+                for tech_id in self.kb.segment_technologies.get(target.id, []):
+                    tech = self.kb.technologies[tech_id].aliases[0]
+                    q = f"who leads {tech} for {name}?"
+                    out.append(Suggestion(label=q, question=q))
+            q = f"who leads {name}?"
+            out.append(Suggestion(label=q, question=q))
+        return out
+
+    def non_answer(self, question: str, understanding: Understanding) -> Answer:
+        intent = understanding.intent
+        examples = " / ".join(self.examples[:3])
+        if intent == Intent.CLARIFY:
+            if understanding.targets or understanding.candidates:
+                return self.clarify(question, understanding)
+            return Answer(question=question, intent=intent.value, kind=Kind.CLARIFY,
+                          understood=False, confidence=understanding.confidence,
+                          text=("Leads what? Name a region, country, technology or segment, "
+                                f"for example: {examples}"), suggestions=self.suggestions())
+        if intent == Intent.HELP:
+            text = ("I answer questions about the Renault–Nissan–Mitsubishi Alliance's "
+                    "leader-follower plan: who leads a region, country, technology or vehicle "
+                    "segment, who follows, what a company leads, and facts such as the 2025 "
+                    f"target. Try: {examples}")
+            return Answer(question=question, intent=intent.value, kind=Kind.SMALL_TALK,
+                          understood=False, confidence=understanding.confidence, text=text,
+                          suggestions=self.suggestions())
+        if intent in (Intent.GREETING, Intent.THANKS):
+            text = ("You're welcome! Ask me anything else about the leader-follower plan."
+                    if intent == Intent.THANKS else
+                    f"Hello! Ask me who leads a region, technology or segment. Try: {examples}")
+            return Answer(question=question, intent=intent.value, kind=Kind.SMALL_TALK,
+                          understood=False, confidence=understanding.confidence, text=text,
+                          suggestions=self.suggestions())
+        if intent == Intent.EMPTY:
+            text = f"Ask me a question about the Alliance's leader-follower plan. Try: {examples}"
+        elif understanding.non_member:
+            text = (f"I only know the Renault–Nissan–Mitsubishi Alliance's leader-follower plan, "
+                    f"not {understanding.non_member}. Try: {examples}")
+        else:
+            text = ("I don't know that: I only answer questions about the Renault–Nissan–"
+                    "Mitsubishi Alliance's leader-follower plan (who leads which region, "
+                    f"technology or segment, and facts around it). Try: {examples}")
+        return Answer(question=question, intent=Intent.OUT_OF_SCOPE.value
+                      if intent != Intent.EMPTY else intent.value, kind=Kind.NO_ANSWER,
+                      understood=False, confidence=understanding.confidence, text=text,
+                      suggestions=self.suggestions())

@@ -1,0 +1,159 @@
+"""The shape of every knowledge-base file, validated on load with pydantic.
+
+Cross-references (a leader that is not a company, a scope naming an unknown region) are checked
+by the loader after each file parses on its own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SEGMENT_LETTERS = ("A", "B", "C", "D", "E", "F")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceRef(Strict):
+    """Where a fact is stated; `document` defaults to the only/first document."""
+
+    document: str | None = None
+    paragraph: int = Field(ge=1)
+    as_of: date | None = None
+
+
+class Document(Strict):
+    id: str
+    title: str
+    as_of: date
+    paragraphs: int = Field(ge=1)
+
+
+class SourcesFile(Strict):
+    documents: list[Document] = Field(min_length=1)
+
+
+class Company(Strict):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    source: SourceRef
+
+
+class CompaniesFile(Strict):
+    companies: list[Company] = Field(min_length=1)
+    non_members: list[str] = Field(default_factory=list)
+
+
+class Region(Strict):
+    id: str
+    name: str
+    leader: str
+    source: SourceRef
+    aliases: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(min_length=1)
+    mapping_note: str = ""
+    alias_notes: dict[str, str] = Field(default_factory=dict)  # lower-case alias -> note
+    country_notes: dict[str, str] = Field(default_factory=dict)  # ISO code -> note
+    followers: list[str] | None = None  # default: every member that is not the leader
+
+
+class Area(Strict):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    parts: list[str] = Field(min_length=1)
+    rest: str = ""
+
+
+class Zone(Strict):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    country_notes: dict[str, str] = Field(default_factory=dict)
+
+
+class RegionsFile(Strict):
+    regions: list[Region] = Field(min_length=1)
+    areas: list[Area] = Field(default_factory=list)
+    unassigned_zones: list[Zone] = Field(default_factory=list)
+    country_aliases: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class Scope(Strict):
+    markets: list[str] = Field(default_factory=list)
+    segments: list[str] = Field(default_factory=list)
+
+    @field_validator("segments")
+    @classmethod
+    def _known_letters(cls, value: list[str]) -> list[str]:
+        for letter in value:
+            if letter not in SEGMENT_LETTERS:
+                raise ValueError(f"unknown segment {letter!r} (expected one of A-F)")
+        return value
+
+
+class Technology(Strict):
+    id: str
+    name: str
+    leader: str
+    source: SourceRef
+    aliases: list[str] = Field(default_factory=list)
+    scope: Scope = Field(default_factory=Scope)
+    note: str = ""
+    related: list[str] = Field(default_factory=list)
+    followers: list[str] | None = None
+
+
+class Family(Strict):
+    id: str
+    name: str
+    members: list[str] = Field(min_length=2)
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Topic(Strict):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class TechnologiesFile(Strict):
+    technologies: list[Technology] = Field(min_length=1)
+    families: list[Family] = Field(default_factory=list)
+    unassigned_topics: list[Topic] = Field(default_factory=list)
+
+
+class Segment(Strict):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _letter(cls, value: str) -> str:
+        if value not in SEGMENT_LETTERS:
+            raise ValueError(f"unknown segment {value!r} (expected one of A-F)")
+        return value
+
+
+class SegmentsFile(Strict):
+    segments: list[Segment] = Field(min_length=1)
+
+
+class Fact(Strict):
+    id: str
+    title: str
+    text: str = Field(min_length=1)
+    keywords: list[str] = Field(min_length=1)
+    hints: list[str] = Field(default_factory=list)
+    sources: list[int | SourceRef] = Field(min_length=1)
+    as_of: date | None = None
+
+
+class FactsFile(Strict):
+    facts: list[Fact] = Field(min_length=1)
