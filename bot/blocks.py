@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from knowledge.answer import Answer, Kind, MatrixRow, Source
@@ -132,15 +132,20 @@ def company_names(ids: Iterable[str]) -> str:
     return ", ".join(display_name(company).title() for company in ids)
 
 
-def source_line(sources: list[Source]) -> str:
-    """ "Source: Alliance leader-follower article, ¶10" (paragraphs grouped per document)."""
+def source_line(sources: list[Source], titles: Mapping[str, str] | None = None) -> str:
+    """ "Source: Alliance leader-follower article, ¶10" (paragraphs grouped per document).
+
+    `titles` maps document ids to titles; an id without one is shown as readable words.
+    """
+    titles = titles or {}
     paragraphs: dict[str, list[int]] = {}
     for source in sources:
         paragraphs.setdefault(source.document, [])
         if source.paragraph not in paragraphs[source.document]:
             paragraphs[source.document].append(source.paragraph)
     parts = [
-        f"{escape(display_name(document))}, " + ", ".join(f"¶{n}" for n in sorted(numbers))
+        escape(titles.get(document) or display_name(document)) + ", "
+        + ", ".join(f"¶{number}" for number in sorted(numbers))
         for document, numbers in paragraphs.items()
     ]
     label = "Source" if len(sources) == 1 else "Sources"
@@ -152,8 +157,8 @@ def asked_by_line(user_id: str, question: str) -> str:
     return f"{asker} asked: _{escape(clip(question.strip(), MAX_ECHOED_QUESTION))}_"
 
 
-def answer_message(answer: Answer, *, asked_by: str | None = None,
-                   shareable: bool = False) -> dict[str, Any]:
+def answer_message(answer: Answer, *, asked_by: str | None = None, shareable: bool = False,
+                   titles: Mapping[str, str] | None = None) -> dict[str, Any]:
     """`text` and `blocks` for one answer.
 
     `asked_by` (a user id) echoes the question above the answer, for answers that appear away
@@ -163,7 +168,7 @@ def answer_message(answer: Answer, *, asked_by: str | None = None,
     if asked_by:
         blocks.append(context_block(asked_by_line(asked_by, answer.question)))
     blocks.extend(mrkdwn_sections(escape(answer.text)))
-    if answer.kind is Kind.CLARIFY and answer.suggestions:
+    if answer.suggestions:
         blocks.append({
             "type": "actions",
             "block_id": "clarify",
@@ -174,7 +179,7 @@ def answer_message(answer: Answer, *, asked_by: str | None = None,
             ],
         })
     if answer.sources:
-        blocks.append(context_block(source_line(answer.sources)))
+        blocks.append(context_block(source_line(answer.sources, titles)))
     buttons: list[dict[str, Any]] = []
     if answer.kind in FEEDBACK_KINDS:
         feedback_value = encode_value({"q": answer.question, "a": answer.text})
@@ -212,14 +217,13 @@ def matrix_blocks(rows: list[MatrixRow]) -> list[dict[str, Any]]:
 
 
 def matrix_line(row: MatrixRow) -> str:
+    """One row at a glance; the row's notes (`detail`) are left to questions about it."""
     if row.leader is None:
         line = f"• *{escape(row.name)}* — no designated leader"
     else:
         line = f"• *{escape(row.name)}* — {escape(company_names([row.leader]))} leads"
         if row.followers:
             line += f"; {escape(company_names(row.followers))} follow"
-    if row.detail:
-        line += f" ({escape(row.detail)})"
     return line
 
 

@@ -57,8 +57,10 @@ class SecretRedactor(logging.Filter):
         self._secrets = sorted(literal, key=len, reverse=True)
 
     def redact(self, text: str) -> str:
+        # Configured values first and whole: the pattern could stop short inside an odd token.
         for secret in self._secrets:
-            text = text.replace(secret, REDACTED_SECRET)
+            label = REDACTED_TOKEN if SLACK_TOKEN_PATTERN.match(secret) else REDACTED_SECRET
+            text = text.replace(secret, label)
         return SLACK_TOKEN_PATTERN.sub(REDACTED_TOKEN, text)
 
     def filter(self, record: logging.LogRecord) -> bool:

@@ -74,8 +74,8 @@ def slack_endpoint(bolt_app: App) -> Callable[[Request], Awaitable[Response]]:
             return PlainTextResponse("payload too large", status_code=413)
         try:
             bolt_request = to_bolt_request(request, body)
-        except UnicodeDecodeError:
-            return PlainTextResponse("body is not UTF-8", status_code=400)
+        except ValueError:  # not UTF-8, or a JSON body that does not parse
+            return PlainTextResponse("unreadable body", status_code=400)
         bolt_response = await run_in_threadpool(bolt_app.dispatch, bolt_request)
         return to_starlette_response(bolt_response)
 

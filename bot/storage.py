@@ -32,7 +32,10 @@ THREAD_CONTEXT_TTL = timedelta(days=30)
 
 
 def dialect_insert(engine: Engine, table: Any) -> Any:
-    """An INSERT that knows ON CONFLICT, for the dialect of `engine`."""
+    """An INSERT that knows ON CONFLICT, for the dialect of `engine`.
+
+    Whether it inserted is read from RETURNING: psycopg reports no rowcount for it.
+    """
     if engine.dialect.name == "postgresql":
         return postgresql.insert(table)
     if engine.dialect.name == "sqlite":
@@ -78,9 +81,10 @@ class DatabaseStores:
 
     def first_delivery(self, event_id: str) -> bool:
         statement = dialect_insert(self.engine, ProcessedEvent).values(
-            event_id=event_id, seen_at=utcnow()).on_conflict_do_nothing()
+            event_id=event_id, seen_at=utcnow(),
+        ).on_conflict_do_nothing().returning(ProcessedEvent.event_id)
         with self.engine.begin() as connection:
-            return connection.execute(statement).rowcount == 1
+            return connection.execute(statement).first() is not None
 
     def as_stores(self) -> Stores:
         return Stores(feedback=self, questions=self, threads=self, events=self)

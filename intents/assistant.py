@@ -19,7 +19,7 @@ import yaml
 from intents import thresholds
 from intents.pipeline import build_pipeline
 from intents.text import clean
-from intents.understand import context_of, understand
+from intents.understand import NO_SUBJECT, context_of, understand
 from intents.vocabulary import CUES_FILE, build_vocabulary
 from knowledge.answer import Answer, Kind, MatrixRow
 from knowledge.loader import KnowledgeBase, load_knowledge
@@ -40,7 +40,8 @@ EXAMPLES = [
 # Split "who leads Europe and who leads Japan?" into clauses at question marks, semicolons and
 # "and"/"also" followed by a question word.
 CLAUSE_BREAK = re.compile(
-    r"[?;!\n]+|\.\s+|\b(?:and|also|plus|but|then)\s+(?=(?:who|what|which|is|does|do|are|how)\b)",
+    r"[?;!\n]+|(?<=\w\w\w)\.\s+(?=[A-Z])"
+    r"|\b(?:and|also|plus|but|then)\s+(?=(?:who|what|which|is|does|do|are|how)\b)",
     re.IGNORECASE,
 )
 
@@ -58,6 +59,10 @@ class _Engine:
         for name, words in cues.items():
             if isinstance(words, list):
                 self.domain_words.update(w.lower() for w in words if " " not in w)
+        for fact in self.kb.facts.values():
+            for word in [*fact.keywords, *fact.hints, *fact.denies]:
+                self.domain_words.update(word.lower().split())
+        self.domain_words.add("leaderfollower")
         self.resolver = Resolver(self.kb, EXAMPLES)
         self.loaded_at = time.time()
 
@@ -127,10 +132,14 @@ class Assistant:
             doc = engine.nlp(clause)
             understanding = understand(doc, common_words=engine.common_words,
                                        domain_words=engine.domain_words, context=previous)
+            if understanding.reason == NO_SUBJECT and len(clauses) > 1:
+                continue  # "... and who leads each?" continues the clause before it
             answer = self._decide(engine, raw, understanding)
             if answer.understood:
                 previous = context_of(understanding)
             answers.append(answer)
+        if not answers:
+            answers.append(self._decide(engine, raw, understanding))
         answer = _merge(answers) if len(answers) > 1 else answers[0]
         if cleaned.truncated:
             answer.truncated = True

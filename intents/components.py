@@ -10,7 +10,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from rapidfuzz import process, utils
+from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -23,11 +23,14 @@ SEGMENT_WORDS = frozenset({"segment", "segments", "seg", "segs", "segment-"})
 SEGMENT_LETTERS = frozenset("abcdef")
 LIST_JOINERS = frozenset({"and", "&", ",", "/", "or", "-", "+"})
 MAX_NGRAM = 5
+MAX_WINDOW = 4  # longest name (in tokens) fuzzy matching tries
+WINDOW_PUNCT = frozenset({"-", "/", "."})
 
 for name, default in (("fixed", None),):
     if not Token.has_extension(name):
         Token.set_extension(name, default=default)
-for name in ("cues", "facts", "fact_hints", "list_kinds", "corrections", "ambiguous"):
+for name in ("cues", "facts", "fact_hints", "fact_denials", "list_kinds", "corrections",
+             "ambiguous"):
     if not Doc.has_extension(name):
         Doc.set_extension(name, default=None)
 if not Span.has_extension("score"):
@@ -139,11 +142,17 @@ class FuzzyLinker:
         self.common_words: frozenset[str] = frozenset()
 
     def set_choices(self, names: dict[str, tuple[str, str, str | None]],
-                    common_words: frozenset[str]) -> None:
-        """`names`: lower-case name -> (kind, id, country); kind "cue" corrects a cue word."""
+                    common_words: frozenset[str], tokenizer: Any) -> None:
+        """`names`: lower-case name -> (kind, id, country); kind "cue" corrects a cue word.
+
+        Names are grouped by their number of tokens, so a window of the question is only
+        compared with names of the same width.
+        """
         self.choices = {}
         for name, entry in names.items():
-            self.choices.setdefault(len(name.split()), {})[name] = entry
+            width = len(tokenizer(name))
+            if width <= MAX_WINDOW:
+                self.choices.setdefault(width, {})[name] = entry
         self.common_words = common_words
 
     def max_edits(self, length: int) -> int:
@@ -175,14 +184,20 @@ class FuzzyLinker:
             _add_spans(doc, spans)
         return doc
 
+    def _window_ok(self, tokens: Span, covered: set[int]) -> bool:
+        if not (tokens[0].is_alpha and tokens[-1].is_alpha):
+            return False
+        if any(not t.is_alpha and t.text not in WINDOW_PUNCT for t in tokens):
+            return False
+        # at least one misspelt word that no exact match explains
+        return any(self._unknown(t) and t.i not in covered for t in tokens)
+
     def _link_at(self, doc: Doc, start: int, covered: set[int]) -> tuple[Span | None, int] | None:
-        for width in range(3, 0, -1):
+        for width in range(MAX_WINDOW, 0, -1):
             tokens = doc[start:start + width]
-            if len(tokens) < width or any(t.i in covered or not t.is_alpha for t in tokens):
+            if len(tokens) < width or not self._window_ok(tokens, covered):
                 continue
-            if not any(self._unknown(t) for t in tokens):
-                continue
-            query = " ".join(t.lower_ for t in tokens)
+            query = tokens.text.lower()
             choices = self.choices.get(width)
             if not choices:
                 continue
@@ -194,10 +209,13 @@ class FuzzyLinker:
             best_name, best_distance, _ = found[0]
             kind, ident, country = choices[best_name]
             rivals = [name for name, distance, _ in found[1:]
-                      if distance == best_distance and choices[name][:2] != (kind, ident)]
+                      if distance == best_distance and choices[name][:2] != (kind, ident)
+                      and fuzz.ratio(query, best_name) - fuzz.ratio(query, name)
+                      < 100 * thresholds.AMBIGUITY_MARGIN]
             score = 1.0 - best_distance / max(len(best_name), 1)
             if rivals:
-                doc._.ambiguous.append((tokens.text, [best_name, *rivals]))
+                doc._.ambiguous.append(
+                    (tokens.text, [(name, *choices[name]) for name in [best_name, *rivals]]))
                 return None, width
             doc._.corrections.append((tokens.text, best_name))
             if kind == "cue":
@@ -235,18 +253,21 @@ class PhraseCues:
         lemmas = [token_key(token) for token in doc]
         lowers = [token.lower_ for token in doc]
         for table, index in self.tables.items():
-            found: dict[str, int] = {}
+            matches: set[tuple[str, int]] = set()
             for sequence in (lemmas, lowers):
-                for entry, size in _find(sequence, index):
-                    found[entry] = max(found.get(entry, 0), size)
+                matches.update(_find(sequence, index))
+            found: dict[str, int] = {}
+            for entry, _start in matches:
+                found[entry] = found.get(entry, 0) + 1
             setattr(doc._, table, found)
         return doc
 
 
 def _find(words: list[str], index: dict[tuple[str, ...], Any]) -> Iterable[tuple[str, int]]:
+    """(entry, start) for every phrase of `index` found in `words`."""
     for start in range(len(words)):
         for size in range(1, min(MAX_NGRAM, len(words) - start) + 1):
             entries = index.get(tuple(words[start:start + size]))
             if entries:
                 for entry in entries:
-                    yield entry, size
+                    yield entry, start

@@ -12,7 +12,7 @@ import spacy
 from spacy.language import Language
 
 from intents import components  # noqa: F401 - registers the components
-from intents.components import entity_id
+from intents.components import entity_id, token_key
 from intents.vocabulary import Vocabulary
 
 FUZZY_CUE_WORDS = ("lead", "leads", "leader", "leaders", "leading", "follow", "follows",
@@ -45,13 +45,28 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
                for name, entry in vocabulary.fuzzy.items()}
     for word in FUZZY_CUE_WORDS:
         choices.setdefault(word, ("cue", word, None))
-    linker.set_choices(choices, vocabulary.common_words)
+    linker.set_choices(choices, vocabulary.common_words, nlp.tokenizer)
     nlp.add_pipe("segment_finder")
     cues = nlp.add_pipe("phrase_cues")
+    lemmatizer = nlp.get_pipe("lemmatizer")
+
+    def lemmatized(table: dict[str, list[tuple[str, ...]]]) -> dict[str, list[tuple[str, ...]]]:
+        """Each phrase as written and as lemmas, so "first announced" finds "first announce"."""
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for entry, phrases in table.items():
+            forms = set(phrases)
+            for phrase in phrases:
+                doc = lemmatizer(nlp.make_doc(" ".join(phrase)))
+                forms.add(tuple(token_key(token) for token in doc))
+                forms.add(tuple(token.lower_ for token in doc))
+            out[entry] = sorted(forms)
+        return out
+
     cues.set_tables({
-        "cues": vocabulary.cues,
-        "list_kinds": vocabulary.list_kinds,
-        "facts": vocabulary.facts,
-        "fact_hints": vocabulary.fact_hints,
+        "cues": lemmatized(vocabulary.cues),
+        "list_kinds": lemmatized(vocabulary.list_kinds),
+        "facts": lemmatized(vocabulary.facts),
+        "fact_hints": lemmatized(vocabulary.fact_hints),
+        "fact_denials": lemmatized(vocabulary.fact_denials),
     })
     return nlp

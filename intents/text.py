@@ -20,6 +20,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                          "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
+# "leader-follower" names the model; read as one word so it is neither a lead nor a follow cue.
+_MODEL_NAME = re.compile(r"\bleaders?\s*[-/]?\s*(?:and\s+)?followers?\b", re.IGNORECASE)
+
+
+def join_model_name(text: str) -> str:
+    return _MODEL_NAME.sub("leaderfollower", text)
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,7 @@ def clean(raw: str | bytes | None) -> CleanText:
     text = _FORMATTING.sub(" ", text)
     text = fold_accents(text.translate(_QUOTES))
     text = "".join(ch if ch.isprintable() else " " for ch in text)
-    text = _SPACES.sub(" ", text).strip()
+    text = join_model_name(_SPACES.sub(" ", text).strip())
     if len(text) > MAX_QUESTION_CHARS:
         cut = text[:MAX_QUESTION_CHARS]
         text = cut.rsplit(" ", 1)[0] if " " in cut[-40:] else cut

@@ -21,6 +21,7 @@ YES_NO_OPENERS = frozenset({"is", "are", "does", "do", "did", "will", "would", "
                             "has", "have", "was", "were", "should", "isn't", "doesn't", "aren't",
                             "won't", "am", "isnt", "doesnt", "shall", "wasn't", "didn't"})
 SOCIAL = ("greeting", "thanks")
+NO_SUBJECT = "leadership asked without a subject"
 
 
 def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str]]:
@@ -89,7 +90,12 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
     if not content:
         return result(Intent.EMPTY, reason="nothing to read")
     if ambiguous and not targets and not companies:
-        return result(Intent.CLARIFY, 0.5, reason=f"fuzzy tie: {ambiguous}")
+        candidates = [Target(kind=TargetKind(kind), id=ident, text=name.title(), country=country
+                             or None) for _, options in ambiguous
+                      for name, kind, ident, country in options
+                      if kind not in ("cue", "company", "non_member")]
+        return result(Intent.CLARIFY, 0.5, reason=f"fuzzy tie: {ambiguous}",
+                      candidates=candidates)
     if non_members and not companies:
         return result(Intent.OUT_OF_SCOPE, reason="about a non-member automaker",
                       non_member=non_members[0])
@@ -98,8 +104,10 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
     asks_who = has("who")
     leads = has("lead")
     follows = has("follow") or (has("negation") and (leads or asks_who) and not yes_no)
-    strong_fact = max(facts.items(), key=lambda item: item[1])[0] if facts else None
-    hint_fact = max(hints.items(), key=lambda item: item[1])[0] if hints else None
+    strong_fact = _best_fact(facts, hints) if facts else None
+    hint_fact = _best_fact(facts, hints) if hints else None
+    denied = bool(doc._.fact_denials)
+    base.update(yes_no=yes_no, denied=denied)
     unknown_factor = thresholds.UNKNOWN_WORD_FACTOR ** min(len(unknown), 6)
 
     if not targets and not companies:
@@ -116,25 +124,34 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
         if any(has(cue) for cue in SOCIAL) and len(content) <= 6 and not unknown:
             intent = Intent.THANKS if has("thanks") else Intent.GREETING
             return result(intent, reason="small talk")
-        if (leads or asks_who) and len(content) <= 4 and not unknown:
-            return result(Intent.CLARIFY, 0.5, reason="leadership asked without a subject")
+        if (leads or asks_who) and len(content) <= 5 and not unknown:
+            return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
         if context and has("follow_up"):
             return result(Intent.CLARIFY, 0.5, reason="follow-up with nothing recognised")
         return result(Intent.OUT_OF_SCOPE, reason=f"nothing recognised (unknown: {unknown[:5]})")
 
-    if strong_fact and not leads and not follows and not yes_no:
+    if strong_fact and not leads and not follows and not (yes_no and targets):
         return result(Intent.FACT, reason="fact keyword beside entities", facts=[strong_fact])
+    if companies and not targets and hint_fact and yes_no:
+        return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR, reason="yes/no about a fact",
+                      facts=[hint_fact])
+    asked_something = leads or asks_who or follows or yes_no or (context and has("follow_up"))
+    if unknown and not asked_something and not strong_fact:
+        return result(Intent.OUT_OF_SCOPE, reason=f"entities with unrelated words {unknown[:5]}")
     cue_factor = 1.0 if (leads or asks_who or follows or has("what") or yes_no) \
         else thresholds.NO_CUE_FACTOR
     factor = cue_factor * unknown_factor
     if targets and companies and yes_no:
         intent = Intent.IS_LEADER
-    elif follows and targets:
+        base["asks_follower"] = follows
+    elif follows and targets and (asks_who or not companies):
         intent = Intent.WHO_FOLLOWS
     elif follows and companies:
         intent = Intent.WHAT_FOLLOWS
     elif targets and companies and not asks_who:
         intent = Intent.IS_LEADER
+        base["asks_follower"] = follows
+        base["yes_no"] = True
     elif targets:
         intent = Intent.WHO_LEADS
     elif has("list") or kinds or leads or has("what") or not yes_no:
@@ -182,6 +199,12 @@ def _merge_context(current: Understanding, context: dict[str, Any], doc: Doc) ->
     current.confidence *= thresholds.CONTEXT_FACTOR
     current.reason += " | merged with previous question"
     return current
+
+
+def _best_fact(facts: dict[str, int], hints: dict[str, int]) -> str:
+    """The fact with the most keyword matches, then the most hint words; ties: the first."""
+    names = list(dict.fromkeys([*facts, *hints]))
+    return max(names, key=lambda name: (facts.get(name, 0), hints.get(name, 0)))
 
 
 def _group(kind: TargetKind) -> str:

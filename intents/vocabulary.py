@@ -19,7 +19,7 @@ import pycountry
 import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from intents.text import fold_accents
+from intents.text import fold_accents, join_model_name
 from knowledge.loader import KnowledgeBase
 
 LOGGER = logging.getLogger(__name__)
@@ -51,12 +51,16 @@ class Vocabulary:
     list_kinds: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     facts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     fact_hints: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    fact_denials: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()
 
     def add(self, name: str, entry: Entry) -> None:
         name = fold_accents(name).strip()
         if not name:
             return
+        if "-" in name:  # "self-driving" is also typed "self driving" and "selfdriving"
+            self.add(name.replace("-", " "), entry)
+            self.add(name.replace("-", ""), entry)
         key = name.lower()
         if _is_case_sensitive(name):
             self.exact_case.setdefault(name, entry)
@@ -112,7 +116,8 @@ def _country_names(kb: KnowledgeBase) -> dict[str, list[str]]:
 
 
 def _phrases(items: list[str]) -> list[tuple[str, ...]]:
-    return [tuple(fold_accents(item).lower().replace("-", " - ").split()) for item in items]
+    return [tuple(join_model_name(fold_accents(item).lower()).replace("-", " - ").split())
+            for item in items]
 
 
 def build_vocabulary(kb: KnowledgeBase) -> Vocabulary:
@@ -161,6 +166,7 @@ def build_vocabulary(kb: KnowledgeBase) -> Vocabulary:
     for fact in kb.facts.values():
         vocabulary.facts[fact.id] = _phrases(fact.keywords)
         vocabulary.fact_hints[fact.id] = _phrases(fact.hints)
+        vocabulary.fact_denials[fact.id] = _phrases(fact.denies)
     return vocabulary
 
 

@@ -65,3 +65,6 @@ class Understanding:
     reason: str = ""  # why the decision was made (logged, shown in --debug)
     from_context: bool = False
     non_member: str | None = None
+    yes_no: bool = False  # the question expects "Yes" or "No"
+    asks_follower: bool = False  # "is Renault a follower in Japan?"
+    denied: bool = False  # a yes/no fact question the fact contradicts

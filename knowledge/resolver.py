@@ -195,13 +195,30 @@ class Resolver:
 
     # -- understanding -> answer --------------------------------------------------------
     def readings(self, understanding: Understanding) -> list[Reading]:
-        targets = understanding.targets
+        targets = self._without_redundant_families(understanding.targets)
         places = [t for t in targets if t.kind in PLACE_KINDS]
         segments = [t for t in targets if t.kind == TargetKind.SEGMENT]
-        techs = [t for t in targets if t.kind in TECH_KINDS]
+        techs = [t for t in targets if t.kind in (TargetKind.TECH, TargetKind.FAMILY)]
         if techs:
-            return [self.reading(t, places, segments) for t in techs]
+            # places and segments qualify the technologies ("PHEV for the D segment")
+            others = [t for t in targets if t.kind == TargetKind.TOPIC]
+            return [self.reading(t, places, self._fitting(t, segments)) for t in techs] + \
+                [self.reading(t, [], []) for t in others]
         return [self.reading(t, places, segments) for t in targets]
+
+    def _without_redundant_families(self, targets: list[Target]) -> list[Target]:
+        """"the BEV powertrain": the technology named makes the family word redundant."""
+        techs = {t.id for t in targets if t.kind == TargetKind.TECH}
+        return [t for t in targets if not (
+            t.kind == TargetKind.FAMILY and techs & set(self.kb.families[t.id].members))]
+
+    def _fitting(self, target: Target, segments: list[Target]) -> list[Target]:
+        """The segments that qualify this technology, when several technologies share them."""
+        if target.kind != TargetKind.TECH:
+            return segments
+        scope = self.kb.technologies[target.id].scope.segments
+        fitting = [s for s in segments if s.id in scope]
+        return fitting or segments
 
     def answer(self, question: str, understanding: Understanding) -> Answer:
         handler = {
@@ -330,7 +347,11 @@ class Resolver:
         leaders = sorted({lead.leadership.leader for lead in leads})
         asked_names = self.companies(asked)
         details = " ".join(self._reading_text(r) for r in readings)
-        if not leads:
+        if understanding.asks_follower and leads:
+            follows = all(any(c in lead.leadership.followers for c in asked) for lead in leads)
+            opener = "Yes" if follows else "No"
+            text = f"{opener}. {details}"
+        elif not leads:
             text = f"No. {details}"
         elif all(lead.leadership.leader in asked for lead in leads):
             text = f"Yes. {details}"
@@ -387,7 +408,10 @@ class Resolver:
     def fact(self, question: str, understanding: Understanding) -> Answer:
         facts = [self.kb.facts[f] for f in understanding.facts]
         sources = [s for fact in facts for s in self.kb.fact_sources(fact)]
-        return self._base(question, understanding, text=" ".join(f.text for f in facts),
+        text = " ".join(f.text for f in facts)
+        if understanding.yes_no:
+            text = ("No. " if understanding.denied else "Yes. ") + text
+        return self._base(question, understanding, text=text,
                           sources=list(dict.fromkeys(sources)))
 
     def listing(self, question: str, understanding: Understanding) -> Answer:
@@ -402,9 +426,11 @@ class Resolver:
             items = [f"{r.name}: {self.company(r.leader)}" if r.leader else f"{r.name}: none"
                      for r in chosen]
             lines.append(f"{title}: " + "; ".join(items) + ".")
-        sources = list(dict.fromkeys(s for r in rows for s in r.sources
-                                     if kind in (None, r.area)))
-        return self._base(question, understanding, text=" ".join(lines), sources=sources)
+        listed = [r for r in rows if kind in (None, r.area)]
+        sources = list(dict.fromkeys(s for r in listed for s in r.sources))
+        leaders = sorted({r.leader for r in listed if r.leader})
+        return self._base(question, understanding, text=" ".join(lines), sources=sources,
+                          leaders=leaders)
 
     def matrix(self) -> list[MatrixRow]:
         rows: list[MatrixRow] = []

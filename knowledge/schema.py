@@ -151,6 +151,8 @@ class Fact(Strict):
     text: str = Field(min_length=1)
     keywords: list[str] = Field(min_length=1)
     hints: list[str] = Field(default_factory=list)
+    # Phrases a yes/no question may contain that the fact contradicts ("did they split up?").
+    denies: list[str] = Field(default_factory=list)
     sources: list[int | SourceRef] = Field(min_length=1)
     as_of: date | None = None
 

@@ -139,9 +139,10 @@ def claim(engine: Engine, *, channel_id: str, local_date: date, now: datetime,
     statement = dialect_insert(engine, DigestDelivery).values(
         channel_id=channel_id, local_date=local_date, status=CLAIMED, claimed_at=now,
         claimed_by=claimer,
-    ).on_conflict_do_nothing(index_elements=["channel_id", "local_date"])
+    ).on_conflict_do_nothing(index_elements=["channel_id", "local_date"]
+                             ).returning(DigestDelivery.id)
     with engine.begin() as connection:
-        return connection.execute(statement).rowcount == 1
+        return connection.execute(statement).first() is not None
 
 
 def finish(engine: Engine, *, channel_id: str, local_date: date, status: str, now: datetime,

@@ -18,7 +18,6 @@ from bot.blocks import (
     ACTION_FEEDBACK_DOWN,
     ACTION_FEEDBACK_UP,
     ACTION_SHARE,
-    answer_message,
     decode_value,
     notice_message,
 )
@@ -52,10 +51,10 @@ def register(app: App, answerer: Answerer) -> None:
                                  surface="clarify", thread_key=thread_key)
         if private:
             send_to_response_url(body.get("response_url"), replace_original=True,
-                                 **answer_message(answer, asked_by=user, shareable=True))
+                                 **answerer.render(answer, asked_by=user, shareable=True))
         else:
             ts = (body.get("container") or {}).get("message_ts") or message.get("ts")
-            call_slack(client, "chat.update", channel=channel, ts=ts, **answer_message(answer))
+            call_slack(client, "chat.update", channel=channel, ts=ts, **answerer.render(answer))
 
     def record_feedback(body: dict[str, Any], action: dict[str, Any]) -> None:
         channel, user, _ = clicked_in(body)
@@ -79,7 +78,7 @@ def register(app: App, answerer: Answerer) -> None:
                                  record=False)
         response_url = body.get("response_url")
         if send_to_response_url(response_url, response_type="in_channel", replace_original=False,
-                                **answer_message(answer, asked_by=user)):
+                                **answerer.render(answer, asked_by=user)):
             send_to_response_url(response_url, delete_original=True)
 
     app.action(CLARIFY_ACTIONS)(ack=acknowledge, lazy=[answer_suggestion])

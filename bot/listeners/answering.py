@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from bot.blocks import answer_message
 from bot.observability import record_answer
 from bot.stores import QuestionRecord, Stores, utcnow
 from intents.assistant import Assistant
@@ -32,6 +33,13 @@ def without_mention(text: str, user_id: str | None) -> str:
     if not user_id:
         return text.strip()
     return re.sub(rf"<@{re.escape(user_id)}(\|[^>]*)?>", " ", text).strip()
+
+
+def document_titles(assistant: Assistant) -> dict[str, str]:
+    """Source document titles, when the core exposes its knowledge base; else {}."""
+    documents = getattr(getattr(assistant, "knowledge", None), "documents", None) or {}
+    return {document_id: getattr(document, "title", "") for document_id, document
+            in documents.items()}
 
 
 def apology(question: str) -> Answer:
@@ -66,6 +74,12 @@ class Answerer:
             self._record(answer, channel_id=channel_id, user_id=user_id, surface=surface,
                          seconds=seconds, event_id=event_id)
         return answer
+
+    def render(self, answer: Answer, *, asked_by: str | None = None,
+               shareable: bool = False) -> dict[str, Any]:
+        """`text` and `blocks` of an answer, sources named by their document titles."""
+        return answer_message(answer, asked_by=asked_by, shareable=shareable,
+                              titles=document_titles(self.assistant))
 
     def _context(self, thread_key: str | None) -> dict[str, Any] | None:
         if not thread_key:

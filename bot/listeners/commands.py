@@ -12,7 +12,7 @@ from typing import Any
 
 from slack_bolt import Ack, App
 
-from bot.blocks import answer_message, help_message, matrix_message, notice_message
+from bot.blocks import help_message, matrix_message, notice_message
 from bot.extensions import SUBCOMMANDS, CommandContext
 from bot.listeners.answering import Answerer
 from bot.listeners.delivery import send_to_response_url
@@ -65,7 +65,7 @@ def register(app: App, answerer: Answerer) -> None:
         answer = answerer.answer(text, channel_id=command.get("channel_id", ""),
                                  user_id=user_id, surface="slash")
         send_to_response_url(response_url, response_type="ephemeral",
-                             **answer_message(answer, asked_by=user_id, shareable=True))
+                             **answerer.render(answer, asked_by=user_id, shareable=True))
 
     app.command(COMMAND)(ack=acknowledge_command, lazy=[reply_to_command])
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 
-from bot.blocks import answer_message
 from bot.listeners import acknowledge
 from bot.listeners.answering import Answerer, conversation_key, without_mention
 from bot.listeners.delivery import call_slack
@@ -30,6 +29,6 @@ def register(app: App, answerer: Answerer) -> None:
                                  surface="dm", thread_key=conversation_key(channel, thread_ts),
                                  event_id=body.get("event_id"))
         call_slack(client, "chat.postMessage", channel=channel, thread_ts=thread_ts,
-                   **answer_message(answer))
+                   **answerer.render(answer))
 
     app.event("message")(ack=acknowledge, lazy=[answer_direct_message])

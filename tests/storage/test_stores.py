@@ -88,3 +88,18 @@ def test_purge_forgets_old_event_ids(settings: Settings) -> None:
     stores.events.first_delivery("Ev-old")
     assert purge_expired(settings, now=datetime.now(UTC) + timedelta(days=2)).events == 1
     assert stores.events.first_delivery("Ev-old") is True
+
+
+def test_db_purge_command_reports_what_it_removed(settings: Settings, tmp_path, monkeypatch,
+                                                  capsys) -> None:
+    from bot.cli import main
+    from tests.storage.databases import subprocess_env
+
+    open_stores(settings).questions.log_question(question(NOW - timedelta(days=91)))
+    monkeypatch.chdir(tmp_path)
+    for name, value in subprocess_env(settings).items():
+        monkeypatch.setenv(name, value)
+    if not settings.database_url:
+        monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert main(["db", "purge", "--at", NOW.isoformat()]) == 0
+    assert "purged 1 question(s)" in capsys.readouterr().out

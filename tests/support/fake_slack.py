@@ -62,7 +62,9 @@ class FakeSlack:
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll interval keeps shutdown (and so every test's teardown) quick.
+        self._thread = threading.Thread(target=self._server.serve_forever,
+                                        kwargs={"poll_interval": 0.05}, daemon=True)
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> FakeSlack:

@@ -1,0 +1,68 @@
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from slack_sdk import WebClient
+from sqlalchemy import Engine
+
+from bot.db import ensure_database
+from bot.digest import feature
+from bot.digest.delivery import digest_client
+from bot.settings import Settings
+from knowledge.answer import MatrixRow, Source
+from tests.storage.databases import BACKENDS, make_settings
+from tests.support.fake_slack import FakeSlack
+
+
+class MapAssistant:
+    """The part of `intents.assistant.Assistant` a digest reads, with a map tests can change."""
+
+    def __init__(self) -> None:
+        self.kb_version = "test-1"
+        self.rows = [
+            MatrixRow(area="region", id="europe", name="Europe", leader="renault",
+                      followers=["nissan", "mitsubishi"],
+                      sources=[Source(document="alliance-article", paragraph=4)]),
+            MatrixRow(area="technology", id="phev", name="Plug-in hybrids", leader="mitsubishi",
+                      followers=["renault", "nissan"]),
+            MatrixRow(area="segment", id="c-suv", name="C-SUV", leader="nissan",
+                      followers=["renault"]),
+        ]
+
+    def matrix(self) -> list[MatrixRow]:
+        return list(self.rows)
+
+
+@pytest.fixture
+def slack() -> Iterator[FakeSlack]:
+    with FakeSlack() as server:
+        yield server
+
+
+@pytest.fixture(params=BACKENDS)
+def settings(request: pytest.FixtureRequest, tmp_path: Path,
+             slack: FakeSlack) -> Iterator[Settings]:
+    yield from make_settings(request.param, tmp_path, slack_api_url=slack.api_url)
+
+
+@pytest.fixture
+def engine(settings: Settings) -> Engine:
+    return ensure_database(settings)
+
+
+@pytest.fixture
+def client(settings: Settings) -> WebClient:
+    return digest_client(settings)
+
+
+@pytest.fixture
+def assistant() -> MapAssistant:
+    return MapAssistant()
+
+
+@pytest.fixture
+def configured(settings: Settings, assistant: MapAssistant) -> Iterator[None]:
+    """Point the Slack surfaces of the digest at the test database and map."""
+    feature.configure(settings, assistant)
+    yield
+    feature._runtime = None

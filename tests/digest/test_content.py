@@ -1,0 +1,93 @@
+"""Digest content: a spotlight that walks the whole map, changes, stats, no empty sections."""
+
+from datetime import date
+
+from bot.digest.content import (
+    DailyStats,
+    Digest,
+    changes_between,
+    fingerprint_of,
+    next_spotlight,
+    render,
+    row_key,
+    snapshot_of,
+)
+from tests.digest.conftest import MapAssistant
+
+DAY = date(2024, 1, 15)
+
+
+def digest(*, changes: list[str] | None = None, stats: DailyStats | None = None) -> Digest:
+    rows = MapAssistant().rows
+    snapshot = snapshot_of(rows)
+    return Digest(local_date=DAY, spotlight=rows[0], changes=changes or [], stats=stats,
+                  snapshot=snapshot, fingerprint=fingerprint_of(snapshot))
+
+
+def all_text(blocks: list[dict]) -> str:
+    return repr(blocks)
+
+
+def test_the_spotlight_visits_every_row_before_repeating() -> None:
+    rows = MapAssistant().rows
+    seen, previous = [], None
+    for _ in range(len(rows)):
+        row = next_spotlight(rows, previous)
+        previous = row_key(row)
+        seen.append(previous)
+    assert sorted(seen) == sorted(row_key(row) for row in rows)
+    assert row_key(next_spotlight(rows, previous)) == seen[0]
+
+
+def test_a_vanished_spotlight_restarts_at_the_first_row() -> None:
+    rows = MapAssistant().rows
+    assert next_spotlight(rows, "region:atlantis") == rows[0]
+
+
+def test_a_first_digest_reports_no_changes() -> None:
+    assert changes_between(None, snapshot_of(MapAssistant().rows)) == []
+
+
+def test_new_leaders_new_rows_and_new_facts_are_reported() -> None:
+    assistant = MapAssistant()
+    before = snapshot_of(assistant.rows)
+    assistant.rows[0] = assistant.rows[0].model_copy(update={"leader": "nissan"})
+    assistant.rows[1] = assistant.rows[1].model_copy(update={"detail": "Shared from 2025."})
+    assistant.rows.append(assistant.rows[2].model_copy(update={"id": "b-suv", "name": "B-SUV"}))
+    lines = changes_between(before, snapshot_of(assistant.rows))
+    assert lines == [
+        "*Europe*: Nissan now leads (was Renault).",
+        "*Plug-in hybrids*: Shared from 2025.",
+        "New in the map: *B-SUV* — Nissan leads; Renault follow.",
+    ]
+
+
+def test_an_unchanged_map_has_the_same_fingerprint() -> None:
+    assert fingerprint_of(snapshot_of(MapAssistant().rows)) == fingerprint_of(
+        snapshot_of(list(reversed(MapAssistant().rows))))
+
+
+def test_a_quiet_day_has_only_the_spotlight() -> None:
+    _, blocks = render(digest(stats=DailyStats(day=DAY, questions=0)))
+    assert [block["type"] for block in blocks] == ["header", "section", "context"]
+    assert "Europe" in all_text(blocks)
+
+
+def test_changes_and_stats_get_their_sections() -> None:
+    stats = DailyStats(day=DAY, questions=12, top_topics=[("who_leads", 9)],
+                       unanswered=["who leads Mars?"], disliked=["what does Nissan lead?"])
+    text, blocks = render(digest(changes=["*Europe*: Nissan now leads (was Renault)."],
+                                 stats=stats))
+    rendered = all_text(blocks)
+    assert text.startswith("Alliance digest")
+    for expected in ("What changed", "12 questions", "who leads (9)", "Could not answer",
+                     "who leads Mars?", "marked 👎", "what does Nissan lead?"):
+        assert expected in rendered
+
+
+def test_a_day_without_unanswered_or_disliked_questions_omits_those_lists() -> None:
+    _, blocks = render(digest(stats=DailyStats(day=DAY, questions=1,
+                                               top_topics=[("who_leads", 1)])))
+    rendered = all_text(blocks)
+    assert "1 question" in rendered
+    assert "Could not answer" not in rendered and "👎" not in rendered

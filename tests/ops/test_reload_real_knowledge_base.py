@@ -1,0 +1,83 @@
+"""Hot reload with the real assistant on a copy of the shipped knowledge base (KNOWLEDGE_DIR)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from slack_sdk import WebClient
+
+from bot.ops import KnowledgeReloader
+from intents.assistant import Assistant
+from knowledge.errors import KnowledgeError
+from tests.ops.conftest import ADMINS
+from tests.support.fake_slack import FakeSlack
+
+SHIPPED_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge" / "data"
+
+
+@pytest.fixture(scope="module")
+def knowledge_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("organisation") / "knowledge"
+    shutil.copytree(SHIPPED_KNOWLEDGE, directory)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def assistant(knowledge_dir: Path) -> Assistant:
+    assistant = Assistant(knowledge_dir)
+    if not assistant.knowledge_files():
+        pytest.skip("the assistant reads no knowledge files yet")
+    return assistant
+
+
+@pytest.fixture
+def restore_files(knowledge_dir: Path) -> None:
+    for path in SHIPPED_KNOWLEDGE.iterdir():
+        shutil.copy(path, knowledge_dir / path.name)
+
+
+def break_first_leader(path: Path) -> None:
+    text = path.read_text()
+    line = next(line for line in text.splitlines() if line.strip().startswith("leader:"))
+    path.write_text(text.replace(line, line.split(":")[0] + ": toyota", 1))
+
+
+def test_the_watched_files_are_in_knowledge_dir(assistant: Assistant, knowledge_dir: Path) -> None:
+    assert {path.parent for path in assistant.knowledge_files()} == {knowledge_dir}
+
+
+def test_an_invalid_leader_is_refused_naming_file_and_field(
+    restore_files: None, assistant: Assistant, knowledge_dir: Path, client: WebClient,
+    slack: FakeSlack,
+) -> None:
+    version = assistant.kb_version
+    break_first_leader(knowledge_dir / "technologies.yaml")
+    reloader = KnowledgeReloader(assistant=assistant, admins=ADMINS, client=client)
+    outcome = reloader.reload(trigger="test")
+    assert not outcome.ok
+    assert "technologies.yaml" in outcome.error and "leader" in outcome.error
+    assert assistant.kb_version == version
+    assert "Renault" in assistant.ask("who leads Europe?").text
+    assert len(slack.calls_to("chat.postMessage")) == len(ADMINS)
+
+
+def test_invalid_yaml_is_refused_as_a_knowledge_error(
+    restore_files: None, assistant: Assistant, knowledge_dir: Path,
+) -> None:
+    (knowledge_dir / "companies.yaml").write_text("companies: [unclosed\n")
+    with pytest.raises(KnowledgeError, match="companies.yaml"):
+        assistant.reload()
+
+
+def test_a_valid_change_is_served_after_reload(
+    restore_files: None, assistant: Assistant, knowledge_dir: Path, client: WebClient,
+) -> None:
+    version = assistant.kb_version
+    facts = knowledge_dir / "facts.yaml"
+    facts.write_text(facts.read_text() + "\n# reviewed by the knowledge-base owners\n")
+    outcome = KnowledgeReloader(assistant=assistant, admins=ADMINS, client=client).reload(
+        trigger="test")
+    assert outcome.ok
+    assert assistant.kb_version == outcome.version != version

@@ -1,0 +1,120 @@
+"""`/alliance`: help, the map, registered subcommands, and private answers with Share."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.blocks import ACTION_FEEDBACK_UP, ACTION_SHARE, MAX_SECTION_CHARS
+from bot.extensions import CommandReply
+from tests.slack.conftest import button_value, posts, text_of
+
+
+@pytest.mark.parametrize("text", ["", "help", "  HELP "])
+def test_empty_text_and_help_show_help_in_the_acknowledgement(bot, slack, text):
+    reply = bot.command(text)
+    assert reply.status == 200
+    message = reply.json()
+    assert message["response_type"] == "ephemeral"
+    shown = str(message["blocks"])
+    assert "How to ask" in shown
+    assert "what does Nissan lead?" in shown
+    assert posts(slack) == []
+
+
+def test_help_lists_registered_subcommands(bot, monkeypatch):
+    monkeypatch.setitem(__import__("bot.extensions").extensions.SUBCOMMANDS, "ping",
+                        lambda context: CommandReply(text="pong"))
+    assert "/alliance ping" in str(bot.command("help").json()["blocks"])
+
+
+def test_matrix_shows_the_leadership_map(bot, slack):
+    message = bot.command("matrix").json()
+    shown = str(message["blocks"])
+    assert "*Regions*" in shown and "*Technologies*" in shown
+    assert "*Europe* — Renault leads; Mitsubishi, Nissan follow" in shown
+    assert "*India* — no designated leader" in shown
+    assert posts(slack) == []
+
+
+def test_a_question_is_answered_privately_through_the_response_url(bot, slack):
+    assert bot.command("who leads PHEV for the D segment?").status == 200
+    (answer,) = slack.wait_for("response_url")
+    assert answer.params["response_type"] == "ephemeral"
+    shown = text_of(answer)
+    assert "Mitsubishi leads that" in shown
+    assert "<@U111> asked: _who leads PHEV for the D segment?_" in shown
+    assert "Source: Alliance leader-follower article, ¶10" in shown
+
+
+def test_a_private_answer_has_feedback_and_share_buttons(bot, slack):
+    bot.command("who leads Europe?")
+    (answer,) = slack.wait_for("response_url")
+    assert button_value(answer, ACTION_SHARE)
+    assert button_value(answer, ACTION_FEEDBACK_UP)
+
+
+def test_a_question_is_written_to_the_question_log(bot, slack, memory):
+    bot.command("who leads Europe?")
+    slack.wait_for("response_url")
+    (record,) = memory.question_records
+    assert (record.channel_id, record.user_id, record.question, record.intent,
+            record.understood) == ("C111", "U111", "who leads Europe?", "who_leads", True)
+
+
+def test_a_registered_subcommand_gets_its_arguments_and_replies(bot, slack, monkeypatch):
+    seen = []
+
+    def digest(context):
+        seen.append((context.args, context.channel_id, context.user_id))
+        return CommandReply(text="subscribed", ephemeral=False)
+
+    monkeypatch.setitem(__import__("bot.extensions").extensions.SUBCOMMANDS, "digest", digest)
+    bot.command("digest subscribe 09:00")
+    (reply,) = slack.wait_for("response_url")
+    assert seen == [("subscribe 09:00", "C111", "U111")]
+    assert (reply.params["text"], reply.params["response_type"]) == ("subscribed", "in_channel")
+
+
+def test_a_failing_subcommand_gets_a_polite_reply(bot, slack, monkeypatch):
+    def broken(context):
+        raise RuntimeError("database down")
+
+    monkeypatch.setitem(__import__("bot.extensions").extensions.SUBCOMMANDS, "digest", broken)
+    bot.command("digest status")
+    (reply,) = slack.wait_for("response_url")
+    assert "Sorry, `/alliance digest` failed" in reply.params["text"]
+
+
+def test_mention_injection_in_a_question_is_escaped(bot, slack):
+    bot.command("who leads <!channel> <!here> <!everyone> <@U999> & co?")
+    (answer,) = slack.wait_for("response_url")
+    shown = text_of(answer)
+    for ping in ("<!channel>", "<!here>", "<!everyone>", "<@U999>"):
+        assert ping not in shown
+    assert "&lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;@U999&gt; &amp; co?" in shown
+
+
+def test_a_20_kb_question_is_answered_within_slack_limits(bot, slack):
+    reply = bot.command("who leads " + "Europe " * 3000)
+    assert reply.status == 200
+    (answer,) = slack.wait_for("response_url")
+    blocks = answer.params["blocks"]
+    assert len(blocks) <= 50
+    for block in blocks:
+        if block["type"] == "section":
+            assert len(block["text"]["text"]) <= MAX_SECTION_CHARS
+        for element in block.get("elements", []):
+            assert len(element.get("value", "")) <= 2000
+
+
+@pytest.mark.parametrize("garbage", ["\x00\x01\x02", "💥💥💥", "%%%%&&&<<>>", "\ufffd" * 50])
+def test_garbage_is_answered_politely(bot, slack, garbage):
+    assert bot.command(garbage).status == 200
+    (answer,) = slack.wait_for("response_url")
+    assert answer.params["blocks"]
+
+
+def test_a_failure_in_the_core_gets_an_apology(bot, slack):
+    bot.command("explode please")
+    (answer,) = slack.wait_for("response_url")
+    assert "Sorry, something went wrong" in text_of(answer)

@@ -1,0 +1,107 @@
+"""HTTP mode transport: signatures, url_verification, health endpoints, hostile bodies, load."""
+
+from __future__ import annotations
+
+import json
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from bot.extensions import READINESS_CHECKS
+from tests.slack.conftest import load_payload, posts
+
+STALE_SECONDS = 6 * 60  # Slack's window is five minutes
+CONCURRENT_COMMANDS = 50
+
+
+def test_url_verification_echoes_the_challenge(bot):
+    payload = load_payload("url_verification")
+    reply = bot.event(payload)
+    assert reply.status == 200
+    assert payload["challenge"] in reply.body.decode()
+
+
+def test_a_bad_signature_is_rejected_and_nothing_is_posted(bot, slack):
+    reply = bot.mention("who leads Europe?", secret="not-the-signing-secret")
+    assert reply.status == 401
+    assert posts(slack) == []
+
+
+def test_a_stale_timestamp_is_rejected_and_nothing_is_posted(bot, slack):
+    reply = bot.command("who leads Europe?", timestamp=int(time.time()) - STALE_SECONDS)
+    assert reply.status == 401
+    assert posts(slack) == []
+
+
+def test_an_unsigned_request_is_rejected(bot, slack):
+    reply = bot.mention("who leads Europe?", signed=False)
+    assert reply.status == 401
+    assert posts(slack) == []
+
+
+@pytest.mark.parametrize("body, content_type", [
+    (b"\x00\xff garbage \x13", "application/octet-stream"),
+    (b"{not json", "application/json"),
+    (b"payload=%7Bbroken", "application/x-www-form-urlencoded"),
+    (b"", "application/json"),
+])
+def test_a_signed_garbage_body_gets_a_client_error_not_a_crash(bot, slack, body, content_type):
+    reply = bot.post(body, content_type)
+    assert 400 <= reply.status < 500
+    assert posts(slack) == []
+    assert bot.get("/healthz").status == 200
+
+
+def test_an_oversized_body_is_refused(bot, slack):
+    reply = bot.post(b"x" * 1_100_000, "application/json")
+    assert reply.status == 413
+    assert posts(slack) == []
+
+
+def test_healthz_says_the_process_is_up(bot):
+    reply = bot.get("/healthz")
+    assert (reply.status, reply.body) == (200, b"ok")
+
+
+def test_readyz_is_ready_when_every_check_passes(bot, monkeypatch):
+    monkeypatch.setattr("bot.server.READINESS_CHECKS", [lambda: None])
+    reply = bot.get("/readyz")
+    assert reply.status == 200
+    assert reply.json() == {"ready": True}
+
+
+def test_readyz_lists_the_reasons_it_is_not_ready(bot, monkeypatch):
+    def broken() -> str:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("bot.server.READINESS_CHECKS",
+                        [*READINESS_CHECKS, lambda: "database unreachable", broken])
+    reply = bot.get("/readyz")
+    assert reply.status == 503
+    reasons = reply.json()["reasons"]
+    assert "database unreachable" in reasons
+    assert any("boom" in reason for reason in reasons)
+
+
+def test_metrics_count_answered_questions(bot, slack):
+    bot.command("who leads Europe?")
+    slack.wait_for("response_url")
+    reply = bot.get("/metrics")
+    assert reply.status == 200
+    assert 'alliance_bot_questions_total{intent="who_leads",surface="slash",understood="true"}' \
+        in reply.body.decode()
+
+
+def test_fifty_concurrent_slash_commands_are_all_answered(bot, slack):
+    def send(index: int) -> int:
+        return bot.command(f"who leads Europe? #{index}", tag=str(index)).status
+
+    with ThreadPoolExecutor(CONCURRENT_COMMANDS) as pool:
+        statuses = list(pool.map(send, range(CONCURRENT_COMMANDS)))
+
+    assert statuses == [200] * CONCURRENT_COMMANDS
+    answers = slack.wait_for("response_url", CONCURRENT_COMMANDS, timeout=30)
+    answered = {json.loads(json.dumps(call.params))["text"].rsplit("#", 1)[1]
+                for call in answers}
+    assert answered == {str(index) for index in range(CONCURRENT_COMMANDS)}
