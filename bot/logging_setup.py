@@ -130,6 +130,20 @@ def wants_json(log_format: str, stream: TextIO) -> bool:
     return log_format == "json"
 
 
+def _silence_console_handlers_of_libraries() -> None:
+    """Some libraries (spaCy) print through a console handler of their own: the lines would be
+    neither JSON nor redacted. Their records propagate to the root handler, so drop those."""
+    for logger in list(logging.root.manager.loggerDict.values()):
+        if not isinstance(logger, logging.Logger):
+            continue
+        for handler in list(logger.handlers):
+            is_console = (type(handler) is logging.StreamHandler
+                          and handler.stream in (sys.stderr, sys.stdout))
+            if is_console:
+                logger.removeHandler(handler)
+                logger.propagate = True
+
+
 def configure_logging(settings: Any, stream: TextIO | None = None) -> logging.Handler:
     """Route every logger through one redacting handler on `stream` (stderr by default).
 
@@ -147,6 +161,7 @@ def configure_logging(settings: Any, stream: TextIO | None = None) -> logging.Ha
     handler.setFormatter(JsonFormatter() if use_json else TextFormatter())
 
     root = logging.getLogger()
+    _silence_console_handlers_of_libraries()
     level = settings.log_level.upper()
     if not isinstance(logging.getLevelName(level), int):
         raise ConfigError(f"invalid setting LOG_LEVEL: {settings.log_level!r} is not a log level")

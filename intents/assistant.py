@@ -128,18 +128,22 @@ class Assistant:
         clauses = clauses[: thresholds.MAX_CLAUSES] or [cleaned.text]
         previous = (context or {}).get("understanding")
         answers: list[Answer] = []
+        read: list[str] = []
         for clause in clauses:
-            doc = engine.nlp(clause)
-            understanding = understand(doc, common_words=engine.common_words,
-                                       domain_words=engine.domain_words, context=previous)
-            if understanding.reason == NO_SUBJECT and len(clauses) > 1:
-                continue  # "... and who leads each?" continues the clause before it
+            understanding = self._understand(engine, clause, previous)
+            if understanding.reason == NO_SUBJECT and read:
+                # "...in Rio; who would lead there?" continues the clause before it
+                clause = f"{read.pop()} {clause}"
+                answers.pop()
+                understanding = self._understand(engine, clause, previous)
             answer = self._decide(engine, raw, understanding)
             if answer.understood:
                 previous = context_of(understanding)
             answers.append(answer)
-        if not answers:
-            answers.append(self._decide(engine, raw, understanding))
+            read.append(clause)
+        answered = [a for a in answers if a.understood]
+        if answered and len(answered) < len(answers):
+            answers = [a for a in answers if a.understood or a.kind == Kind.CLARIFY]
         answer = _merge(answers) if len(answers) > 1 else answers[0]
         if cleaned.truncated:
             answer.truncated = True
@@ -147,6 +151,12 @@ class Assistant:
                             f"{thresholds.MAX_QUESTION_CHARS} characters.)")
         answer.context = {"understanding": previous} if previous else dict(context or {})
         return answer
+
+    @staticmethod
+    def _understand(engine: _Engine, clause: str,
+                    previous: dict[str, Any] | None) -> Understanding:
+        return understand(engine.nlp(clause), common_words=engine.common_words,
+                          domain_words=engine.domain_words, context=previous)
 
     def _decide(self, engine: _Engine, raw: str, understanding: Understanding) -> Answer:
         resolver = engine.resolver

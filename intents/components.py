@@ -238,10 +238,12 @@ class PhraseCues:
 
     def __init__(self) -> None:
         self.tables: dict[str, dict[tuple[str, ...], list[str]]] = {}
+        self.order: dict[str, list[str]] = {}
 
     def set_tables(self, tables: dict[str, dict[str, list[tuple[str, ...]]]]) -> None:
         """`tables`: table name ("cues", "facts", ...) -> entry name -> phrases."""
         self.tables = {}
+        self.order = {table: list(entries) for table, entries in tables.items()}
         for table, entries in tables.items():
             index: dict[tuple[str, ...], list[str]] = {}
             for entry, phrases in entries.items():
@@ -256,10 +258,11 @@ class PhraseCues:
             matches: set[tuple[str, int]] = set()
             for sequence in (lemmas, lowers):
                 matches.update(_find(sequence, index))
-            found: dict[str, int] = {}
+            counts: dict[str, int] = {}
             for entry, _start in matches:
-                found[entry] = found.get(entry, 0) + 1
-            setattr(doc._, table, found)
+                counts[entry] = counts.get(entry, 0) + 1
+            # in the order the data lists them, so ties go to the entry listed first
+            setattr(doc._, table, {e: counts[e] for e in self.order[table] if e in counts})
         return doc
 
 

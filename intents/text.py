@@ -24,6 +24,11 @@ _SPACES = re.compile(r"\s+")
 _MODEL_NAME = re.compile(r"\bleaders?\s*[-/]?\s*(?:and\s+)?followers?\b", re.IGNORECASE)
 
 
+# "South-East Asia", "plug-in", "self-driving": read hyphenated words as separate words (names in
+# the knowledge base are indexed the same way).
+_WORD_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+
+
 def join_model_name(text: str) -> str:
     return _MODEL_NAME.sub("leaderfollower", text)
 
@@ -61,6 +66,7 @@ def clean(raw: str | bytes | None) -> CleanText:
     text = fold_accents(text.translate(_QUOTES))
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = join_model_name(_SPACES.sub(" ", text).strip())
+    text = _WORD_HYPHEN.sub(" ", text)
     if len(text) > MAX_QUESTION_CHARS:
         cut = text[:MAX_QUESTION_CHARS]
         text = cut.rsplit(" ", 1)[0] if " " in cut[-40:] else cut

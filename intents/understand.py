@@ -115,17 +115,19 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
             return result(Intent.FACT, reason="fact keyword", facts=[strong_fact])
         if has("help") and not hint_fact:
             return result(Intent.HELP, reason="help cue")
-        if has("list") or (kinds and (has("what") or has("who") or leads)):
+        if has("list") or (kinds and (has("what") or has("who") or leads or has("list_weak"))) \
+                or (has("list_weak") and leads):
             kind = kinds[0] if len(kinds) == 1 else None
             return result(Intent.LIST, reason="list cue", list_kind=kind)
-        if hint_fact:
-            return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR * unknown_factor,
-                          reason="fact hint only", facts=[hint_fact])
+
         if any(has(cue) for cue in SOCIAL) and len(content) <= 6 and not unknown:
             intent = Intent.THANKS if has("thanks") else Intent.GREETING
             return result(intent, reason="small talk")
-        if (leads or asks_who) and len(content) <= 5 and not unknown:
+        if leads and not unknown or asks_who and len(content) <= 3:
             return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
+        if hint_fact:
+            return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR * unknown_factor,
+                          reason="fact hint only", facts=[hint_fact])
         if context and has("follow_up"):
             return result(Intent.CLARIFY, 0.5, reason="follow-up with nothing recognised")
         return result(Intent.OUT_OF_SCOPE, reason=f"nothing recognised (unknown: {unknown[:5]})")
@@ -154,10 +156,10 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
         base["yes_no"] = True
     elif targets:
         intent = Intent.WHO_LEADS
-    elif has("list") or kinds or leads or has("what") or not yes_no:
+    elif has("list") or kinds or leads or has("what") or len(content) <= 3 or yes_no:
         intent = Intent.WHAT_LEADS
     else:
-        intent = Intent.WHAT_LEADS
+        return result(Intent.OUT_OF_SCOPE, reason="a company with no question about leading")
     kind = kinds[0] if len(kinds) == 1 and intent == Intent.WHAT_LEADS else None
     understanding = result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
                            list_kind=kind)

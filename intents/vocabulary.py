@@ -116,7 +116,7 @@ def _country_names(kb: KnowledgeBase) -> dict[str, list[str]]:
 
 
 def _phrases(items: list[str]) -> list[tuple[str, ...]]:
-    return [tuple(join_model_name(fold_accents(item).lower()).replace("-", " - ").split())
+    return [tuple(join_model_name(fold_accents(str(item)).lower()).replace("-", " ").split())
             for item in items]
 
 
@@ -178,12 +178,20 @@ def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
         vocabulary.add(name, Entry("city", name, country=biggest_country))
         if name in vocabulary.common_words and biggest < BIG_CITY:
             vocabulary.title_case_only.add(name)
+    for alias, city in kb.city_aliases.items():
+        if alias in vocabulary.names or city not in kb.cities:
+            continue
+        country = max(kb.cities[city].items(), key=lambda item: item[1])[0]
+        vocabulary.add(alias, Entry("city", city, country=country))
+        if alias in vocabulary.common_words:
+            vocabulary.title_case_only.add(alias)
 
 
 def _build_fuzzy_choices(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
     for name, entry in vocabulary.names.items():
-        if entry.kind == "city" and max(kb.cities[entry.id].values()) < FUZZY_CITY:
-            continue
+        if entry.kind == "city" and (name != entry.id
+                                     or max(kb.cities[entry.id].values()) < FUZZY_CITY):
+            continue  # other names of cities are matched exactly, never fuzzily
         if len(name) >= 4:
             vocabulary.fuzzy[name] = entry
     for name, entry in vocabulary.exact_case.items():

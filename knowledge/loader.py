@@ -83,6 +83,7 @@ class KnowledgeBase:
     facts: dict[str, Fact]
     cities: dict[str, dict[str, int]]
     subdivisions: dict[str, str]
+    city_aliases: dict[str, str]  # other name -> city key ("bangalore" -> "bengaluru")
     leadership: dict[str, Leadership] = field(default_factory=dict)  # "region:europe" -> ...
     country_home: dict[str, str] = field(default_factory=dict)  # "FR" -> "region:europe"
     segment_technologies: dict[str, list[str]] = field(default_factory=dict)  # "D" -> ["phev"]
@@ -160,12 +161,13 @@ def _unique(items: list[Any], file: str) -> dict[str, Any]:
     return by_id
 
 
-def _read_gazetteer(path: Path) -> tuple[dict[str, dict[str, int]], dict[str, str]]:
+def _read_gazetteer(
+        path: Path) -> tuple[dict[str, dict[str, int]], dict[str, str], dict[str, str]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return dict(data["cities"]), dict(data["subdivisions"])
+        return dict(data["cities"]), dict(data["subdivisions"]), dict(data.get("city_aliases", {}))
     except FileNotFoundError:
-        return {}, {}
+        return {}, {}, {}
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise KnowledgeError(f"{path.name}: cannot be read ({error})") from None
 
@@ -182,7 +184,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
     technologies: TechnologiesFile = parsed["technologies.yaml"]
     segments: SegmentsFile = parsed["segments.yaml"]
     facts: FactsFile = parsed["facts.yaml"]
-    cities, subdivisions = _read_gazetteer(directory / GAZETTEER_FILE)
+    cities, subdivisions, city_aliases = _read_gazetteer(directory / GAZETTEER_FILE)
 
     files = [directory / name for name in FILES] + [directory / GAZETTEER_FILE]
     digest = hashlib.sha256()
@@ -207,6 +209,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
         facts=_unique(facts.facts, "facts.yaml"),
         cities=cities,
         subdivisions=subdivisions,
+        city_aliases=city_aliases,
     )
     _cross_check(kb)
     _index(kb)

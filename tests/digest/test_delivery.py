@@ -63,10 +63,12 @@ def test_a_second_pass_the_same_day_sends_nothing(
 def test_delivery_follows_local_nine_across_the_dst_change(
         engine: Engine, client: WebClient, assistant: MapAssistant, slack: FakeSlack) -> None:
     subscribe(engine, "C1", now=utc(2024, 3, 28, 12, 0))
-    for day, hour in ((29, 8), (30, 8), (31, 7), (1, 7)):  # CET until Sunday 31 March 2024
-        month = 3 if day > 1 else 4
-        assert send_due(engine, client, assistant, now=utc(2024, month, day, hour - 1, 59)).sent == 0
-        assert send_due(engine, client, assistant, now=utc(2024, month, day, hour, 0)).sent == 1
+    # Paris is UTC+1 until Sunday 31 March 2024, UTC+2 from then on.
+    for nine_in_paris in (utc(2024, 3, 29, 8, 0), utc(2024, 3, 30, 8, 0),
+                          utc(2024, 3, 31, 7, 0), utc(2024, 4, 1, 7, 0)):
+        a_minute_early = nine_in_paris - timedelta(minutes=1)
+        assert send_due(engine, client, assistant, now=a_minute_early).sent == 0
+        assert send_due(engine, client, assistant, now=nine_in_paris).sent == 1
     assert len(posted_channels(slack)) == 4
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -166,3 +167,15 @@ def test_a_configured_token_is_masked_whole_even_with_unusual_characters() -> No
     stream = io.StringIO()
     log_to(stream, slack_bot_token=odd_token).info(f"token {odd_token}")
     assert "5678" not in stream.getvalue()
+
+
+def test_a_library_printing_through_its_own_console_handler_goes_through_ours() -> None:
+    library = logging.getLogger("tests.ops.chatty_library")
+    library.addHandler(logging.StreamHandler(sys.stderr))
+    library.propagate = False
+    stream = io.StringIO()
+    configure_logging(make_settings(), stream=stream)
+    library.warning(f"loaded with {BOT_TOKEN}")
+    assert not library.handlers
+    (entry,) = json_lines(stream)
+    assert entry["logger"] == "tests.ops.chatty_library" and BOT_TOKEN not in entry["message"]

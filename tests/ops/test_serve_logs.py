@@ -26,7 +26,7 @@ SHIPPED_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge" / "data"
 STARTUP_SECONDS = 60
 # Shaped like real credentials, random per run so a match can only be a leak.
 BOT_TOKEN = f"xoxb-{secrets.randbelow(10**12)}-{secrets.randbelow(10**12)}-{secrets.token_hex(12)}"
-APP_TOKEN = f"xapp-1-A{secrets.token_hex(5).upper()}-{secrets.randbelow(10**13)}-{secrets.token_hex(32)}"
+APP_TOKEN = f"xapp-1-A{secrets.token_hex(5).upper()}-{secrets.token_hex(32)}"
 SIGNING_SECRET = secrets.token_hex(16)
 ADMIN = "UADMIN"
 
@@ -63,7 +63,8 @@ def wait_until(condition: Callable[[], bool], timeout: float, what: str,
         if run is not None and run.process.poll() is not None:
             pytest.fail(f"serve exited with {run.process.returncode}:\n{run.logs()[-3000:]}")
         if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}" + (f":\n{run.logs()[-3000:]}" if run else ""))
+            tail = run.logs()[-3000:] if run else ""
+            pytest.fail(f"timed out waiting for {what}:\n{tail}")
         time.sleep(0.05)
 
 

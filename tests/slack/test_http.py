@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -9,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bot.extensions import READINESS_CHECKS
+from bot.server import MAX_BODY_BYTES, SLACK_EVENTS_PATH
 from tests.slack.conftest import load_payload, posts
 
 STALE_SECONDS = 6 * 60  # Slack's window is five minutes
@@ -53,9 +55,15 @@ def test_a_signed_garbage_body_gets_a_client_error_not_a_crash(bot, slack, body,
     assert bot.get("/healthz").status == 200
 
 
-def test_an_oversized_body_is_refused(bot, slack):
-    reply = bot.post(b"x" * 1_100_000, "application/json")
-    assert reply.status == 413
+def test_an_oversized_body_is_refused_before_it_is_read(bot, slack):
+    host, port = bot.base_url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    connection.putrequest("POST", SLACK_EVENTS_PATH)
+    connection.putheader("Content-Type", "application/json")
+    connection.putheader("Content-Length", str(MAX_BODY_BYTES + 1))
+    connection.endheaders()
+    assert connection.getresponse().status == 413
+    connection.close()
     assert posts(slack) == []
 
 
