@@ -7,6 +7,7 @@ always on; every Web API call retries rate limits and transient server errors.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
@@ -14,7 +15,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot import middleware
-from bot.features import load_features
+from bot.features import FEATURE_MODULES, load_features
 from bot.listeners import actions, commands, home, mentions, messages
 from bot.listeners.answering import Answerer
 from bot.listeners.delivery import retry_handlers
@@ -52,7 +53,21 @@ def build_app(settings: Settings, assistant: Assistant, stores: Stores,
     answerer = Answerer(assistant=assistant, stores=stores)
     for surface in SURFACES:
         surface.register(app, answerer)
+    register_feature_actions(app, answerer)
     return app
+
+
+def register_feature_actions(app: App, answerer: Answerer) -> None:
+    """Let feature modules wire their own buttons (the digest's App Home controls).
+
+    A feature module may define `register_actions(app, refresh_home=...)`; `refresh_home(user_id,
+    client)` re-publishes that user's App Home after a change.
+    """
+    refresh_home = home.home_publisher(answerer)
+    for module_name in FEATURE_MODULES:
+        register_actions = getattr(importlib.import_module(module_name), "register_actions", None)
+        if register_actions is not None:
+            register_actions(app, refresh_home=refresh_home)
 
 
 def shutdown_listeners(app: App) -> None:

@@ -58,7 +58,7 @@ class _Engine:
         self.domain_words = {w.lower() for w in cues.get("domain", [])}
         for name, words in cues.items():
             if isinstance(words, list):
-                self.domain_words.update(w.lower() for w in words if " " not in w)
+                self.domain_words.update(part for w in words for part in w.lower().split())
         for fact in self.kb.facts.values():
             for word in [*fact.keywords, *fact.hints, *fact.denies]:
                 self.domain_words.update(word.lower().split())

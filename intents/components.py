@@ -93,8 +93,9 @@ def _letters_before(doc: Doc, start: int, covered: set[int]) -> list[int]:
         elif token.lower_ not in LIST_JOINERS:
             break
         index -= 1
-    if len(found) == 1 and doc[found[0]].text == "a" and found[0] == start - 1:
-        return []  # "a segment" is the article, not segment A
+    article = len(found) == 1 and doc[found[0]].text == "a" and found[0] == start - 1
+    if article and not (found[0] > 0 and doc[found[0] - 1].lower_ == "the"):
+        return []  # "a segment" is the article; "the a segment" is segment A
     return found
 
 

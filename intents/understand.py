@@ -55,6 +55,16 @@ def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
     return unknown
 
 
+def _coordinated(doc: Doc) -> bool:
+    """True when entities are joined by "and", "&" or a comma ("Europe and hydrogen")."""
+    ents = list(doc.ents)
+    for left, right in zip(ents, ents[1:], strict=False):
+        between = {token.lower_ for token in doc[left.end:right.start]}
+        if between & {"and", "&", ",", "plus", "also"}:
+            return True
+    return False
+
+
 def _is_yes_no(doc: Doc) -> bool:
     words = [token.lower_ for token in doc if not token.is_punct]
     if not words:
@@ -80,7 +90,8 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
     confidence = thresholds.BASE_CONFIDENCE
     for target in targets:
         confidence *= target.score
-    base = {"targets": targets, "companies": companies, "corrections": corrections}
+    base = {"targets": targets, "companies": companies, "corrections": corrections,
+            "coordinated": _coordinated(doc)}
 
     def result(intent: Intent, factor: float = 1.0, reason: str = "", **extra: Any) -> Understanding:
         value = max(0.0, min(1.0, confidence * factor))

@@ -68,3 +68,4 @@ class Understanding:
     yes_no: bool = False  # the question expects "Yes" or "No"
     asks_follower: bool = False  # "is Renault a follower in Japan?"
     denied: bool = False  # a yes/no fact question the fact contradicts
+    coordinated: bool = False  # targets joined by "and" / "," rather than "in" / "for"

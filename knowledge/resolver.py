@@ -199,6 +199,10 @@ class Resolver:
         places = [t for t in targets if t.kind in PLACE_KINDS]
         segments = [t for t in targets if t.kind == TargetKind.SEGMENT]
         techs = [t for t in targets if t.kind in (TargetKind.TECH, TargetKind.FAMILY)]
+        topics = [t for t in targets if t.kind == TargetKind.TOPIC]
+        if topics and not techs and not understanding.coordinated:
+            # "batteries in Japan": the plan assigns the topic to nobody, wherever it is
+            return [self.reading(t, [], []) for t in topics]
         if techs:
             # places and segments qualify the technologies ("PHEV for the D segment")
             others = [t for t in targets if t.kind == TargetKind.TOPIC]

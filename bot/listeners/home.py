@@ -7,6 +7,7 @@ is left out (and logged) rather than blanking the whole tab.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import App
@@ -33,15 +34,23 @@ def feature_blocks(user_id: str, client: Any) -> list[dict[str, Any]]:
     return blocks
 
 
-def register(app: App, answerer: Answerer) -> None:
+def home_publisher(answerer: Answerer) -> Callable[[str, Any], None]:
+    """`publish(user_id, client)`: (re)publish a user's App Home, e.g. after a setting changed."""
     assistant = answerer.assistant
 
-    def publish_home(event: dict[str, Any], client: Any) -> None:
-        if event.get("tab", HOME_TAB) != HOME_TAB:
-            return
-        user_id = event.get("user", "")
+    def publish(user_id: str, client: Any) -> None:
         view = home_view(assistant.matrix(), assistant.examples(),
                          feature_blocks(user_id, client))
         call_slack(client, "views.publish", user_id=user_id, view=view)
+
+    return publish
+
+
+def register(app: App, answerer: Answerer) -> None:
+    publish = home_publisher(answerer)
+
+    def publish_home(event: dict[str, Any], client: Any) -> None:
+        if event.get("tab", HOME_TAB) == HOME_TAB:
+            publish(event.get("user", ""), client)
 
     app.event("app_home_opened")(ack=acknowledge, lazy=[publish_home])

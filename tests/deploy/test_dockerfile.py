@@ -140,7 +140,7 @@ class _Health(BaseHTTPRequestHandler):
         return
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def health_server() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Health)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

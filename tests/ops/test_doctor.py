@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, text
 
 from bot.cli import main
 from bot.commands_ops import (
+    CheckResult,
     Status,
     check_credentials,
     check_database,
@@ -57,6 +58,13 @@ def ready_environment(slack: FakeSlack, tmp_path: Path,
     return settings
 
 
+@pytest.fixture
+def knowledge_base_checked_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading the language pipeline takes seconds; the tests below are about other checks."""
+    monkeypatch.setattr("bot.commands_ops.check_knowledge_base",
+                        lambda settings: CheckResult("knowledge base", Status.OK, "loaded"))
+
+
 # -- the whole command ----------------------------------------------------------------------
 def test_a_ready_installation_passes_every_check(
     ready_environment: Settings, capsys: pytest.CaptureFixture[str],
@@ -68,7 +76,8 @@ def test_a_ready_installation_passes_every_check(
 
 
 def test_any_failure_prints_fail_with_its_fix_and_exits_non_zero(
-    ready_environment: Settings, slack: FakeSlack, capsys: pytest.CaptureFixture[str],
+    ready_environment: Settings, knowledge_base_checked_elsewhere: None, slack: FakeSlack,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     slack.responses["auth.test"] = {"ok": False, "error": "invalid_auth"}
     assert main(["doctor"]) == 1
@@ -91,7 +100,8 @@ def test_unreadable_configuration_fails_and_skips_the_rest(
 
 
 def test_the_mode_flag_checks_that_modes_credentials(
-    ready_environment: Settings, capsys: pytest.CaptureFixture[str],
+    ready_environment: Settings, knowledge_base_checked_elsewhere: None,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["doctor", "--mode", "socket"]) == 1
     assert "FAIL  Socket Mode" in capsys.readouterr().out

@@ -25,6 +25,8 @@ from urllib.parse import urlencode
 import pytest
 
 from bot.app import build_app, shutdown_listeners
+from bot.extensions import HOME_SECTIONS, SUBCOMMANDS
+from bot.features import load_features
 from bot.server import SLACK_EVENTS_PATH, HttpServer, create_asgi_app
 from bot.settings import Settings
 from bot.stores import InMemoryStores
@@ -217,6 +219,20 @@ def button_value(call: Call, action_id: str) -> str:
             if element.get("action_id") == action_id:
                 return element["value"]
     raise AssertionError(f"no {action_id} button in {call.params.get('blocks')}")
+
+
+@pytest.fixture(autouse=True)
+def without_feature_extensions() -> Iterator[None]:
+    """Scenarios run without the digest and admin features (their own tests cover them);
+    a test that needs a subcommand or App Home section registers a stand-in."""
+    load_features()
+    saved = (dict(SUBCOMMANDS), list(HOME_SECTIONS))
+    SUBCOMMANDS.clear()
+    HOME_SECTIONS.clear()
+    yield
+    SUBCOMMANDS.clear()
+    SUBCOMMANDS.update(saved[0])
+    HOME_SECTIONS[:] = saved[1]
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.blocks import ACTION_FEEDBACK_UP, ACTION_SHARE, MAX_SECTION_CHARS
-from bot.extensions import CommandReply
+from bot.extensions import SUBCOMMANDS, CommandReply
 from tests.slack.conftest import button_value, posts, text_of
 
 
@@ -22,7 +22,7 @@ def test_empty_text_and_help_show_help_in_the_acknowledgement(bot, slack, text):
 
 
 def test_help_lists_registered_subcommands(bot, monkeypatch):
-    monkeypatch.setitem(__import__("bot.extensions").extensions.SUBCOMMANDS, "ping",
+    monkeypatch.setitem(SUBCOMMANDS, "ping",
                         lambda context: CommandReply(text="pong"))
     assert "/alliance ping" in str(bot.command("help").json()["blocks"])
 
@@ -68,7 +68,7 @@ def test_a_registered_subcommand_gets_its_arguments_and_replies(bot, slack, monk
         seen.append((context.args, context.channel_id, context.user_id))
         return CommandReply(text="subscribed", ephemeral=False)
 
-    monkeypatch.setitem(__import__("bot.extensions").extensions.SUBCOMMANDS, "digest", digest)
+    monkeypatch.setitem(SUBCOMMANDS, "digest", digest)
     bot.command("digest subscribe 09:00")
     (reply,) = slack.wait_for("response_url")
     assert seen == [("subscribe 09:00", "C111", "U111")]
@@ -79,7 +79,7 @@ def test_a_failing_subcommand_gets_a_polite_reply(bot, slack, monkeypatch):
     def broken(context):
         raise RuntimeError("database down")
 
-    monkeypatch.setitem(__import__("bot.extensions").extensions.SUBCOMMANDS, "digest", broken)
+    monkeypatch.setitem(SUBCOMMANDS, "digest", broken)
     bot.command("digest status")
     (reply,) = slack.wait_for("response_url")
     assert "Sorry, `/alliance digest` failed" in reply.params["text"]

@@ -25,20 +25,19 @@ def test_opening_app_home_publishes_the_home_view(bot, slack):
     assert "what does Nissan lead?" in shown
 
 
-def test_feature_sections_come_after_the_built_in_ones(bot, slack, monkeypatch):
+def test_feature_sections_come_after_the_built_in_ones(bot, slack):
     digest_block = {"type": "section", "text": {"type": "mrkdwn", "text": "*Digest settings*"}}
-    monkeypatch.setattr(extensions, "HOME_SECTIONS", [lambda user, client: [digest_block]])
-    monkeypatch.setattr("bot.listeners.home.HOME_SECTIONS", extensions.HOME_SECTIONS)
+    extensions.HOME_SECTIONS.append(lambda user, client: [digest_block])
     open_home(bot)
     (publish,) = slack.wait_for("views.publish")
     assert publish.params["view"]["blocks"][-1] == digest_block
 
 
-def test_a_failing_feature_section_is_left_out(bot, slack, monkeypatch):
+def test_a_failing_feature_section_is_left_out(bot, slack):
     def broken(user, client):
         raise RuntimeError("database down")
 
-    monkeypatch.setattr("bot.listeners.home.HOME_SECTIONS", [broken])
+    extensions.HOME_SECTIONS.append(broken)
     open_home(bot)
     (publish,) = slack.wait_for("views.publish")
     assert "How to ask" in str(publish.params["view"]["blocks"])
