@@ -19,7 +19,14 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
-from bot.extensions import CommandContext, CommandReply, ServeContext, on_startup, subcommand
+from bot.extensions import (
+    CommandContext,
+    CommandReply,
+    ServeContext,
+    on_startup,
+    readiness_check,
+    subcommand,
+)
 from bot.observability import record_kb_load_error, record_kb_loaded, record_slack_error
 from knowledge.errors import KnowledgeError
 
@@ -200,6 +207,12 @@ _active_reloader: KnowledgeReloader | None = None
 
 def active_reloader() -> KnowledgeReloader | None:
     return _active_reloader
+
+
+@readiness_check
+def knowledge_base_loaded() -> str | None:
+    """Ready once `serve` has loaded the knowledge base and watches it for changes."""
+    return None if _active_reloader is not None else "knowledge base not loaded yet"
 
 
 @subcommand("admin")

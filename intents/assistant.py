@@ -56,7 +56,7 @@ class _Engine:
         self.common_words = vocabulary.common_words
         cues = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
         self.domain_words = {w.lower() for w in cues.get("domain", [])}
-        for name, words in cues.items():
+        for words in cues.values():
             if isinstance(words, list):
                 self.domain_words.update(part for w in words for part in w.lower().split())
         for fact in self.kb.facts.values():

@@ -13,6 +13,7 @@ from typing import Any
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA
 from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -25,6 +26,7 @@ LIST_JOINERS = frozenset({"and", "&", ",", "/", "or", "-", "+"})
 MAX_NGRAM = 5
 MAX_WINDOW = 4  # longest name (in tokens) fuzzy matching tries
 WINDOW_PUNCT = frozenset({"-", "/", "."})
+CACHE_SIZE = 50_000  # fuzzy lookups remembered (cleared when full)
 
 for name, default in (("fixed", None),):
     if not Token.has_extension(name):
@@ -48,6 +50,44 @@ def token_key(token: Token) -> str:
 
 def _add_spans(doc: Doc, spans: Iterable[Span]) -> None:
     doc.ents = filter_spans([*doc.ents, *spans])
+
+
+@Language.factory("kb_entities")
+def make_kb_entities(nlp: Language, name: str) -> KbEntities:
+    return KbEntities(nlp)
+
+
+class KbEntities:
+    """Mark every knowledge-base name in the text: companies, regions, countries, cities,
+    technologies, topics, segments. Case-insensitive phrase patterns plus exact-case token
+    patterns for names that are also English words ("US", "Nice").
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.tokens = Matcher(nlp.vocab)
+        self.size = 0
+
+    def add(self, ident: str, *, phrases: list[Doc] = (), token_patterns: list[list[dict]] = ()
+            ) -> None:
+        """Add names for one entity id ("kind|id|country")."""
+        if phrases:
+            self.phrases.add(ident, list(phrases))
+        if token_patterns:
+            self.tokens.add(ident, list(token_patterns))
+        self.size += len(phrases) + len(token_patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.size:
+            LOGGER.warning("kb_entities has no names to match")
+            return doc
+        spans = []
+        for match_id, start, end in [*self.phrases(doc), *self.tokens(doc)]:
+            ident = doc.vocab.strings[match_id]
+            spans.append(Span(doc, start, end, label=ident.split("|", 1)[0].upper(),
+                              span_id=ident))
+        doc.ents = filter_spans(spans)
+        return doc
 
 
 @Language.component("segment_finder")
@@ -141,6 +181,7 @@ class FuzzyLinker:
         self.long_length = long_length
         self.choices: dict[int, dict[str, tuple[str, str, str | None]]] = {}
         self.common_words: frozenset[str] = frozenset()
+        self._cache: dict[str, list[tuple[str, float, int]]] = {}
 
     def set_choices(self, names: dict[str, tuple[str, str, str | None]],
                     common_words: frozenset[str], tokenizer: Any) -> None:
@@ -150,11 +191,24 @@ class FuzzyLinker:
         compared with names of the same width.
         """
         self.choices = {}
+        self._cache = {}
         for name, entry in names.items():
             width = len(tokenizer(name))
             if width <= MAX_WINDOW:
                 self.choices.setdefault(width, {})[name] = entry
         self.common_words = common_words
+
+    def _closest(self, query: str, width: int) -> list[tuple[str, float, int]]:
+        """The three names nearest to `query` within the edit budget (cached: typos repeat)."""
+        cached = self._cache.get(query)
+        if cached is None:
+            cached = process.extract(query, self.choices[width].keys(), scorer=OSA.distance,
+                                     processor=utils.default_process, limit=3,
+                                     score_cutoff=self.max_edits(len(query)))
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            self._cache[query] = cached
+        return cached
 
     def max_edits(self, length: int) -> int:
         return self.max_edits_long if length >= self.long_length else self.max_edits_short
@@ -171,9 +225,12 @@ class FuzzyLinker:
         doc._.corrections = []
         doc._.ambiguous = []
         spans: list[Span] = []
+        unknown = [self._unknown(token) for token in doc]
+        if not any(unknown):
+            return doc
         index = 0
         while index < len(doc):
-            linked = self._link_at(doc, index, covered)
+            linked = self._link_at(doc, index, covered, unknown)
             if linked is None:
                 index += 1
                 continue
@@ -185,26 +242,22 @@ class FuzzyLinker:
             _add_spans(doc, spans)
         return doc
 
-    def _window_ok(self, tokens: Span, covered: set[int]) -> bool:
-        if not (tokens[0].is_alpha and tokens[-1].is_alpha):
-            return False
-        if any(not t.is_alpha and t.text not in WINDOW_PUNCT for t in tokens):
-            return False
-        # at least one misspelt word that no exact match explains
-        return any(self._unknown(t) and t.i not in covered for t in tokens)
-
-    def _link_at(self, doc: Doc, start: int, covered: set[int]) -> tuple[Span | None, int] | None:
+    def _link_at(self, doc: Doc, start: int, covered: set[int],
+                 unknown: list[bool]) -> tuple[Span | None, int] | None:
         for width in range(MAX_WINDOW, 0, -1):
-            tokens = doc[start:start + width]
-            if len(tokens) < width or not self._window_ok(tokens, covered):
+            end = start + width
+            if end > len(doc) or not (doc[start].is_alpha and doc[end - 1].is_alpha):
+                continue
+            if not any(unknown[i] and i not in covered for i in range(start, end)):
+                continue
+            tokens = doc[start:end]
+            if any(not t.is_alpha and t.text not in WINDOW_PUNCT for t in tokens):
                 continue
             query = tokens.text.lower()
             choices = self.choices.get(width)
             if not choices:
                 continue
-            found = process.extract(query, choices.keys(), scorer=OSA.distance,
-                                    processor=utils.default_process, limit=3,
-                                    score_cutoff=self.max_edits(len(query)))
+            found = self._closest(query, width)
             if not found:
                 continue
             best_name, best_distance, _ = found[0]
@@ -244,6 +297,7 @@ class PhraseCues:
     def set_tables(self, tables: dict[str, dict[str, list[tuple[str, ...]]]]) -> None:
         """`tables`: table name ("cues", "facts", ...) -> entry name -> phrases."""
         self.tables = {}
+        self.first_words: dict[str, set[str]] = {}
         self.order = {table: list(entries) for table, entries in tables.items()}
         for table, entries in tables.items():
             index: dict[tuple[str, ...], list[str]] = {}
@@ -251,14 +305,16 @@ class PhraseCues:
                 for phrase in phrases:
                     index.setdefault(phrase, []).append(entry)
             self.tables[table] = index
+            self.first_words[table] = {phrase[0] for phrase in index if phrase}
 
     def __call__(self, doc: Doc) -> Doc:
         lemmas = [token_key(token) for token in doc]
         lowers = [token.lower_ for token in doc]
         for table, index in self.tables.items():
             matches: set[tuple[str, int]] = set()
+            first = self.first_words[table]
             for sequence in (lemmas, lowers):
-                matches.update(_find(sequence, index))
+                matches.update(_find(sequence, index, first))
             counts: dict[str, int] = {}
             for entry, _start in matches:
                 counts[entry] = counts.get(entry, 0) + 1
@@ -267,9 +323,12 @@ class PhraseCues:
         return doc
 
 
-def _find(words: list[str], index: dict[tuple[str, ...], Any]) -> Iterable[tuple[str, int]]:
+def _find(words: list[str], index: dict[tuple[str, ...], Any],
+          first: set[str]) -> Iterable[tuple[str, int]]:
     """(entry, start) for every phrase of `index` found in `words`."""
     for start in range(len(words)):
+        if words[start] not in first:
+            continue
         for size in range(1, min(MAX_NGRAM, len(words) - start) + 1):
             entries = index.get(tuple(words[start:start + size]))
             if entries:

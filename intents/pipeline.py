@@ -1,6 +1,6 @@
 """The spaCy pipeline: blank English + lookup lemmatizer + components fed from the knowledge base.
 
-    lemmatizer -> entity_ruler -> fuzzy_linker -> segment_finder -> phrase_cues
+    lemmatizer -> kb_entities -> fuzzy_linker -> segment_finder -> phrase_cues
 
 No trained model is used and nothing is downloaded: the lemmatizer's tables ship in
 spacy-lookups-data, every pattern comes from the knowledge base and intents/data/cues.yaml.
@@ -24,22 +24,23 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    patterns: list[dict] = []
+    entities = nlp.add_pipe("kb_entities")
+    phrases: dict[str, list] = {}
+    token_patterns: dict[str, list[list[dict]]] = {}
     for name, entry in vocabulary.names.items():
         ident = entity_id(entry.kind, entry.id, entry.country)
-        label = entry.kind.upper()
         if name in vocabulary.title_case_only:
             title = [{"ORTH": token.text} for token in nlp.make_doc(name.title())]
-            patterns.append({"label": label, "pattern": title, "id": ident})
+            token_patterns.setdefault(ident, []).append(title)
         else:
-            patterns.append({"label": label, "pattern": name, "id": ident})
+            phrases.setdefault(ident, []).append(nlp.make_doc(name))
     for name, entry in vocabulary.exact_case.items():
+        ident = entity_id(entry.kind, entry.id, entry.country)
         exact = [{"ORTH": token.text} for token in nlp.make_doc(name)]
-        patterns.append({"label": entry.kind.upper(), "pattern": exact,
-                         "id": entity_id(entry.kind, entry.id, entry.country)})
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(patterns)
+        token_patterns.setdefault(ident, []).append(exact)
+    for ident in {*phrases, *token_patterns}:
+        entities.add(ident, phrases=phrases.get(ident, []),
+                     token_patterns=token_patterns.get(ident, []))
     linker = nlp.add_pipe("fuzzy_linker")
     choices = {name: (entry.kind, entry.id, entry.country)
                for name, entry in vocabulary.fuzzy.items()}

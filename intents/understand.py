@@ -93,7 +93,8 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
     base = {"targets": targets, "companies": companies, "corrections": corrections,
             "coordinated": _coordinated(doc)}
 
-    def result(intent: Intent, factor: float = 1.0, reason: str = "", **extra: Any) -> Understanding:
+    def result(intent: Intent, factor: float = 1.0, reason: str = "",
+               **extra: Any) -> Understanding:
         value = max(0.0, min(1.0, confidence * factor))
         return Understanding(intent=intent, confidence=value, reason=reason, **base, **extra)
 

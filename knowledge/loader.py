@@ -32,8 +32,8 @@ from knowledge.schema import (
     SegmentsFile,
     SourceRef,
     SourcesFile,
-    Technology,
     TechnologiesFile,
+    Technology,
     Topic,
     Zone,
 )
@@ -218,8 +218,11 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
 
 def _check_source(kb: KnowledgeBase, ref: int | SourceRef, file: str, entry: str) -> None:
     paragraph = ref if isinstance(ref, int) else ref.paragraph
-    document_id = kb.default_document if isinstance(ref, int) else (ref.document or kb.default_document)
-    _check(document_id in kb.documents, file, entry, "source.document", f"unknown document {document_id!r}")
+    document_id = kb.default_document
+    if not isinstance(ref, int) and ref.document:
+        document_id = ref.document
+    _check(document_id in kb.documents, file, entry, "source.document",
+           f"unknown document {document_id!r}")
     limit = kb.documents[document_id].paragraphs
     _check(paragraph <= limit, file, entry, "source.paragraph",
            f"paragraph {paragraph} is beyond the document's {limit} paragraphs")
@@ -228,8 +231,10 @@ def _check_source(kb: KnowledgeBase, ref: int | SourceRef, file: str, entry: str
 def _check_followers(kb: KnowledgeBase, item: Region | Technology, file: str) -> None:
     _check(item.leader in kb.companies, file, item.id, "leader", f"unknown company {item.leader!r}")
     for follower in item.followers or []:
-        _check(follower in kb.companies, file, item.id, "followers", f"unknown company {follower!r}")
-        _check(follower != item.leader, file, item.id, "followers", "the leader cannot follow itself")
+        _check(follower in kb.companies, file, item.id, "followers",
+               f"unknown company {follower!r}")
+        _check(follower != item.leader, file, item.id, "followers",
+               "the leader cannot follow itself")
     _check_source(kb, item.source, file, item.id)
 
 

@@ -94,7 +94,9 @@ class Resolver:
         code = target.id if target.kind == TargetKind.COUNTRY else target.country
         home = self.kb.country_home.get(code or "", "")
         country = self.country_name(code) if code else target.text
-        subject = country if target.kind == TargetKind.COUNTRY else f"{target.text.title()} ({country})"
+        subject = country
+        if target.kind != TargetKind.COUNTRY:
+            subject = f"{target.text.title()} ({country})"
         if home.startswith("region:"):
             region = self.kb.regions[home.split(":", 1)[1]]
             note = region.country_notes.get(code or "", "")
@@ -482,7 +484,8 @@ class Resolver:
             if target.kind == TargetKind.FAMILY:
                 for member in self.kb.families[target.id].members:
                     tech = self.kb.technologies[member].name
-                    out.append(Suggestion(label=f"who leads {tech}?", question=f"who leads {tech}?"))
+                    question = f"who leads {tech}?"
+                    out.append(Suggestion(label=question, question=question))
                 continue
             if target.kind == TargetKind.SEGMENT:
                 for tech_id in self.kb.segment_technologies.get(target.id, []):

@@ -112,3 +112,23 @@ def test_stopping_the_hook_forgets_the_reloader(
     assert ops.active_reloader() is not None
     stop()
     assert ops.active_reloader() is None
+
+
+def test_loading_the_features_registers_the_reloader_for_serve() -> None:
+    from bot.extensions import STARTUP_HOOKS
+    from bot.features import load_features
+
+    load_features()
+    assert ops.start_knowledge_reloader in STARTUP_HOOKS
+
+
+def test_readiness_waits_for_the_knowledge_base_to_be_loaded_and_watched(
+    assistant: FileBackedAssistant, client: WebClient,
+) -> None:
+    assert ops.knowledge_base_loaded() == "knowledge base not loaded yet"
+    stop = ops.start_knowledge_reloader(ServeContext(
+        settings=Settings(), assistant=assistant, client=client, stores=None, mode="socket"))
+    try:
+        assert ops.knowledge_base_loaded() is None
+    finally:
+        stop()
