@@ -132,7 +132,7 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
             kind = kinds[0] if len(kinds) == 1 else None
             return result(Intent.LIST, reason="list cue", list_kind=kind)
 
-        if any(has(cue) for cue in SOCIAL) and len(content) <= 6 and not unknown:
+        if any(has(cue) for cue in SOCIAL) and len(content) <= 6 and len(unknown) <= 1:
             intent = Intent.THANKS if has("thanks") else Intent.GREETING
             return result(intent, reason="small talk")
         if leads and not unknown or asks_who and len(content) <= 3:

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 import pycountry
+from rapidfuzz.distance import OSA
 import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -155,14 +156,14 @@ def build_vocabulary(kb: KnowledgeBase) -> Vocabulary:
             vocabulary.add(name, Entry("country", code, country=code))
     for name, country in kb.subdivisions.items():
         vocabulary.add(name, Entry("subdivision", name, country=country))
-    _add_cities(kb, vocabulary)
-    _build_fuzzy_choices(kb, vocabulary)
     cues = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
     for cue, words in cues.items():
         if cue == "list_kinds":
             vocabulary.list_kinds = {kind: _phrases(items) for kind, items in words.items()}
         else:
             vocabulary.cues[cue] = _phrases(words)
+    _add_cities(kb, vocabulary)
+    _build_fuzzy_choices(kb, vocabulary)
     for fact in kb.facts.values():
         vocabulary.facts[fact.id] = _phrases(fact.keywords)
         vocabulary.fact_hints[fact.id] = _phrases(fact.hints)
@@ -170,13 +171,21 @@ def build_vocabulary(kb: KnowledgeBase) -> Vocabulary:
     return vocabulary
 
 
+def _near_cue_word(name: str, cue_words: set[str]) -> bool:
+    """"leeds" is one letter from "leads": such a city needs its capital letter."""
+    return any(OSA.distance(name, word, score_cutoff=1) <= 1 for word in cue_words)
+
+
 def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
+    cue_words = {w for phrases in vocabulary.cues.values() for p in phrases for w in p
+                 if len(w) >= 4}
     for name, populations in kb.cities.items():
         if name in vocabulary.names:
             continue  # a country or region of the same name wins ("Mexico", "Singapore")
         biggest_country, biggest = max(populations.items(), key=lambda item: item[1])
         vocabulary.add(name, Entry("city", name, country=biggest_country))
-        if name in vocabulary.common_words and biggest < BIG_CITY:
+        common = name in vocabulary.common_words and biggest < BIG_CITY
+        if common or _near_cue_word(name, cue_words):
             vocabulary.title_case_only.add(name)
     for alias, city in kb.city_aliases.items():
         if alias in vocabulary.names or city not in kb.cities:

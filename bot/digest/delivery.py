@@ -109,18 +109,19 @@ def send_due(engine: Engine, client: WebClient, assistant: Any, *, now: datetime
                               now=now)
         if local_date is not None:
             due.append((subscription, local_date))
-    report = SendReport(due=len(due))
-    if not due:
-        return report
     taken = store.claimed_pairs(engine, [(s.channel_id, day) for s, day in due])
+    pending = [(s, day) for s, day in due if (s.channel_id, day) not in taken]
+    report = SendReport(due=len(due), taken_elsewhere=len(due) - len(pending))
+    if not pending:
+        return report
     builder = DigestBuilder(engine, assistant)
     claimer = process_name()
-    for subscription, local_date in due:
+    for subscription, local_date in pending:
         if should_stop():
             break
         channel_id = subscription.channel_id
-        if (channel_id, local_date) in taken or not store.claim(
-                engine, channel_id=channel_id, local_date=local_date, now=now, claimer=claimer):
+        if not store.claim(engine, channel_id=channel_id, local_date=local_date, now=now,
+                           claimer=claimer):
             report.taken_elsewhere += 1
             continue
         outcome = _deliver(engine, client, builder, subscription, local_date, now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from tests.support.fake_slack import FakeSlack
 
 SHIPPED_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge" / "data"
 UNREACHABLE = "http://127.0.0.1:9/api/"  # the discard port: nothing listens there
+TEST_DATABASE_URL = os.environ.get("ALLIANCE_TEST_DATABASE_URL")  # set by .ci/run
 
 
 @pytest.fixture(autouse=True)
@@ -221,3 +223,11 @@ def test_an_invalid_knowledge_base_names_the_file(slack: FakeSlack, tmp_path: Pa
     (directory / "companies.yaml").write_text("companies: [unclosed\n")
     result = check_knowledge_base(settings_for(slack, tmp_path, knowledge_dir=directory))
     assert result.status is Status.FAIL and "companies.yaml" in result.detail
+
+
+def test_a_reachable_postgresql_answers(slack: FakeSlack, tmp_path: Path) -> None:
+    if not TEST_DATABASE_URL:
+        pytest.skip("ALLIANCE_TEST_DATABASE_URL is not set (CI sets it to a local PostgreSQL)")
+    settings = settings_for(slack, tmp_path, database_url=TEST_DATABASE_URL)
+    database, _migrations = check_database(settings)
+    assert database.status is Status.OK, database.detail

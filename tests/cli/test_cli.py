@@ -1,0 +1,82 @@
+"""`alliance-bot` as a person at a terminal (and a script piping JSON Lines) uses it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+PUBLIC_KEYS = {"question", "intent", "understood", "leaders", "followers", "answer", "sources",
+               "confidence"}
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin,
+                          capture_output=True, cwd=ROOT, env=env, timeout=120)
+
+
+def test_ask_prints_the_answer_and_its_source(capsys):
+    assert main(["ask", "who leads PHEV for D segment?"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Mitsubishi leads plug-in hybrids")
+    assert "¶10" in out
+
+
+def test_ask_json_prints_the_documented_object(capsys):
+    assert main(["ask", "--json", "is Nissan the leader in Europe?"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert PUBLIC_KEYS <= set(answer)
+    assert answer["leaders"] == ["renault"] and answer["answer"].startswith("No")
+    assert answer["sources"] == [{"document": "alliance-leader-follower-article", "paragraph": 8}]
+
+
+def test_json_lines_from_stdin_keep_one_line_per_question():
+    questions = b"who leads Europe?\n\nwho leads \xff Japan?\n\xf0\x9f\x98\x80\nwho leads India?\n"
+    result = run("ask", "--json", stdin=questions)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert len(lines) == 5
+    assert [line["leaders"] for line in lines] == [["renault"], [], ["nissan"], [], []]
+    assert lines[1]["understood"] is False and lines[4]["understood"] is True
+
+
+def test_chat_keeps_context_for_follow_ups():
+    result = run("chat", stdin=b"who leads Japan?\nand in Europe?\n")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    assert "Nissan leads Japan" in out and "Renault leads Europe" in out
+
+
+def test_kb_check_and_show(capsys):
+    assert main(["kb", "check"]) == 0
+    assert "knowledge base OK" in capsys.readouterr().out
+    assert main(["kb", "show"]) == 0
+    shown = capsys.readouterr().out
+    assert "South East Asia" in shown and "Mitsubishi" in shown
+
+
+def test_kb_check_on_a_broken_directory_is_one_line(tmp_path, capsys):
+    assert main(["kb", "check", "--knowledge-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "sources.yaml" in err
+
+
+def test_eval_prints_accuracy_per_category(capsys):
+    assert main(["eval", str(ROOT / "tests" / "data" / "questions.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "overall" in out and "wrong confident answers: 0" in out
+
+
+@pytest.mark.parametrize("args", [["frobnicate"], ["eval", "/no/such/file.yaml"], ["ask"]])
+def test_errors_are_one_line_with_a_non_zero_exit(args):
+    result = run(*args)
+    assert result.returncode != 0
+    assert len(result.stderr.decode().strip().splitlines()) == 1

@@ -1,0 +1,168 @@
+"""What a person typing in a hurry gets back: right leaders, nuance, sources, or an honest no."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer import Kind
+
+
+def ask(assistant, question, context=None):
+    return assistant.ask(question, context)
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("who leads PHEV for D segment?", ["mitsubishi"]),
+    ("who leads connected tech in China?", ["nissan"]),
+    ("who leads Europe?", ["renault"]),
+    ("which company is in charge of ASEAN?", ["mitsubishi"]),
+    ("who's the lead for E/E architecture", ["renault"]),
+    ("self-driving leader?", ["nissan"]),
+    ("who leads the B segment", ["renault"]),
+    ("who leads Jakarta", ["mitsubishi"]),
+    ("who leads Detroit?", ["nissan"]),
+    ("who leads Sao Paulo", ["renault"]),
+    ("Mitsubshi leads what?", ["mitsubishi"]),
+    ("who leads autonmous driving", ["nissan"]),
+    ("who leads the D segmnt", ["mitsubishi"]),
+])
+def test_leaders_come_from_the_knowledge_base(assistant, question, leaders):
+    answer = ask(assistant, question)
+    assert answer.understood and answer.leaders == leaders
+    assert answer.sources
+
+
+def test_answer_leads_with_the_leader_then_the_nuance(assistant):
+    answer = ask(assistant, "who leads PHEV for D segment?")
+    assert answer.text.startswith("Mitsubishi leads plug-in hybrids")
+    assert "C and D segments" in answer.text
+    assert answer.followers == ["nissan", "renault"]
+    assert [s.paragraph for s in answer.sources] == [10]
+
+
+def test_mapping_used_for_a_country_is_stated(assistant):
+    answer = ask(assistant, "who leads Mexico?")
+    assert answer.leaders == ["nissan"]
+    assert "Mexico counts as North America here" in answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("who leads connected technology?", ["nissan", "renault"]),
+    ("who leads powertrains?", ["nissan", "renault"]),
+    ("who leads Asia?", ["mitsubishi", "nissan"]),
+    ("who leads America?", ["nissan", "renault"]),
+])
+def test_two_readings_are_both_answered(assistant, question, leaders):
+    answer = ask(assistant, question)
+    assert answer.leaders == leaders
+    assert answer.followers == []
+    assert "more than one reading" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who leads India?", "who leads hydrogen?", "who leads the E segment?", "who leads Nigeria",
+    "who leads Taiwan?",
+])
+def test_unassigned_places_and_topics_name_no_leader(assistant, question):
+    answer = ask(assistant, question)
+    assert answer.understood and answer.leaders == []
+    assert "designates no leader" in answer.text
+
+
+def test_qualifier_outside_the_scope_names_no_leader(assistant):
+    answer = ask(assistant, "who leads PHEV for the A segment?")
+    assert answer.leaders == []
+    assert "doesn't cover the A segment" in answer.text
+
+
+def test_negation_asks_about_followers(assistant):
+    answer = ask(assistant, "who doesn't lead in China?")
+    assert answer.intent == "who_follows"
+    assert answer.leaders == ["nissan"] and answer.followers == ["mitsubishi", "renault"]
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    ("is Renault the leader for Europe?", "Yes", ["renault"]),
+    ("Is Nissan leading Europe?", "No", ["renault"]),
+    ("does Mitsubishi lead Oceania", "Yes", ["mitsubishi"]),
+    ("Is Renault a follower in Japan?", "Yes", ["nissan"]),
+    ("does Renault lead India?", "No", []),
+])
+def test_yes_no_questions_begin_with_yes_or_no(assistant, question, opener, leaders):
+    answer = ask(assistant, question)
+    assert answer.text.startswith(opener)
+    assert answer.leaders == leaders
+
+
+def test_what_a_company_leads(assistant):
+    answer = ask(assistant, "what does Nissan lead?")
+    assert answer.leaders == ["nissan"]
+    for area in ("China", "North America", "Japan", "autonomous driving"):
+        assert area in answer.text
+
+
+def test_compound_question_answers_every_part(assistant):
+    answer = ask(assistant, "who leads Europe and who leads Japan?")
+    assert answer.leaders == ["nissan", "renault"]
+    assert "Renault leads Europe" in answer.text and "Nissan leads Japan" in answer.text
+
+
+@pytest.mark.parametrize(("first", "follow_up", "leaders"), [
+    ("who leads Japan?", "and in Europe?", ["renault"]),
+    ("who leads PHEV for the D segment?", "what about the C segment?", ["mitsubishi"]),
+    ("what does Nissan lead?", "and Renault?", ["renault"]),
+    ("is Renault the leader in Europe?", "and Nissan?", ["renault"]),
+])
+def test_follow_up_is_read_against_the_previous_question(assistant, first, follow_up, leaders):
+    context = ask(assistant, first).context
+    answer = ask(assistant, follow_up, context)
+    assert answer.understood and answer.leaders == leaders
+
+
+def test_slack_markup_does_not_change_the_answer(assistant):
+    answer = ask(assistant, "<@U024BE7LH> *who* leads _Japan_? :jp: <https://x.com|see>")
+    assert answer.leaders == ["nissan"]
+
+
+@pytest.mark.parametrize(("question", "contains"), [
+    ("what is the 2025 target?", "half"),
+    ("who chairs the alliance operating board?", "Senard"),
+    ("what do the members share?", "upper bodies"),
+    ("what did they already cooperate on?", "logistics"),
+    ("tell me about the Xpander", "Livina"),
+    ("when was it first announced?", "January"),
+])
+def test_facts_are_answered_with_their_source(assistant, question, contains):
+    answer = ask(assistant, question)
+    assert answer.intent == "fact" and contains in answer.text
+    assert answer.leaders == [] and answer.sources
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("hello!", "greeting"), ("thanks a lot", "thanks"), ("help", "help"),
+    ("what's the weather in Paris tomorrow?", "out_of_scope"),
+    ("What is Toyota's strategy in Europe?", "out_of_scope"),
+])
+def test_chit_chat_and_out_of_scope_state_no_leader(assistant, question, intent):
+    answer = ask(assistant, question)
+    assert answer.intent == intent and not answer.understood and answer.leaders == []
+    assert answer.suggestions
+
+
+def test_equally_close_typo_asks_back_with_candidates(assistant):
+    answer = ask(assistant, "who leads Austrlia?")
+    assert answer.kind == Kind.CLARIFY and answer.leaders == []
+    assert {s.question for s in answer.suggestions} >= {"who leads Australia?",
+                                                        "who leads Austria?"}
+
+
+def test_ambiguous_family_with_a_place_outside_its_scope_asks_back(assistant):
+    answer = ask(assistant, "who leads connected technology in Europe?")
+    assert answer.kind == Kind.CLARIFY and answer.leaders == []
+
+
+def test_matrix_covers_regions_technologies_and_segments(assistant):
+    rows = assistant.matrix()
+    assert {r.area for r in rows} == {"region", "technology", "segment"}
+    assert len([r for r in rows if r.area == "region"]) == 9
+    assert all(r.leader in {"renault", "nissan", "mitsubishi"} for r in rows)
