@@ -14,13 +14,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from intents import thresholds
 from intents.pipeline import build_pipeline
 from intents.text import clean
 from intents.understand import NO_SUBJECT, context_of, understand
-from intents.vocabulary import CUES_FILE, build_vocabulary
+from intents.vocabulary import build_vocabulary, read_cues
 from knowledge.answer import Answer, Kind, MatrixRow
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.query import Intent, Understanding
@@ -54,7 +52,7 @@ class _Engine:
         vocabulary = build_vocabulary(self.kb)
         self.nlp = build_pipeline(vocabulary)
         self.common_words = vocabulary.common_words
-        cues = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+        cues = read_cues()
         self.domain_words = {w.lower() for w in cues.get("domain", [])}
         for words in cues.values():
             if isinstance(words, list):

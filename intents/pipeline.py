@@ -15,6 +15,7 @@ from intents import components  # noqa: F401 - registers the components
 from intents.components import entity_id, token_key
 from intents.vocabulary import Vocabulary
 
+GAZETTEER_KINDS = frozenset({"country", "city", "subdivision"})
 FUZZY_CUE_WORDS = ("lead", "leads", "leader", "leaders", "leading", "follow", "follows",
                    "follower", "followers", "segment", "segments", "technology", "technologies",
                    "which", "alliance", "region", "regions", "country", "responsible", "charge")
@@ -26,21 +27,26 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
     nlp.initialize()
     entities = nlp.add_pipe("kb_entities")
     phrases: dict[str, list] = {}
-    token_patterns: dict[str, list[list[dict]]] = {}
+    places: dict[str, str] = {}
+    title_only: set[str] = set()
     for name, entry in vocabulary.names.items():
         ident = entity_id(entry.kind, entry.id, entry.country)
-        if name in vocabulary.title_case_only:
-            title = [{"ORTH": token.text} for token in nlp.make_doc(name.title())]
-            token_patterns.setdefault(ident, []).append(title)
+        if entry.kind in GAZETTEER_KINDS:
+            words = " ".join(token.lower_ for token in nlp.tokenizer(name))
+            places[words] = ident
+            if name in vocabulary.title_case_only:
+                title_only.add(words)
         else:
-            phrases.setdefault(ident, []).append(nlp.make_doc(name))
+            phrases.setdefault(entry.kind.upper(), []).append((nlp.make_doc(name), ident))
+    for label, patterns in phrases.items():
+        entities.add_phrases(label, patterns)
+    entities.add_gazetteer(places, title_only)
+    exact: dict[str, list[list[dict]]] = {}
     for name, entry in vocabulary.exact_case.items():
         ident = entity_id(entry.kind, entry.id, entry.country)
-        exact = [{"ORTH": token.text} for token in nlp.make_doc(name)]
-        token_patterns.setdefault(ident, []).append(exact)
-    for ident in {*phrases, *token_patterns}:
-        entities.add(ident, phrases=phrases.get(ident, []),
-                     token_patterns=token_patterns.get(ident, []))
+        exact.setdefault(ident, []).append([{"ORTH": t.text} for t in nlp.make_doc(name)])
+    for ident, token_patterns in exact.items():
+        entities.add_exact(ident, token_patterns)
     linker = nlp.add_pipe("fuzzy_linker")
     choices = {name: (entry.kind, entry.id, entry.country)
                for name, entry in vocabulary.fuzzy.items()}

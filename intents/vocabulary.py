@@ -16,8 +16,14 @@ from importlib import resources
 from pathlib import Path
 
 import pycountry
-from rapidfuzz.distance import OSA
 import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from intents.text import fold_accents, join_model_name
@@ -77,6 +83,11 @@ class Vocabulary:
 def _is_case_sensitive(name: str) -> bool:
     """Short upper-case names that are also English function words ("US") need their capitals."""
     return name.isupper() and len(name) <= 4 and name.lower().strip(".") in STOP_WORDS
+
+
+@cache
+def read_cues() -> dict:
+    return yaml.load(CUES_FILE.read_text(encoding="utf-8"), Loader=SafeLoader)
 
 
 @cache
@@ -156,7 +167,7 @@ def build_vocabulary(kb: KnowledgeBase) -> Vocabulary:
             vocabulary.add(name, Entry("country", code, country=code))
     for name, country in kb.subdivisions.items():
         vocabulary.add(name, Entry("subdivision", name, country=country))
-    cues = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    cues = read_cues()
     for cue, words in cues.items():
         if cue == "list_kinds":
             vocabulary.list_kinds = {kind: _phrases(items) for kind, items in words.items()}
@@ -171,21 +182,27 @@ def build_vocabulary(kb: KnowledgeBase) -> Vocabulary:
     return vocabulary
 
 
-def _near_cue_word(name: str, cue_words: set[str]) -> bool:
-    """"leeds" is one letter from "leads": such a city needs its capital letter."""
-    return any(OSA.distance(name, word, score_cutoff=1) <= 1 for word in cue_words)
+def _near_cue_words(names: list[str], cue_words: set[str]) -> set[str]:
+    """Names one edit from a cue word ("leeds" / "leads"): they need their capital letter."""
+    near: set[str] = set()
+    for word in cue_words:
+        for name, _distance, _index in process.extract(word, names, scorer=OSA.distance,
+                                                        score_cutoff=1, limit=None):
+            near.add(name)
+    return near
 
 
 def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
     cue_words = {w for phrases in vocabulary.cues.values() for p in phrases for w in p
                  if len(w) >= 4}
+    near_cues = _near_cue_words(list(kb.cities), cue_words)
     for name, populations in kb.cities.items():
         if name in vocabulary.names:
             continue  # a country or region of the same name wins ("Mexico", "Singapore")
         biggest_country, biggest = max(populations.items(), key=lambda item: item[1])
         vocabulary.add(name, Entry("city", name, country=biggest_country))
         common = name in vocabulary.common_words and biggest < BIG_CITY
-        if common or _near_cue_word(name, cue_words):
+        if common or name in near_cues:
             vocabulary.title_case_only.add(name)
     for alias, city in kb.city_aliases.items():
         if alias in vocabulary.names or city not in kb.cities:

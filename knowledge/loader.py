@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
+
+try:  # libyaml's parser is ten times faster than the pure-Python one
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader
 from pydantic import BaseModel, ValidationError
 
 from knowledge.answer import Source
@@ -127,7 +133,7 @@ def _entry_name(raw: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
 
 def _parse(path: Path, model: type[Model]) -> Model:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except FileNotFoundError:
         raise KnowledgeError(f"{path.name}: file is missing from {path.parent}") from None
     except (OSError, UnicodeDecodeError) as error:
@@ -161,13 +167,12 @@ def _unique(items: list[Any], file: str) -> dict[str, Any]:
     return by_id
 
 
-def _read_gazetteer(
-        path: Path) -> tuple[dict[str, dict[str, int]], dict[str, str], dict[str, str]]:
+def _read_gazetteer(path: Path) -> tuple[dict[str, dict[str, int]], dict[str, str]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return dict(data["cities"]), dict(data["subdivisions"]), dict(data.get("city_aliases", {}))
+        return dict(data["cities"]), dict(data["subdivisions"])
     except FileNotFoundError:
-        return {}, {}, {}
+        return {}, {}
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise KnowledgeError(f"{path.name}: cannot be read ({error})") from None
 
@@ -184,7 +189,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
     technologies: TechnologiesFile = parsed["technologies.yaml"]
     segments: SegmentsFile = parsed["segments.yaml"]
     facts: FactsFile = parsed["facts.yaml"]
-    cities, subdivisions, city_aliases = _read_gazetteer(directory / GAZETTEER_FILE)
+    cities, subdivisions = _read_gazetteer(directory / GAZETTEER_FILE)
 
     files = [directory / name for name in FILES] + [directory / GAZETTEER_FILE]
     digest = hashlib.sha256()
@@ -209,7 +214,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
         facts=_unique(facts.facts, "facts.yaml"),
         cities=cities,
         subdivisions=subdivisions,
-        city_aliases=city_aliases,
+        city_aliases={fold_name(k): fold_name(v) for k, v in regions.city_aliases.items()},
     )
     _cross_check(kb)
     _index(kb)
@@ -238,7 +243,15 @@ def _check_followers(kb: KnowledgeBase, item: Region | Technology, file: str) ->
     _check_source(kb, item.source, file, item.id)
 
 
+def fold_name(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
 def _cross_check(kb: KnowledgeBase) -> None:
+    for alias, city in kb.city_aliases.items():
+        _check(city in kb.cities, "regions.yaml", alias, "city_aliases",
+               f"{city!r} is not a city of the gazetteer ({GAZETTEER_FILE})")
     seen_countries: dict[str, str] = {}
     for region in kb.regions.values():
         _check_followers(kb, region, "regions.yaml")

@@ -82,6 +82,7 @@ class RegionsFile(Strict):
     areas: list[Area] = Field(default_factory=list)
     unassigned_zones: list[Zone] = Field(default_factory=list)
     country_aliases: dict[str, list[str]] = Field(default_factory=dict)
+    city_aliases: dict[str, str] = Field(default_factory=dict)  # other name -> gazetteer name
 
 
 class Scope(Strict):

@@ -106,7 +106,12 @@ def test_region_membership_follows_un_m49_except_written_decisions(kb):
 def test_gazetteer_file_is_what_the_generator_produces(kb):
     generated = build_gazetteer()
     assert kb.cities == generated["cities"]
-    assert kb.city_aliases == generated["city_aliases"]
+    assert kb.subdivisions == generated["subdivisions"]
+
+
+def test_city_aliases_point_at_gazetteer_cities(kb):
+    assert kb.city_aliases["bangalore"] == "bengaluru"
+    assert all(city in kb.cities for city in kb.city_aliases.values())
 
 
 def test_broken_field_names_file_entry_and_field(copy_of_data: Path):
