@@ -21,6 +21,9 @@ YES_NO_OPENERS = frozenset({"is", "are", "does", "do", "did", "will", "would", "
                             "has", "have", "was", "were", "should", "isn't", "doesn't", "aren't",
                             "won't", "am", "isnt", "doesnt", "shall", "wasn't", "didn't"})
 SOCIAL = ("greeting", "thanks")
+REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "list", "know",
+                           "remind", "help", "share", "clarify", "confirm", "describe", "summarise",
+                           "summarize", "check", "find", "point", "walk"})
 NO_SUBJECT = "leadership asked without a subject"
 
 
@@ -70,7 +73,9 @@ def _is_yes_no(doc: Doc) -> bool:
     if not words:
         return False
     if words[0] in YES_NO_OPENERS:
-        return True
+        # "can you tell me who leads Japan?" / "do you know ..." are requests, not yes/no
+        request = len(words) > 2 and words[1] == "you" and words[2] in REQUEST_VERBS
+        return not request
     # "Renault leads Europe, right?" / "Nissan is the leader in China, correct?"
     return words[-1] in {"right", "correct", "true", "yes", "confirm"} and len(words) > 2
 
@@ -160,6 +165,8 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
         base["asks_follower"] = follows
     elif follows and targets and (asks_who or not companies):
         intent = Intent.WHO_FOLLOWS
+    elif follows and companies and asks_who:
+        intent = Intent.WHO_FOLLOWS  # "who follows Nissan?": Nissan's followers
     elif follows and companies:
         intent = Intent.WHAT_FOLLOWS
     elif targets and companies and not asks_who:

@@ -327,6 +327,8 @@ class Resolver:
                           suggestions=self._related(understanding))
 
     def who_follows(self, question: str, understanding: Understanding) -> Answer:
+        if not understanding.targets:
+            return self.followers_of(question, understanding)
         readings = self.readings(understanding)
         parts: list[str] = []
         leaders: set[str] = set()
@@ -354,7 +356,8 @@ class Resolver:
         asked_names = self.companies(asked)
         details = " ".join(self._reading_text(r) for r in readings)
         if understanding.asks_follower and leads:
-            follows = all(any(c in lead.leadership.followers for c in asked) for lead in leads)
+            subject = asked[:1]  # "does Renault follow Nissan in Japan?" is about Renault
+            follows = all(any(c in lead.leadership.followers for c in subject) for lead in leads)
             opener = "Yes" if follows else "No"
             text = f"{opener}. {details}"
         elif not leads:
@@ -378,6 +381,22 @@ class Resolver:
                    for s in lead.sources]
         return regions, techs, list(dict.fromkeys(sources))
 
+    def followers_of(self, question: str, understanding: Understanding) -> Answer:
+        """"who follows Nissan?": the others follow it wherever it leads."""
+        parts: list[str] = []
+        sources: list[Source] = []
+        followers: set[str] = set()
+        for company_id in understanding.companies:
+            regions, techs, found = self.led_by(company_id)
+            others = [c for c in self.kb.companies if c != company_id]
+            followers.update(others)
+            sources += [s for s in found if s not in sources]
+            parts.append(f"{self.companies(others)} follow {self.company(company_id)} in "
+                         f"{_join(regions + techs)}.")
+        return self._base(question, understanding, leaders=sorted(understanding.companies),
+                          followers=sorted(followers) if len(understanding.companies) == 1
+                          else [], text=" ".join(parts), sources=sources)
+
     def what_leads(self, question: str, understanding: Understanding) -> Answer:
         parts: list[str] = []
         sources: list[Source] = []
@@ -388,11 +407,22 @@ class Resolver:
             pieces = []
             if kind in (None, "region") and regions:
                 pieces.append(f"the regions {_join(regions)}")
-            if kind in (None, "technology", "segment") and techs:
+            if kind in (None, "technology") and techs:
                 pieces.append(f"the technologies {_join(techs)}")
+            segments = [f"{letter}" for letter, tech_ids in
+                        sorted(self.kb.segment_technologies.items())
+                        if any(self.kb.technologies[t].leader == company_id for t in tech_ids)]
+            if kind == "segment":
+                through = [t.name for t in self.kb.technologies.values()
+                           if t.leader == company_id and t.scope.segments]
+                pieces.append(f"the {_join(segments)} segments (through {_join(through)})"
+                              if segments else "no segment")
             parts.append(f"{self.company(company_id)} leads {'; and '.join(pieces)}.")
+        text = " ".join(parts)
+        if understanding.yes_no:
+            text = "Yes. " + text
         return self._base(question, understanding, leaders=sorted(understanding.companies),
-                          text=" ".join(parts), sources=sources)
+                          text=text, sources=sources)
 
     def what_follows(self, question: str, understanding: Understanding) -> Answer:
         parts: list[str] = []
