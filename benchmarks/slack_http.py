@@ -58,13 +58,15 @@ def signed(body: bytes) -> dict[str, str]:
 def command_body(index: int, response_url: str) -> bytes:
     return urlencode({
         "token": "x", "team_id": "T0", "channel_id": "C111", "user_id": "U111",
-        "command": "/alliance", "text": os.environ.get("BENCH_TEXT") or QUESTIONS[index % len(QUESTIONS)],
+        "command": "/alliance", "text": QUESTIONS[index % len(QUESTIONS)],
         "response_url": response_url, "trigger_id": "1.2.3",
     }).encode()
 
 
-async def run_clients(url: str, response_url: str, total: int,
-                      concurrency: int) -> tuple[list[float], float, int]:
+async def run_clients(url: str, response_url: str, total: int, concurrency: int,
+                      rate: float | None = None) -> tuple[list[float], float, int]:
+    """Closed loop (each client sends as soon as its last request was acknowledged), or, with
+    `rate`, open loop: the clients together offer `rate` requests per second."""
     latencies: list[float] = []
     failures = 0
     counter = iter(range(total))
@@ -73,6 +75,8 @@ async def run_clients(url: str, response_url: str, total: int,
         async def client() -> None:
             nonlocal failures
             for index in counter:
+                if rate:
+                    await asyncio.sleep(max(0.0, begun + index / rate - time.perf_counter()))
                 body = command_body(index, response_url)
                 started = time.perf_counter()
                 async with session.post(url, data=body, headers=signed(body)) as response:
@@ -81,7 +85,7 @@ async def run_clients(url: str, response_url: str, total: int,
                         failures += 1
                 latencies.append(time.perf_counter() - started)
 
-        started = time.perf_counter()
+        started = begun = time.perf_counter()
         await asyncio.gather(*(client() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
     return latencies, elapsed, failures
@@ -112,6 +116,9 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=5000)
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument("--rate", type=float, default=None,
+                        help="offer this many requests/s in total (open loop) instead of "
+                             "sending as fast as acknowledgements come back")
     args = parser.parse_args()
 
     port = free_port()
@@ -119,7 +126,8 @@ def main() -> int:
     with FakeSlack() as slack, tempfile.TemporaryDirectory() as data_dir:
         environment = {**os.environ, "SLACK_BOT_TOKEN": BOT_TOKEN,
                        "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": slack.api_url,
-                       "DATA_DIR": data_dir, "LOG_LEVEL": "WARNING", "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("BENCH_EXTRA_PATH")]))}
+                       "DATA_DIR": data_dir, "LOG_LEVEL": "WARNING", "PYTHONPATH": os.pathsep.join(
+                           filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         environment.pop("DATABASE_URL", None)
         process = subprocess.Popen(
             [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())",
@@ -132,8 +140,8 @@ def main() -> int:
             asyncio.run(run_clients(url, slack.response_url(), args.warmup, args.concurrency))
             slack.wait_for("response_url", args.warmup, timeout=120)
             slack.reset()
-            latencies, elapsed, failures = asyncio.run(
-                run_clients(url, slack.response_url(), args.requests, args.concurrency))
+            latencies, elapsed, failures = asyncio.run(run_clients(
+                url, slack.response_url(), args.requests, args.concurrency, args.rate))
             answer_started = time.perf_counter()
             slack.wait_for("response_url", args.requests, timeout=300)
             drain = time.perf_counter() - answer_started
@@ -142,8 +150,9 @@ def main() -> int:
             process.communicate(timeout=30)
 
     p50, p99 = percentile(latencies, 0.50) * 1000, percentile(latencies, 0.99) * 1000
-    print(f"serve --http, {args.requests} signed slash commands, {args.concurrency} clients "
-          f"({os.cpu_count()} CPUs)")
+    load = f"open loop at {args.rate:g} requests/s offered" if args.rate else "closed loop"
+    print(f"serve --http, {args.requests} signed slash commands, {args.concurrency} clients, "
+          f"{load} ({os.cpu_count()} CPUs)")
     print(f"  acknowledgement latency  p50 {p50:.1f} ms   p99 {p99:.1f} ms   "
           f"mean {statistics.mean(latencies) * 1000:.1f} ms   max {max(latencies) * 1000:.1f} ms")
     print(f"  throughput               {args.requests / elapsed:.0f} requests/s "

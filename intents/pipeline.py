@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.lookups import Lookups
 
 from intents import components  # noqa: F401 - registers the components
 from intents.components import entity_id, token_key
-from intents.vocabulary import Vocabulary
+from intents.vocabulary import Vocabulary, lemma_lookup_table
 
 GAZETTEER_KINDS = frozenset({"country", "city", "subdivision"})
 FUZZY_CUE_WORDS = ("lead", "leads", "leader", "leaders", "leading", "follow", "follows",
@@ -23,8 +24,10 @@ FUZZY_CUE_WORDS = ("lead", "leads", "leader", "leaders", "leading", "follow", "f
 
 def build_pipeline(vocabulary: Vocabulary) -> Language:
     nlp = spacy.blank("en")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", lemma_lookup_table())  # the table the vocabulary read
+    lemmatizer.initialize(lookups=lookups)
     entities = nlp.add_pipe("kb_entities")
     phrases: dict[str, list] = {}
     places: dict[str, str] = {}
@@ -32,7 +35,9 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
     for name, entry in vocabulary.names.items():
         ident = entity_id(entry.kind, entry.id, entry.country)
         if entry.kind in GAZETTEER_KINDS:
-            words = " ".join(token.lower_ for token in nlp.tokenizer(name))
+            # plain words tokenize as themselves; only names with punctuation need the tokenizer
+            plain = name.replace(" ", "").isalpha()
+            words = name if plain else " ".join(t.lower_ for t in nlp.tokenizer(name))
             places[words] = ident
             if name in vocabulary.title_case_only:
                 title_only.add(words)
@@ -55,7 +60,6 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
     linker.set_choices(choices, vocabulary.common_words, nlp.tokenizer)
     nlp.add_pipe("segment_finder")
     cues = nlp.add_pipe("phrase_cues")
-    lemmatizer = nlp.get_pipe("lemmatizer")
 
     def lemmatized(table: dict[str, list[tuple[str, ...]]]) -> dict[str, list[tuple[str, ...]]]:
         """Each phrase as written and as lemmas, so "first announced" finds "first announce"."""

@@ -91,10 +91,16 @@ def read_cues() -> dict:
 
 
 @cache
+def lemma_lookup_table() -> dict[str, str]:
+    """spacy-lookups-data's English lemma table (word -> lemma), read once per process."""
+    data = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
+    return json.loads(gzip.decompress(data.read_bytes()))
+
+
+@cache
 def common_english_words() -> frozenset[str]:
     """Inflected forms and lemmas of everyday English, from spacy-lookups-data."""
-    data = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
-    table: dict[str, str] = json.loads(gzip.decompress(data.read_bytes()))
+    table = lemma_lookup_table()
     return frozenset(table) | frozenset(table.values()) | frozenset(STOP_WORDS)
 
 

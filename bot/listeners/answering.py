@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.blocks import answer_message
+from bot.listeners.delivery import call_slack
 from bot.observability import record_answer
 from bot.stores import QuestionRecord, Stores, utcnow
 from intents.assistant import Assistant
@@ -80,6 +81,18 @@ class Answerer:
         """`text` and `blocks` of an answer, sources named by their document titles."""
         return answer_message(answer, asked_by=asked_by, shareable=shareable,
                               titles=document_titles(self.assistant))
+
+    def reply_to_message(self, client: Any, *, body: dict[str, Any], event: dict[str, Any],
+                         bot_user_id: str | None, surface: str, thread_ts: str | None) -> None:
+        """Answer a message event where it was asked: posted to `thread_ts` (None: the
+        conversation itself), understood against that conversation's context."""
+        channel = event.get("channel", "")
+        question = without_mention(event.get("text", ""), bot_user_id)
+        answer = self.answer(question, channel_id=channel, user_id=event.get("user", ""),
+                             surface=surface, thread_key=conversation_key(channel, thread_ts),
+                             event_id=body.get("event_id"))
+        call_slack(client, "chat.postMessage", channel=channel, thread_ts=thread_ts,
+                   **self.render(answer))
 
     def _context(self, thread_key: str | None) -> dict[str, Any] | None:
         if not thread_key:

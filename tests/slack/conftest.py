@@ -213,6 +213,14 @@ def text_of(call: Call) -> str:
     return json.dumps(shown(call.params), ensure_ascii=False)
 
 
+def assert_pings_nobody(call: Call) -> str:
+    """Fail if a displayed text of `call` could notify anyone; returns that text."""
+    shown = text_of(call)
+    for ping in ("<!channel>", "<!here>", "<!everyone>", "<@U999>"):
+        assert ping not in shown
+    return shown
+
+
 def button_value(call: Call, action_id: str) -> str:
     for block in call.params.get("blocks", []):
         for element in block.get("elements", []):

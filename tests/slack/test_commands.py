@@ -6,7 +6,7 @@ import pytest
 
 from bot.blocks import ACTION_FEEDBACK_UP, ACTION_SHARE, MAX_SECTION_CHARS
 from bot.extensions import SUBCOMMANDS, CommandReply
-from tests.slack.conftest import button_value, posts, text_of
+from tests.slack.conftest import assert_pings_nobody, button_value, posts, text_of
 
 
 @pytest.mark.parametrize("text", ["", "help", "  HELP "])
@@ -88,9 +88,7 @@ def test_a_failing_subcommand_gets_a_polite_reply(bot, slack, monkeypatch):
 def test_mention_injection_in_a_question_is_escaped(bot, slack):
     bot.command("who leads <!channel> <!here> <!everyone> <@U999> & co?")
     (answer,) = slack.wait_for("response_url")
-    shown = text_of(answer)
-    for ping in ("<!channel>", "<!here>", "<!everyone>", "<@U999>"):
-        assert ping not in shown
+    shown = assert_pings_nobody(answer)
     assert "&lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;@U999&gt; &amp; co?" in shown
 
 
