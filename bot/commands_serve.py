@@ -14,13 +14,8 @@ import signal
 import threading
 from collections.abc import Callable
 
-from bot.app import build_app, build_web_client, shutdown_listeners
 from bot.extensions import STARTUP_HOOKS, ServeContext
-from bot.features import load_features
-from bot.server import HttpServer, create_asgi_app
 from bot.settings import Settings, load_settings
-from bot.socket_mode import run_socket_mode
-from intents.assistant import Assistant
 
 DEFAULT_PORT = 3000
 DEFAULT_HOST = "0.0.0.0"  # behind a load balancer or in a container, listen on every interface
@@ -51,13 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def configure_logging(settings: Settings) -> None:
-    try:
-        from bot.logging_setup import configure_logging as configure_structured_logging
-    except ImportError:
-        logging.basicConfig(level=settings.log_level,
-                            format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    else:
-        configure_structured_logging(settings)
+    from bot.logging_setup import configure_logging as configure_structured_logging
+
+    configure_structured_logging(settings)
 
 
 def run_startup_hooks(context: ServeContext) -> list[Callable[[], None]]:
@@ -84,12 +75,19 @@ def stop_on_signals(stop: threading.Event) -> None:
 
 
 def serve(args: argparse.Namespace) -> int:
+    # Slack, the web server and the database are imported here, not at module level, so that
+    # `alliance-bot ask` starts without them.
+    from bot.app import build_app, build_web_client, shutdown_listeners
+    from bot.features import load_features
+    from bot.server import HttpServer, create_asgi_app
+    from bot.socket_mode import run_socket_mode
+    from bot.storage import open_stores
+    from intents.assistant import Assistant
+
     settings = load_settings()
     configure_logging(settings)
     settings.require(*REQUIRED_SETTINGS[args.mode])
     load_features()
-
-    from bot.storage import open_stores  # the database layer is only needed to serve
 
     stores = open_stores(settings)
     assistant = Assistant(settings.knowledge_dir)

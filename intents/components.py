@@ -232,7 +232,8 @@ class FuzzyLinker:
         self.choices = {}
         self._cache = {}
         for name, entry in names.items():
-            width = len(tokenizer(name))
+            plain = name.replace(" ", "").isalpha()
+            width = name.count(" ") + 1 if plain else len(tokenizer(name))
             if width <= MAX_WINDOW:
                 self.choices.setdefault(width, {})[name] = entry
         self.common_words = common_words

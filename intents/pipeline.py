@@ -9,17 +9,24 @@ spacy-lookups-data, every pattern comes from the knowledge base and intents/data
 from __future__ import annotations
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import Lookups
 
 from intents import components  # noqa: F401 - registers the components
-from intents.components import entity_id, token_key
+from intents.components import entity_id
 from intents.vocabulary import Vocabulary, lemma_lookup_table
 
 GAZETTEER_KINDS = frozenset({"country", "city", "subdivision"})
 FUZZY_CUE_WORDS = ("lead", "leads", "leader", "leaders", "leading", "follow", "follows",
                    "follower", "followers", "segment", "segments", "technology", "technologies",
                    "which", "alliance", "region", "regions", "country", "responsible", "charge")
+
+
+def _lemma(lemmas: dict[str, str], word: str) -> str:
+    """The lemma, unless it would turn a content word into a function word ("dont" -> "do")."""
+    lemma = lemmas.get(word, word).lower()
+    return word if lemma in STOP_WORDS and word not in STOP_WORDS else lemma
 
 
 def build_pipeline(vocabulary: Vocabulary) -> Language:
@@ -61,15 +68,20 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
     nlp.add_pipe("segment_finder")
     cues = nlp.add_pipe("phrase_cues")
 
+    lemmas = lemma_lookup_table()
+
     def lemmatized(table: dict[str, list[tuple[str, ...]]]) -> dict[str, list[tuple[str, ...]]]:
         """Each phrase as written and as lemmas, so "first announced" finds "first announce"."""
         out: dict[str, list[tuple[str, ...]]] = {}
         for entry, phrases in table.items():
             forms = set(phrases)
             for phrase in phrases:
-                doc = lemmatizer(nlp.make_doc(" ".join(phrase)))
-                forms.add(tuple(token_key(token) for token in doc))
-                forms.add(tuple(token.lower_ for token in doc))
+                if all(word.isalpha() for word in phrase):
+                    words = list(phrase)  # plain words tokenize as themselves
+                else:
+                    words = [token.lower_ for token in nlp.make_doc(" ".join(phrase))]
+                forms.add(tuple(words))
+                forms.add(tuple(_lemma(lemmas, word) for word in words))
             out[entry] = sorted(forms)
         return out
 

@@ -41,6 +41,8 @@ class CleanText:
 
 def fold_accents(text: str) -> str:
     """"São Paulo" -> "Sao Paulo", "Türkiye" -> "Turkiye"."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
