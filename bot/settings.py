@@ -74,7 +74,8 @@ class Settings(BaseSettings):
         """Fail with a ConfigError naming the first unset variable among `names`."""
         for name in names:
             if not getattr(self, name):
-                raise ConfigError(f"missing setting {name.upper()}: set it in the environment or .env")
+                raise ConfigError(
+                    f"missing setting {name.upper()}: set it in the environment or .env")
 
 
 def load_settings() -> Settings:

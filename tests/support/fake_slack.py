@@ -7,6 +7,7 @@ Slack errors such as `channel_not_found`) injected for the next N calls of a met
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import threading
@@ -41,10 +42,8 @@ def _decode_params(content_type: str, raw: bytes) -> dict[str, Any]:
     params: dict[str, Any] = dict(parse_qsl(text, keep_blank_values=True))
     for key in ("blocks", "view", "attachments"):
         if isinstance(params.get(key), str):
-            try:
+            with contextlib.suppress(json.JSONDecodeError):
                 params[key] = json.loads(params[key])
-            except json.JSONDecodeError:
-                pass
     return params
 
 
