@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from bot.blocks import source_line
 from knowledge.answer import MatrixRow
 
 MAX_LISTED_QUESTIONS = 5  # per list (unanswered, 👎): enough to act on, short enough to read
@@ -120,9 +121,8 @@ def _spotlight_blocks(row: MatrixRow) -> list[dict[str, Any]]:
         text += f"\n{row.detail}"
     blocks = [_section(text)]
     if row.sources:
-        cited = ", ".join(f"{source.document} ¶{source.paragraph}" for source in row.sources)
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn",
-                                                        "text": f"Sources: {cited}"}]})
+                                                        "text": source_line(row.sources)}]})
     return blocks
 
 
