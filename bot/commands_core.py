@@ -134,6 +134,6 @@ def run_kb(args: argparse.Namespace) -> int:
 
 
 def run_bench(args: argparse.Namespace) -> int:
-    from benchmarks.core import main as bench_main
+    from intents.benchmark import main as bench_main
 
     return bench_main(args.questions)

@@ -35,6 +35,7 @@ EXAMPLES = [
     "what is the 2025 target?",
     "who leads Brazil?",
 ]
+ANSWER_CACHE_SIZE = 10_000
 # Split "who leads Europe and who leads Japan?" into clauses at question marks, semicolons and
 # "and"/"also" followed by a question word.
 CLAUSE_BREAK = re.compile(
@@ -63,6 +64,9 @@ class _Engine:
         self.domain_words.add("leaderfollower")
         self.resolver = Resolver(self.kb, EXAMPLES)
         self.loaded_at = time.time()
+        # Answers to questions asked without context, by text: people ask the same things.
+        # Dropped with the engine on reload, so an answer never outlives its knowledge base.
+        self.answers: dict[str, Answer] = {}
 
 
 class Assistant:
@@ -111,13 +115,23 @@ class Assistant:
         """Answer one question; `context` is the previous answer's `context` in a thread."""
         engine = self._engine
         raw = question if isinstance(question, str) else _as_text(question)
+        if not context:
+            cached = engine.answers.get(raw)
+            if cached is not None:
+                return cached.model_copy()
         try:
-            return self._ask(engine, raw, context)
+            answer = self._ask(engine, raw, context)
         except Exception:  # noqa: BLE001 - a question must never crash a surface
             LOGGER.exception("could not answer a question")
             understanding = Understanding(intent=Intent.OUT_OF_SCOPE, confidence=0.0,
                                           reason="internal error")
             return engine.resolver.non_answer(raw[:200], understanding)
+        if not context and len(raw) <= thresholds.MAX_QUESTION_CHARS:
+            if len(engine.answers) >= ANSWER_CACHE_SIZE:
+                engine.answers.clear()
+            engine.answers[raw] = answer
+            return answer.model_copy()
+        return answer
 
     def _ask(self, engine: _Engine, raw: str, context: dict[str, Any] | None) -> Answer:
         cleaned = clean(raw)

@@ -28,9 +28,6 @@ MAX_WINDOW = 4  # longest name (in tokens) fuzzy matching tries
 WINDOW_PUNCT = frozenset({"-", "/", "."})
 CACHE_SIZE = 50_000  # fuzzy lookups remembered (cleared when full)
 
-for name, default in (("fixed", None),):
-    if not Token.has_extension(name):
-        Token.set_extension(name, default=default)
 for name in ("cues", "facts", "fact_hints", "fact_denials", "list_kinds", "corrections",
              "ambiguous"):
     if not Doc.has_extension(name):
@@ -44,8 +41,15 @@ def entity_id(kind: str, ident: str, country: str | None = None) -> str:
     return f"{kind}|{ident}|{country or ''}"
 
 
-def token_key(token: Token) -> str:
-    return (token._.fixed or token.lemma_ or token.text).lower()
+def corrected_words(doc: Doc) -> dict[int, str]:
+    """Token index -> the cue word a misspelling was read as ("leeds" -> "leads")."""
+    return doc.user_data.setdefault("corrected", {})
+
+
+def token_key(token: Token, corrected: dict[int, str] | None = None) -> str:
+    """What cue and fact phrases are matched on: the corrected word, else the lemma."""
+    fixed = corrected.get(token.i) if corrected else None
+    return (fixed or token.lemma_ or token.text).lower()
 
 
 def _add_spans(doc: Doc, spans: Iterable[Span]) -> None:
@@ -132,10 +136,14 @@ def _entity_span(doc: Doc, start: int, end: int, ident: str) -> Span:
 @Language.component("segment_finder")
 def segment_finder(doc: Doc) -> Doc:
     """Mark "D segment", "C and D segments", "segment B", "A/B" as SEGMENT entities."""
+    corrected = corrected_words(doc)
+    text = doc.text.lower()
+    if "seg" not in text and "/" not in text and "segment" not in corrected.values():
+        return doc  # nothing that could name a segment
     covered = {token.i for ent in doc.ents for token in ent}
     spans: list[Span] = []
     for token in doc:
-        word = (token._.fixed or token.lower_)
+        word = corrected.get(token.i) or token.lower_
         if word not in SEGMENT_WORDS:
             continue
         letters = _letters_before(doc, token.i, covered) or _letters_after(doc, token.i, covered)
@@ -313,7 +321,7 @@ class FuzzyLinker:
                 return None, width
             doc._.corrections.append((tokens.text, best_name))
             if kind == "cue":
-                tokens[0]._.fixed = best_name
+                corrected_words(doc)[start] = best_name
                 return None, width
             span = Span(doc, start, start + width, label=kind.upper(),
                         span_id=entity_id(kind, ident, country))
@@ -348,8 +356,10 @@ class PhraseCues:
             self.first_words[table] = {phrase[0] for phrase in index if phrase}
 
     def __call__(self, doc: Doc) -> Doc:
-        lemmas = [token_key(token) for token in doc]
+        corrected = corrected_words(doc)
         lowers = [token.lower_ for token in doc]
+        lemmas = [(corrected.get(i) or token.lemma_ or token.text).lower()
+                  for i, token in enumerate(doc)]
         for table, index in self.tables.items():
             matches: set[tuple[str, int]] = set()
             first = self.first_words[table]

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from intents import thresholds
-from intents.components import token_key
+from intents.components import corrected_words, token_key
 from knowledge.query import Intent, Target, TargetKind, Understanding
 
 LOGGER = logging.getLogger(__name__)
@@ -48,9 +48,10 @@ def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str]]:
 
 def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
     covered = {token.i for ent in doc.ents for token in ent}
+    corrected = corrected_words(doc)
     unknown = []
     for token in doc:
-        if token.i in covered or not token.is_alpha or token.is_stop or token._.fixed:
+        if token.i in covered or not token.is_alpha or token.is_stop or token.i in corrected:
             continue
         if token_key(token) in domain or token.lower_ in domain:
             continue

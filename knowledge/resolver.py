@@ -276,7 +276,9 @@ class Resolver:
             "corrections": [list(c) for c in understanding.corrections],
             "from_context": understanding.from_context,
         })
-        return Answer(question=question, intent=understanding.intent.value, **fields)
+        # built from the knowledge base's own typed data: no need to validate again
+        return Answer.model_construct(question=question, intent=understanding.intent.value,
+                                      **fields)
 
     def _lead_sentence(self, lead: Lead, with_followers: bool = True) -> str:
         leader = self.company(lead.leadership.leader)

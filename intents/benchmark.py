@@ -1,0 +1,133 @@
+"""Benchmark of the question-answering core: `alliance-bot bench` or `python -m benchmarks.core`.
+
+Lives in the package so the installed command can run it; the labelled question sets of a
+checkout (tests/data) are mixed in when they are there.
+
+Measures, in one run: cold start (process start to first answer) beside the floor
+`python -c "import spacy; spacy.blank('en')"`, per-question latency p50/p99 and throughput over
+N varied questions in one process, and peak memory (RSS).
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELLED = [ROOT / "tests" / "data", Path.cwd() / "tests" / "data"]
+TEMPLATES = [
+    "who leads {place}?", "who's in charge of {place}", "{place}?", "leader for {place} pls",
+    "who leads {tech}?", "which company owns {tech}", "is {company} the leader for {place}?",
+    "does {company} lead {tech}?", "what does {company} lead?", "who follows in {place}?",
+    "who doesn't lead {tech}?", "who leads {tech} for the {segment} segment?",
+    "who leads {place} and who leads {place2}?", "<@U123> *who* leads _{place}_? :car:",
+    "WHO LEADS {place}", "what is the 2025 target?", "who chairs the board?", "hi", "thanks!",
+    "what's the weather in {place}?", "who leads {place} in {tech}",
+]
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    if len(word) < 6 or rng.random() > 0.15:
+        return word
+    i = rng.randrange(1, len(word) - 2)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+
+def varied_questions(count: int, seed: int = 7) -> list[str]:
+    """Questions from templates filled with knowledge-base names (with some typos), plus the
+    labelled question sets."""
+    from knowledge.loader import load_knowledge
+
+    kb = load_knowledge()
+    rng = random.Random(seed)
+    places = [r.name for r in kb.regions.values()] + [a for r in kb.regions.values()
+                                                      for a in r.aliases]
+    places += [name.title() for name in list(kb.cities)[:400]] + ["France", "Brazil", "India"]
+    techs = [a for t in kb.technologies.values() for a in t.aliases] + ["hydrogen", "batteries"]
+    companies = [c.name for c in kb.companies.values()]
+    labelled = []
+    folder = next((f for f in LABELLED if f.is_dir()), None)
+    for name in ("questions.yaml", "holdout.yaml"):
+        if folder and (folder / name).exists():
+            labelled += [item["q"] for item in yaml.safe_load((folder / name).read_text())]
+    out = []
+    while len(out) < count:
+        if labelled and rng.random() < 0.3:
+            out.append(rng.choice(labelled))
+            continue
+        template = rng.choice(TEMPLATES)
+        out.append(template.format(
+            place=_typo(rng.choice(places), rng), place2=rng.choice(places),
+            tech=_typo(rng.choice(techs), rng), company=rng.choice(companies),
+            segment=rng.choice("ABCDEF")))
+    return out
+
+
+def _median_seconds(command: list[str], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cold_start() -> tuple[float, float]:
+    floor = _median_seconds([sys.executable, "-c", "import spacy; spacy.blank('en')"])
+    cli = shutil.which("alliance-bot") or str(Path(sys.executable).parent / "alliance-bot")
+    first_answer = _median_seconds([cli, "ask", "who leads Europe?"])
+    return floor, first_answer
+
+
+def _percentiles(latencies: list[float]) -> str:
+    ordered = sorted(latencies)
+    p50 = ordered[len(ordered) // 2] * 1000
+    p99 = ordered[int(len(ordered) * 0.99)] * 1000
+    return f"p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {ordered[-1] * 1000:.2f} ms"
+
+
+def main(count: int = 10_000) -> int:
+    floor, first = cold_start()
+    print(f"cold start: {first:.2f} s to first answer; floor (import spacy + blank) "
+          f"{floor:.2f} s; overhead {first - floor:+.2f} s")
+    from intents.assistant import Assistant
+
+    start = time.perf_counter()
+    assistant = Assistant()
+    print(f"assistant built in-process in {time.perf_counter() - start:.2f} s")
+    questions = varied_questions(count)
+    for question in varied_questions(200, seed=99):
+        assistant.ask(question)  # warm up the way a running service is
+    latencies: list[float] = []
+    misses: list[float] = []
+    seen: set[str] = set()
+    began = time.perf_counter()
+    for question in questions:
+        t0 = time.perf_counter()
+        assistant.ask(question)
+        spent = time.perf_counter() - t0
+        latencies.append(spent)
+        if question not in seen:
+            seen.add(question)
+            misses.append(spent)
+    elapsed = time.perf_counter() - began
+    print(f"{len(questions)} questions ({len(seen)} distinct, so {len(questions) - len(seen)} "
+          f"repeats answered from the answer cache): {_percentiles(latencies)}, "
+          f"{len(questions) / elapsed:.0f} questions/s")
+    print(f"first time a question is seen (no cache): {_percentiles(misses)}, "
+          f"{len(misses) / sum(misses):.0f} questions/s")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: {rss:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000))
