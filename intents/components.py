@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process, utils
@@ -39,6 +40,31 @@ if not Span.has_extension("score"):
 def entity_id(kind: str, ident: str, country: str | None = None) -> str:
     """The ent_id a matched span carries: "kind|id|country"."""
     return f"{kind}|{ident}|{country or ''}"
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """The token attributes every step reads, taken from the Doc once (Token objects are
+    created on each access, which adds up over a dozen passes)."""
+
+    texts: list[str]
+    lowers: list[str]
+    lemmas: list[str]
+    alpha: list[bool]
+    title: list[bool]
+    stop: list[bool]
+    punct: list[bool]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    table = doc.user_data.get("table")
+    if table is None:
+        rows = [(t.text, t.lower_, (t.lemma_ or t.text).lower(), t.is_alpha, t.is_title,
+                 t.is_stop, t.is_punct or t.is_space) for t in doc]
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 7
+        table = TokenTable(*(list(column) for column in columns))
+        doc.user_data["table"] = table
+    return table
 
 
 def corrected_words(doc: Doc) -> dict[int, str]:
@@ -114,16 +140,17 @@ class KbEntities:
         return doc
 
     def _places(self, doc: Doc) -> Iterable[Span]:
-        lowers = [token.lower_ for token in doc]
-        for start, token in enumerate(doc):
-            if not token.is_alpha:
+        table = token_table(doc)
+        lowers = table.lowers
+        for start, alpha in enumerate(table.alpha):
+            if not alpha:
                 continue
             for width in range(min(self.longest, len(doc) - start), 0, -1):
                 words = " ".join(lowers[start:start + width])
                 ident = self.gazetteer.get(words)
                 if ident is None:
                     continue
-                if words in self.title_only and not doc[start].is_title:
+                if words in self.title_only and not table.title[start]:
                     continue
                 yield _entity_span(doc, start, start + width, ident)
                 break
@@ -261,10 +288,6 @@ class FuzzyLinker:
     def max_edits(self, length: int) -> int:
         return self.max_edits_long if length >= self.long_length else self.max_edits_short
 
-    def _unknown(self, token: Token) -> bool:
-        return (token.is_alpha and len(token.text) >= self.min_length
-                and token.lower_ not in self.common_words)
-
     def __call__(self, doc: Doc) -> Doc:
         if not self.choices:
             LOGGER.warning("fuzzy_linker has no names to link to")
@@ -273,7 +296,9 @@ class FuzzyLinker:
         doc._.corrections = []
         doc._.ambiguous = []
         spans: list[Span] = []
-        unknown = [self._unknown(token) for token in doc]
+        table = token_table(doc)
+        unknown = [alpha and len(lower) >= self.min_length and lower not in self.common_words
+                   for alpha, lower in zip(table.alpha, table.lowers, strict=True)]
         if not any(unknown):
             return doc
         index = 0
@@ -292,15 +317,17 @@ class FuzzyLinker:
 
     def _link_at(self, doc: Doc, start: int, covered: set[int],
                  unknown: list[bool]) -> tuple[Span | None, int] | None:
+        table = token_table(doc)
         for width in range(MAX_WINDOW, 0, -1):
             end = start + width
-            if end > len(doc) or not (doc[start].is_alpha and doc[end - 1].is_alpha):
+            if end > len(doc) or not (table.alpha[start] and table.alpha[end - 1]):
                 continue
             if not any(unknown[i] and i not in covered for i in range(start, end)):
                 continue
-            tokens = doc[start:end]
-            if any(not t.is_alpha and t.text not in WINDOW_PUNCT for t in tokens):
+            if any(not table.alpha[i] and table.texts[i] not in WINDOW_PUNCT
+                   for i in range(start, end)):
                 continue
+            tokens = doc[start:end]
             query = tokens.text.lower()
             choices = self.choices.get(width)
             if not choices:
@@ -357,9 +384,9 @@ class PhraseCues:
 
     def __call__(self, doc: Doc) -> Doc:
         corrected = corrected_words(doc)
-        lowers = [token.lower_ for token in doc]
-        lemmas = [(corrected.get(i) or token.lemma_ or token.text).lower()
-                  for i, token in enumerate(doc)]
+        table = token_table(doc)
+        lowers = table.lowers
+        lemmas = [corrected.get(i, lemma) for i, lemma in enumerate(table.lemmas)]
         for table, index in self.tables.items():
             matches: set[tuple[str, int]] = set()
             first = self.first_words[table]

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from intents import thresholds
-from intents.components import corrected_words, token_key
+from intents.components import corrected_words, token_table
 from knowledge.query import Intent, Target, TargetKind, Understanding
 
 LOGGER = logging.getLogger(__name__)
@@ -47,15 +47,16 @@ def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str]]:
 
 
 def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
-    covered = {token.i for ent in doc.ents for token in ent}
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     corrected = corrected_words(doc)
+    table = token_table(doc)
     unknown = []
-    for token in doc:
-        if token.i in covered or not token.is_alpha or token.is_stop or token.i in corrected:
+    for i, text in enumerate(table.texts):
+        if i in covered or not table.alpha[i] or table.stop[i] or i in corrected:
             continue
-        if token_key(token) in domain or token.lower_ in domain:
+        if table.lemmas[i] in domain or table.lowers[i] in domain:
             continue
-        unknown.append(token.text)
+        unknown.append(text)
     return unknown
 
 
@@ -70,7 +71,8 @@ def _coordinated(doc: Doc) -> bool:
 
 
 def _is_yes_no(doc: Doc) -> bool:
-    words = [token.lower_ for token in doc if not token.is_punct]
+    table = token_table(doc)
+    words = [lower for lower, punct in zip(table.lowers, table.punct, strict=True) if not punct]
     if not words:
         return False
     if words[0] in YES_NO_OPENERS:
@@ -104,7 +106,8 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
         value = max(0.0, min(1.0, confidence * factor))
         return Understanding(intent=intent, confidence=value, reason=reason, **base, **extra)
 
-    content = [t for t in doc if not t.is_punct and not t.is_space]
+    content = [text for text, punct in zip(token_table(doc).texts, token_table(doc).punct,
+                                            strict=True) if not punct]
     if not content:
         return result(Intent.EMPTY, reason="nothing to read")
     if ambiguous and not targets and not companies:

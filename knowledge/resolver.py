@@ -276,7 +276,12 @@ class Resolver:
             "corrections": [list(c) for c in understanding.corrections],
             "from_context": understanding.from_context,
         })
-        # built from the knowledge base's own typed data: no need to validate again
+        for name in ("leaders", "followers", "sources", "suggestions"):
+            fields.setdefault(name, [])
+        fields.setdefault("truncated", False)
+        fields.setdefault("context", {})
+        # built from the knowledge base's own typed data: no need to validate again (every field
+        # given, so pydantic needn't inspect default factories either)
         return Answer.model_construct(question=question, intent=understanding.intent.value,
                                       **fields)
 
