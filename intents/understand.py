@@ -153,7 +153,9 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
             return result(Intent.CLARIFY, 0.5, reason="follow-up with nothing recognised")
         return result(Intent.OUT_OF_SCOPE, reason=f"nothing recognised (unknown: {unknown[:5]})")
 
-    if strong_fact and not leads and not follows and not (yes_no and targets):
+    if strong_fact and not targets and not follows:
+        return result(Intent.FACT, reason="fact keyword beside a company", facts=[strong_fact])
+    if strong_fact and not leads and not follows and not yes_no:
         return result(Intent.FACT, reason="fact keyword beside entities", facts=[strong_fact])
     if companies and not targets and hint_fact and yes_no:
         return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR, reason="yes/no about a fact",
@@ -164,7 +166,10 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
     cue_factor = 1.0 if (leads or asks_who or follows or has("what") or yes_no) \
         else thresholds.NO_CUE_FACTOR
     factor = cue_factor * unknown_factor
-    if targets and companies and yes_no:
+    choice = len(companies) > 1 and (not yes_no or "or" in token_table(doc).lowers)
+    if targets and choice and not follows:
+        intent = Intent.WHO_LEADS  # "Nissan or Renault for Brazil?", "is Renault or Nissan ...?"
+    elif targets and companies and yes_no:
         intent = Intent.IS_LEADER
         base["asks_follower"] = follows
     elif follows and targets and (asks_who or not companies):

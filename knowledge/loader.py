@@ -280,6 +280,9 @@ def _cross_check(kb: KnowledgeBase) -> None:
     for fact in kb.facts.values():
         for ref in fact.sources:
             _check_source(kb, ref, "facts.yaml", fact.id)
+        for company in fact.companies:
+            _check(company in kb.companies, "facts.yaml", fact.id, "companies",
+                   f"unknown company {company!r}")
 
 
 def _leadership(kb: KnowledgeBase, item: Region | Technology) -> Leadership:

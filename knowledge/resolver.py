@@ -453,7 +453,9 @@ class Resolver:
         sources = [s for fact in facts for s in self.kb.fact_sources(fact)]
         text = " ".join(f.text for f in facts)
         if understanding.yes_no:
-            text = ("No. " if understanding.denied else "Yes. ") + text
+            others = [c for f in facts if f.companies for c in understanding.companies
+                      if c not in f.companies]
+            text = ("No. " if understanding.denied or others else "Yes. ") + text
         return self._base(question, understanding, text=text,
                           sources=list(dict.fromkeys(sources)))
 

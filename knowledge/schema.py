@@ -154,6 +154,9 @@ class Fact(Strict):
     hints: list[str] = Field(default_factory=list)
     # Phrases a yes/no question may contain that the fact contradicts ("did they split up?").
     denies: list[str] = Field(default_factory=list)
+    # The companies the fact is about; a yes/no question naming another one is answered "No"
+    # ("is Senard the chairman of Nissan?"). Empty: the fact is about the Alliance as a whole.
+    companies: list[str] = Field(default_factory=list)
     sources: list[int | SourceRef] = Field(min_length=1)
     as_of: date | None = None
 
