@@ -369,6 +369,8 @@ class Resolver:
             text = f"{opener}. {details}"
         elif not leads:
             text = f"No. {details}"
+        elif len(asked) > 1 and not all(c in leaders for c in asked):
+            text = f"No. {details}"  # "do Renault and Nissan both lead Europe?"
         elif all(lead.leadership.leader in asked for lead in leads):
             text = f"Yes. {details}"
         elif any(lead.leadership.leader in asked for lead in leads):
