@@ -166,3 +166,33 @@ def test_matrix_covers_regions_technologies_and_segments(assistant):
     assert {r.area for r in rows} == {"region", "technology", "segment"}
     assert len([r for r in rows if r.area == "region"]) == 9
     assert all(r.leader in {"renault", "nissan", "mitsubishi"} for r in rows)
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("Do Renault and Nissan both lead Europe?", "No"),
+    ("Does Renault follow Nissan in Europe?", "No"),
+    ("Does Nissan follow Renault in Europe?", "Yes"),
+    ("Is Senard the chairman of Nissan?", "No"),
+    ("Is Senard Renault's chairman?", "Yes"),
+    ("Did the Alliance split up?", "No"),
+])
+def test_yes_no_about_several_names_checks_each_of_them(assistant, question, opener):
+    assert assistant.ask(question).text.startswith(opener)
+
+
+@pytest.mark.parametrize("question", ["Nissan or Renault for Brazil?",
+                                      "is Renault or Nissan the leader in Brazil?"])
+def test_a_choice_between_companies_names_the_leader(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.intent == "who_leads" and answer.leaders == ["renault"]
+
+
+def test_who_follows_a_company_lists_its_followers(assistant):
+    answer = assistant.ask("who follows Mitsubishi?")
+    assert answer.leaders == ["mitsubishi"] and answer.followers == ["nissan", "renault"]
+
+
+def test_repeated_questions_are_answered_alike_and_independently(assistant):
+    first = assistant.ask("who leads Europe?")
+    first.text = "changed by a caller"
+    assert assistant.ask("who leads Europe?").text.startswith("Renault leads Europe")
