@@ -41,7 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--port", type=int, default=DEFAULT_PORT,
                         help=f"HTTP mode port (default {DEFAULT_PORT})")
     parser.add_argument("--host", default=DEFAULT_HOST,
-                        help=f"HTTP mode address to listen on (default {DEFAULT_HOST})")
+                        help="address to listen on: HTTP mode, and METRICS_PORT in Socket Mode "
+                             f"(default {DEFAULT_HOST})")
     parser.set_defaults(handler=serve, mode="socket")
 
 
@@ -74,13 +75,29 @@ def stop_on_signals(stop: threading.Event) -> None:
         signal.signal(signum, lambda *_: stop.set())
 
 
+def run_socket_mode_with_metrics(app: object, settings: Settings, host: str,
+                                 stop: threading.Event) -> None:
+    """Socket Mode; with METRICS_PORT set, /metrics, /healthz and /readyz on that port too."""
+    from bot.server import HttpServer, create_asgi_app
+    from bot.socket_mode import run_socket_mode
+
+    metrics_server = None
+    if settings.metrics_port is not None:
+        metrics_server = HttpServer(create_asgi_app(), host=host,
+                                    port=settings.metrics_port).start()
+    try:
+        run_socket_mode(app, settings.slack_app_token or "", stop)
+    finally:
+        if metrics_server is not None:
+            metrics_server.stop()
+
+
 def serve(args: argparse.Namespace) -> int:
     # Slack, the web server and the database are imported here, not at module level, so that
     # `alliance-bot ask` starts without them.
     from bot.app import build_app, build_web_client, shutdown_listeners
     from bot.features import load_features
     from bot.server import HttpServer, create_asgi_app
-    from bot.socket_mode import run_socket_mode
     from bot.storage import open_stores
     from intents.assistant import Assistant
 
@@ -101,7 +118,7 @@ def serve(args: argparse.Namespace) -> int:
         if args.mode == "http":
             HttpServer(create_asgi_app(app), host=args.host, port=args.port).run()
         else:
-            run_socket_mode(app, settings.slack_app_token or "", stop)
+            run_socket_mode_with_metrics(app, settings, args.host, stop)
     finally:
         stop_all(stops)
         shutdown_listeners(app)

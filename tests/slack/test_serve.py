@@ -139,16 +139,22 @@ def test_serve_http_answers_a_signed_slash_command_with_the_real_core(http_serve
     assert http_request(http_serve + "/readyz").status == 200
 
 
-def test_serve_socket_connects_and_answers(slack, tmp_path):
+def test_serve_socket_connects_and_answers(slack, tmp_path, monkeypatch):
+    metrics_port = free_port()
+    monkeypatch.setenv("METRICS_PORT", str(metrics_port))
     with FakeSocketMode() as socket_mode:
         slack.socket_mode_url = socket_mode.url
-        process = start_serve(["serve", "--socket"], slack, tmp_path)
+        process = start_serve(["serve", "--socket", "--host", "127.0.0.1"], slack, tmp_path)
         try:
             socket_mode.wait_connected(timeout=STARTUP_SECONDS)
             command = {**load_payload("slash_command"), "response_url": slack.response_url()}
             socket_mode.wait_for_ack(socket_mode.push("slash_commands", command))
             (answer,) = slack.wait_for("response_url", timeout=20)
             assert "Mitsubishi leads plug-in hybrids" in answer.params["text"]
+            base_url = f"http://127.0.0.1:{metrics_port}"
+            wait_until_healthy(base_url, process)
+            assert 'surface="slash"' in http_request(base_url + "/metrics").body.decode()
+            assert http_request(base_url + "/readyz").status == 200
         finally:
             code, output = stop_serve(process)
         assert code == 0, output
