@@ -71,20 +71,23 @@ def varied_questions(count: int, seed: int = 7) -> list[str]:
     return out
 
 
-def _median_seconds(command: list[str], runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _seconds(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
 
 
-def cold_start() -> tuple[float, float]:
-    floor = _median_seconds([sys.executable, "-c", "import spacy; spacy.blank('en')"])
+def cold_start(runs: int = 5) -> tuple[float, float]:
+    """Medians of the floor and of `alliance-bot ask`, run alternately so that a busy moment of
+    the machine weighs on both alike."""
     cli = shutil.which("alliance-bot") or str(Path(sys.executable).parent / "alliance-bot")
-    first_answer = _median_seconds([cli, "ask", "who leads Europe?"])
-    return floor, first_answer
+    floor_command = [sys.executable, "-c", "import spacy; spacy.blank('en')"]
+    ask_command = [cli, "ask", "who leads Europe?"]
+    floors, firsts = [], []
+    for _ in range(runs):
+        floors.append(_seconds(floor_command))
+        firsts.append(_seconds(ask_command))
+    return statistics.median(floors), statistics.median(firsts)
 
 
 def _percentiles(latencies: list[float]) -> str:
