@@ -198,7 +198,7 @@ def check_knowledge_base(settings: Settings) -> CheckResult:
         assistant = Assistant(directory)
     except KnowledgeError as error:
         return fail(name, f"{where}: {error}",
-                    "correct the file, entry and field named above (docs/operating.md, "
+                    "correct the file, entry and field named above (README, "
                     "\"Adding a fact\")")
     files = assistant.knowledge_files()
     return ok(name, f"{where}: version {assistant.kb_version}, {len(files)} file(s)")

@@ -1,4 +1,4 @@
-"""docs/operating.md stays true to the code: every setting documented, every named file exists."""
+"""The README's operating guide stays true to the code: every setting documented, every named file exists."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from tests.deploy.conftest import PROJECT_ROOT, settings_variables
 
-GUIDE = PROJECT_ROOT / "docs" / "operating.md"
+GUIDE = PROJECT_ROOT / "README.md"
 
 
 def settings_table_rows() -> dict[str, str]:
