@@ -256,6 +256,7 @@ class FuzzyLinker:
         self.choices: dict[int, dict[str, tuple[str, str, str | None]]] = {}
         self.common_words: frozenset[str] = frozenset()
         self._cache: dict[str, list[tuple[str, float, int]]] = {}
+        self._by_length: dict[tuple[int, int], list[str]] = {}
 
     def set_choices(self, names: dict[str, tuple[str, str, str | None]],
                     common_words: frozenset[str], tokenizer: Any) -> None:
@@ -265,21 +266,27 @@ class FuzzyLinker:
         compared with names of the same width.
         """
         self.choices = {}
+        self._by_length = {}
         self._cache = {}
         for name, entry in names.items():
             plain = name.replace(" ", "").isalpha()
             width = name.count(" ") + 1 if plain else len(tokenizer(name))
             if width <= MAX_WINDOW:
                 self.choices.setdefault(width, {})[name] = entry
+                self._by_length.setdefault((width, len(name)), []).append(name)
         self.common_words = common_words
 
     def _closest(self, query: str, width: int) -> list[tuple[str, float, int]]:
         """The three names nearest to `query` within the edit budget (cached: typos repeat)."""
         cached = self._cache.get(query)
         if cached is None:
-            cached = process.extract(query, self.choices[width].keys(), scorer=OSA.distance,
+            budget = self.max_edits(len(query))
+            # only names whose length is within the edit budget can match
+            near = [name for length in range(len(query) - budget, len(query) + budget + 1)
+                    for name in self._by_length.get((width, length), ())]
+            cached = process.extract(query, near, scorer=OSA.distance,
                                      processor=utils.default_process, limit=3,
-                                     score_cutoff=self.max_edits(len(query)))
+                                     score_cutoff=budget)
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()
             self._cache[query] = cached
@@ -363,51 +370,49 @@ def make_phrase_cues(nlp: Language, name: str) -> PhraseCues:
 
 
 class PhraseCues:
-    """Find question cues ("who", "in charge", "follow") and fact keywords on lemmas."""
+    """Find question cues ("who", "in charge", "follow") and fact keywords on lemmas.
+
+    All tables share one phrase index, so the question is scanned once whatever their number.
+    """
 
     def __init__(self) -> None:
-        self.tables: dict[str, dict[tuple[str, ...], list[str]]] = {}
+        self.index: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self.first_words: set[str] = set()
         self.order: dict[str, list[str]] = {}
 
     def set_tables(self, tables: dict[str, dict[str, list[tuple[str, ...]]]]) -> None:
         """`tables`: table name ("cues", "facts", ...) -> entry name -> phrases."""
-        self.tables = {}
-        self.first_words: dict[str, set[str]] = {}
-        self.order = {table: list(entries) for table, entries in tables.items()}
-        for table, entries in tables.items():
-            index: dict[tuple[str, ...], list[str]] = {}
+        self.index = {}
+        self.order = {name: list(entries) for name, entries in tables.items()}
+        for name, entries in tables.items():
             for entry, phrases in entries.items():
                 for phrase in phrases:
-                    index.setdefault(phrase, []).append(entry)
-            self.tables[table] = index
-            self.first_words[table] = {phrase[0] for phrase in index if phrase}
+                    if phrase:
+                        self.index.setdefault(phrase, []).append((name, entry))
+        self.first_words = {phrase[0] for phrase in self.index}
 
     def __call__(self, doc: Doc) -> Doc:
         corrected = corrected_words(doc)
-        table = token_table(doc)
-        lowers = table.lowers
-        lemmas = [corrected.get(i, lemma) for i, lemma in enumerate(table.lemmas)]
-        for table, index in self.tables.items():
-            matches: set[tuple[str, int]] = set()
-            first = self.first_words[table]
-            for sequence in (lemmas, lowers):
-                matches.update(_find(sequence, index, first))
-            counts: dict[str, int] = {}
-            for entry, _start in matches:
-                counts[entry] = counts.get(entry, 0) + 1
+        tokens = token_table(doc)
+        lemmas = [corrected.get(i, lemma) for i, lemma in enumerate(tokens.lemmas)]
+        matches: set[tuple[str, str, int]] = set()
+        for sequence in (lemmas, tokens.lowers):
+            matches.update(_find(sequence, self.index, self.first_words))
+        counts: dict[tuple[str, str], int] = {}
+        for name, entry, _start in matches:
+            counts[name, entry] = counts.get((name, entry), 0) + 1
+        for name, entries in self.order.items():
             # in the order the data lists them, so ties go to the entry listed first
-            setattr(doc._, table, {e: counts[e] for e in self.order[table] if e in counts})
+            setattr(doc._, name, {e: counts[name, e] for e in entries if (name, e) in counts})
         return doc
 
 
-def _find(words: list[str], index: dict[tuple[str, ...], Any],
-          first: set[str]) -> Iterable[tuple[str, int]]:
-    """(entry, start) for every phrase of `index` found in `words`."""
+def _find(words: list[str], index: dict[tuple[str, ...], list[tuple[str, str]]],
+          first: set[str]) -> Iterable[tuple[str, str, int]]:
+    """(table, entry, start) for every phrase of `index` found in `words`."""
     for start in range(len(words)):
         if words[start] not in first:
             continue
         for size in range(1, min(MAX_NGRAM, len(words) - start) + 1):
-            entries = index.get(tuple(words[start:start + size]))
-            if entries:
-                for entry in entries:
-                    yield entry, start
+            for name, entry in index.get(tuple(words[start:start + size]), ()):
+                yield name, entry, start
