@@ -48,6 +48,10 @@ def _join(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _sentences(text: str) -> list[str]:
+    return [part if part.endswith(".") else part + "." for part in text.split(". ") if part]
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -128,8 +132,10 @@ class Resolver:
             return Reading(area.name, leads, split=True, notes=notes)
         if target.kind == TargetKind.ZONE:
             zone = self.kb.zones[target.id]
-            return Reading(zone.name,
-                           none_note=f"The plan designates no leader for {zone.name}.")
+            named = target.text.strip()
+            subject = zone.name if named.lower() in (zone.name.lower(), "") else \
+                f"{named} (part of {zone.name})"
+            return Reading(subject, none_note=f"The plan designates no leader for {subject}.")
         region_id, subject, notes = self.place_region(target)
         if region_id is None:
             note = f"The plan designates no leader for {subject}"
@@ -328,7 +334,8 @@ class Resolver:
         followers: list[str] = []
         if all(len(r.leads) == 1 for r in readings) and len(leaders) == 1:
             followers = sorted({f for r in readings for f in r.leads[0].leadership.followers})
-        text = " ".join(self._reading_text(r) for r in readings)
+        text = " ".join(dict.fromkeys(  # "the EU and the UK" are both Europe: say it once
+            sentence for r in readings for sentence in _sentences(self._reading_text(r))))
         return self._base(question, understanding, leaders=leaders, followers=followers,
                           text=text, sources=self._sources(readings),
                           suggestions=self._related(understanding))
