@@ -1,4 +1,4 @@
-"""The README's operating guide stays true to the code: every setting documented, every named file exists."""
+"""The README's operating guide stays true to the code: settings documented, named files exist."""
 
 from __future__ import annotations
 
