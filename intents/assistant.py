@@ -68,9 +68,6 @@ class _Engine:
         # Answers to questions asked without context, by text: people ask the same things.
         # Dropped with the engine on reload, so an answer never outlives its knowledge base.
         self.answers: dict[str, Answer] = {}
-        # The knowledge base, vocabulary and pipeline live as long as the process: keep the
-        # garbage collector from walking them again and again (pauses of 100 ms otherwise).
-        gc.freeze()
 
 
 class Assistant:
@@ -80,6 +77,9 @@ class Assistant:
         self.knowledge_dir = Path(knowledge_dir) if knowledge_dir else None
         self._engine = _Engine(self.knowledge_dir)
         self._lock = threading.Lock()
+        # The knowledge base, vocabulary and pipeline live as long as the process: keep the
+        # garbage collector from walking them again and again (pauses of 100 ms otherwise).
+        gc.freeze()
 
     @property
     def kb_version(self) -> str:
@@ -105,6 +105,9 @@ class Assistant:
         engine = _Engine(self.knowledge_dir)
         with self._lock:
             self._engine = engine
+        gc.unfreeze()  # let the replaced engine be collected, then freeze the new one
+        gc.collect()
+        gc.freeze()
         LOGGER.info("knowledge base reloaded", extra={"kb_version": engine.kb.version})
 
     def matrix(self) -> list[MatrixRow]:
