@@ -196,3 +196,12 @@ def test_repeated_questions_are_answered_alike_and_independently(assistant):
     first = assistant.ask("who leads Europe?")
     first.text = "changed by a caller"
     assert assistant.ask("who leads Europe?").text.startswith("Renault leads Europe")
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    ("Is there a leader for India?", "No", []),
+    ("Does anyone lead Japan?", "Yes", ["nissan"]),
+])
+def test_yes_no_about_a_place_begins_with_yes_or_no(assistant, question, opener, leaders):
+    answer = assistant.ask(question)
+    assert answer.text.startswith(opener) and answer.leaders == leaders
