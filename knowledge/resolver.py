@@ -254,11 +254,26 @@ class Resolver:
         has_place = any(t.kind in PLACE_KINDS for t in targets)
         has_segment = any(t.kind == TargetKind.SEGMENT for t in targets)
         mixed = has_place and has_segment and not has_tech
+        if has_segment and self._segment_belongs_elsewhere(targets):
+            return True
         family_elsewhere = any(
             t.kind == TargetKind.FAMILY and any(
                 self.kb.technologies[m].scope.markets for m in self.kb.families[t.id].members)
             for t in targets) and has_place and not self._family_place_resolves(targets)
         return mixed or family_elsewhere
+
+    def _segment_belongs_elsewhere(self, targets: list[Target]) -> bool:
+        """"EVs for the A segment": the EV powertrain has no segment, but a related technology
+        (electrified powertrains for A/B) is the one the plan ties to that segment."""
+        techs = [self.kb.technologies[t.id] for t in targets if t.kind == TargetKind.TECH]
+        letters = {t.id for t in targets if t.kind == TargetKind.SEGMENT}
+        for tech in techs:
+            if tech.scope.segments:
+                continue
+            for letter in letters:
+                if set(self.kb.segment_technologies.get(letter, [])) & set(tech.related):
+                    return True
+        return False
 
     def _family_place_resolves(self, targets: list[Target]) -> bool:
         places = [t for t in targets if t.kind in PLACE_KINDS]
@@ -319,6 +334,19 @@ class Resolver:
         return " ".join(sentences + [n for n in notes if n and n not in sentences])
 
     @staticmethod
+    def _distinct(readings: list[Reading]) -> list[Reading]:
+        """"Tokyo ... Japan": two names for one region are answered once."""
+        seen: set[str] = set()
+        kept = []
+        for reading in readings:
+            keys = {lead.key for lead in reading.leads}
+            if keys and keys <= seen and not reading.none_note:
+                continue
+            seen |= keys
+            kept.append(reading)
+        return kept
+
+    @staticmethod
     def _sources(readings: list[Reading]) -> list[Source]:
         seen: list[Source] = []
         for reading in readings:
@@ -329,7 +357,7 @@ class Resolver:
         return seen
 
     def who_leads(self, question: str, understanding: Understanding) -> Answer:
-        readings = self.readings(understanding)
+        readings = self._distinct(self.readings(understanding))
         leaders = sorted({lead.leadership.leader for r in readings for lead in r.leads})
         followers: list[str] = []
         if all(len(r.leads) == 1 for r in readings) and len(leaders) == 1:

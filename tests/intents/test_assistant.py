@@ -205,3 +205,13 @@ def test_repeated_questions_are_answered_alike_and_independently(assistant):
 def test_yes_no_about_a_place_begins_with_yes_or_no(assistant, question, opener, leaders):
     answer = assistant.ask(question)
     assert answer.text.startswith(opener) and answer.leaders == leaders
+
+
+def test_a_technology_with_a_segment_another_technology_owns_is_asked_back(assistant):
+    answer = assistant.ask("who leads EVs for the C segment?")
+    assert answer.kind == Kind.CLARIFY and answer.leaders == []
+
+
+def test_two_names_for_one_region_are_answered_once(assistant):
+    answer = assistant.ask("I'm in Tokyo this week: who leads Japan?")
+    assert answer.leaders == ["nissan"] and answer.text.count("Nissan leads Japan") == 1
