@@ -276,6 +276,28 @@ class FuzzyLinker:
                 self._by_length.setdefault((width, len(name)), []).append(name)
         self.common_words = common_words
 
+    def _split_words(self, doc: Doc, table: TokenTable) -> list[Span]:
+        """"ph ev" is "PHEV" typed with a space: two words that are not both everyday English
+        and that together make a name are read as that name (an exact match may sit on one of
+        them: "ev" alone would name the EV powertrain)."""
+        spans = []
+        words = self.choices.get(1, {})
+        for i in range(len(doc) - 1):
+            if not (table.alpha[i] and table.alpha[i + 1]):
+                continue
+            joined = table.lowers[i] + table.lowers[i + 1]
+            entry = words.get(joined)
+            everyday = (table.lowers[i] in self.common_words
+                        and table.lowers[i + 1] in self.common_words)
+            if entry is None or everyday or entry[0] == "cue":
+                continue
+            kind, ident, country = entry
+            doc._.corrections.append((doc[i:i + 2].text, joined))
+            span = Span(doc, i, i + 2, label=kind.upper(), span_id=entity_id(kind, ident, country))
+            span._.score = 0.9
+            spans.append(span)
+        return spans
+
     def _closest(self, query: str, width: int) -> list[tuple[str, float, int]]:
         """The three names nearest to `query` within the edit budget (cached: typos repeat)."""
         cached = self._cache.get(query)
@@ -306,9 +328,9 @@ class FuzzyLinker:
         table = token_table(doc)
         unknown = [alpha and len(lower) >= self.min_length and lower not in self.common_words
                    for alpha, lower in zip(table.alpha, table.lowers, strict=True)]
-        if not any(unknown):
-            return doc
-        index = 0
+        spans.extend(self._split_words(doc, table))
+        covered |= {i for span in spans for i in range(span.start, span.end)}
+        index = 0 if any(unknown) else len(doc)
         while index < len(doc):
             linked = self._link_at(doc, index, covered, unknown)
             if linked is None:

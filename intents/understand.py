@@ -7,12 +7,14 @@ fallback decision (ask back or decline) reads the named thresholds in `intents.t
 from __future__ import annotations
 
 import logging
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc
 
 from intents import thresholds
 from intents.components import corrected_words, token_table
+from intents.vocabulary import read_cues
 from knowledge.query import Intent, Target, TargetKind, Understanding
 
 LOGGER = logging.getLogger(__name__)
@@ -70,6 +72,21 @@ def _coordinated(doc: Doc) -> bool:
     return False
 
 
+@cache
+def _kind_words() -> frozenset[str]:
+    return frozenset(word for words in read_cues()["list_kinds"].values() for word in words
+                     if " " not in word)
+
+
+def _asks_which_kind(doc: Doc) -> bool:
+    """"In which markets is Mitsubishi a follower?" asks for areas, not for companies."""
+    table = token_table(doc)
+    kinds = _kind_words()
+    return any(lower in ("which", "what") and i + 1 < len(table.lowers)
+               and (table.lemmas[i + 1] in kinds or table.lowers[i + 1] in kinds)
+               for i, lower in enumerate(table.lowers))
+
+
 def _is_yes_no(doc: Doc) -> bool:
     table = token_table(doc)
     words = [lower for lower, punct in zip(table.lowers, table.punct, strict=True) if not punct]
@@ -77,7 +94,8 @@ def _is_yes_no(doc: Doc) -> bool:
         return False
     if words[0] in YES_NO_OPENERS:
         # "can you tell me who leads Japan?" / "do you know ..." are requests, not yes/no
-        request = len(words) > 2 and words[1] == "you" and words[2] in REQUEST_VERBS
+        request = len(words) > 2 and words[1] == "you" and any(
+            word in REQUEST_VERBS for word in words[2:4])  # "could you (please) tell me ..."
         return not request
     # "Renault leads Europe, right?" / "Nissan is the leader in China, correct?"
     return words[-1] in {"right", "correct", "true", "yes", "confirm"} and len(words) > 2
@@ -122,7 +140,7 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
                       non_member=non_members[0])
 
     yes_no = _is_yes_no(doc)
-    asks_who = has("who")
+    asks_who = has("who") and not _asks_which_kind(doc)
     leads = has("lead")
     follows = has("follow") or (has("negation") and (leads or asks_who) and not yes_no)
     strong_fact = _best_fact(facts, hints) if facts else None

@@ -215,3 +215,21 @@ def test_a_technology_with_a_segment_another_technology_owns_is_asked_back(assis
 def test_two_names_for_one_region_are_answered_once(assistant):
     answer = assistant.ask("I'm in Tokyo this week: who leads Japan?")
     assert answer.leaders == ["nissan"] and answer.text.count("Nissan leads Japan") == 1
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("who leads ph ev", ["mitsubishi"]),  # "PHEV" typed with a space is not the EV powertrain
+    ("who is leader of self-drive", ["nissan"]),
+])
+def test_split_and_shortened_names_are_read_whole(assistant, question, leaders):
+    assert assistant.ask(question).leaders == leaders
+
+
+def test_which_markets_asks_for_areas_not_companies(assistant):
+    answer = assistant.ask("In which markets is Mitsubishi the follower?")
+    assert answer.intent == "what_follows" and answer.followers == ["mitsubishi"]
+
+
+def test_a_polite_request_is_not_a_yes_no_question(assistant):
+    answer = assistant.ask("Could you please tell me who leads Oceania?")
+    assert answer.text.startswith("Mitsubishi leads Oceania")
