@@ -1,0 +1,280 @@
+"""What each thing a question names resolves to in the knowledge base: its leader and
+followers, several readings, or no designated leader. The resolver builds answers from these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pycountry
+
+from knowledge.answer import Source
+from knowledge.loader import KnowledgeBase, Leadership
+from knowledge.query import Target, TargetKind, Understanding
+
+PLACE_KINDS = (TargetKind.REGION, TargetKind.AREA, TargetKind.ZONE, TargetKind.COUNTRY,
+               TargetKind.CITY, TargetKind.SUBDIVISION)
+TECH_KINDS = (TargetKind.TECH, TargetKind.FAMILY, TargetKind.TOPIC)
+
+
+@dataclass
+class Lead:
+    """One thing with a leader: what it is called, who leads, who follows, the source."""
+
+    key: str
+    name: str
+    leadership: Leadership
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Reading:
+    """What one target resolves to: leads (one, or several readings) or no designated leader."""
+
+    subject: str  # how the answer names what was asked
+    leads: list[Lead] = field(default_factory=list)
+    split: bool = False  # several readings (Asia, connected technology)
+    none_note: str = ""  # set when the plan designates no leader
+    notes: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+def join_names(names: list[str]) -> str:
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def split_sentences(text: str) -> list[str]:
+    return [part if part.endswith(".") else part + "." for part in text.split(". ") if part]
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class ReadingBuilder:
+    """Resolves targets against one knowledge base; the resolver adds the answers."""
+
+    def __init__(self, kb: KnowledgeBase, examples: list[str]) -> None:
+        self.kb = kb
+        self.examples = examples
+
+    def company(self, company_id: str) -> str:
+        return self.kb.company_name(company_id)
+
+    def companies(self, ids: list[str] | tuple[str, ...]) -> str:
+        return join_names([self.company(i) for i in ids])
+
+    def country_name(self, code: str) -> str:
+        country = pycountry.countries.get(alpha_2=code)
+        name = (getattr(country, "common_name", None) or country.name) if country else code
+        if "," in name or "(" in name:
+            aliases = [a for a in self.kb.country_aliases.get(code, []) if len(a) > 4]
+            return aliases[0] if aliases else name.split(",")[0].split("(")[0].strip()
+        return name
+
+    # -- one target -> reading ----------------------------------------------------------
+    def region_lead(self, region_id: str, notes: list[str] | None = None) -> Lead:
+        region = self.kb.regions[region_id]
+        return Lead(f"region:{region_id}", region.name, self.kb.leadership[f"region:{region_id}"],
+                    list(notes or []))
+
+    def tech_lead(self, tech_id: str) -> Lead:
+        tech = self.kb.technologies[tech_id]
+        notes = [tech.note] if tech.note else []
+        return Lead(f"tech:{tech_id}", tech.name, self.kb.leadership[f"tech:{tech_id}"], notes)
+
+    def place_region(self, target: Target) -> tuple[str | None, str, list[str]]:
+        """(region id or None, subject, notes) for a place target."""
+        if target.kind == TargetKind.REGION:
+            region = self.kb.regions[target.id]
+            note = region.alias_notes.get(target.alias, "")
+            return target.id, region.name, [note] if note else []
+        code = target.id if target.kind == TargetKind.COUNTRY else target.country
+        home = self.kb.country_home.get(code or "", "")
+        country = self.country_name(code) if code else target.text
+        subject = country
+        if target.kind != TargetKind.COUNTRY:
+            subject = f"{target.text.title()} ({country})"
+        if home.startswith("region:"):
+            region = self.kb.regions[home.split(":", 1)[1]]
+            note = region.country_notes.get(code or "", "")
+            if region.name.lower() == country.lower():
+                return region.id, subject, [note] if note else []
+            notes = [note] if note else [f"{country} counts as {region.name} here."]
+            return region.id, subject, notes
+        zone = self.kb.zones.get(home.split(":", 1)[1]) if home else None
+        zone_note = zone.country_notes.get(code or "", "") if zone else ""
+        where = f" ({country} is in {zone.name}, which has no designated leader)" if zone else ""
+        return None, subject, [zone_note + where if zone_note else where.strip(" ()")]
+
+    def reading(self, target: Target, places: list[Target], segments: list[Target]) -> Reading:
+        kind = target.kind
+        if kind in PLACE_KINDS:
+            return self.place_reading(target)
+        if kind == TargetKind.SEGMENT:
+            return self.segment_reading(target.id)
+        if kind == TargetKind.TOPIC:
+            topic = self.kb.topics[target.id]
+            return Reading(topic.name, none_note=f"The plan designates no leader for {topic.name}.")
+        return self.tech_reading(target, places, segments)
+
+    def place_reading(self, target: Target) -> Reading:
+        if target.kind == TargetKind.AREA:
+            area = self.kb.areas[target.id]
+            leads = [self.region_lead(part) for part in area.parts]
+            notes = [capitalise(area.rest) + "."] if area.rest else []
+            return Reading(area.name, leads, split=True, notes=notes)
+        if target.kind == TargetKind.ZONE:
+            zone = self.kb.zones[target.id]
+            named = target.text.strip()
+            subject = zone.name if named.lower() in (zone.name.lower(), "") else \
+                f"{named} (part of {zone.name})"
+            return Reading(subject, none_note=f"The plan designates no leader for {subject}.")
+        region_id, subject, notes = self.place_region(target)
+        if region_id is None:
+            note = f"The plan designates no leader for {subject}"
+            detail = notes[0] if notes and notes[0] else ""
+            return Reading(subject, none_note=f"{note}{' — ' + detail if detail else ''}.")
+        return Reading(subject, [self.region_lead(region_id)], notes=notes)
+
+    def segment_reading(self, letter: str) -> Reading:
+        subject = f"the {letter} segment"
+        tech_ids = self.kb.segment_technologies.get(letter, [])
+        if not tech_ids:
+            return Reading(subject, none_note=f"The plan designates no leader for {subject}: "
+                                              "it names segment leaders only for A and B "
+                                              "(Renault) and C and D (Mitsubishi).")
+        leads = [Lead(f"segment:{letter}", f"{subject} ({self.kb.technologies[t].name})",
+                      self.kb.leadership[f"tech:{t}"]) for t in tech_ids]
+        return Reading(subject, leads, notes=["The plan assigns segments through technologies."])
+
+    def tech_reading(self, target: Target, places: list[Target],
+                     segments: list[Target]) -> Reading:
+        regions = {self.place_region(p)[0] for p in places if p.kind not in
+                   (TargetKind.AREA, TargetKind.ZONE)} - {None}
+        letters = {s.id for s in segments}
+        if target.kind == TargetKind.FAMILY:
+            family = self.kb.families[target.id]
+            members = [self.kb.technologies[m] for m in family.members]
+            fitting = [m for m in members if self._fits(m.id, regions, letters)]
+            qualified = [m for m in fitting if (regions and m.scope.markets) or
+                         (letters and m.scope.segments)]
+            if len(qualified) == 1:
+                return self._tech_in_scope(qualified[0].id, regions, letters)
+            chosen = fitting if (regions or letters) and fitting else members
+            leads = [self.tech_lead(m.id) for m in chosen]
+            return Reading(family.name, leads, split=len(leads) > 1)
+        return self._tech_in_scope(target.id, regions, letters)
+
+    def _fits(self, tech_id: str, regions: set[str], letters: set[str]) -> bool:
+        scope = self.kb.technologies[tech_id].scope
+        if scope.markets and regions and not regions <= set(scope.markets):
+            return False
+        return not (scope.segments and letters and not letters <= set(scope.segments))
+
+    def _tech_in_scope(self, tech_id: str, regions: set[str], letters: set[str]) -> Reading:
+        tech = self.kb.technologies[tech_id]
+        lead = self.tech_lead(tech_id)
+        if not self._fits(tech_id, regions, letters):
+            outside = [self.kb.regions[r].name for r in sorted(regions)
+                       if tech.scope.markets and r not in tech.scope.markets]
+            outside += [f"the {x} segment" for x in sorted(letters)
+                        if tech.scope.segments and x not in tech.scope.segments]
+            leader = self.company(tech.leader)
+            return Reading(tech.name, none_note=(
+                f"The plan designates no leader for that combination: {leader} leads "
+                f"{tech.name}, which doesn't cover {join_names(outside)}."),
+                sources=list(lead.leadership.sources))
+        notes = []
+        if regions and not tech.scope.markets:
+            for region_id in sorted(regions):
+                region = self.kb.regions[region_id]
+                region_leader = self.kb.leadership[f"region:{region_id}"].leader
+                if region_leader != tech.leader:
+                    notes.append(f"The plan gives {tech.name} no regional limit; as a region, "
+                                 f"{region.name} is led by {self.company(region_leader)}.")
+        return Reading(tech.name, [lead], notes=notes)
+
+    # -- understanding -> answer --------------------------------------------------------
+    def readings(self, understanding: Understanding) -> list[Reading]:
+        targets = self._without_redundant_families(understanding.targets)
+        places = [t for t in targets if t.kind in PLACE_KINDS]
+        segments = [t for t in targets if t.kind == TargetKind.SEGMENT]
+        techs = [t for t in targets if t.kind in (TargetKind.TECH, TargetKind.FAMILY)]
+        topics = [t for t in targets if t.kind == TargetKind.TOPIC]
+        if topics and not techs and not understanding.coordinated:
+            # "batteries in Japan": the plan assigns the topic to nobody, wherever it is
+            return [self.reading(t, [], []) for t in topics]
+        if techs:
+            # places and segments qualify the technologies ("PHEV for the D segment")
+            others = [t for t in targets if t.kind == TargetKind.TOPIC]
+            return [self.reading(t, places, self._fitting(t, segments)) for t in techs] + \
+                [self.reading(t, [], []) for t in others]
+        return [self.reading(t, places, segments) for t in targets]
+
+    def _without_redundant_families(self, targets: list[Target]) -> list[Target]:
+        """"the BEV powertrain": the technology named makes the family word redundant."""
+        techs = {t.id for t in targets if t.kind == TargetKind.TECH}
+        return [t for t in targets if not (
+            t.kind == TargetKind.FAMILY and techs & set(self.kb.families[t.id].members))]
+
+    def _fitting(self, target: Target, segments: list[Target]) -> list[Target]:
+        """The segments that qualify this technology, when several technologies share them."""
+        if target.kind != TargetKind.TECH:
+            return segments
+        scope = self.kb.technologies[target.id].scope.segments
+        fitting = [s for s in segments if s.id in scope]
+        return fitting or segments
+
+    def _lead_sentence(self, lead: Lead, with_followers: bool = True) -> str:
+        leader = self.company(lead.leadership.leader)
+        text = f"{leader} leads {lead.name}"
+        if with_followers and lead.leadership.followers:
+            text += f"; {self.companies(lead.leadership.followers)} follow"
+        return text + "."
+
+    def _reading_text(self, reading: Reading) -> str:
+        if reading.none_note:
+            return " ".join([reading.none_note, *reading.notes])
+        if reading.split:
+            by_leader: dict[str, list[str]] = {}
+            for lead in reading.leads:
+                by_leader.setdefault(lead.leadership.leader, []).append(lead.name)
+            parts = "; ".join(f"{self.company(leader)} leads {join_names(names)}"
+                              for leader, names in by_leader.items())
+            intro = f"{capitalise(reading.subject)} has more than one reading in the plan: "
+            return " ".join([intro + parts + ".", *reading.notes])
+        sentences = [self._lead_sentence(lead) for lead in reading.leads]
+        notes = [n for lead in reading.leads for n in lead.notes] + reading.notes
+        if reading.leads and reading.leads[0].name != reading.subject and not \
+                reading.leads[0].key.startswith("segment:"):
+            place_notes = [n for n in reading.notes if n]
+            if not place_notes:
+                sentences[0] = f"{reading.subject}: {sentences[0]}"
+        return " ".join(sentences + [n for n in notes if n and n not in sentences])
+
+    @staticmethod
+    def _distinct(readings: list[Reading]) -> list[Reading]:
+        """"Tokyo ... Japan": two names for one region are answered once."""
+        seen: set[str] = set()
+        kept = []
+        for reading in readings:
+            keys = {lead.key for lead in reading.leads}
+            if keys and keys <= seen and not reading.none_note:
+                continue
+            seen |= keys
+            kept.append(reading)
+        return kept
+
+    @staticmethod
+    def _sources(readings: list[Reading]) -> list[Source]:
+        seen: list[Source] = []
+        for reading in readings:
+            for source in [*reading.sources,
+                           *(s for lead in reading.leads for s in lead.leadership.sources)]:
+                if source not in seen:
+                    seen.append(source)
+        return seen
