@@ -1,0 +1,66 @@
+"""`phrase_cues`: question cues ("who", "in charge", "follow") and fact keywords, on lemmas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from intents.components.tokens import corrected_words, token_table
+
+MAX_NGRAM = 5
+
+
+@Language.factory("phrase_cues")
+def make_phrase_cues(nlp: Language, name: str) -> PhraseCues:
+    return PhraseCues()
+
+
+class PhraseCues:
+    """Find question cues ("who", "in charge", "follow") and fact keywords on lemmas.
+
+    All tables share one phrase index, so the question is scanned once whatever their number.
+    """
+
+    def __init__(self) -> None:
+        self.index: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self.first_words: set[str] = set()
+        self.order: dict[str, list[str]] = {}
+
+    def set_tables(self, tables: dict[str, dict[str, list[tuple[str, ...]]]]) -> None:
+        """`tables`: table name ("cues", "facts", ...) -> entry name -> phrases."""
+        self.index = {}
+        self.order = {name: list(entries) for name, entries in tables.items()}
+        for name, entries in tables.items():
+            for entry, phrases in entries.items():
+                for phrase in phrases:
+                    if phrase:
+                        self.index.setdefault(phrase, []).append((name, entry))
+        self.first_words = {phrase[0] for phrase in self.index}
+
+    def __call__(self, doc: Doc) -> Doc:
+        corrected = corrected_words(doc)
+        tokens = token_table(doc)
+        lemmas = [corrected.get(i, lemma) for i, lemma in enumerate(tokens.lemmas)]
+        matches: set[tuple[str, str, int]] = set()
+        for sequence in (lemmas, tokens.lowers):
+            matches.update(_find(sequence, self.index, self.first_words))
+        counts: dict[tuple[str, str], int] = {}
+        for name, entry, _start in matches:
+            counts[name, entry] = counts.get((name, entry), 0) + 1
+        for name, entries in self.order.items():
+            # in the order the data lists them, so ties go to the entry listed first
+            setattr(doc._, name, {e: counts[name, e] for e in entries if (name, e) in counts})
+        return doc
+
+
+def _find(words: list[str], index: dict[tuple[str, ...], list[tuple[str, str]]],
+          first: set[str]) -> Iterable[tuple[str, str, int]]:
+    """(table, entry, start) for every phrase of `index` found in `words`."""
+    for start in range(len(words)):
+        if words[start] not in first:
+            continue
+        for size in range(1, min(MAX_NGRAM, len(words) - start) + 1):
+            for name, entry in index.get(tuple(words[start:start + size]), ()):
+                yield name, entry, start

@@ -1,0 +1,186 @@
+"""`fuzzy_linker`: misspelt names ("Mitsubshi", "autonmous", "Eurpoe") linked with rapidfuzz."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import OSA
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from intents import thresholds
+from intents.components.tokens import (
+    TokenTable,
+    add_spans,
+    corrected_words,
+    entity_id,
+    token_table,
+)
+
+LOGGER = logging.getLogger(__name__)
+MAX_WINDOW = 4  # longest name (in tokens) fuzzy matching tries
+WINDOW_PUNCT = frozenset({"-", "/", "."})
+CACHE_SIZE = 50_000  # fuzzy lookups remembered (cleared when full)
+
+
+@Language.factory(
+    "fuzzy_linker",
+    default_config={
+        "min_length": thresholds.FUZZY_MIN_LENGTH,
+        "max_edits_short": thresholds.FUZZY_MAX_EDITS_SHORT,
+        "max_edits_long": thresholds.FUZZY_MAX_EDITS_LONG,
+        "long_length": thresholds.FUZZY_LONG_LENGTH,
+    },
+)
+def make_fuzzy_linker(nlp: Language, name: str, *, min_length: int, max_edits_short: int,
+                      max_edits_long: int, long_length: int) -> FuzzyLinker:
+    return FuzzyLinker(min_length=min_length, max_edits_short=max_edits_short,
+                       max_edits_long=max_edits_long, long_length=long_length)
+
+
+class FuzzyLinker:
+    """Link misspelt names ("Mitsubshi", "autonmous", "Eurpoe") with rapidfuzz.
+
+    Only tokens that are not everyday English words are tried, so "lead" never becomes "Leeds".
+    Two candidates equally close to different things are recorded in `doc._.ambiguous`.
+    """
+
+    def __init__(self, *, min_length: int, max_edits_short: int, max_edits_long: int,
+                 long_length: int) -> None:
+        self.min_length = min_length
+        self.max_edits_short = max_edits_short
+        self.max_edits_long = max_edits_long
+        self.long_length = long_length
+        self.choices: dict[int, dict[str, tuple[str, str, str | None]]] = {}
+        self.common_words: frozenset[str] = frozenset()
+        self._cache: dict[str, list[tuple[str, float, int]]] = {}
+        self._by_length: dict[tuple[int, int], list[str]] = {}
+
+    def set_choices(self, names: dict[str, tuple[str, str, str | None]],
+                    common_words: frozenset[str], tokenizer: Any) -> None:
+        """`names`: lower-case name -> (kind, id, country); kind "cue" corrects a cue word.
+
+        Names are grouped by their number of tokens, so a window of the question is only
+        compared with names of the same width.
+        """
+        self.choices = {}
+        self._by_length = {}
+        self._cache = {}
+        for name, entry in names.items():
+            plain = name.replace(" ", "").isalpha()
+            width = name.count(" ") + 1 if plain else len(tokenizer(name))
+            if width <= MAX_WINDOW:
+                self.choices.setdefault(width, {})[name] = entry
+                self._by_length.setdefault((width, len(name)), []).append(name)
+        self.common_words = common_words
+
+    def _split_words(self, doc: Doc, table: TokenTable) -> list[Span]:
+        """"ph ev" is "PHEV" typed with a space: two words that are not both everyday English
+        and that together make a name are read as that name (an exact match may sit on one of
+        them: "ev" alone would name the EV powertrain)."""
+        spans = []
+        words = self.choices.get(1, {})
+        for i in range(len(doc) - 1):
+            if not (table.alpha[i] and table.alpha[i + 1]):
+                continue
+            joined = table.lowers[i] + table.lowers[i + 1]
+            entry = words.get(joined)
+            everyday = (table.lowers[i] in self.common_words
+                        and table.lowers[i + 1] in self.common_words)
+            if entry is None or everyday or entry[0] == "cue":
+                continue
+            kind, ident, country = entry
+            doc._.corrections.append((doc[i:i + 2].text, joined))
+            span = Span(doc, i, i + 2, label=kind.upper(), span_id=entity_id(kind, ident, country))
+            span._.score = 0.9
+            spans.append(span)
+        return spans
+
+    def _closest(self, query: str, width: int) -> list[tuple[str, float, int]]:
+        """The three names nearest to `query` within the edit budget (cached: typos repeat)."""
+        cached = self._cache.get(query)
+        if cached is None:
+            budget = self.max_edits(len(query))
+            # only names whose length is within the edit budget can match
+            near = [name for length in range(len(query) - budget, len(query) + budget + 1)
+                    for name in self._by_length.get((width, length), ())]
+            cached = process.extract(query, near, scorer=OSA.distance,
+                                     processor=utils.default_process, limit=3,
+                                     score_cutoff=budget)
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            self._cache[query] = cached
+        return cached
+
+    def max_edits(self, length: int) -> int:
+        return self.max_edits_long if length >= self.long_length else self.max_edits_short
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.choices:
+            LOGGER.warning("fuzzy_linker has no names to link to")
+            return doc
+        covered = {token.i for ent in doc.ents for token in ent}
+        doc._.corrections = []
+        doc._.ambiguous = []
+        spans: list[Span] = []
+        table = token_table(doc)
+        unknown = [alpha and len(lower) >= self.min_length and lower not in self.common_words
+                   for alpha, lower in zip(table.alpha, table.lowers, strict=True)]
+        spans.extend(self._split_words(doc, table))
+        covered |= {i for span in spans for i in range(span.start, span.end)}
+        index = 0 if any(unknown) else len(doc)
+        while index < len(doc):
+            linked = self._link_at(doc, index, covered, unknown)
+            if linked is None:
+                index += 1
+                continue
+            span, width = linked
+            if span is not None:
+                spans.append(span)
+            index += width
+        if spans:
+            add_spans(doc, spans)
+        return doc
+
+    def _link_at(self, doc: Doc, start: int, covered: set[int],
+                 unknown: list[bool]) -> tuple[Span | None, int] | None:
+        table = token_table(doc)
+        for width in range(MAX_WINDOW, 0, -1):
+            end = start + width
+            if end > len(doc) or not (table.alpha[start] and table.alpha[end - 1]):
+                continue
+            if not any(unknown[i] and i not in covered for i in range(start, end)):
+                continue
+            if any(not table.alpha[i] and table.texts[i] not in WINDOW_PUNCT
+                   for i in range(start, end)):
+                continue
+            tokens = doc[start:end]
+            query = tokens.text.lower()
+            choices = self.choices.get(width)
+            if not choices:
+                continue
+            found = self._closest(query, width)
+            if not found:
+                continue
+            best_name, best_distance, _ = found[0]
+            kind, ident, country = choices[best_name]
+            rivals = [name for name, distance, _ in found[1:]
+                      if distance == best_distance and choices[name][:2] != (kind, ident)
+                      and fuzz.ratio(query, best_name) - fuzz.ratio(query, name)
+                      < 100 * thresholds.AMBIGUITY_MARGIN]
+            score = 1.0 - best_distance / max(len(best_name), 1)
+            if rivals:
+                doc._.ambiguous.append(
+                    (tokens.text, [(name, *choices[name]) for name in [best_name, *rivals]]))
+                return None, width
+            doc._.corrections.append((tokens.text, best_name))
+            if kind == "cue":
+                corrected_words(doc)[start] = best_name
+                return None, width
+            span = Span(doc, start, start + width, label=kind.upper(),
+                        span_id=entity_id(kind, ident, country))
+            span._.score = score
+            return span, width
+        return None

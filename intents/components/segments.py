@@ -1,0 +1,77 @@
+"""`segment_finder`: "D segment", "C and D segments", "segment B", "A/B" as SEGMENT entities."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from intents.components.tokens import add_spans, corrected_words, entity_id
+
+SEGMENT_WORDS = frozenset({"segment", "segments", "seg", "segs", "segment-"})
+SEGMENT_LETTERS = frozenset("abcdef")
+LIST_JOINERS = frozenset({"and", "&", ",", "/", "or", "-", "+"})
+
+
+@Language.component("segment_finder")
+def segment_finder(doc: Doc) -> Doc:
+    """Mark "D segment", "C and D segments", "segment B", "A/B" as SEGMENT entities."""
+    corrected = corrected_words(doc)
+    text = doc.text.lower()
+    if "seg" not in text and "/" not in text and "segment" not in corrected.values():
+        return doc  # nothing that could name a segment
+    covered = {token.i for ent in doc.ents for token in ent}
+    spans: list[Span] = []
+    for token in doc:
+        word = corrected.get(token.i) or token.lower_
+        if word not in SEGMENT_WORDS:
+            continue
+        letters = _letters_before(doc, token.i, covered) or _letters_after(doc, token.i, covered)
+        for index in letters:
+            spans.append(_segment_span(doc, index))
+    for token in doc[1:-1]:  # "A/B", "C/D" without the word "segment"
+        left, right = doc[token.i - 1], doc[token.i + 1]
+        pair = token.text == "/" and _is_letter(left) and _is_letter(right)
+        if pair and left.i not in covered and right.i not in covered:
+            spans.extend(_segment_span(doc, t.i) for t in (left, right))
+    if spans:
+        add_spans(doc, spans)
+    return doc
+
+
+def _is_letter(token: Token) -> bool:
+    return len(token.text) == 1 and token.lower_ in SEGMENT_LETTERS
+
+
+def _segment_span(doc: Doc, index: int) -> Span:
+    letter = doc[index].text.upper()
+    return Span(doc, index, index + 1, label="SEGMENT", span_id=entity_id("segment", letter))
+
+
+def _letters_before(doc: Doc, start: int, covered: set[int]) -> list[int]:
+    found: list[int] = []
+    index = start - 1
+    while index >= 0:
+        token = doc[index]
+        if token.i in covered:
+            break
+        if _is_letter(token):
+            found.append(index)
+        elif token.lower_ not in LIST_JOINERS:
+            break
+        index -= 1
+    article = len(found) == 1 and doc[found[0]].text == "a" and found[0] == start - 1
+    if article and not (found[0] > 0 and doc[found[0] - 1].lower_ == "the"):
+        return []  # "a segment" is the article; "the a segment" is segment A
+    return found
+
+
+def _letters_after(doc: Doc, start: int, covered: set[int]) -> list[int]:
+    found: list[int] = []
+    for token in doc[start + 1:]:
+        if token.i in covered:
+            break
+        if _is_letter(token):
+            found.append(token.i)
+        elif token.lower_ not in LIST_JOINERS:
+            break
+    return found
