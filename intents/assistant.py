@@ -53,7 +53,6 @@ class _Engine:
         self.kb: KnowledgeBase = load_knowledge(knowledge_dir)
         vocabulary = build_vocabulary(self.kb)
         self.nlp = build_pipeline(vocabulary)
-        self.common_words = vocabulary.common_words
         cues = read_cues()
         self.domain_words = {w.lower() for w in cues.get("domain", [])}
         for words in cues.values():
@@ -174,7 +173,7 @@ class Assistant:
     @staticmethod
     def _understand(engine: _Engine, clause: str,
                     previous: dict[str, Any] | None) -> Understanding:
-        return understand(engine.nlp(clause), common_words=engine.common_words,
+        return understand(engine.nlp(clause),
                           domain_words=engine.domain_words, context=previous)
 
     def _decide(self, engine: _Engine, raw: str, understanding: Understanding) -> Answer:

@@ -101,7 +101,7 @@ def _is_yes_no(doc: Doc) -> bool:
     return words[-1] in {"right", "correct", "true", "yes", "confirm"} and len(words) > 2
 
 
-def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str],
+def understand(doc: Doc, *, domain_words: set[str],
                context: dict[str, Any] | None = None) -> Understanding:
     """Read one clause; `context` is the previous question's understanding, for follow-ups."""
     targets, companies, non_members = _entities(doc)
@@ -124,8 +124,8 @@ def understand(doc: Doc, *, common_words: frozenset[str], domain_words: set[str]
         value = max(0.0, min(1.0, confidence * factor))
         return Understanding(intent=intent, confidence=value, reason=reason, **base, **extra)
 
-    content = [text for text, punct in zip(token_table(doc).texts, token_table(doc).punct,
-                                            strict=True) if not punct]
+    tokens = token_table(doc)
+    content = [text for text, punct in zip(tokens.texts, tokens.punct, strict=True) if not punct]
     if not content:
         return result(Intent.EMPTY, reason="nothing to read")
     if ambiguous and not targets and not companies:
