@@ -19,11 +19,11 @@ from pathlib import Path
 
 from sqlalchemy import delete
 
-from bot.db import DigestDelivery, DigestSubscription, dispose_engines, ensure_database
 from bot.digest import store
 from bot.digest.delivery import digest_client, send_due
 from bot.digest.schedule import DAILY, Plan
 from bot.settings import Settings
+from bot.storage.models import DigestDelivery, DigestSubscription, dispose_engines, ensure_database
 from intents.assistant import Assistant
 from tests.support.fake_slack import FakeSlack
 

@@ -130,7 +130,7 @@ def main() -> int:
                            filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         environment.pop("DATABASE_URL", None)
         process = subprocess.Popen(
-            [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())",
+            [sys.executable, "-c", "import sys; from bot.cli.main import main; sys.exit(main())",
              "serve", "--http", "--host", "127.0.0.1", "--port", str(port)],
             cwd=data_dir, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             text=True)

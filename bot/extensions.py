@@ -56,7 +56,7 @@ class ServeContext:
     settings: Any  # bot.settings.Settings
     assistant: Any  # intents.assistant.Assistant
     client: Any  # slack_sdk.WebClient pointed at SLACK_API_URL
-    stores: Any  # bot.stores.Stores
+    stores: Any  # bot.storage.memory.Stores
     mode: str  # "http" or "socket"
 
 

@@ -10,7 +10,7 @@ import importlib
 
 FEATURE_MODULES = (
     "bot.digest.feature",
-    "bot.ops",
+    "bot.ops.reload",
 )
 
 

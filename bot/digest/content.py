@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.blocks import source_line
+from bot.slack.blocks import source_line
 from knowledge.answer import MatrixRow
 
 MAX_LISTED_QUESTIONS = 5  # per list (unanswered, 👎): enough to act on, short enough to read

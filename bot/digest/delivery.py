@@ -32,7 +32,7 @@ from bot.digest.content import (
     snapshot_of,
 )
 from bot.digest.schedule import Plan, due_date, local_today
-from bot.observability import record_digest, record_slack_error
+from bot.ops.metrics import record_digest, record_slack_error
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

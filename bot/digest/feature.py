@@ -17,7 +17,6 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine, text
 
-from bot.db import ensure_database, get_engine
 from bot.digest import store
 from bot.digest.content import render
 from bot.digest.delivery import digest_client, preview
@@ -45,7 +44,8 @@ from bot.extensions import (
     subcommand,
 )
 from bot.settings import Settings, load_settings
-from bot.stores import utcnow
+from bot.storage.memory import utcnow
+from bot.storage.models import ensure_database, get_engine
 
 log = logging.getLogger(__name__)
 

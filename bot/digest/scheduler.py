@@ -15,11 +15,11 @@ from typing import Any
 from apscheduler.schedulers.background import BackgroundScheduler
 from slack_sdk import WebClient
 
-from bot.db import ensure_database
 from bot.digest.delivery import send_due
 from bot.settings import Settings
-from bot.storage import purge_expired
-from bot.stores import utcnow
+from bot.storage.memory import utcnow
+from bot.storage.models import ensure_database
+from bot.storage.stores import purge_expired
 
 log = logging.getLogger(__name__)
 

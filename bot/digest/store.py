@@ -12,16 +12,16 @@ from typing import Any
 from sqlalchemy import Engine, and_, delete, func, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from bot.db import (
+from bot.digest.content import MAX_LISTED_QUESTIONS, TOP_TOPICS, DailyStats, Snapshot
+from bot.digest.schedule import Plan, zone
+from bot.storage.models import (
     DigestDelivery,
     DigestSubscription,
     FeedbackEntry,
     KnowledgeSnapshot,
     QuestionLogEntry,
 )
-from bot.digest.content import MAX_LISTED_QUESTIONS, TOP_TOPICS, DailyStats, Snapshot
-from bot.digest.schedule import Plan, zone
-from bot.storage import dialect_insert
+from bot.storage.stores import dialect_insert
 
 ACTIVE = "active"
 PAUSED = "paused"

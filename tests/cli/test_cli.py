@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLIC_KEYS = {"question", "intent", "understood", "leaders", "followers", "answer", "sources",
@@ -19,7 +19,7 @@ PUBLIC_KEYS = {"question", "intent", "understood", "leaders", "followers", "answ
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin,
+    return subprocess.run([sys.executable, "-m", "bot.cli.main", *args], input=stdin,
                           capture_output=True, cwd=ROOT, env=env, timeout=120)
 
 

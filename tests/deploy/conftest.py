@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import build_parser
+from bot.cli.main import build_parser
 from bot.settings import Settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +38,7 @@ def assert_cli_accepts() -> Callable[[list[str]], None]:
 
     def check(argv: list[str]) -> None:
         if argv[0] not in commands:
-            pytest.skip(f"`alliance-bot {argv[0]}` is not registered in bot/cli.py yet")
+            pytest.skip(f"`alliance-bot {argv[0]}` is not registered in bot/cli/main.py yet")
         try:
             parser.parse_args(argv)
         except SystemExit as error:

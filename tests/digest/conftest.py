@@ -5,10 +5,10 @@ import pytest
 from slack_sdk import WebClient
 from sqlalchemy import Engine
 
-from bot.db import ensure_database
 from bot.digest import feature
 from bot.digest.delivery import digest_client
 from bot.settings import Settings
+from bot.storage.models import ensure_database
 from knowledge.answer import MatrixRow, Source
 from tests.storage.databases import BACKENDS, make_settings
 from tests.support.fake_slack import FakeSlack

@@ -6,14 +6,14 @@ from datetime import UTC, date, datetime, timedelta
 from slack_sdk import WebClient
 from sqlalchemy import Engine
 
-from bot.db import dispose_engines, ensure_database
 from bot.digest import store
 from bot.digest.delivery import digest_client, send_due
 from bot.digest.feature import digest_home
 from bot.digest.schedule import DAILY, WEEKDAYS, Plan
 from bot.settings import Settings
-from bot.storage import open_stores
-from bot.stores import FeedbackRecord, QuestionRecord
+from bot.storage.memory import FeedbackRecord, QuestionRecord
+from bot.storage.models import dispose_engines, ensure_database
+from bot.storage.stores import open_stores
 from tests.digest.conftest import MapAssistant
 from tests.support.fake_slack import FakeSlack
 

@@ -18,7 +18,7 @@ from bot.extensions import (
     ServeContext,
 )
 from bot.settings import Settings
-from bot.stores import InMemoryStores, utcnow
+from bot.storage.memory import InMemoryStores, utcnow
 from tests.digest.conftest import MapAssistant
 from tests.support.fake_slack import FakeSlack
 

@@ -20,7 +20,7 @@ AT = "2024-01-15T08:30:00+00:00"
 
 def send_due_process(settings: Settings) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "digest", "send-due", "--at", AT],
+        [sys.executable, "-m", "bot.cli.main", "digest", "send-due", "--at", AT],
         env=subprocess_env(settings), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from slack_sdk import WebClient
 
-from bot import ops
 from bot.extensions import SUBCOMMANDS, CommandContext, ServeContext
+from bot.ops import reload as ops
 from bot.settings import Settings
 from tests.ops.conftest import ADMINS, FileBackedAssistant
 from tests.support.fake_slack import FakeSlack

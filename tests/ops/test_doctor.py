@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.cli import main
-from bot.commands_ops import (
+from bot.cli.main import main
+from bot.cli.ops import (
     CheckResult,
     Status,
     check_credentials,
@@ -19,8 +19,8 @@ from bot.commands_ops import (
     check_knowledge_base,
     check_slack,
 )
-from bot.db import dispose_engines, upgrade_database
 from bot.settings import Settings
+from bot.storage.models import dispose_engines, upgrade_database
 from tests.support.fake_slack import FakeSlack
 
 SHIPPED_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge" / "data"
@@ -63,7 +63,7 @@ def ready_environment(slack: FakeSlack, tmp_path: Path,
 @pytest.fixture
 def knowledge_base_checked_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
     """Loading the language pipeline takes seconds; the tests below are about other checks."""
-    monkeypatch.setattr("bot.commands_ops.check_knowledge_base",
+    monkeypatch.setattr("bot.cli.ops.check_knowledge_base",
                         lambda settings: CheckResult("knowledge base", Status.OK, "loaded"))
 
 

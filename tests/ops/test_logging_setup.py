@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.logging_setup import REDACTED_SECRET, REDACTED_TOKEN, configure_logging
+from bot.ops.logging import REDACTED_SECRET, REDACTED_TOKEN, configure_logging
 from bot.settings import ConfigError, Settings
 
 BOT_TOKEN = "xoxb-1111111111-2222222222-AbCdEfGhIjKlMnOpQrStUvWx"

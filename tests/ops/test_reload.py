@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from slack_sdk import WebClient
 
-from bot.observability import REGISTRY
-from bot.ops import KnowledgeReloader, take_snapshot
+from bot.ops.metrics import REGISTRY
+from bot.ops.reload import KnowledgeReloader, take_snapshot
 from tests.ops.conftest import ADMINS, FileBackedAssistant
 from tests.support.fake_slack import FakeSlack
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from slack_sdk import WebClient
 
-from bot.ops import KnowledgeReloader
+from bot.ops.reload import KnowledgeReloader
 from intents.assistant import Assistant
 from knowledge.errors import KnowledgeError
 from tests.ops.conftest import ADMINS

@@ -79,7 +79,7 @@ def answers(url: str) -> bool:
 def serve_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServeRun]:
     if shutil.which("alliance-bot", path=str(Path(sys.executable).parent)) is None:
         pytest.skip("the alliance-bot entry point is not installed in this environment")
-    from bot.cli import build_parser
+    from bot.cli.main import build_parser
 
     try:
         build_parser().parse_args(["serve", "--http"])

@@ -24,12 +24,12 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bot.app import build_app, shutdown_listeners
 from bot.extensions import HOME_SECTIONS, SUBCOMMANDS
 from bot.features import load_features
-from bot.server import SLACK_EVENTS_PATH, HttpServer, create_asgi_app
 from bot.settings import Settings
-from bot.stores import InMemoryStores
+from bot.slack.app import build_app, shutdown_listeners
+from bot.slack.http_server import SLACK_EVENTS_PATH, HttpServer, create_asgi_app
+from bot.storage.memory import InMemoryStores
 from knowledge.answer import Answer, Kind, MatrixRow, Source, Suggestion
 from tests.support.fake_slack import Call, FakeSlack
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.blocks import ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP, ACTION_SHARE, decode_value
+from bot.slack.blocks import ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP, ACTION_SHARE, decode_value
 from tests.slack.conftest import SUGGESTIONS, button_value, text_of
 
 THREAD_TS = "1700000000.000100"

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.blocks import (
+from bot.slack.blocks import (
     MAX_BUTTON_VALUE,
     MAX_MESSAGE_BLOCKS,
     MAX_SECTION_CHARS,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.blocks import ACTION_FEEDBACK_UP, ACTION_SHARE, MAX_SECTION_CHARS
 from bot.extensions import SUBCOMMANDS, CommandReply
+from bot.slack.blocks import ACTION_FEEDBACK_UP, ACTION_SHARE, MAX_SECTION_CHARS
 from tests.slack.conftest import assert_pings_nobody, button_value, posts, text_of
 
 

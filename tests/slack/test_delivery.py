@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.observability import SLACK_API_ERRORS
+from bot.ops.metrics import SLACK_API_ERRORS
 
 
 def errors_counted(method: str, error: str) -> float:

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bot.extensions import READINESS_CHECKS
-from bot.server import MAX_BODY_BYTES, SLACK_EVENTS_PATH
+from bot.slack.http_server import MAX_BODY_BYTES, SLACK_EVENTS_PATH
 from tests.slack.conftest import load_payload, posts
 
 STALE_SECONDS = 6 * 60  # Slack's window is five minutes
@@ -73,7 +73,7 @@ def test_healthz_says_the_process_is_up(bot):
 
 
 def test_readyz_is_ready_when_every_check_passes(bot, monkeypatch):
-    monkeypatch.setattr("bot.server.READINESS_CHECKS", [lambda: None])
+    monkeypatch.setattr("bot.slack.http_server.READINESS_CHECKS", [lambda: None])
     reply = bot.get("/readyz")
     assert reply.status == 200
     assert reply.json() == {"ready": True}
@@ -83,7 +83,7 @@ def test_readyz_lists_the_reasons_it_is_not_ready(bot, monkeypatch):
     def broken() -> str:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("bot.server.READINESS_CHECKS",
+    monkeypatch.setattr("bot.slack.http_server.READINESS_CHECKS",
                         [*READINESS_CHECKS, lambda: "database unreachable", broken])
     reply = bot.get("/readyz")
     assert reply.status == 503

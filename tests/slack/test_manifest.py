@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.listeners.commands import COMMAND
+from bot.slack.listeners.commands import COMMAND
 
 MANIFEST = Path(__file__).parents[2] / "deploy" / "slack-manifest.yml"
 EXPECTED_SCOPES = {"app_mentions:read", "chat:write", "commands", "im:history", "users:read"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.blocks import ACTION_FEEDBACK_DOWN, ACTION_SHARE
+from bot.slack.blocks import ACTION_FEEDBACK_DOWN, ACTION_SHARE
 from tests.slack.conftest import assert_pings_nobody, posts
 
 QUESTION_TS = "1700000000.000100"

@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
 from tests.slack.conftest import (
     BOT_TOKEN,
     SIGNING_SECRET,
@@ -79,7 +79,7 @@ def start_serve(arguments: list[str], slack, tmp_path: Path) -> subprocess.Popen
         "DATA_DIR": str(tmp_path / "data"), "LOG_FORMAT": "text",
     }
     environment.pop("DATABASE_URL", None)
-    command = [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())",
+    command = [sys.executable, "-c", "import sys; from bot.cli.main import main; sys.exit(main())",
                *arguments]
     return subprocess.Popen(command, cwd=tmp_path, env={**environment, "PYTHONPATH": os.getcwd()},
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.socket_mode import build_socket_mode_handler
+from bot.slack.socket_mode import build_socket_mode_handler
 from tests.slack.conftest import load_payload, posts
 from tests.slack.fake_socket_mode import FakeSocketMode
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.db import dispose_engines
 from bot.settings import Settings
+from bot.storage.models import dispose_engines
 
 POSTGRES_URL_VARIABLE = "ALLIANCE_TEST_DATABASE_URL"
 BACKENDS = ("sqlite", "postgresql")

@@ -8,10 +8,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select
 
-from bot.db import Base, QuestionLogEntry, dispose_engines, get_engine, upgrade_database
 from bot.settings import Settings
-from bot.storage import open_stores
-from bot.stores import QuestionRecord
+from bot.storage.memory import QuestionRecord
+from bot.storage.models import Base, QuestionLogEntry, dispose_engines, get_engine, upgrade_database
+from bot.storage.stores import open_stores
 from tests.storage.databases import subprocess_env
 
 HEAD = "0002"
@@ -57,7 +57,7 @@ def test_upgrading_an_old_database_keeps_its_rows(settings: Settings) -> None:
 
 def test_db_upgrade_command_works_outside_the_source_tree(settings: Settings, tmp_path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "db", "upgrade"], cwd=tmp_path,
+        [sys.executable, "-m", "bot.cli.main", "db", "upgrade"], cwd=tmp_path,
         env=subprocess_env(settings), capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert f"schema revision {HEAD}" in result.stdout

@@ -5,10 +5,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.db import FeedbackEntry, QuestionLogEntry, _create_engine, get_engine
 from bot.settings import Settings
-from bot.storage import DatabaseStores, open_stores, purge_expired
-from bot.stores import FeedbackRecord, QuestionRecord
+from bot.storage.memory import FeedbackRecord, QuestionRecord
+from bot.storage.models import FeedbackEntry, QuestionLogEntry, _create_engine, get_engine
+from bot.storage.stores import DatabaseStores, open_stores, purge_expired
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 
@@ -92,7 +92,7 @@ def test_purge_forgets_old_event_ids(settings: Settings) -> None:
 
 def test_db_purge_command_reports_what_it_removed(settings: Settings, tmp_path, monkeypatch,
                                                   capsys) -> None:
-    from bot.cli import main
+    from bot.cli.main import main
     from tests.storage.databases import subprocess_env
 
     open_stores(settings).questions.log_question(question(NOW - timedelta(days=91)))

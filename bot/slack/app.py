@@ -14,13 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot import middleware
 from bot.features import FEATURE_MODULES, load_features
-from bot.listeners import actions, commands, home, mentions, messages
-from bot.listeners.answering import Answerer
-from bot.listeners.delivery import retry_handlers
 from bot.settings import Settings
-from bot.stores import Stores
+from bot.slack import middleware
+from bot.slack.listeners import actions, commands, home, mentions, messages
+from bot.slack.listeners.answering import Answerer
+from bot.slack.listeners.delivery import retry_handlers
+from bot.storage.memory import Stores
 from intents.assistant import Assistant
 
 APP_NAME = "alliance-bot"

@@ -1,4 +1,4 @@
-"""Database-backed implementations of the `bot.stores` protocols, and the retention purge.
+"""Database-backed implementations of the `bot.storage.memory` protocols, and the retention purge.
 
 `open_stores(settings)` upgrades the schema first, so a new release starts on its own tables.
 Every replica on the same database shares feedback, the question log, thread context and the
@@ -15,15 +15,15 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from bot.db import (
+from bot.settings import Settings
+from bot.storage.memory import FeedbackRecord, QuestionRecord, Stores, utcnow
+from bot.storage.models import (
     FeedbackEntry,
     ProcessedEvent,
     QuestionLogEntry,
     ThreadContext,
     ensure_database,
 )
-from bot.settings import Settings
-from bot.stores import FeedbackRecord, QuestionRecord, Stores, utcnow
 
 # Slack retries an event within minutes; a day of ids is plenty to recognise a repeat.
 PROCESSED_EVENT_TTL = timedelta(days=1)

@@ -12,11 +12,11 @@ from typing import Any
 
 from slack_bolt import App
 
-from bot.blocks import home_view
 from bot.extensions import HOME_SECTIONS
-from bot.listeners import acknowledge
-from bot.listeners.answering import Answerer
-from bot.listeners.delivery import call_slack
+from bot.slack.blocks import home_view
+from bot.slack.listeners import acknowledge
+from bot.slack.listeners.answering import Answerer
+from bot.slack.listeners.delivery import call_slack
 
 HOME_TAB = "home"
 

@@ -26,7 +26,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from bot.extensions import READINESS_CHECKS
-from bot.observability import REGISTRY
+from bot.ops.metrics import REGISTRY
 
 SLACK_EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1_000_000  # Slack's payloads are far smaller; anything bigger is not Slack

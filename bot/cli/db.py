@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def upgrade(args: argparse.Namespace) -> int:
-    from bot.db import describe_url, upgrade_database
+    from bot.storage.models import describe_url, upgrade_database
 
     settings = load_settings()
     revision = upgrade_database(settings)
@@ -49,16 +49,16 @@ def upgrade(args: argparse.Namespace) -> int:
 
 
 def purge_old(args: argparse.Namespace) -> int:
-    from bot.storage import purge_expired
+    from bot.storage.stores import purge_expired
 
     print(purge_expired(load_settings(), now=args.at))
     return 0
 
 
 def send_due_now(args: argparse.Namespace) -> int:
-    from bot.db import ensure_database
     from bot.digest.delivery import digest_client, send_due
-    from bot.stores import utcnow
+    from bot.storage.memory import utcnow
+    from bot.storage.models import ensure_database
     from intents.assistant import Assistant
 
     settings = load_settings()

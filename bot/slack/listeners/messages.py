@@ -10,8 +10,8 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 
-from bot.listeners import acknowledge
-from bot.listeners.answering import Answerer
+from bot.slack.listeners import acknowledge
+from bot.slack.listeners.answering import Answerer
 
 DIRECT_MESSAGE = "im"
 

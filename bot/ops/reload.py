@@ -27,7 +27,7 @@ from bot.extensions import (
     readiness_check,
     subcommand,
 )
-from bot.observability import record_kb_load_error, record_kb_loaded, record_slack_error
+from bot.ops.metrics import record_kb_load_error, record_kb_loaded, record_slack_error
 from knowledge.errors import KnowledgeError
 
 logger = logging.getLogger(__name__)

@@ -123,7 +123,7 @@ def check_database(settings: Settings) -> list[CheckResult]:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-    from bot.db import MIGRATIONS_DIR, alembic_config, describe_url
+    from bot.storage.models import MIGRATIONS_DIR, alembic_config, describe_url
 
     skipped_migrations = CheckResult("migrations", Status.SKIP, "no database to inspect")
     try:

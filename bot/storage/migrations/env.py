@@ -1,13 +1,14 @@
-"""Alembic environment: runs on the connection `bot.db.upgrade_database` opened and locked.
+"""Alembic environment: runs on the connection `upgrade_database` (bot.storage.models) opened
+and locked.
 
-Run by hand (`alembic -c bot/migrations/alembic.ini ...`) it connects to the database the bot's
-settings name instead. Logging is left to the bot: no fileConfig here.
+Run by hand (`alembic -c bot/storage/migrations/alembic.ini ...`) it connects to the database
+the bot's settings name instead. Logging is left to the bot: no fileConfig here.
 """
 
 from alembic import context
 
-from bot.db import Base, get_engine
 from bot.settings import load_settings
+from bot.storage.models import Base, get_engine
 
 
 def run_migrations(connection: object) -> None:

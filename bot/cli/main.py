@@ -11,10 +11,10 @@ import importlib
 import sys
 
 COMMAND_MODULES = (
-    "bot.commands_core",  # ask, chat, eval, kb, bench
-    "bot.commands_serve",  # serve --socket / --http
-    "bot.commands_db",  # db upgrade, digest send-due
-    "bot.commands_ops",  # doctor
+    "bot.cli.core",  # ask, chat, eval, kb, bench
+    "bot.cli.serve",  # serve --socket / --http
+    "bot.cli.db",  # db upgrade, digest send-due
+    "bot.cli.ops",  # doctor
 )
 
 

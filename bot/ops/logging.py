@@ -107,7 +107,7 @@ class JsonFormatter(logging.Formatter):
 
 
 class TextFormatter(logging.Formatter):
-    """`12:00:01 INFO  bot.listeners  answered  intent=who_leads latency_ms=3.1`."""
+    """`12:00:01 INFO  bot.slack.listeners  answered  intent=who_leads latency_ms=3.1`."""
 
     def __init__(self) -> None:
         super().__init__("%(asctime)s %(levelname)-5s %(name)s  %(message)s", "%H:%M:%S")

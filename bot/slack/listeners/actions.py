@@ -13,7 +13,7 @@ from typing import Any
 
 from slack_bolt import App
 
-from bot.blocks import (
+from bot.slack.blocks import (
     ACTION_CLARIFY_PREFIX,
     ACTION_FEEDBACK_DOWN,
     ACTION_FEEDBACK_UP,
@@ -21,10 +21,10 @@ from bot.blocks import (
     decode_value,
     notice_message,
 )
-from bot.listeners import acknowledge
-from bot.listeners.answering import Answerer, conversation_key
-from bot.listeners.delivery import call_slack, send_to_response_url
-from bot.stores import FeedbackRecord, utcnow
+from bot.slack.listeners import acknowledge
+from bot.slack.listeners.answering import Answerer, conversation_key
+from bot.slack.listeners.delivery import call_slack, send_to_response_url
+from bot.storage.memory import FeedbackRecord, utcnow
 
 CLARIFY_ACTIONS = re.compile(rf"^{ACTION_CLARIFY_PREFIX}\d+$")
 FEEDBACK_ACTIONS = re.compile(rf"^({ACTION_FEEDBACK_UP}|{ACTION_FEEDBACK_DOWN})$")

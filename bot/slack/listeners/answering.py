@@ -12,10 +12,10 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from bot.blocks import answer_message
-from bot.listeners.delivery import call_slack
-from bot.observability import record_answer
-from bot.stores import QuestionRecord, Stores, utcnow
+from bot.ops.metrics import record_answer
+from bot.slack.blocks import answer_message
+from bot.slack.listeners.delivery import call_slack
+from bot.storage.memory import QuestionRecord, Stores, utcnow
 from intents.assistant import Assistant
 from knowledge.answer import Answer, Kind
 

@@ -12,10 +12,10 @@ from typing import Any
 
 from slack_bolt import Ack, App
 
-from bot.blocks import help_message, matrix_message, notice_message
 from bot.extensions import SUBCOMMANDS, CommandContext
-from bot.listeners.answering import Answerer
-from bot.listeners.delivery import send_to_response_url
+from bot.slack.blocks import help_message, matrix_message, notice_message
+from bot.slack.listeners.answering import Answerer
+from bot.slack.listeners.delivery import send_to_response_url
 
 COMMAND = "/alliance"
 HELP = "help"

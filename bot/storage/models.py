@@ -3,7 +3,8 @@
 SQLite (a file under `data_dir`, created on first use) unless DATABASE_URL names PostgreSQL.
 Every SQLite transaction starts with `BEGIN IMMEDIATE`, so two processes on one file queue for
 the write lock instead of failing half-way; PostgreSQL serialises concurrent upgrades with an
-advisory lock. The schema itself only ever changes through the migrations in `bot/migrations/`.
+advisory lock. The schema itself only ever changes through the migrations in
+`bot/storage/migrations/`.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from typing import Any
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
 
-from bot.stores import EventDeduplicator
+from bot.storage.memory import EventDeduplicator
 
 # A message event with one of these subtypes is still a person writing to the bot.
 ANSWERED_MESSAGE_SUBTYPES = frozenset({None, "thread_broadcast", "file_share"})

@@ -21,7 +21,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from slack_sdk.web import SlackResponse
 from slack_sdk.webhook import WebhookClient
 
-from bot.observability import record_slack_error
+from bot.ops.metrics import record_slack_error
 
 MAX_RETRIES = 3  # per failure kind; a Retry-After sleep comes from Slack, not from us
 RESPONSE_URL_METHOD = "response_url"

@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def configure_logging(settings: Settings) -> None:
-    from bot.logging_setup import configure_logging as configure_structured_logging
+    from bot.ops.logging import configure_logging as configure_structured_logging
 
     configure_structured_logging(settings)
 
@@ -78,8 +78,8 @@ def stop_on_signals(stop: threading.Event) -> None:
 def run_socket_mode_with_metrics(app: object, settings: Settings, host: str,
                                  stop: threading.Event) -> None:
     """Socket Mode; with METRICS_PORT set, /metrics, /healthz and /readyz on that port too."""
-    from bot.server import HttpServer, create_asgi_app
-    from bot.socket_mode import run_socket_mode
+    from bot.slack.http_server import HttpServer, create_asgi_app
+    from bot.slack.socket_mode import run_socket_mode
 
     metrics_server = None
     if settings.metrics_port is not None:
@@ -95,10 +95,10 @@ def run_socket_mode_with_metrics(app: object, settings: Settings, host: str,
 def serve(args: argparse.Namespace) -> int:
     # Slack, the web server and the database are imported here, not at module level, so that
     # `alliance-bot ask` starts without them.
-    from bot.app import build_app, build_web_client, shutdown_listeners
     from bot.features import load_features
-    from bot.server import HttpServer, create_asgi_app
-    from bot.storage import open_stores
+    from bot.slack.app import build_app, build_web_client, shutdown_listeners
+    from bot.slack.http_server import HttpServer, create_asgi_app
+    from bot.storage.stores import open_stores
     from intents.assistant import Assistant
 
     settings = load_settings()

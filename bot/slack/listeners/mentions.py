@@ -9,8 +9,8 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 
-from bot.listeners import acknowledge
-from bot.listeners.answering import Answerer
+from bot.slack.listeners import acknowledge
+from bot.slack.listeners.answering import Answerer
 
 DIRECT_MESSAGE_PREFIX = "D"  # DMs are answered by the messages surface
 
