@@ -180,3 +180,11 @@ def quotable_refs(engine: Engine, start: datetime, end: datetime) -> dict[str, s
             .group_by(QuestionLogEntry.question))
         refs.update({question: f"q:{ident}" for question, ident in unanswered})
     return refs
+
+
+def audit_trail(engine: Engine) -> list[tuple[str, str]]:
+    """(action, source) of every teach and forget, oldest first."""
+    with engine.connect() as connection:
+        return [(action, source) for action, source in connection.execute(
+            select(TeachingAuditEntry.action, TeachingAuditEntry.source)
+            .order_by(TeachingAuditEntry.id))]
