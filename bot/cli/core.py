@@ -52,15 +52,16 @@ TEACHING_ACTIONS = ("taught", "teach", "forget", "export-taught")
 def _assistant(args: argparse.Namespace, *, taught: bool = True) -> Any:
     """The core; with `taught`, serving the configured database's taught phrases (if any)."""
     from bot.settings import load_settings
-    from intents.assistant import Assistant
 
     settings = load_settings()
-    directory = getattr(args, "knowledge_dir", None) or settings.knowledge_dir
+    directory = getattr(args, "knowledge_dir", None)
     if not taught:
-        return Assistant(directory)
-    from bot.teaching.service import taught_in_database
+        from intents.assistant import Assistant
 
-    return Assistant(directory, taught=taught_in_database(settings))
+        return Assistant(directory or settings.knowledge_dir)
+    from bot.teaching.load import assistant_for
+
+    return assistant_for(settings, directory)
 
 
 def render_text(answer: Answer) -> str:

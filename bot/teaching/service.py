@@ -17,17 +17,13 @@ from typing import Any
 
 import yaml
 from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.ops.metrics import record_taught_phrases, record_teach_change, record_teach_refusal
-from bot.settings import Settings
-from bot.storage.models import get_engine
 from bot.teaching import store
 from bot.teaching.store import TaughtRecord
 from intents import teaching
 from intents.evaluation import load_questions
-from intents.teaching import Meaning, Review, TaughtPhrase, phrase_key
+from intents.teaching import Meaning, Review, phrase_key
 
 logger = logging.getLogger(__name__)
 
@@ -198,26 +194,6 @@ class TaughtPhraseSync:
                 self.teacher.refresh()
             except Exception:  # noqa: BLE001 - a database hiccup must not end the polling
                 logger.exception("reading taught phrases failed; trying again")
-
-
-def database_exists(settings: Settings) -> bool:
-    """Whether a database is configured: DATABASE_URL, or the default SQLite file on disk."""
-    url = make_url(settings.sqlalchemy_url)
-    if url.get_backend_name() != "sqlite":
-        return True
-    return bool(url.database) and Path(url.database).exists()
-
-
-def taught_in_database(settings: Settings) -> list[TaughtPhrase]:
-    """The configured database's taught phrases for `ask` and `chat`: none without a database,
-    and none (logged) when it cannot be read: a question is still answered."""
-    if not database_exists(settings):
-        return []
-    try:
-        return [record.as_phrase() for record in store.taught(get_engine(settings))]
-    except SQLAlchemyError as error:
-        logger.info("taught phrases unavailable: %s", str(error).splitlines()[0][:200])
-        return []
 
 
 def export_yaml(records: list[TaughtRecord]) -> str:
