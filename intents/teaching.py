@@ -41,6 +41,9 @@ EMPTY = "empty"
 TOO_LONG = "too_long"
 ONLY_STOP_WORDS = "only_stop_words"
 ONLY_PUNCTUATION = "only_punctuation"
+MARKUP = "markup"
+# Slack markup and formatting characters: a name is plain words ("Project Kiwi", "R&D", "C-SUV").
+MARKUP_CHARACTERS = re.compile(r"[<>@*_`~|#{}\[\]\\]")
 UNKNOWN_TARGET = "unknown_target"
 AMBIGUOUS_TARGET = "ambiguous_target"
 ALREADY_MEANS = "already_means"
@@ -122,7 +125,10 @@ def phrase_problem(phrase: str) -> tuple[str, str] | None:
     if len(phrase) > MAX_PHRASE_CHARS:
         return TOO_LONG, (f"The phrase is {len(phrase)} characters long; "
                           f"a name has at most {MAX_PHRASE_CHARS}.")
-    words = re.findall(r"\w+", fold_accents(phrase).lower())
+    if MARKUP_CHARACTERS.search(phrase):
+        return MARKUP, ("A phrase is plain words: no Slack formatting, mentions or links "
+                        "(none of < > @ * _ ` ~ | # [ ] { }).")
+    words = re.findall(r"[^\W_]+", fold_accents(phrase).lower())
     if not words:
         return ONLY_PUNCTUATION, "The phrase is only punctuation."
     if all(word in STOP_WORDS for word in words):

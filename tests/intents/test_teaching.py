@@ -55,6 +55,8 @@ def test_targets_are_named_the_way_people_ask(assistant: Assistant, target: str,
     ("x" * 61, "Oceania", teaching.TOO_LONG),
     ("the of it", "Oceania", teaching.ONLY_STOP_WORDS),
     ("?!…", "Oceania", teaching.ONLY_PUNCTUATION),
+    ("<!channel>", "Oceania", teaching.MARKUP),
+    ("Wombat <@U999>", "Oceania", teaching.MARKUP),
     ("Europe", "Oceania", teaching.ALREADY_MEANS),  # a knowledge-base name
     ("European Union", "Oceania", teaching.ALREADY_MEANS),  # a knowledge-base alias
     ("Kiwi", "Oceania", teaching.ALREADY_MEANS),  # a country alias
