@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz import fuzz, process, utils
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from intents.assistant import Assistant
 
 MAX_PHRASE_CHARS = 60
+CLOSE_ENTRY_SCORE = 75  # "Oceanica" finds Oceania; "Mars" finds nothing
 QUOTES = "\"'“”‘’«»`"
 # Kinds a phrase may be taught to; a non-member automaker is a name, not an entry of the plan.
 TEACHABLE_KINDS = frozenset({"region", "area", "zone", "tech", "family", "topic", "segment",
@@ -79,6 +81,7 @@ class Meaning:
     country: str | None
     text: str
     label: str  # how the bot names the entry ("Oceania", "plug-in hybrids (PHEV)")
+    exact: bool = True  # False when the words were read as a near spelling of the name
 
     @property
     def key(self) -> str:
@@ -160,7 +163,8 @@ def meanings(assistant: Assistant, text: str) -> list[Meaning]:
         if kind not in TEACHABLE_KINDS:
             continue
         meaning = Meaning(kind, ident, country or None, ent.text,
-                          entry_label(assistant, kind, ident, country or None))
+                          entry_label(assistant, kind, ident, country or None),
+                          exact=ent._.score >= 1.0)
         found.setdefault(meaning.key, meaning)
     return list(found.values())
 
@@ -182,10 +186,19 @@ def resolve_target(assistant: Assistant, text: str) -> Review:
     phrase = clean_phrase(text)
     found = meanings(assistant, phrase) if phrase else []
     if not found:
+        near = close_entries(assistant, phrase)
+        hint = (f" Did you mean {'; '.join(m.describe() for m in near)}?" if near else "")
         return Review(phrase, UNKNOWN_TARGET,
-                      f"“{phrase}” names nothing in the knowledge base. Name a region, country, "
-                      "technology, segment or topic the way people ask (Oceania, PHEV, "
-                      "the D segment, hydrogen, Brazil).")
+                      f"“{phrase}” names nothing in the knowledge base.{hint} Name a region, "
+                      "country, technology, segment or topic the way people ask (Oceania, PHEV, "
+                      "the D segment, hydrogen, Brazil).", candidates=near)
+    if len(found) == 1 and not found[0].exact:
+        # A target read through a typo ("Southern America") could be the wrong entry: a name
+        # is taught only to an entry named exactly.
+        return Review(phrase, UNKNOWN_TARGET,
+                      f"“{phrase}” is not a name the knowledge base knows exactly. Did you mean "
+                      f"{found[0].describe()}? Name it as the knowledge base does.",
+                      candidates=found)
     if len(found) > 1:
         listed = "; ".join(m.describe() for m in found)
         return Review(phrase, AMBIGUOUS_TARGET,
@@ -289,6 +302,15 @@ def catalogue(assistant: Assistant) -> list[Meaning]:
     countries = [Meaning("country", code, code, name, name) for code in kb.country_home
                  for name in [assistant.country_name(code)]]
     return entries + sorted(countries, key=lambda meaning: meaning.label)
+
+
+def close_entries(assistant: Assistant, text: str, limit: int = 5) -> list[Meaning]:
+    """Catalogue entries whose name is close to `text` (what an unknown target may have meant)."""
+    entries = catalogue(assistant)
+    labels = [meaning.label for meaning in entries]
+    matches = process.extract(text, labels, scorer=fuzz.ratio, processor=utils.default_process,
+                              score_cutoff=CLOSE_ENTRY_SCORE, limit=limit)
+    return [entries[index] for _label, _score, index in matches]
 
 
 def entry(assistant: Assistant, kind: str, ident: str) -> Meaning | None:

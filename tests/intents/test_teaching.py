@@ -40,7 +40,7 @@ def test_a_phrase_hiding_a_known_name_answers_as_its_taught_entry(assistant: Ass
 
 @pytest.mark.parametrize("target, kind, ident", [
     ("Oceania", "region", "oceania"), ("PHEV", "tech", "phev"), ("the D segment", "segment", "D"),
-    ("hydrogen", "topic", "hydrogen"), ("Brazil", "country", "BR"), ("Eurpoe", "region", "europe"),
+    ("hydrogen", "topic", "hydrogen"), ("Brazil", "country", "BR"), ("brazil", "country", "BR"),
 ])
 def test_targets_are_named_the_way_people_ask(assistant: Assistant, target: str, kind: str,
                                               ident: str) -> None:
@@ -77,6 +77,18 @@ def test_a_phrase_that_cannot_be_a_new_name_is_refused_with_its_reason(
 def test_the_candidates_of_an_ambiguous_target_are_named(assistant: Assistant) -> None:
     verdict = teaching.review(assistant, "Project Wombat", "Europe and Japan", LABELLED)
     assert "Europe (region)" in verdict.message and "Japan (region)" in verdict.message
+
+
+@pytest.mark.parametrize("target, candidate", [
+    ("Chine", "China (region)"),  # no name is near enough for the reader: the closest entries
+    ("Eurpoe", "Europe (region)"),  # read as a typo: never taught without the exact name
+])
+def test_a_target_not_named_exactly_is_refused_with_candidates(
+        assistant: Assistant, target: str, candidate: str) -> None:
+    verdict = teaching.review(assistant, "Project Wombat", target, LABELLED)
+    assert verdict.reason == teaching.UNKNOWN_TARGET
+    assert candidate in [m.describe() for m in verdict.candidates]
+    assert candidate in verdict.message
 
 
 def test_a_phrase_taught_to_one_entry_is_refused_for_another(assistant: Assistant) -> None:
