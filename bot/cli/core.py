@@ -181,7 +181,9 @@ def run_teaching(args: argparse.Namespace) -> int:
                   f"{record.taught_by} on {record.taught_at:%Y-%m-%d %H:%M} UTC")
         return 0
     if args.action == "export-taught":
-        print(export_yaml(teacher.taught()), end="")
+        from knowledge.loader import load_knowledge
+
+        print(export_yaml(teacher.taught(), load_knowledge(directory)), end="")
         return 0
     teacher.refresh(force=True)
     actor = f"command line ({getpass.getuser()})"

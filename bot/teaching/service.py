@@ -196,39 +196,48 @@ class TaughtPhraseSync:
                 logger.exception("reading taught phrases failed; trying again")
 
 
-def export_yaml(records: list[TaughtRecord]) -> str:
-    """The taught phrases as knowledge-file YAML to paste (then review with `kb check`)."""
-    places: dict[str, tuple[str, str]] = {
-        "region": ("regions.yaml", "regions"), "area": ("regions.yaml", "areas"),
-        "zone": ("regions.yaml", "unassigned_zones"),
-        "tech": ("technologies.yaml", "technologies"),
-        "family": ("technologies.yaml", "families"),
-        "topic": ("technologies.yaml", "unassigned_topics"),
-        "segment": ("segments.yaml", "segments"), "company": ("companies.yaml", "companies")}
-    entries: dict[tuple[str, str], dict[str, list[str]]] = {}
-    country_aliases: dict[str, list[str]] = {}
-    city_aliases: dict[str, str] = {}
-    for record in records:
-        if record.kind in places:
-            entries.setdefault(places[record.kind], {}).setdefault(record.id, []).append(
-                record.phrase)
-        elif record.kind == "country":
-            country_aliases.setdefault(record.id, []).append(record.phrase)
-        else:
-            city_aliases[record.phrase] = record.id
+EXPORT_PLACES: dict[str, tuple[str, str, str]] = {  # kind -> file, section, KB attribute
+    "region": ("regions.yaml", "regions", "regions"),
+    "area": ("regions.yaml", "areas", "areas"),
+    "zone": ("regions.yaml", "unassigned_zones", "zones"),
+    "tech": ("technologies.yaml", "technologies", "technologies"),
+    "family": ("technologies.yaml", "families", "families"),
+    "topic": ("technologies.yaml", "unassigned_topics", "topics"),
+    "segment": ("segments.yaml", "segments", "segments"),
+    "company": ("companies.yaml", "companies", "companies"),
+}
+EXPORT_HEADER = """\
+# Taught phrases, as knowledge-file YAML: in each file, replace the `aliases` of the entry with
+# that id by the list below (its aliases with the taught phrases added); country_aliases and
+# city_aliases entries go in as they are. Then run `alliance-bot kb check`, and
+# `alliance-bot kb forget PHRASE` once the files carry it.
+"""
+
+
+def export_yaml(records: list[TaughtRecord], kb: Any) -> str:
+    """The taught phrases as knowledge-file YAML to paste, each entry's aliases in full."""
     files: dict[str, dict[str, Any]] = {}
-    for (file, section), aliases in sorted(entries.items()):
-        files.setdefault(file, {})[section] = [
-            {"id": ident, "add_aliases": names} for ident, names in sorted(aliases.items())]
-    if country_aliases:
-        files.setdefault("regions.yaml", {})["country_aliases"] = dict(sorted(
-            country_aliases.items()))
-    if city_aliases:
-        files.setdefault("regions.yaml", {})["city_aliases"] = dict(sorted(city_aliases.items()))
-    header = ("# Taught phrases to make permanent: add each `add_aliases` to the `aliases` of the "
-              "entry with that id\n# (country_aliases and city_aliases entries go in as they "
-              "are), run `alliance-bot kb check`,\n# then `alliance-bot kb forget PHRASE` once "
-              "the knowledge base carries it.\n")
+    for record in records:
+        if record.kind in EXPORT_PLACES:
+            file, section, attribute = EXPORT_PLACES[record.kind]
+            entries = files.setdefault(file, {}).setdefault(section, {})
+            current = getattr(kb, attribute).get(record.id)
+            aliases = entries.setdefault(record.id, list(getattr(current, "aliases", [])))
+        elif record.kind == "country":
+            aliases = files.setdefault("regions.yaml", {}).setdefault(
+                "country_aliases", {}).setdefault(record.id,
+                                                  list(kb.country_aliases.get(record.id, [])))
+        else:  # a city; a state or province has no alias list in the files
+            key = "city_aliases" if record.kind == "city" else "taught_only (no alias list)"
+            files.setdefault("regions.yaml", {}).setdefault(key, {})[record.phrase] = record.id
+            continue
+        aliases.append(record.phrase)
+    for sections in files.values():
+        for section, entries in sections.items():
+            if section in {kind_section for _f, kind_section, _a in EXPORT_PLACES.values()}:
+                sections[section] = [{"id": ident, "aliases": aliases}
+                                     for ident, aliases in entries.items()]
     if not files:
-        return header + "# Nothing has been taught.\n"
-    return header + yaml.safe_dump(files, sort_keys=False, allow_unicode=True)
+        return EXPORT_HEADER + "# Nothing has been taught.\n"
+    return EXPORT_HEADER + yaml.safe_dump(files, sort_keys=False, allow_unicode=True,
+                                          default_flow_style=None, width=100)
