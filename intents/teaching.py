@@ -12,6 +12,7 @@ must name exactly one entry, and no question of the labelled sets may get a diff
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from intents.vocabulary import Entry, Vocabulary
 if TYPE_CHECKING:
     from intents.assistant import Assistant
 
+LOGGER = logging.getLogger(__name__)
 MAX_PHRASE_CHARS = 60
 CLOSE_ENTRY_SCORE = 75  # "Oceanica" finds Oceania; "Mars" finds nothing
 QUOTES = "\"'“”‘’«»`"
@@ -141,14 +143,24 @@ def phrase_problem(phrase: str) -> tuple[str, str] | None:
 
 
 def teach_vocabulary(vocabulary: Vocabulary, taught: Iterable[TaughtPhrase]) -> list[TaughtPhrase]:
-    """Add taught phrases as names; a phrase the knowledge base now names itself is skipped.
+    """Add taught phrases as names. Skipped (and logged): a phrase the knowledge base now names
+    itself, and one whose entry the knowledge base no longer has (a taught phrase only ever adds
+    a name to an entry that has names).
 
     Returns the phrases applied.
     """
+    entries = {(entry.kind, entry.id) for entry in [*vocabulary.names.values(),
+                                                     *vocabulary.exact_case.values()]}
     applied = []
     for phrase in taught:
         key = phrase.key
         if not key or key in vocabulary.names or phrase.kind not in TEACHABLE_KINDS:
+            LOGGER.info("taught phrase left out: the knowledge base names it",
+                        extra={"phrase": phrase.phrase})
+            continue
+        if (phrase.kind, phrase.id) not in entries:
+            LOGGER.warning("taught phrase left out: its entry is not in the knowledge base",
+                           extra={"phrase": phrase.phrase, "target": phrase.target_key})
             continue
         vocabulary.add(key, Entry(phrase.kind, phrase.id, phrase.country))
         applied.append(phrase)

@@ -150,6 +150,12 @@ def test_a_phrase_the_knowledge_base_now_names_itself_is_left_out(assistant: Ass
     assert assistant.with_taught([TaughtPhrase("Europe", "region", "oceania")]).taught == ()
 
 
+def test_a_phrase_whose_entry_left_the_knowledge_base_is_left_out(assistant: Assistant) -> None:
+    gone = assistant.with_taught([TaughtPhrase("Project Wombat", "region", "atlantis"), KIWI])
+    assert gone.taught == (KIWI,)
+    assert not gone.ask("who leads Project Wombat?").understood
+
+
 @pytest.mark.parametrize("question, phrase", [
     ("who leads Project Kiwi?", "Project Kiwi"),
     ("which company heads Operation Blue Harbour?", "Operation Blue Harbour"),

@@ -15,7 +15,6 @@ from bot.settings import Settings
 from bot.teaching import store
 from bot.teaching.service import TaughtPhraseSync, Teacher, labelled_questions
 from intents.assistant import Assistant
-from intents.teaching import TaughtPhrase
 from tests.storage.databases import subprocess_env
 
 QUESTION = "who leads Project Wombat?"
@@ -67,11 +66,6 @@ def test_two_processes_teaching_one_phrase_at_once_store_it_once(
     (record,) = store.taught(engine)
     winner = next(o for o in outcomes if o.ok)
     assert winner.record is not None and record.id == winner.record.id
-
-
-def test_the_core_skips_a_stored_phrase_its_knowledge_base_now_names() -> None:
-    """A taught phrase that a later knowledge base carries itself gives way to the files."""
-    assert Assistant(taught=[TaughtPhrase("Europe", "region", "oceania")]).taught == ()
 
 
 def cli(settings: Settings, *arguments: str) -> subprocess.CompletedProcess:
