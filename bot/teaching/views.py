@@ -38,6 +38,11 @@ def option(label: str, value: str) -> dict[str, Any]:
 def modal(asked: AskedQuestion, *, phrase: str, preview: str,
           selected: dict[str, Any] | None = None) -> dict[str, Any]:
     """The Teach modal for one logged question; `selected` is the entry option picked so far."""
+    phrase_input: dict[str, Any] = {
+        "type": "plain_text_input", "action_id": ACTION_PHRASE, "max_length": 60,
+        "dispatch_action_config": {"trigger_actions_on": ["on_enter_pressed"]}}
+    if phrase:  # Slack refuses an empty initial value
+        phrase_input["initial_value"] = phrase
     target: dict[str, Any] = {"type": "external_select", "action_id": ACTION_TARGET,
                               "min_query_length": 0,
                               "placeholder": plain("Search the knowledge base")}
@@ -48,9 +53,7 @@ def modal(asked: AskedQuestion, *, phrase: str, preview: str,
         {"type": "input", "block_id": BLOCK_PHRASE, "dispatch_action": True,
          "label": plain("Phrase to teach"),
          "hint": plain("The words the bot should know from now on (60 characters at most)."),
-         "element": {"type": "plain_text_input", "action_id": ACTION_PHRASE, "max_length": 60,
-                     "initial_value": phrase,
-                     "dispatch_action_config": {"trigger_actions_on": ["on_enter_pressed"]}}},
+         "element": phrase_input},
         {"type": "input", "block_id": BLOCK_TARGET, "dispatch_action": True,
          "label": plain("It means"), "element": target},
         {"type": "section", "block_id": BLOCK_PREVIEW,
