@@ -34,11 +34,22 @@ HomeSection = Callable[[str, Any], list[dict[str, Any]]]  # (user_id, client) ->
 
 SUBCOMMANDS: dict[str, SubcommandHandler] = {}
 HOME_SECTIONS: list[HomeSection] = []
+# `/alliance admin VERB args`: verbs beyond `reload`, run only for ALLIANCE_BOT_ADMINS, with
+# `args` the text after the verb. Values are (handler, one line of usage).
+ADMIN_VERBS: dict[str, tuple[SubcommandHandler, str]] = {}
 
 
 def subcommand(name: str) -> Callable[[SubcommandHandler], SubcommandHandler]:
     def register(handler: SubcommandHandler) -> SubcommandHandler:
         SUBCOMMANDS[name] = handler
+        return handler
+
+    return register
+
+
+def admin_verb(name: str, usage: str) -> Callable[[SubcommandHandler], SubcommandHandler]:
+    def register(handler: SubcommandHandler) -> SubcommandHandler:
+        ADMIN_VERBS[name] = (handler, usage)
         return handler
 
     return register

@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     # Knowledge base outside the package, so an organisation can keep its own facts.
     knowledge_dir: Path | None = None
 
+    # Teaching: how often each replica looks for phrases taught elsewhere; where the labelled
+    # question sets a phrase is checked against live (default: found beside the package).
+    taught_poll_seconds: float = Field(default=2.0, gt=0, le=8)
+    labelled_sets_dir: Path | None = None
+
     # Operations.
     alliance_bot_admins: str = ""  # comma-separated Slack user ids allowed to run admin commands
     log_format: str = "auto"  # "json", "text" or "auto" (json when not on a terminal)

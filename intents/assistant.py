@@ -12,11 +12,15 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc
+
 from intents import thresholds
 from intents.pipeline import build_pipeline
+from intents.teaching import TaughtPhrase, teach_vocabulary
 from intents.text import clean
 from intents.understand import NO_SUBJECT, context_of, understand
 from intents.vocabulary import build_vocabulary, read_cues
@@ -47,11 +51,16 @@ CLAUSE_BREAK = re.compile(
 
 
 class _Engine:
-    """One loaded knowledge base with its pipeline; replaced whole on reload."""
+    """One loaded knowledge base with its pipeline; replaced whole on reload.
 
-    def __init__(self, knowledge_dir: Path | None) -> None:
-        self.kb: KnowledgeBase = load_knowledge(knowledge_dir)
+    Taught phrases are built in as extra names; `kb` reuses a knowledge base already loaded.
+    """
+
+    def __init__(self, knowledge_dir: Path | None, taught: Iterable[TaughtPhrase] = (),
+                 kb: KnowledgeBase | None = None) -> None:
+        self.kb: KnowledgeBase = kb or load_knowledge(knowledge_dir)
         vocabulary = build_vocabulary(self.kb)
+        self.taught = tuple(teach_vocabulary(vocabulary, taught))
         self.nlp = build_pipeline(vocabulary)
         cues = read_cues()
         self.domain_words = {w.lower() for w in cues.get("domain", [])}
@@ -72,10 +81,13 @@ class _Engine:
 class Assistant:
     """Owns the knowledge base and the language pipeline; thread-safe for reading."""
 
-    def __init__(self, knowledge_dir: Path | None = None) -> None:
+    def __init__(self, knowledge_dir: Path | None = None,
+                 taught: Iterable[TaughtPhrase] = ()) -> None:
         self.knowledge_dir = Path(knowledge_dir) if knowledge_dir else None
-        self._engine = _Engine(self.knowledge_dir)
+        self._taught = tuple(taught)
+        self._engine = _Engine(self.knowledge_dir, self._taught)
         self._lock = threading.Lock()
+        self._rebuild_lock = threading.Lock()  # a reload and a teach never undo one another
         # The knowledge base, vocabulary and pipeline live as long as the process: keep the
         # garbage collector from walking them again and again (pauses of 100 ms otherwise).
         gc.freeze()
@@ -101,13 +113,52 @@ class Assistant:
 
         Raises `knowledge.errors.KnowledgeError` (naming file, entry and field) when refused.
         """
-        engine = _Engine(self.knowledge_dir)
+        with self._rebuild_lock:
+            engine = _Engine(self.knowledge_dir, self._taught)
+            self._swap(engine)
+        LOGGER.info("knowledge base reloaded", extra={"kb_version": engine.kb.version})
+
+    def _swap(self, engine: _Engine) -> None:
         with self._lock:
             self._engine = engine
         gc.unfreeze()  # let the replaced engine be collected, then freeze the new one
         gc.collect()
         gc.freeze()
-        LOGGER.info("knowledge base reloaded", extra={"kb_version": engine.kb.version})
+
+    # -- taught phrases (kept by the bot layer, handed over as plain data) -----------------
+    @property
+    def taught(self) -> tuple[TaughtPhrase, ...]:
+        """The taught phrases in service (those the knowledge base does not name itself)."""
+        return self._engine.taught
+
+    def set_taught(self, taught: Iterable[TaughtPhrase]) -> None:
+        """Serve these taught phrases from now on; the answer cache starts empty."""
+        with self._rebuild_lock:
+            self._taught = tuple(taught)
+            self._swap(_Engine(self.knowledge_dir, self._taught, kb=self._engine.kb))
+        LOGGER.info("taught phrases applied", extra={"taught": len(self._engine.taught)})
+
+    def with_taught(self, taught: Iterable[TaughtPhrase]) -> Assistant:
+        """Another assistant over the same knowledge base with other taught phrases: to check
+        or preview a phrase before it is taught."""
+        other = Assistant.__new__(Assistant)
+        other.knowledge_dir = self.knowledge_dir
+        other._taught = tuple(taught)
+        other._engine = _Engine(self.knowledge_dir, other._taught, kb=self._engine.kb)
+        other._lock = threading.Lock()
+        other._rebuild_lock = threading.Lock()
+        return other
+
+    def read(self, text: str) -> Doc:
+        """The pipeline's reading of `text` (entities, cues), for teaching tools."""
+        return self._engine.nlp(clean(text).text)
+
+    @property
+    def domain_words(self) -> set[str]:
+        return self._engine.domain_words
+
+    def country_name(self, code: str) -> str:
+        return self._engine.resolver.country_name(code)
 
     def matrix(self) -> list[MatrixRow]:
         """The whole leadership map, regions first, then technologies, then segments."""

@@ -29,8 +29,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     evaluate.add_argument("--knowledge-dir", type=Path)
     evaluate.set_defaults(handler=run_eval)
 
-    kb = subparsers.add_parser("kb", help="check or show the knowledge base")
-    kb.add_argument("action", choices=["check", "show"])
+    kb = subparsers.add_parser(
+        "kb", help="check or show the knowledge base; list, teach, forget or export taught phrases",
+        description="check | show | taught | teach PHRASE --means TARGET | forget PHRASE | "
+                    "export-taught. Teaching uses the configured database (DATABASE_URL or the "
+                    "SQLite file under DATA_DIR), as `/alliance admin teach` does in Slack.")
+    kb.add_argument("action", choices=["check", "show", *TEACHING_ACTIONS])
+    kb.add_argument("phrase", nargs="?", help="teach, forget: the phrase")
+    kb.add_argument("--means", metavar="TARGET",
+                    help="teach: what the phrase names, as people ask (Oceania, PHEV, Brazil)")
     kb.add_argument("--knowledge-dir", type=Path)
     kb.set_defaults(handler=run_kb)
 
@@ -39,12 +46,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     bench.set_defaults(handler=run_bench)
 
 
-def _assistant(args: argparse.Namespace) -> Any:
-    from bot.settings import load_settings
-    from intents.assistant import Assistant
+TEACHING_ACTIONS = ("taught", "teach", "forget", "export-taught")
 
-    directory = getattr(args, "knowledge_dir", None) or load_settings().knowledge_dir
-    return Assistant(directory)
+
+def _assistant(args: argparse.Namespace, *, taught: bool = True) -> Any:
+    """The core; with `taught`, serving the configured database's taught phrases (if any)."""
+    from bot.settings import load_settings
+
+    settings = load_settings()
+    directory = getattr(args, "knowledge_dir", None)
+    if not taught:
+        from intents.assistant import Assistant
+
+        return Assistant(directory or settings.knowledge_dir)
+    from bot.teaching.load import assistant_for
+
+    return assistant_for(settings, directory)
 
 
 def render_text(answer: Answer) -> str:
@@ -97,7 +114,7 @@ def run_eval(args: argparse.Namespace) -> int:
     from intents.evaluation import evaluate, load_questions
 
     questions = load_questions(args.file)
-    report = evaluate(_assistant(args), questions)
+    report = evaluate(_assistant(args, taught=False), questions)  # the shipped files alone
     for category, (right, total) in report.by_category().items():
         print(f"{category:14} {right:4}/{total:<4} {100 * right / total:6.1f}%")
     print(f"{'overall':14} {sum(o.correct for o in report.outcomes):4}/{len(report.outcomes):<4} "
@@ -113,13 +130,15 @@ def run_eval(args: argparse.Namespace) -> int:
 def run_kb(args: argparse.Namespace) -> int:
     from knowledge.loader import load_knowledge
 
+    if args.action in TEACHING_ACTIONS:
+        return run_teaching(args)
     kb = load_knowledge(args.knowledge_dir)
     if args.action == "check":
         print(f"knowledge base OK: version {kb.version}, {len(kb.regions)} regions, "
               f"{len(kb.technologies)} technologies, {len(kb.segment_technologies)} segments "
               f"with leaders, {len(kb.facts)} facts, {len(kb.country_home)} countries mapped")
         return 0
-    assistant = _assistant(args)
+    assistant = _assistant(args, taught=False)
     rows = assistant.matrix()
     width = max(len(r.name) for r in rows)
     for area in ("region", "technology", "segment"):
@@ -131,6 +150,49 @@ def run_kb(args: argparse.Namespace) -> int:
             where = ", ".join(f"¶{s.paragraph}" for s in row.sources)
             print(f"  {row.name:<{width}}  {leader:<10}  follow: {followers:<20} {where}")
     return 0
+
+
+def run_teaching(args: argparse.Namespace) -> int:
+    """`kb taught | teach | forget | export-taught` on the configured database."""
+    import getpass
+
+    from bot.settings import load_settings
+    from bot.storage.models import ensure_database
+    from bot.teaching.service import Teacher, export_yaml, labelled_questions
+
+    settings = load_settings()
+    needs_phrase = args.action in {"teach", "forget"}
+    if needs_phrase and not args.phrase:
+        raise ValueError(f"kb {args.action} needs a phrase, e.g. "
+                         "alliance-bot kb teach \"Project Kiwi\" --means Oceania")
+    if args.action == "teach" and not args.means:
+        raise ValueError("kb teach needs --means TARGET, e.g. --means Oceania")
+    from intents.assistant import Assistant
+
+    engine = ensure_database(settings)
+    directory = args.knowledge_dir or settings.knowledge_dir
+    teacher = Teacher(engine, Assistant(directory) if needs_phrase else None,
+                      questions=labelled_questions(settings.labelled_sets_dir))
+    if args.action == "taught":
+        if not teacher.taught():
+            print("nothing taught yet")
+        for record in teacher.taught():
+            print(f"{record.phrase!r} means {record.label} ({record.kind}:{record.id}), taught by "
+                  f"{record.taught_by} on {record.taught_at:%Y-%m-%d %H:%M} UTC")
+        return 0
+    if args.action == "export-taught":
+        from knowledge.loader import load_knowledge
+
+        print(export_yaml(teacher.taught(), load_knowledge(directory)), end="")
+        return 0
+    teacher.refresh(force=True)
+    actor = f"command line ({getpass.getuser()})"
+    if args.action == "teach":
+        outcome = teacher.teach(args.phrase, args.means, actor=actor, source="cli")
+    else:
+        outcome = teacher.forget(args.phrase, actor=actor, source="cli")
+    print(outcome.text, file=sys.stdout if outcome.ok else sys.stderr)
+    return 0 if outcome.ok else 1
 
 
 def run_bench(args: argparse.Namespace) -> int:

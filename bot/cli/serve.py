@@ -99,7 +99,7 @@ def serve(args: argparse.Namespace) -> int:
     from bot.slack.app import build_app, build_web_client, shutdown_listeners
     from bot.slack.http_server import HttpServer, create_asgi_app
     from bot.storage.stores import open_stores
-    from intents.assistant import Assistant
+    from bot.teaching.load import assistant_for
 
     settings = load_settings()
     configure_logging(settings)
@@ -107,7 +107,7 @@ def serve(args: argparse.Namespace) -> int:
     load_features()
 
     stores = open_stores(settings)
-    assistant = Assistant(settings.knowledge_dir)
+    assistant = assistant_for(settings)  # with the taught phrases: no second build to add them
     client = build_web_client(settings)
     app = build_app(settings, assistant, stores, client)
     stop = threading.Event()

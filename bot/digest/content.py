@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.slack.blocks import source_line
+from bot.slack.blocks import button, source_line
+from bot.teaching.views import ACTION_OPEN as TEACH_ACTION
 from knowledge.answer import MatrixRow
 
 MAX_LISTED_QUESTIONS = 5  # per list (unanswered, 👎): enough to act on, short enough to read
@@ -30,6 +31,11 @@ class DailyStats:
     top_topics: list[tuple[str, int]] = field(default_factory=list)
     unanswered: list[str] = field(default_factory=list)
     disliked: list[str] = field(default_factory=list)
+    # Teaching: every unanswered question of the day (not only those listed), how many of
+    # them the bot answers by the time of the digest, and question -> Teach button value.
+    unanswered_total: int = 0
+    answered_now: int = 0
+    teach_refs: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -139,10 +145,30 @@ def _stats_blocks(stats: DailyStats) -> list[dict[str, Any]]:
         text += f"\nTop topics: {topics}"
     blocks = [_section(text)]
     if stats.unanswered:
-        blocks.append(_section("*Could not answer*\n" + _bullets(stats.unanswered)))
+        blocks.append(_section("*Could not answer*" + _answered_now(stats) + "\n"
+                               + _bullets(stats.unanswered)))
+        blocks.extend(_teach_buttons(stats, stats.unanswered, "teach_unanswered"))
     if stats.disliked:
         blocks.append(_section("*Answers marked 👎*\n" + _bullets(stats.disliked)))
+        blocks.extend(_teach_buttons(stats, stats.disliked, "teach_disliked"))
     return blocks
+
+
+def _answered_now(stats: DailyStats) -> str:
+    if not stats.unanswered_total:
+        return ""
+    return f" ({stats.answered_now} of {stats.unanswered_total} answered now)"
+
+
+def _teach_buttons(stats: DailyStats, questions: list[str], block_id: str) -> list[dict[str, Any]]:
+    """A Teach button per listed question (admins only: the click is checked by the bot)."""
+    refs = [(question, stats.teach_refs[question]) for question in questions
+            if question in stats.teach_refs]
+    if not refs:
+        return []
+    return [{"type": "actions", "block_id": block_id, "elements": [
+        button(f"Teach: {question}", f"{TEACH_ACTION}_{index}", ref)
+        for index, (question, ref) in enumerate(refs)]}]
 
 
 def render(digest: Digest) -> tuple[str, list[dict[str, Any]]]:

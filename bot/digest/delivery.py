@@ -34,6 +34,7 @@ from bot.digest.content import (
 from bot.digest.schedule import Plan, due_date, local_today
 from bot.ops.metrics import record_digest, record_slack_error
 from bot.settings import Settings
+from bot.teaching.digest import with_teaching
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ class DigestBuilder:
 
     def __init__(self, engine: Engine, assistant: Any) -> None:
         self.engine = engine
+        self.assistant = assistant
         self.kb_version = str(assistant.kb_version)
         self.rows = assistant.matrix()
         self.snapshot = snapshot_of(self.rows)
@@ -96,7 +98,8 @@ class DigestBuilder:
     def _stats_for(self, day: date, timezone: str) -> DailyStats:
         key = (day, timezone)
         if key not in self._stats:
-            self._stats[key] = store.daily_stats(self.engine, day, timezone)
+            self._stats[key] = with_teaching(store.daily_stats(self.engine, day, timezone),
+                                             self.engine, self.assistant, day, timezone)
         return self._stats[key]
 
 

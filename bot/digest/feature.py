@@ -91,10 +91,10 @@ def configure(settings: Settings, assistant: Any) -> None:
 
 def runtime() -> DigestRuntime:
     if _runtime is None:
-        from intents.assistant import Assistant  # only when serve did not hand us its own
+        from bot.teaching.load import assistant_for  # only when serve did not hand us its own
 
         settings = load_settings()
-        configure(settings, Assistant(settings.knowledge_dir))
+        configure(settings, assistant_for(settings))
     assert _runtime is not None
     return _runtime
 

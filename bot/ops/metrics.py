@@ -71,3 +71,34 @@ def record_kb_loaded(version: str, loaded_at: float) -> None:
 
 def record_kb_load_error() -> None:
     KB_LOAD_ERRORS.inc()
+
+
+TAUGHT_PHRASES = Gauge(
+    "alliance_bot_taught_phrases",
+    "Taught phrases this replica serves.",
+    registry=REGISTRY,
+)
+TEACH_CHANGES = Counter(
+    "alliance_bot_teach_changes",
+    "Phrases taught or forgotten through this replica (Slack or command line).",
+    ["action"],
+    registry=REGISTRY,
+)
+TEACH_REFUSALS = Counter(
+    "alliance_bot_teach_refusals",
+    "Teach requests refused, by reason (already_means, changes_labelled_answers, ...).",
+    ["reason"],
+    registry=REGISTRY,
+)
+
+
+def record_taught_phrases(count: int) -> None:
+    TAUGHT_PHRASES.set(count)
+
+
+def record_teach_change(action: str) -> None:
+    TEACH_CHANGES.labels(action=action).inc()
+
+
+def record_teach_refusal(reason: str) -> None:
+    TEACH_REFUSALS.labels(reason=reason).inc()

@@ -13,13 +13,14 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
 from bot.extensions import (
+    ADMIN_VERBS,
     CommandContext,
     CommandReply,
     ServeContext,
@@ -226,8 +227,13 @@ def admin_command(context: CommandContext) -> CommandReply:
         logger.warning("admin command refused", extra={"user": context.user_id,
                                                        "command": context.args})
         return CommandReply(text=NOT_AN_ADMIN)
-    if words[:1] != ["reload"]:
-        return CommandReply(text=ADMIN_USAGE)
+    verb = words[0].lower() if words else ""
+    if verb in ADMIN_VERBS:
+        handler, _usage = ADMIN_VERBS[verb]
+        return handler(replace(context, args=context.args.strip()[len(verb):].strip()))
+    if verb != "reload":
+        return CommandReply(text="\n".join([ADMIN_USAGE, *(usage for _, usage in
+                                                           ADMIN_VERBS.values())]))
     outcome = reloader.reload(trigger=f"/alliance admin reload by <@{context.user_id}>")
     if outcome.ok:
         return CommandReply(text=f":white_check_mark: Knowledge base reloaded: version "

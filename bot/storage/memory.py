@@ -33,6 +33,7 @@ class QuestionRecord:
     understood: bool
     confidence: float
     at: datetime
+    thread_ts: str | None = None  # where the answer went, when it went to a message or thread
 
 
 class FeedbackStore(Protocol):

@@ -82,6 +82,8 @@ class QuestionLogEntry(Base):
     intent: Mapped[str] = mapped_column(String(64))
     understood: Mapped[bool]
     confidence: Mapped[float] = mapped_column(Float)
+    # Where the bot replied (thread or message ts), so a later "I've learned this" can go there.
+    thread_ts: Mapped[str | None] = mapped_column(String(32))
 
 
 class FeedbackEntry(Base):
@@ -164,6 +166,37 @@ class KnowledgeSnapshot(Base):
     kb_version: Mapped[str] = mapped_column(String(64))
     rows: Mapped[dict[str, Any]]
     created_at: Mapped[datetime]
+
+
+class TaughtPhraseRow(Base):
+    """A phrase an admin taught to name a knowledge-base entry; one row per phrase key."""
+
+    __tablename__ = "taught_phrases"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # folded, lower-case
+    phrase: Mapped[str] = mapped_column(String(64))  # as the admin wrote it
+    target_kind: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[str] = mapped_column(String(64))
+    target_country: Mapped[str | None] = mapped_column(String(8))
+    target_label: Mapped[str] = mapped_column(String(128))
+    taught_by: Mapped[str] = mapped_column(String(64))  # Slack user id, or "command line (user)"
+    taught_at: Mapped[datetime]
+
+
+class TeachingAuditEntry(Base):
+    """Every teach and forget, kept; its highest id is the version replicas poll for."""
+
+    __tablename__ = "teaching_audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action: Mapped[str] = mapped_column(String(16))  # "teach" or "forget"
+    key: Mapped[str] = mapped_column(String(64))
+    phrase: Mapped[str] = mapped_column(String(64))
+    target_kind: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(16))  # "slack" or "cli"
+    at: Mapped[datetime] = mapped_column(index=True)
 
 
 def _prepare_sqlite(engine: Engine) -> None:

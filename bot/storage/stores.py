@@ -61,7 +61,7 @@ class DatabaseStores:
             session.add(QuestionLogEntry(
                 asked_at=record.at, channel_id=record.channel_id, user_id=record.user_id,
                 question=record.question, intent=record.intent, understood=record.understood,
-                confidence=record.confidence,
+                confidence=record.confidence, thread_ts=record.thread_ts,
             ))
 
     def get_context(self, key: str) -> dict[str, Any] | None:

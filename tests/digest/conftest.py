@@ -9,7 +9,7 @@ from bot.digest import feature
 from bot.digest.delivery import digest_client
 from bot.settings import Settings
 from bot.storage.models import ensure_database
-from knowledge.answer import MatrixRow, Source
+from knowledge.answer import Answer, Kind, MatrixRow, Source
 from tests.storage.databases import BACKENDS, make_settings
 from tests.support.fake_slack import FakeSlack
 
@@ -29,8 +29,17 @@ class MapAssistant:
                       followers=["renault"]),
         ]
 
+        self.answered: set[str] = set()  # the questions `ask` answers (as if taught since)
+
     def matrix(self) -> list[MatrixRow]:
         return list(self.rows)
+
+    def ask(self, question: str) -> Answer:
+        understood = question in self.answered
+        return Answer(question=question, intent="who_leads" if understood else "out_of_scope",
+                      kind=Kind.ANSWER if understood else Kind.NO_ANSWER, understood=understood,
+                      text="Renault leads that." if understood else "I don't know that.",
+                      confidence=0.9 if understood else 0.0)
 
 
 @pytest.fixture

@@ -55,10 +55,11 @@ class Answerer:
 
     def answer(self, question: str, *, channel_id: str, user_id: str, surface: str,
                thread_key: str | None = None, event_id: str | None = None,
-               record: bool = True) -> Answer:
+               record: bool = True, reply_ts: str | None = None) -> Answer:
         """Ask the core; with `thread_key`, read and keep the conversation's context.
 
-        `record=False` re-asks without counting it as a new question (a shared answer).
+        `record=False` re-asks without counting it as a new question (a shared answer);
+        `reply_ts` is the thread the answer goes to, kept in the question log.
         """
         context = self._context(thread_key)
         started = time.perf_counter()
@@ -73,7 +74,7 @@ class Answerer:
             self._keep_context(thread_key, answer.context)
         if record:
             self._record(answer, channel_id=channel_id, user_id=user_id, surface=surface,
-                         seconds=seconds, event_id=event_id)
+                         seconds=seconds, event_id=event_id, reply_ts=reply_ts)
         return answer
 
     def render(self, answer: Answer, *, asked_by: str | None = None,
@@ -90,7 +91,8 @@ class Answerer:
         question = without_mention(event.get("text", ""), bot_user_id)
         answer = self.answer(question, channel_id=channel, user_id=event.get("user", ""),
                              surface=surface, thread_key=conversation_key(channel, thread_ts),
-                             event_id=body.get("event_id"))
+                             event_id=body.get("event_id"),
+                             reply_ts=thread_ts or event.get("ts"))
         call_slack(client, "chat.postMessage", channel=channel, thread_ts=thread_ts,
                    **self.render(answer))
 
@@ -110,7 +112,7 @@ class Answerer:
             logger.exception("Storing thread context failed")
 
     def _record(self, answer: Answer, *, channel_id: str, user_id: str, surface: str,
-                seconds: float, event_id: str | None) -> None:
+                seconds: float, event_id: str | None, reply_ts: str | None = None) -> None:
         record_answer(intent=answer.intent, understood=answer.understood, seconds=seconds,
                       surface=surface)
         logger.info("Answered a question", extra={
@@ -121,7 +123,7 @@ class Answerer:
             self.stores.questions.log_question(QuestionRecord(
                 channel_id=channel_id, user_id=user_id, question=answer.question,
                 intent=answer.intent, understood=answer.understood,
-                confidence=answer.confidence, at=utcnow(),
+                confidence=answer.confidence, at=utcnow(), thread_ts=reply_ts,
             ))
         except Exception:  # noqa: BLE001 - losing a log line must not lose the answer
             logger.exception("Writing the question log failed")
