@@ -2,6 +2,8 @@
 
 Every surface answers through `Answerer.answer`, so each question is timed, counted, logged and
 written to the question log the same way, and a failure in the core still gets a polite reply.
+With `defer=True` (a slash command answered inside its acknowledgement) the counting, logging
+and storing run on the answerer's bookkeeping thread, after the acknowledgement went out.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 import logging
 import re
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.ops.metrics import record_answer
@@ -52,13 +56,17 @@ def apology(question: str) -> Answer:
 class Answerer:
     assistant: Assistant
     stores: Stores
+    # One thread: bookkeeping is cheap, and one thread keeps it in the order questions came.
+    bookkeeping: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(
+        1, thread_name_prefix="bookkeeping"))
 
     def answer(self, question: str, *, channel_id: str, user_id: str, surface: str,
                thread_key: str | None = None, event_id: str | None = None,
-               record: bool = True) -> Answer:
+               record: bool = True, defer: bool = False) -> Answer:
         """Ask the core; with `thread_key`, read and keep the conversation's context.
 
-        `record=False` re-asks without counting it as a new question (a shared answer).
+        `record=False` re-asks without counting it as a new question (a shared answer);
+        `defer=True` leaves the counting, logging and storing to the bookkeeping thread.
         """
         context = self._context(thread_key)
         started = time.perf_counter()
@@ -72,9 +80,23 @@ class Answerer:
         if thread_key and answer.context:
             self._keep_context(thread_key, answer.context)
         if record:
-            self._record(answer, channel_id=channel_id, user_id=user_id, surface=surface,
-                         seconds=seconds, event_id=event_id)
+            self._after(defer, lambda: self._record(
+                answer, channel_id=channel_id, user_id=user_id, surface=surface,
+                seconds=seconds, event_id=event_id))
         return answer
+
+    def _after(self, defer: bool, work: Callable[[], None]) -> None:
+        if not defer:
+            work()
+            return
+        try:
+            self.bookkeeping.submit(work)
+        except RuntimeError:  # shutting down: do it here rather than lose it
+            work()
+
+    def shutdown(self) -> None:
+        """Finish the bookkeeping already queued."""
+        self.bookkeeping.shutdown(wait=True)
 
     def render(self, answer: Answer, *, asked_by: str | None = None,
                shareable: bool = False) -> dict[str, Any]:
@@ -93,6 +115,17 @@ class Answerer:
                              event_id=body.get("event_id"))
         call_slack(client, "chat.postMessage", channel=channel, thread_ts=thread_ts,
                    **self.render(answer))
+        self.answered(body.get("event_id"))
+
+    def answered(self, event_id: str | None) -> None:
+        """Confirm a delivery was answered (or failed for good), so a later retry of it is
+        dropped; until then a retry long after a taker died is answered (see middleware)."""
+        if not event_id:
+            return
+        try:
+            self.stores.events.mark_answered(event_id)
+        except Exception:  # noqa: BLE001 - at worst a late retry is answered twice
+            logger.exception("Confirming an answered delivery failed")
 
     def _context(self, thread_key: str | None) -> dict[str, Any] | None:
         if not thread_key:
