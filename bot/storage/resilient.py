@@ -167,23 +167,34 @@ class ResilientStores:
 
     def first_delivery(self, event_id: str) -> bool:
         with self._lock:
-            if event_id in self._seen:
+            if event_id in self._seen:  # taken by this process: answered or being answered
                 return False
-            self._seen[event_id] = None
-            while len(self._seen) > MEMORY_EVENTS:
-                self._seen.popitem(last=False)
             database = self._database if self.available else None
         if database is not None:
             try:
-                return self._within_budget(database.first_delivery, event_id)
+                first = self._within_budget(database.first_delivery, event_id)
             except Exception as error:
                 if not is_outage(error):
                     raise
                 self._outage_started(error, "first_delivery")
+            else:
+                if first:
+                    with self._lock:
+                        self._remember_taken(event_id)
+                return first  # a refusal is not remembered: a later retry may take it over
         with self._lock:  # decided in memory; the claim is written when the database is back
+            if event_id in self._seen:  # a concurrent repeat got here first
+                return False
+            self._remember_taken(event_id)
             self._events.setdefault(event_id, (utcnow(), None))
         self._spooled()
         return True
+
+    def _remember_taken(self, event_id: str) -> None:
+        """Called with the lock held."""
+        self._seen[event_id] = None
+        while len(self._seen) > MEMORY_EVENTS:
+            self._seen.popitem(last=False)
 
     def mark_answered(self, event_id: str) -> None:
         now = utcnow()
