@@ -220,12 +220,8 @@ def serve_http_workers(settings: Settings, host: str, port: int, workers: int) -
                             log_config=None, access_log=False, lifespan="on",
                             timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS)
     logger.info("Serving HTTP", extra={"port": port, "workers": workers})
-    supervisor = supervisor_class()
-    options: dict[str, Any] = {"sockets": [config.bind_socket()]}
-    if "target" in inspect.signature(supervisor.__init__).parameters:  # uvicorn < 0.36
-        options["target"] = uvicorn.Server(config=config).run
     try:
-        supervisor(config, **options).run()
+        run_supervised(config)
     finally:
         if metrics_dir is not None:
             shutil.rmtree(metrics_dir, ignore_errors=True)
@@ -245,6 +241,17 @@ def prepare_multiprocess_metrics() -> str | None:
     made = tempfile.mkdtemp(prefix="alliance-bot-metrics-")
     os.environ[MULTIPROCESS_DIR_VARIABLE] = made
     return made
+
+
+def run_supervised(config: Any) -> None:
+    """Run `config.workers` uvicorn workers under the supervisor until SIGINT/SIGTERM."""
+    import uvicorn
+
+    supervisor = supervisor_class()
+    options: dict[str, Any] = {"sockets": [config.bind_socket()]}
+    if "target" in inspect.signature(supervisor.__init__).parameters:  # uvicorn < 0.36
+        options["target"] = uvicorn.Server(config=config).run
+    supervisor(config, **options).run()
 
 
 def supervisor_class() -> type:

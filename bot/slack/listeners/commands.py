@@ -5,7 +5,7 @@ trip, no Web API call, well inside Slack's 3 seconds (the core answers in about 
 millisecond). Counting, logging and the question log happen after the acknowledgement, on the
 answerer's bookkeeping thread. Answers are private, with a "Share in channel" button.
 Subcommands, which may take longer (the database, Slack calls), are acknowledged at once and
-reply through the command's `response_url` from a lazy listener.
+reply through the command's `response_url` from a listener thread.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from slack_bolt import Ack, App
 
 from bot.extensions import SUBCOMMANDS, CommandContext
 from bot.slack.blocks import help_message, matrix_message, notice_message
-from bot.slack.listeners import acknowledge
 from bot.slack.listeners.answering import Answerer
 from bot.slack.listeners.delivery import send_to_response_url
 
@@ -40,33 +39,35 @@ def split_subcommand(text: str) -> tuple[str, str]:
 
 def register(app: App, answerer: Answerer) -> None:
     assistant = answerer.assistant
+    # Subcommands run on the listener threads Bolt's lazy listeners use, but are handed over
+    # here rather than through a second listener or a lazy function: each costs every
+    # /alliance request Bolt's per-call argument building (or a deep copy of the request).
+    background = app.listener_runner.listener_executor
 
-    def names_a_subcommand(command: dict[str, Any]) -> bool:
-        return bool(split_subcommand(command.get("text", ""))[0])
+    def reply_to_subcommand(name: str, args: str, command: dict[str, Any], client: Any) -> None:
+        send_to_response_url(command.get("response_url"),
+                             **run_subcommand(name, args, command, client))
 
-    def reply_to_subcommand(command: dict[str, Any], client: Any) -> None:
-        name, args = split_subcommand(command.get("text", ""))
-        reply = run_subcommand(name, args, command, client)
-        send_to_response_url(command.get("response_url"), **reply)
-
-    def answer_in_acknowledgement(ack: Ack, command: dict[str, Any]) -> None:
+    def alliance(ack: Ack, command: dict[str, Any], client: Any) -> None:
         text = command.get("text", "")
         word = text.strip().lower()
         if word == MATRIX:
             ack(response_type="ephemeral", **matrix_message(assistant.matrix()))
-        elif word in {"", HELP}:
+            return
+        if word in {"", HELP}:
             ack(response_type="ephemeral", **help_message(assistant.examples(), SUBCOMMANDS))
-        else:
-            user_id = command.get("user_id", "")
-            answer = answerer.answer(text, channel_id=command.get("channel_id", ""),
-                                     user_id=user_id, surface="slash", defer=True)
-            ack(response_type="ephemeral",
-                **answerer.render(answer, asked_by=user_id, shareable=True))
+            return
+        name, args = split_subcommand(text)
+        if name:
+            ack()
+            background.submit(reply_to_subcommand, name, args, command, client)
+            return
+        user_id = command.get("user_id", "")
+        answer = answerer.answer(text, channel_id=command.get("channel_id", ""),
+                                 user_id=user_id, surface="slash", defer=True)
+        ack(response_type="ephemeral", **answerer.render(answer, asked_by=user_id, shareable=True))
 
-    # Bolt runs the first listener that matches: subcommands first, everything else after.
-    app.command(COMMAND, matchers=[names_a_subcommand])(
-        ack=acknowledge, lazy=[reply_to_subcommand])
-    app.command(COMMAND)(answer_in_acknowledgement)
+    app.command(COMMAND)(alliance)
 
 
 def run_subcommand(name: str, args: str, command: dict[str, Any], client: Any) -> dict[str, Any]:
