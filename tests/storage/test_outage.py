@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select
 
+from bot.ops.metrics import REGISTRY
 from bot.settings import Settings
 from bot.storage.memory import FeedbackRecord, QuestionRecord, utcnow
 from bot.storage.models import (
@@ -50,6 +51,11 @@ def stores(settings: Settings) -> Iterator[ResilientStores]:
     stores.close(timeout=2)
 
 
+def write_errors() -> float:
+    return REGISTRY.get_sample_value("alliance_bot_database_errors_total",
+                                     {"operation": "write"}) or 0.0
+
+
 def rows(settings: Settings, column) -> list:
     with get_engine(settings).connect() as connection:
         return list(connection.scalars(select(column)))
@@ -71,7 +77,10 @@ def test_an_outage_loses_nothing_and_writes_everything_once_when_the_database_is
         assert stores.first_delivery("Ev-outage") is True  # decided in memory...
         assert stores.first_delivery("Ev-outage") is False  # ...and remembered there
         stores.mark_answered("Ev-outage")
-        assert stores.spooled == 23
+        failed_writes = write_errors()
+        wait_until(lambda: write_errors() > failed_writes,
+                   what="the writer to try (and fail) to write the spool")
+        assert stores.spooled == 23  # what it could not write is still there
     finally:
         private_postgres.start()
 
