@@ -28,7 +28,7 @@ from tests.slack.conftest import (
     signature_headers,
 )
 from tests.slack.fake_socket_mode import FakeSocketMode
-from tests.support.polling import wait_until
+from tests.support.polling import holds_for, wait_until
 
 STARTUP_SECONDS = 60
 SLACK_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL")
@@ -139,6 +139,18 @@ def test_serve_http_answers_a_signed_slash_command_with_the_real_core(http_serve
                what="the slash question to be counted")
     assert http_request(http_serve + "/readyz").status == 200
     assert slack.calls_to("response_url") == []
+
+
+def test_serve_http_answers_a_repeated_delivery_once_whichever_worker_gets_it(http_serve, slack):
+    body = json.dumps(load_payload("app_mention")).encode()
+    headers = {"Content-Type": "application/json"}
+    for attempt in range(4):  # with 2 workers, the repeats are spread over both
+        retry = {"X-Slack-Retry-Num": str(attempt)} if attempt else {}
+        reply = http_request(http_serve + "/slack/events", data=body,
+                             headers={**headers, **retry, **signature_headers(body)})
+        assert reply.status == 200
+    slack.wait_for("chat.postMessage", timeout=20)
+    holds_for(lambda: len(slack.calls_to("chat.postMessage")) == 1, 1.5, "one answer")
 
 
 def test_serve_socket_connects_and_answers(slack, tmp_path, monkeypatch):
