@@ -118,7 +118,7 @@ class ResilientStores:
         self.outage_since: datetime | None = None
         self.last_error = ""
         self._dropped_during_outage = 0
-        self._requests = ThreadPoolExecutor(4, thread_name_prefix="db-request")
+        self._requests = ThreadPoolExecutor(8, thread_name_prefix="db-request")
         _instances.add(self)
         try:
             self._database = connect()
