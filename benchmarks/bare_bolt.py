@@ -10,6 +10,7 @@ Reads SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_API_URL like the bot.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from typing import Any
@@ -39,6 +40,10 @@ def floor_app() -> Any:
     def mentioned(ack: Ack) -> None:
         ack()
 
+    # The bot freezes its start-up heap (intents.assistant) so that full collections skip it;
+    # the floor gets the same treatment, or its tail would carry collections the bot avoids.
+    gc.collect()
+    gc.freeze()
     return create_asgi_app(app)
 
 

@@ -53,6 +53,9 @@ SPOOL_LIMIT = 10_000  # rows; at ~300 bytes a question that is a few MB, hours o
 REQUEST_BUDGET_SECONDS = 1.0  # the longest a Slack request waits on the database
 RETRY_SECONDS = 1.0  # how often the writer tries again during an outage
 HEALTH_SECONDS = 5.0  # how often an idle writer checks the database is still there
+# Once woken, the writer waits this long for more rows: one transaction per batch rather than
+# per row, and less time holding the interpreter lock the requests need.
+BATCH_SECONDS = 0.05
 BATCH_ROWS = 500
 MEMORY_EVENTS = 100_000  # event ids remembered in-process (a day of a busy workspace)
 MEMORY_CONTEXTS = 10_000  # thread contexts remembered in-process for reads during an outage
@@ -332,7 +335,8 @@ class ResilientStores:
 
     def _run(self) -> None:
         while True:
-            self._wake.wait(self.health_seconds if self.available else self.retry_seconds)
+            if self._wake.wait(self.health_seconds if self.available else self.retry_seconds):
+                self._stopping.wait(BATCH_SECONDS)
             self._wake.clear()
             stopping = self._stopping.is_set()
             self._write_spool()

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,13 +53,58 @@ def apology(question: str) -> Answer:
                   text=SORRY, confidence=0.0)
 
 
+class Bookkeeper:
+    """Runs small jobs (count, log, store an answer) after the acknowledgement went out, in the
+    order given, on one thread that takes them in batches: a request only appends to a queue,
+    and the thread wakes at most every BATCH_SECONDS rather than once per request."""
+
+    BATCH_SECONDS = 0.02
+
+    def __init__(self) -> None:
+        self._jobs: deque[Callable[[], None]] = deque()
+        self._wake = threading.Event()
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="bookkeeping", daemon=True)
+        self._thread.start()
+
+    def submit(self, job: Callable[[], None]) -> None:
+        if self._stopping:
+            raise RuntimeError("the bookkeeper is stopping")
+        self._jobs.append(job)
+        if not self._wake.is_set():
+            self._wake.set()
+
+    def shutdown(self) -> None:
+        """Run what is queued, then stop."""
+        self._stopping = True
+        self._wake.set()
+        self._thread.join()
+
+    def drain(self) -> None:
+        while self._jobs:
+            job = self._jobs.popleft()
+            try:
+                job()
+            except Exception:  # noqa: BLE001 - one failed job must not stop the others
+                logger.exception("Bookkeeping failed")
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            if not self._stopping:
+                time.sleep(self.BATCH_SECONDS)  # let a batch gather
+            self._wake.clear()
+            self.drain()
+            if self._stopping:
+                self.drain()
+                return
+
+
 @dataclass
 class Answerer:
     assistant: Assistant
     stores: Stores
-    # One thread: bookkeeping is cheap, and one thread keeps it in the order questions came.
-    bookkeeping: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(
-        1, thread_name_prefix="bookkeeping"))
+    bookkeeping: Bookkeeper = field(default_factory=Bookkeeper)
 
     def answer(self, question: str, *, channel_id: str, user_id: str, surface: str,
                thread_key: str | None = None, event_id: str | None = None,
@@ -96,7 +142,7 @@ class Answerer:
 
     def shutdown(self) -> None:
         """Finish the bookkeeping already queued."""
-        self.bookkeeping.shutdown(wait=True)
+        self.bookkeeping.shutdown()
 
     def render(self, answer: Answer, *, asked_by: str | None = None,
                shareable: bool = False) -> dict[str, Any]:
