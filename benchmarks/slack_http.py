@@ -155,6 +155,7 @@ def stop(process: subprocess.Popen) -> None:
 
 
 def measure(surface: str, urls: dict[str, str], slack: FakeSlack, args) -> list[Run]:
+    in_ack = surface == "slash" and not args.bot_root
     body_of = command_body if surface == "slash" else mention_body
     runs = []
     for target, url in urls.items():  # warm-up, not counted
@@ -164,7 +165,7 @@ def measure(surface: str, urls: dict[str, str], slack: FakeSlack, args) -> list[
         for target in ("floor", "bot"):  # alternating, so drift on a shared machine hits both
             runs.append(asyncio.run(run_clients(
                 target, urls[target], slack.response_url(), args.requests, args.concurrency,
-                body_of, expect_answer=(surface == "slash" and target == "bot"))))
+                body_of, expect_answer=in_ack and target == "bot")))
     return runs
 
 
@@ -190,7 +191,10 @@ def report(surface: str, runs: list[Run], args, slack: FakeSlack) -> bool:
     print(f"  ratio bot/floor  p99 {ratio:.2f}x   p50 {p50_ratio:.2f}x"
           f"   throughput {medians['bot'][2] / medians['floor'][2]:.2f}x")
     ok = failed == 0
-    if surface == "slash":
+    if surface == "slash" and args.bot_root:
+        print(f"  bot from {args.bot_root}: answered through response_url "
+              f"{len(slack.calls_to('response_url'))} times")
+    elif surface == "slash":
         second_trips = len(slack.calls_to("response_url"))
         print(f"  answer in the acknowledgement: {'every one' if failed == 0 else 'NOT always'}; "
               f"response_url calls: {second_trips}")
@@ -210,6 +214,10 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=available_cpus())
     parser.add_argument("--mentions", action="store_true",
                         help="also measure signed app_mention events")
+    parser.add_argument("--bot-root", type=Path, default=None,
+                        help="serve the bot from another checkout (e.g. the previous release, "
+                             "single-process, answering through response_url) against the "
+                             "same floor")
     args = parser.parse_args()
 
     ports = {"bot": free_port(), "floor": free_port()}
@@ -222,10 +230,13 @@ def main() -> int:
         environment.pop("DATABASE_URL", None)
         environment.pop("PROMETHEUS_MULTIPROC_DIR", None)
         workers = ["--workers", str(args.workers)]
+        bot_environment = environment
+        if args.bot_root:
+            bot_environment = {**environment, "PYTHONPATH": str(args.bot_root.resolve())}
         processes = {
             "bot": start(["-c", "import sys; from bot.cli.main import main; sys.exit(main())",
                           "serve", "--http", "--host", "127.0.0.1", "--port", str(ports["bot"]),
-                          *workers], environment, data_dir),
+                          *([] if args.bot_root else workers)], bot_environment, data_dir),
             "floor": start(["-m", "benchmarks.bare_bolt", "--port", str(ports["floor"]),
                             *workers], environment, data_dir),
         }
