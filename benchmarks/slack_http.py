@@ -13,7 +13,7 @@ that every acknowledgement of the bot carries the answer and that no second roun
 answer is then posted with chat.postMessage, off the acknowledgement path).
 
     .venv/bin/python benchmarks/slack_http.py [--requests 3000] [--concurrency 50] [--runs 3]
-        [--workers N] [--mentions]
+        [--workers N] [--mentions] [--rate R] [--bot-root OLD_CHECKOUT]
 """
 
 from __future__ import annotations
@@ -102,8 +102,9 @@ class Run:
 
 
 async def run_clients(target: str, url: str, response_url: str, total: int, concurrency: int,
-                      body_of, expect_answer: bool) -> Run:
-    """Closed loop: each client sends as soon as its last request was acknowledged."""
+                      body_of, expect_answer: bool, rate: float | None = None) -> Run:
+    """Closed loop (each client sends as soon as its last request was acknowledged), or, with
+    `rate`, open loop: the clients together offer `rate` requests per second."""
     latencies: list[float] = []
     failures = 0
     counter = iter(range(total))
@@ -112,6 +113,8 @@ async def run_clients(target: str, url: str, response_url: str, total: int, conc
         async def client() -> None:
             nonlocal failures
             for index in counter:
+                if rate:
+                    await asyncio.sleep(max(0.0, begun + index / rate - time.perf_counter()))
                 body, content_type = body_of(index, response_url)
                 started = time.perf_counter()
                 async with session.post(url, data=body,
@@ -121,7 +124,7 @@ async def run_clients(target: str, url: str, response_url: str, total: int, conc
                 if response.status != 200 or (expect_answer and b"asked" not in payload):
                     failures += 1
 
-        started = time.perf_counter()
+        started = begun = time.perf_counter()
         await asyncio.gather(*(client() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
     return Run(target, latencies, elapsed, failures)
@@ -145,13 +148,14 @@ def start(command: list[str], environment: dict[str, str], cwd: str) -> subproce
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def stop(process: subprocess.Popen) -> None:
+def stop(process: subprocess.Popen) -> str:
+    """Stop a server; returns what it printed."""
     process.send_signal(signal.SIGINT)
     try:
-        process.communicate(timeout=30)
+        return process.communicate(timeout=30)[0]
     except subprocess.TimeoutExpired:
         process.kill()
-        process.communicate()
+        return process.communicate()[0]
 
 
 def measure(surface: str, urls: dict[str, str], slack: FakeSlack, args) -> list[Run]:
@@ -165,13 +169,14 @@ def measure(surface: str, urls: dict[str, str], slack: FakeSlack, args) -> list[
         for target in ("floor", "bot"):  # alternating, so drift on a shared machine hits both
             runs.append(asyncio.run(run_clients(
                 target, urls[target], slack.response_url(), args.requests, args.concurrency,
-                body_of, expect_answer=in_ack and target == "bot")))
+                body_of, expect_answer=in_ack and target == "bot", rate=args.rate)))
     return runs
 
 
 def report(surface: str, runs: list[Run], args, slack: FakeSlack) -> bool:
     print(f"\n{surface}: {args.requests} signed requests per run, {args.concurrency} clients, "
-          f"closed loop, {args.runs} alternating runs each, {args.workers} worker(s) each "
+          f"{f'open loop at {args.rate:g}/s' if args.rate else 'closed loop'}, "
+          f"{args.runs} alternating runs each, {args.workers} worker(s) each "
           f"({os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the end)")
     print(f"  {'run':<8}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>8}{'failed':>8}")
     for run in runs:
@@ -214,6 +219,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=available_cpus())
     parser.add_argument("--mentions", action="store_true",
                         help="also measure signed app_mention events")
+    parser.add_argument("--rate", type=float, default=None,
+                        help="offer this many requests/s in total (open loop) instead of "
+                             "sending as fast as acknowledgements come back")
     parser.add_argument("--bot-root", type=Path, default=None,
                         help="serve the bot from another checkout (e.g. the previous release, "
                              "single-process, answering through response_url) against the "
@@ -249,9 +257,11 @@ def main() -> int:
                 slack.reset()
                 ok = report("mention", measure("mention", urls, slack, args), args, slack) and ok
         finally:
-            for process in processes.values():
-                stop(process)
-    return 0 if ok else 1
+            outputs = {target: stop(process) for target, process in processes.items()}
+    outages = outputs["bot"].count("Database unreachable")
+    print(f"\nthe bot declared {outages} database outage(s) during the run"
+          + (" (requests waited on the database past the 1 s budget)" if outages else ""))
+    return 0 if ok and not outages else 1
 
 
 if __name__ == "__main__":

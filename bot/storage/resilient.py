@@ -29,7 +29,7 @@ import time
 import weakref
 from collections import OrderedDict, deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -51,6 +51,7 @@ from bot.storage.stores import DatabaseStores
 
 SPOOL_LIMIT = 10_000  # rows; at ~300 bytes a question that is a few MB, hours of a busy outage
 REQUEST_BUDGET_SECONDS = 1.0  # the longest a Slack request waits on the database
+STUCK_SECONDS = 5.0  # a request's database call unanswered this long means an outage
 RETRY_SECONDS = 1.0  # how often the writer tries again during an outage
 HEALTH_SECONDS = 5.0  # how often an idle writer checks the database is still there
 # Once woken, the writer waits this long for more rows: one transaction per batch rather than
@@ -66,7 +67,8 @@ _instances: weakref.WeakSet[ResilientStores] = weakref.WeakSet()
 
 
 class DatabaseTooSlow(Exception):
-    """The database did not answer within the request budget."""
+    """The database did not answer within the request budget (or an earlier call that did
+    not is still waiting)."""
 
 
 def is_outage(error: BaseException) -> bool:
@@ -100,12 +102,16 @@ class ResilientStores:
     def __init__(self, connect: Callable[[], DatabaseStores], *, spool_limit: int = SPOOL_LIMIT,
                  request_budget: float = REQUEST_BUDGET_SECONDS,
                  retry_seconds: float = RETRY_SECONDS,
-                 health_seconds: float = HEALTH_SECONDS) -> None:
+                 health_seconds: float = HEALTH_SECONDS,
+                 stuck_seconds: float = STUCK_SECONDS) -> None:
         self._connect = connect
         self.spool_limit = spool_limit
         self.request_budget = request_budget
         self.retry_seconds = retry_seconds
         self.health_seconds = health_seconds
+        self.stuck_seconds = stuck_seconds
+        self._stuck: list[Future[Any]] = []
+        self._stuck_since: float | None = None
         self._database: DatabaseStores | None = None
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -162,9 +168,7 @@ class ResilientStores:
             try:
                 return self._within_budget(database.get_context, key)
             except Exception as error:
-                if not is_outage(error):
-                    raise
-                self._outage_started(error, "get_context")
+                self._database_failed(error, "get_context")
         with self._lock:
             return self._recent_contexts.get(key)
 
@@ -177,9 +181,7 @@ class ResilientStores:
             try:
                 first = self._within_budget(database.first_delivery, event_id)
             except Exception as error:
-                if not is_outage(error):
-                    raise
-                self._outage_started(error, "first_delivery")
+                self._database_failed(error, "first_delivery")
             else:
                 if first:
                     with self._lock:
@@ -247,14 +249,39 @@ class ResilientStores:
 
     # -- internals -----------------------------------------------------------------------------
     def _within_budget(self, function: Callable[[str], T], argument: str) -> T:
-        """Run a database call for a request, giving up (and calling it an outage) after
-        `request_budget` seconds; the call itself may still finish in the background."""
+        """Run a database call for a request, giving up after `request_budget` seconds (the
+        call itself may still finish in the background). While a call that was given up on
+        is still running, the next ones do not wait at all."""
+        with self._lock:
+            self._stuck = [future for future in self._stuck if not future.done()]
+            if not self._stuck:
+                self._stuck_since = None
+            stuck = bool(self._stuck)
+        if stuck:
+            raise DatabaseTooSlow(f"an earlier call got no answer within "
+                                  f"{self.request_budget:g} s")
         future = self._requests.submit(function, argument)
         try:
             return future.result(timeout=self.request_budget)
         except FutureTimeout:
-            raise DatabaseTooSlow(
-                f"no answer within {self.request_budget:g} s") from None
+            with self._lock:
+                self._stuck.append(future)
+                self._stuck_since = self._stuck_since or time.monotonic()
+            raise DatabaseTooSlow(f"no answer within {self.request_budget:g} s") from None
+
+    def _database_failed(self, error: Exception, operation: str) -> None:
+        """A request's database call failed: the caller falls back to memory. A slow answer
+        is an outage only once a call has hung for `stuck_seconds`: a process starved of CPU
+        is slow to hear back too, and that is no reason to stop asking the database."""
+        if not is_outage(error):
+            raise error
+        if isinstance(error, DatabaseTooSlow):
+            with self._lock:
+                since = self._stuck_since
+            if since is None or time.monotonic() - since < self.stuck_seconds:
+                record_database_error(f"{operation}_slow")
+                return
+        self._outage_started(error, operation)
 
     def _remember_context(self, key: str, context: dict[str, Any]) -> None:
         self._recent_contexts[key] = context
