@@ -189,10 +189,6 @@ def _prepare_sqlite(engine: Engine) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA journal_mode=WAL")
-        # In WAL mode NORMAL still survives a killed process; only a power cut or an OS crash
-        # can lose the last commits. FULL would fsync every commit, and every Slack event's
-        # de-duplication is a commit on the request path.
-        dbapi_connection.execute("PRAGMA synchronous=NORMAL")
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
