@@ -78,6 +78,9 @@ ReadinessCheck = Callable[[], str | None]
 
 STARTUP_HOOKS: list[StartupHook] = []
 READINESS_CHECKS: list[ReadinessCheck] = []
+# Same shape, for what the replica can serve without (the database): reported by /readyz,
+# failing it only when strict.
+DEGRADATION_CHECKS: list[ReadinessCheck] = []
 
 
 def on_startup(hook: StartupHook) -> StartupHook:
@@ -87,4 +90,9 @@ def on_startup(hook: StartupHook) -> StartupHook:
 
 def readiness_check(check: ReadinessCheck) -> ReadinessCheck:
     READINESS_CHECKS.append(check)
+    return check
+
+
+def degradation_check(check: ReadinessCheck) -> ReadinessCheck:
+    DEGRADATION_CHECKS.append(check)
     return check

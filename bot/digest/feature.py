@@ -1,5 +1,5 @@
 """The digest in Slack: `/alliance digest ...`, the App Home section, the serve-time scheduler
-and the database readiness check, registered through `bot.extensions` on import.
+and the database check of /readyz, registered through `bot.extensions` on import.
 
 App Home edits arrive as block actions whose ids start with `digest_home_`; the Slack app wires
 them with `register_actions(app, refresh_home=...)`.
@@ -38,14 +38,15 @@ from bot.extensions import (
     CommandContext,
     CommandReply,
     ServeContext,
+    degradation_check,
     home_section,
     on_startup,
-    readiness_check,
     subcommand,
 )
 from bot.settings import Settings, load_settings
 from bot.storage.memory import utcnow
 from bot.storage.models import ensure_database, get_engine
+from bot.storage.resilient import database_problem, serving_stores_exist
 
 log = logging.getLogger(__name__)
 
@@ -304,8 +305,15 @@ def start_digests(context: ServeContext) -> Callable[[], None]:
                                   context.assistant)
 
 
-@readiness_check
+@degradation_check
 def database_reachable() -> str | None:
+    """Why the database is unreachable, or None. A degradation, not a readiness failure:
+    answering needs the knowledge base, not the database (see bot.slack.http_server).
+
+    While `serve` runs, its stores know (without waiting on a dead database); elsewhere
+    the database is asked."""
+    if serving_stores_exist():
+        return database_problem()
     settings = _runtime.settings if _runtime else load_settings()
     try:
         with get_engine(settings).connect() as connection:

@@ -1,12 +1,27 @@
 """Prometheus metrics shared by every surface; one registry for the whole process.
 
 Surfaces call the `record_*` helpers; `/metrics` (HTTP mode) and the optional metrics port
-(Socket Mode) expose `REGISTRY`.
+(Socket Mode) expose `exposition()`. With several worker processes (`serve --http --workers
+N`) PROMETHEUS_MULTIPROC_DIR is set before any worker imports prometheus_client: every process
+then writes its values to files there, and `/metrics`, whichever worker answers, adds them up.
 """
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+import os
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+
+MULTIPROCESS_DIR_VARIABLE = "PROMETHEUS_MULTIPROC_DIR"
+CONTENT_TYPE = CONTENT_TYPE_LATEST
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -34,10 +49,14 @@ DIGESTS = Counter(
     ["outcome"],
     registry=REGISTRY,
 )
-KB_INFO = Info(
-    "alliance_bot_knowledge_base",
-    "The knowledge base version being served.",
+# A gauge, not an Info: Info does not work in prometheus_client's multiprocess mode. The
+# exposition is the same: alliance_bot_knowledge_base_info{version="..."} 1.
+KB_INFO = Gauge(
+    "alliance_bot_knowledge_base_info",
+    "The knowledge base version being served (1), and versions served before (0).",
+    ["version"],
     registry=REGISTRY,
+    multiprocess_mode="livemax",
 )
 KB_LOAD_ERRORS = Counter(
     "alliance_bot_knowledge_base_load_errors",
@@ -48,7 +67,33 @@ KB_LOADED = Gauge(
     "alliance_bot_knowledge_base_loaded_timestamp_seconds",
     "When the knowledge base being served was loaded.",
     registry=REGISTRY,
+    multiprocess_mode="livemax",
 )
+DATABASE_ERRORS = Counter(
+    "alliance_bot_database_errors",
+    "Database operations that failed because the database was unreachable or too slow.",
+    ["operation"],
+    registry=REGISTRY,
+)
+DATABASE_UP = Gauge(
+    "alliance_bot_database_up",
+    "1 while the database answers, 0 during an outage (writes are spooled meanwhile).",
+    registry=REGISTRY,
+    multiprocess_mode="livemin",
+)
+SPOOL_ROWS = Gauge(
+    "alliance_bot_storage_spool_rows",
+    "Rows (questions, feedback, thread contexts, event ids) waiting for the database.",
+    registry=REGISTRY,
+    multiprocess_mode="livesum",
+)
+SPOOL_DROPPED = Counter(
+    "alliance_bot_storage_spool_dropped",
+    "Spooled rows dropped because the spool was full (oldest questions first; never feedback).",
+    ["kind"],
+    registry=REGISTRY,
+)
+_kb_version: list[str] = []  # the version KB_INFO shows as 1
 
 
 def record_answer(*, intent: str, understood: bool, seconds: float, surface: str) -> None:
@@ -65,7 +110,11 @@ def record_digest(outcome: str) -> None:
 
 
 def record_kb_loaded(version: str, loaded_at: float) -> None:
-    KB_INFO.info({"version": version})
+    for previous in _kb_version:
+        if previous != version:
+            KB_INFO.labels(version=previous).set(0)
+    _kb_version[:] = [version]
+    KB_INFO.labels(version=version).set(1)
     KB_LOADED.set(loaded_at)
 
 
@@ -102,3 +151,35 @@ def record_teach_change(action: str) -> None:
 
 def record_teach_refusal(reason: str) -> None:
     TEACH_REFUSALS.labels(reason=reason).inc()
+
+
+def record_database_error(operation: str) -> None:
+    DATABASE_ERRORS.labels(operation=operation).inc()
+
+
+def record_database_up(up: bool) -> None:
+    DATABASE_UP.set(1 if up else 0)
+
+
+def record_spool_depth(rows: int) -> None:
+    SPOOL_ROWS.set(rows)
+
+
+def record_spool_dropped(kind: str) -> None:
+    SPOOL_DROPPED.labels(kind=kind).inc()
+
+
+def exposition() -> bytes:
+    """The text `/metrics` serves: this process's registry, or every worker's in multiprocess
+    mode."""
+    if os.environ.get(MULTIPROCESS_DIR_VARIABLE):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        return generate_latest(registry)
+    return generate_latest(REGISTRY)
+
+
+def worker_exited(pid: int) -> None:
+    """Forget a stopped worker's live gauges (multiprocess mode only)."""
+    if os.environ.get(MULTIPROCESS_DIR_VARIABLE):
+        multiprocess.mark_process_dead(pid)

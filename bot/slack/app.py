@@ -27,6 +27,7 @@ APP_NAME = "alliance-bot"
 LISTENER_WORKERS = 16  # lazy listeners in flight at once; each mostly waits on Slack
 WEB_API_TIMEOUT_SECONDS = 10
 SURFACES = (commands, mentions, messages, actions, home)
+_answerers: dict[int, Answerer] = {}  # by id(app): what shutdown_listeners must also drain
 
 
 def build_web_client(settings: Settings) -> WebClient:
@@ -51,6 +52,7 @@ def build_app(settings: Settings, assistant: Assistant, stores: Stores,
     )
     middleware.register(app, stores.events)
     answerer = Answerer(assistant=assistant, stores=stores)
+    _answerers[id(app)] = answerer
     for surface in SURFACES:
         surface.register(app, answerer)
     register_feature_actions(app, answerer)
@@ -71,5 +73,9 @@ def register_feature_actions(app: App, answerer: Answerer) -> None:
 
 
 def shutdown_listeners(app: App) -> None:
-    """Let answers already being worked on finish, then stop the listener threads."""
+    """Let answers already being worked on finish, then stop the listener threads, then let
+    the bookkeeping of answers given finish (it writes to the stores)."""
     app.listener_runner.listener_executor.shutdown(wait=True)
+    answerer = _answerers.pop(id(app), None)
+    if answerer is not None:
+        answerer.shutdown()

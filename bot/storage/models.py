@@ -42,6 +42,12 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_LOCK_WAIT_SECONDS = 30  # how long a writer waits for another process's transaction
 # Any fixed number shared by every replica; it names the lock that serialises schema upgrades.
 UPGRADE_ADVISORY_LOCK = 4_204_242
+# A dead database must cost a request at most about a second: libpq's shortest connect timeout
+# (2 s, it rounds anything lower up) bounds a new connection, and a request waits at most this
+# long for a pooled one. Requests themselves never wait on the database longer than
+# `bot.storage.resilient.REQUEST_BUDGET_SECONDS`.
+CONNECT_TIMEOUT_SECONDS = 2
+POOL_TIMEOUT_SECONDS = 1
 
 _engines: dict[str, Engine] = {}
 _upgraded: set[str] = set()
@@ -84,6 +90,11 @@ class QuestionLogEntry(Base):
     confidence: Mapped[float] = mapped_column(Float)
     # Where the bot replied (thread or message ts), so a later "I've learned this" can go there.
     thread_ts: Mapped[str | None] = mapped_column(String(32))
+    # Set by the writer that spools rows during outages: a retried write of the row is a no-op.
+    write_key: Mapped[str | None] = mapped_column(String(36))
+
+
+Index("ux_question_log_write_key", QuestionLogEntry.write_key, unique=True)
 
 
 class FeedbackEntry(Base):
@@ -96,6 +107,10 @@ class FeedbackEntry(Base):
     question: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(Text)
     vote: Mapped[str] = mapped_column(String(8))
+    write_key: Mapped[str | None] = mapped_column(String(36))
+
+
+Index("ux_feedback_write_key", FeedbackEntry.write_key, unique=True)
 
 
 class ThreadContext(Base):
@@ -110,7 +125,8 @@ class ProcessedEvent(Base):
     __tablename__ = "processed_events"
 
     event_id: Mapped[str] = mapped_column(String(128), primary_key=True)
-    seen_at: Mapped[datetime] = mapped_column(index=True)
+    seen_at: Mapped[datetime] = mapped_column(index=True)  # when a process last took it
+    answered_at: Mapped[datetime | None]  # None: taken, but its answer was never confirmed
 
 
 class DigestSubscription(Base):
@@ -226,7 +242,10 @@ def get_engine(settings: Settings) -> Engine:
 def _create_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        # pool_pre_ping: a connection the database dropped (restart, failover) is replaced
+        # before use instead of failing the first query after an outage.
+        return create_engine(url, pool_pre_ping=True, pool_timeout=POOL_TIMEOUT_SECONDS,
+                             connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS})
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": SQLITE_LOCK_WAIT_SECONDS})

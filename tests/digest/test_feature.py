@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from bot.digest import feature, store
 from bot.digest.schedule import DAILY, Plan
 from bot.extensions import (
+    DEGRADATION_CHECKS,
     HOME_SECTIONS,
-    READINESS_CHECKS,
     STARTUP_HOOKS,
     SUBCOMMANDS,
     CommandContext,
@@ -34,7 +34,7 @@ def test_the_feature_registers_its_hooks() -> None:
     assert SUBCOMMANDS["digest"] is feature.digest_command
     assert feature.digest_home in HOME_SECTIONS
     assert feature.start_digests in STARTUP_HOOKS
-    assert feature.database_reachable in READINESS_CHECKS
+    assert feature.database_reachable in DEGRADATION_CHECKS
 
 
 def test_subscribe_defaults_to_nine_on_weekdays_in_the_users_zone(

@@ -221,6 +221,12 @@ def assert_pings_nobody(call: Call) -> str:
     return shown
 
 
+def answer_in(reply: HttpReply) -> Call:
+    """The answer a slash command's acknowledgement carries, as a call to search like a post."""
+    assert reply.status == 200
+    return Call(method="ack", params=reply.json(), headers={})
+
+
 def button_value(call: Call, action_id: str) -> str:
     for block in call.params.get("blocks", []):
         for element in block.get("elements", []):

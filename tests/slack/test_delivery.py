@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.ops.metrics import SLACK_API_ERRORS
+from bot.slack.blocks import ACTION_FEEDBACK_UP, encode_value
 
 
 def errors_counted(method: str, error: str) -> float:
@@ -24,7 +25,8 @@ def test_a_transient_server_error_is_retried(bot, slack):
 
 def test_a_rate_limited_response_url_is_retried(bot, slack):
     slack.fail_next("response_url", status=429, retry_after=1)
-    bot.command("who leads Europe?")
+    bot.click(ACTION_FEEDBACK_UP, encode_value({"q": "who leads Europe?", "a": "Renault"}),
+              ephemeral=True)  # thanked through the click's response_url
     slack.wait_for("response_url", 2, timeout=15)
 
 

@@ -2,14 +2,19 @@
 
 Every surface answers through `Answerer.answer`, so each question is timed, counted, logged and
 written to the question log the same way, and a failure in the core still gets a polite reply.
+With `defer=True` (a slash command answered inside its acknowledgement) the counting, logging
+and storing run on the answerer's bookkeeping thread, after the acknowledgement went out.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.ops.metrics import record_answer
@@ -48,18 +53,68 @@ def apology(question: str) -> Answer:
                   text=SORRY, confidence=0.0)
 
 
+class Bookkeeper:
+    """Runs small jobs (count, log, store an answer) after the acknowledgement went out, in the
+    order given, on one thread that takes them in batches: a request only appends to a queue,
+    and the thread wakes at most every BATCH_SECONDS rather than once per request."""
+
+    BATCH_SECONDS = 0.02
+
+    def __init__(self) -> None:
+        self._jobs: deque[Callable[[], None]] = deque()
+        self._wake = threading.Event()
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="bookkeeping", daemon=True)
+        self._thread.start()
+
+    def submit(self, job: Callable[[], None]) -> None:
+        if self._stopping:
+            raise RuntimeError("the bookkeeper is stopping")
+        self._jobs.append(job)
+        if not self._wake.is_set():
+            self._wake.set()
+
+    def shutdown(self) -> None:
+        """Run what is queued, then stop."""
+        self._stopping = True
+        self._wake.set()
+        self._thread.join()
+
+    def drain(self) -> None:
+        while self._jobs:
+            job = self._jobs.popleft()
+            try:
+                job()
+            except Exception:  # noqa: BLE001 - one failed job must not stop the others
+                logger.exception("Bookkeeping failed")
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            if not self._stopping:
+                time.sleep(self.BATCH_SECONDS)  # let a batch gather
+            self._wake.clear()
+            self.drain()
+            if self._stopping:
+                self.drain()
+                return
+
+
 @dataclass
 class Answerer:
     assistant: Assistant
     stores: Stores
+    bookkeeping: Bookkeeper = field(default_factory=Bookkeeper)
 
     def answer(self, question: str, *, channel_id: str, user_id: str, surface: str,
                thread_key: str | None = None, event_id: str | None = None,
-               record: bool = True, reply_ts: str | None = None) -> Answer:
+               record: bool = True, reply_ts: str | None = None,
+               defer: bool = False) -> Answer:
         """Ask the core; with `thread_key`, read and keep the conversation's context.
 
         `record=False` re-asks without counting it as a new question (a shared answer);
-        `reply_ts` is the thread the answer goes to, kept in the question log.
+        `reply_ts` is the thread the answer goes to, kept in the question log;
+        `defer=True` leaves the counting, logging and storing to the bookkeeping thread.
         """
         context = self._context(thread_key)
         started = time.perf_counter()
@@ -73,9 +128,23 @@ class Answerer:
         if thread_key and answer.context:
             self._keep_context(thread_key, answer.context)
         if record:
-            self._record(answer, channel_id=channel_id, user_id=user_id, surface=surface,
-                         seconds=seconds, event_id=event_id, reply_ts=reply_ts)
+            self._after(defer, lambda: self._record(
+                answer, channel_id=channel_id, user_id=user_id, surface=surface,
+                seconds=seconds, event_id=event_id, reply_ts=reply_ts))
         return answer
+
+    def _after(self, defer: bool, work: Callable[[], None]) -> None:
+        if not defer:
+            work()
+            return
+        try:
+            self.bookkeeping.submit(work)
+        except RuntimeError:  # shutting down: do it here rather than lose it
+            work()
+
+    def shutdown(self) -> None:
+        """Finish the bookkeeping already queued."""
+        self.bookkeeping.shutdown()
 
     def render(self, answer: Answer, *, asked_by: str | None = None,
                shareable: bool = False) -> dict[str, Any]:
@@ -95,6 +164,17 @@ class Answerer:
                              reply_ts=thread_ts or event.get("ts"))
         call_slack(client, "chat.postMessage", channel=channel, thread_ts=thread_ts,
                    **self.render(answer))
+        self.answered(body.get("event_id"))
+
+    def answered(self, event_id: str | None) -> None:
+        """Confirm a delivery was answered (or failed for good), so a later retry of it is
+        dropped; until then a retry long after a taker died is answered (see middleware)."""
+        if not event_id:
+            return
+        try:
+            self.stores.events.mark_answered(event_id)
+        except Exception:  # noqa: BLE001 - at worst a late retry is answered twice
+            logger.exception("Confirming an answered delivery failed")
 
     def _context(self, thread_key: str | None) -> dict[str, Any] | None:
         if not thread_key:
