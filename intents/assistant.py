@@ -45,6 +45,8 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 
+SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.+$|(?<=[\d\s])\.+$|^\.+")
+
 
 class _Engine:
     """One loaded knowledge base with its pipeline; replaced whole on reload."""
@@ -141,7 +143,9 @@ class Assistant:
 
     def _ask(self, engine: _Engine, raw: str, context: dict[str, Any] | None) -> Answer:
         cleaned = clean(raw)
-        clauses = [c.strip(" ,.") for c in CLAUSE_BREAK.split(cleaned.text)]
+        # a full stop goes, an abbreviation's stays ("... Sandwich Is.", "Virgin Islands, U.S.")
+        clauses = [SENTENCE_END.sub("", c.strip(" ,")).strip(" ,")
+                   for c in CLAUSE_BREAK.split(cleaned.text)]
         clauses = [c for c in clauses if c and any(ch.isalnum() for ch in c)]
         clauses = clauses[: thresholds.MAX_CLAUSES] or [cleaned.text]
         previous = (context or {}).get("understanding")

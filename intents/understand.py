@@ -41,10 +41,15 @@ def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str]]:
         elif kind == "non_member":
             non_members.append(ent.text)
         else:
-            target = Target(kind=TargetKind(kind), id=ident, text=ent.text,
-                            country=country or None, score=ent._.score, alias=ent.text.lower())
-            if all(t.key() != target.key() for t in targets):
-                targets.append(target)
+            # a name two places share ("Georgia") is read as both of them
+            readings = [r.split(":") for r in ident.split(";")] if kind == "shared" \
+                else [(kind, ident, country)]
+            for place_kind, place_id, place_country in readings:
+                target = Target(kind=TargetKind(place_kind), id=place_id, text=ent.text,
+                                country=place_country or None, score=ent._.score,
+                                alias=ent.text.lower())
+                if all(t.key() != target.key() for t in targets):
+                    targets.append(target)
     return targets, companies, non_members
 
 

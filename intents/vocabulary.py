@@ -37,8 +37,12 @@ BIG_CITY = 1_000_000
 # Cities below this size are matched exactly but never fuzzy-matched.
 FUZZY_CITY = 1_000_000
 # When several entries claim the same name, the first kind here wins.
+# Written forms of words in place names: "St. Lucia", "Saint Lucia" and "St Lucia" are one place.
+PLACE_WORD_FORMS = {"saint": ("st.", "st"), "sainte": ("ste.", "ste"), "mount": ("mt.", "mt"),
+                    "fort": ("ft.",), "islands": ("is.",)}
+PLACE_WORD_READINGS = {form: word for word, forms in PLACE_WORD_FORMS.items() for form in forms}
 PRIORITY = ("region", "area", "zone", "tech", "family", "segment", "topic", "company",
-            "non_member", "country", "subdivision", "city")
+            "non_member", "shared", "country", "subdivision", "city")
 
 
 @dataclass(frozen=True)
@@ -60,24 +64,80 @@ class Vocabulary:
     fact_hints: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     fact_denials: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()
+    homes: dict[str, str] = field(default_factory=dict)  # ISO code -> "region:x" / "zone:y"
 
     def add(self, name: str, entry: Entry) -> None:
-        name = fold_accents(name).strip()
+        name = fold_accents(name).replace("\u2019", "'").strip()
         if not name:
             return
+        if entry.kind in PLACE_KINDS:
+            for form in _place_forms(name):
+                self._add(form, entry)
+            return
+        self._add(name, entry)
+
+    def _add(self, name: str, entry: Entry) -> None:
         if "-" in name:  # "self-driving" is also typed "self driving" and "selfdriving"
-            self.add(name.replace("-", " "), entry)
-            self.add(name.replace("-", ""), entry)
+            self._add(name.replace("-", " "), entry)
+            self._add(name.replace("-", ""), entry)
         key = name.lower()
         if _is_case_sensitive(name):
             self.exact_case.setdefault(name, entry)
             return
         current = self.names.get(key)
+        if current is not None and self._answers_differ(current, entry):
+            # "Georgia": a country and a US state with different answers; both are read
+            entry = Entry("shared", ";".join(sorted({*_readings(current), *_readings(entry)})))
+            self.names[key] = entry
+            return
         if current is None or PRIORITY.index(entry.kind) < PRIORITY.index(current.kind):
             if current is not None and current.kind != entry.kind and current.id != entry.id:
                 LOGGER.debug("name %r: %s:%s wins over %s:%s", key, entry.kind, entry.id,
                              current.kind, current.id)
             self.names[key] = entry
+
+
+    def _answers_differ(self, current: Entry, entry: Entry) -> bool:
+        """Two places of one name (a country and a US state) that the plan answers apart."""
+        kinds = {current.kind, entry.kind}
+        if not kinds <= {"country", "subdivision", "shared"} or current == entry:
+            return False
+        homes = {self.homes.get(code, "") for e in (current, entry) for code in _countries(e)}
+        return len(homes) > 1
+
+
+PLACE_KINDS = frozenset({"country", "subdivision", "city"})
+
+
+def _readings(entry: Entry) -> list[str]:
+    """The places a name stands for, as "kind:id:country" strings."""
+    if entry.kind == "shared":
+        return entry.id.split(";")
+    return [f"{entry.kind}:{entry.id}:{entry.country or ''}"]
+
+
+def _countries(entry: Entry) -> list[str]:
+    return [reading.rsplit(":", 1)[1] for reading in _readings(entry)]
+
+
+def _place_forms(name: str) -> list[str]:
+    """"Saint Kitts" / "St. Kitts" / "St Kitts"; "Xi'an" / "Xian": the ways a place is written."""
+    words = name.split(" ")
+    forms = [name]
+    for i, word in enumerate(words):
+        lower = word.lower()
+        options = PLACE_WORD_FORMS.get(lower, ())
+        if lower in PLACE_WORD_READINGS:
+            reading = PLACE_WORD_READINGS[lower]
+            options = (reading, *(f for f in PLACE_WORD_FORMS[reading] if f != lower))
+        for option in options:
+            for form in list(forms):
+                parts = form.split(" ")
+                if parts[i].lower() == lower:
+                    forms.append(" ".join([*parts[:i], option.title(), *parts[i + 1:]]))
+    if "'" in name:
+        forms += [form.replace("'", "") for form in forms]
+    return list(dict.fromkeys(forms))
 
 
 def _is_case_sensitive(name: str) -> bool:
@@ -128,6 +188,8 @@ def _country_names(kb: KnowledgeBase) -> dict[str, list[str]]:
     for prefix, codes in prefixes.items():
         if len(codes) == 1:
             names[next(iter(codes))].append(prefix)
+    for code, generated in kb.country_names.items():
+        names.setdefault(code, []).extend(generated)
     for code, aliases in kb.country_aliases.items():
         names.setdefault(code, []).extend(aliases)
     return names
@@ -139,7 +201,7 @@ def _phrases(items: list[str]) -> list[tuple[str, ...]]:
 
 
 def build_vocabulary(kb: KnowledgeBase) -> Vocabulary:
-    vocabulary = Vocabulary(common_words=common_english_words())
+    vocabulary = Vocabulary(common_words=common_english_words(), homes=kb.country_home)
     for company in kb.companies.values():
         for name in [company.name, company.id, *company.aliases]:
             vocabulary.add(name, Entry("company", company.id))

@@ -82,6 +82,7 @@ class KnowledgeBase:
     areas: dict[str, Area]
     zones: dict[str, Zone]
     country_aliases: dict[str, list[str]]
+    country_names: dict[str, list[str]]  # generated: ISO code -> names from the packages
     technologies: dict[str, Technology]
     families: dict[str, Family]
     topics: dict[str, Topic]
@@ -167,12 +168,13 @@ def _unique(items: list[Any], file: str) -> dict[str, Any]:
     return by_id
 
 
-def _read_gazetteer(path: Path) -> tuple[dict[str, dict[str, int]], dict[str, str]]:
+def _read_gazetteer(path: Path) -> tuple[dict[str, dict[str, int]], dict[str, str],
+                                        dict[str, list[str]]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return dict(data["cities"]), dict(data["subdivisions"])
+        return dict(data["cities"]), dict(data["subdivisions"]), dict(data.get("countries", {}))
     except FileNotFoundError:
-        return {}, {}
+        return {}, {}, {}
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise KnowledgeError(f"{path.name}: cannot be read ({error})") from None
 
@@ -189,7 +191,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
     technologies: TechnologiesFile = parsed["technologies.yaml"]
     segments: SegmentsFile = parsed["segments.yaml"]
     facts: FactsFile = parsed["facts.yaml"]
-    cities, subdivisions = _read_gazetteer(directory / GAZETTEER_FILE)
+    cities, subdivisions, country_names = _read_gazetteer(directory / GAZETTEER_FILE)
 
     files = [directory / name for name in FILES] + [directory / GAZETTEER_FILE]
     digest = hashlib.sha256()
@@ -207,6 +209,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
         areas=_unique(regions.areas, "regions.yaml"),
         zones=_unique(regions.unassigned_zones, "regions.yaml"),
         country_aliases=regions.country_aliases,
+        country_names=country_names,
         technologies=_unique(technologies.technologies, "technologies.yaml"),
         families=_unique(technologies.families, "technologies.yaml"),
         topics=_unique(technologies.unassigned_topics, "technologies.yaml"),

@@ -69,7 +69,9 @@ class ReadingBuilder:
 
     def country_name(self, code: str) -> str:
         country = pycountry.countries.get(alpha_2=code)
-        name = (getattr(country, "common_name", None) or country.name) if country else code
+        generated = self.kb.country_names.get(code) or [code]  # Kosovo is not in ISO 3166
+        name = (getattr(country, "common_name", None) or country.name) if country else \
+            min(generated, key=len)
         if "," in name or "(" in name:
             aliases = [a for a in self.kb.country_aliases.get(code, []) if len(a) > 4]
             return aliases[0] if aliases else name.split(",")[0].split("(")[0].strip()
@@ -103,7 +105,7 @@ class ReadingBuilder:
             note = region.country_notes.get(code or "", "")
             if region.name.lower() == country.lower():
                 return region.id, subject, [note] if note else []
-            notes = [note] if note else [f"{country} counts as {region.name} here."]
+            notes = [note] if note else [f"{subject} counts as {region.name} here."]
             return region.id, subject, notes
         zone = self.kb.zones.get(home.split(":", 1)[1]) if home else None
         zone_note = zone.country_notes.get(code or "", "") if zone else ""

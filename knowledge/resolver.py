@@ -17,6 +17,12 @@ from knowledge.readings import (
 )
 
 
+def shared_names(understanding: Understanding) -> list[str]:
+    """Names read as two places ("Georgia": the country and the US state)."""
+    places = [t.text for t in understanding.targets if t.kind in PLACE_KINDS]
+    return sorted({name for name in places if places.count(name) > 1})
+
+
 class Resolver(ReadingBuilder):
     """Answers from one loaded knowledge base; cheap to call, safe to share between threads."""
 
@@ -32,9 +38,14 @@ class Resolver(ReadingBuilder):
         }.get(understanding.intent)
         if handler is None:
             return self.non_answer(question, understanding)
-        if self.needs_clarifying(understanding):
+        shared = shared_names(understanding)
+        if self.needs_clarifying(understanding) or (shared and understanding.yes_no):
             return self.clarify(question, understanding)
-        return handler(question, understanding)
+        answer = handler(question, understanding)
+        if shared and answer.understood:
+            answer.text = " ".join(f"{name} is the name of more than one place; here is each."
+                                   for name in shared) + " " + answer.text
+        return answer
 
     def needs_clarifying(self, understanding: Understanding) -> bool:
         targets = understanding.targets
@@ -306,7 +317,7 @@ class Resolver(ReadingBuilder):
                     out.append(Suggestion(label=q, question=q))
             q = f"who leads {name}?"
             out.append(Suggestion(label=q, question=q))
-        return out
+        return list({s.question: s for s in out}.values())  # "Georgia" twice is asked once
 
     def non_answer(self, question: str, understanding: Understanding) -> Answer:
         intent = understanding.intent

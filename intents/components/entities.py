@@ -76,7 +76,7 @@ class KbEntities:
         table = token_table(doc)
         lowers = table.lowers
         for start, alpha in enumerate(table.alpha):
-            if not alpha:
+            if not alpha and not lowers[start][:1].isalpha():  # "St. Lucia", "Xi'an"
                 continue
             for width in range(min(self.longest, len(doc) - start), 0, -1):
                 words = " ".join(lowers[start:start + width])
