@@ -150,6 +150,7 @@ class Assistant:
         clauses = clauses[: thresholds.MAX_CLAUSES] or [cleaned.text]
         previous = (context or {}).get("understanding")
         answers: list[Answer] = []
+        understood: list[Understanding] = []
         read: list[str] = []
         for clause in clauses:
             understanding = self._understand(engine, clause, previous)
@@ -157,12 +158,15 @@ class Assistant:
                 # "...in Rio; who would lead there?" continues the clause before it
                 clause = f"{read.pop()} {clause}"
                 answers.pop()
+                understood.pop()
                 understanding = self._understand(engine, clause, previous)
             answer = self._decide(engine, raw, understanding)
             if answer.understood:
-                previous = context_of(understanding)
+                previous = context_of(understanding, answer.leaders)
             answers.append(answer)
+            understood.append(understanding)
             read.append(clause)
+        answers = _focus(answers, understood)
         answered = [a for a in answers if a.understood]
         if answered and len(answered) < len(answers):
             answers = [a for a in answers if a.understood or a.kind == Kind.CLARIFY]
@@ -198,6 +202,16 @@ def _as_text(value: Any) -> str:
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
     return str(value)
+
+
+def _focus(answers: list[Answer], understood: list[Understanding]) -> list[Answer]:
+    """"I'm in Tokyo. About Indonesia, who leads?": a clause that only places the asker is
+    context when another clause asks about a place."""
+    focus = [a for a, u in zip(answers, understood, strict=True)
+             if u.targets and not u.about_asker]
+    if not focus or len(focus) == len(answers):
+        return answers
+    return [a for a, u in zip(answers, understood, strict=True) if not u.about_asker]
 
 
 def _merge(answers: list[Answer]) -> Answer:

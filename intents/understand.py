@@ -7,6 +7,8 @@ fallback decision (ask back or decline) reads the named thresholds in `intents.t
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -27,12 +29,21 @@ REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "lis
                            "remind", "help", "share", "clarify", "confirm", "describe", "summarise",
                            "summarize", "check", "find", "point", "walk"})
 NO_SUBJECT = "leadership asked without a subject"
+NEGATORS = frozenset({"not", "no", "except", "besides"})
+WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
+# Before a place, these make it qualify the previous subject ("and in China?") rather than
+# replace it ("and China?").
+QUALIFYING = frozenset({"in", "for", "within", "across", "inside", "at"})
+PLACE_LABELS = frozenset({"region", "area", "zone", "country", "city", "subdivision", "shared"})
 
 
-def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str]]:
+def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str], list[Target]]:
+    """Targets, companies, non-member automakers, and the places describing the asker."""
     targets: list[Target] = []
     companies: list[str] = []
     non_members: list[str] = []
+    asker: list[Target] = []
+    asker_starts = _asker_places(doc)
     for ent in doc.ents:
         kind, ident, country = ent.ent_id_.split("|")
         if kind == "company":
@@ -50,7 +61,40 @@ def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str]]:
                                 alias=ent.text.lower())
                 if all(t.key() != target.key() for t in targets):
                     targets.append(target)
-    return targets, companies, non_members
+                if ent.start in asker_starts:
+                    asker.append(target)
+                if ent.start and doc[ent.start - 1].lower_ in NEGATORS:
+                    targets.remove(target)  # "not China, the Android one"
+    if asker and len(asker) < len(targets):
+        # "I'm in Osaka but asking about Vietnam": answer the focus, not the asker's place
+        targets = [t for t in targets if t not in asker]
+    return targets, companies, non_members, asker
+
+
+@cache
+def _cue_words(name: str) -> frozenset[str]:
+    return frozenset(word for phrase in read_cues()[name] for word in phrase.lower().split())
+
+
+def _asker_places(doc: Doc) -> set[int]:
+    """Starts of place names that describe the asker ("I'm in Osaka", "our team in Barcelona",
+    "we have dealers in Georgia and Armenia"): context, not what the question is about."""
+    table = token_table(doc)
+    firsts, preps = _cue_words("asker"), _cue_words("asker_place")
+    found: set[int] = set()
+    previous_end, previous_asker = 0, False
+    for ent in doc.ents:
+        window = table.lowers[previous_end:ent.start]
+        before = [w for w in window if w not in ("the", "our", "my")]
+        place = ent.label_.lower() in PLACE_LABELS
+        coordinated = previous_asker and set(window) <= {"and", ",", "or", "&"}
+        if place and (coordinated or (set(window) & firsts and before and before[-1] in preps)):
+            found.add(ent.start)
+            previous_asker = True
+        else:
+            previous_asker = False
+        previous_end = ent.end
+    return found
 
 
 def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
@@ -109,7 +153,7 @@ def _is_yes_no(doc: Doc) -> bool:
 def understand(doc: Doc, *, domain_words: set[str],
                context: dict[str, Any] | None = None) -> Understanding:
     """Read one clause; `context` is the previous question's understanding, for follow-ups."""
-    targets, companies, non_members = _entities(doc)
+    targets, companies, non_members, asker = _entities(doc)
     cues: dict[str, int] = doc._.cues or {}
     facts: dict[str, int] = doc._.facts or {}
     hints: dict[str, int] = doc._.fact_hints or {}
@@ -122,12 +166,14 @@ def understand(doc: Doc, *, domain_words: set[str],
     for target in targets:
         confidence *= target.score
     base = {"targets": targets, "companies": companies, "corrections": corrections,
-            "coordinated": _coordinated(doc)}
+            "coordinated": _coordinated(doc),
+            "about_asker": bool(asker) and len(asker) == len(targets)}
 
     def result(intent: Intent, factor: float = 1.0, reason: str = "",
                **extra: Any) -> Understanding:
         value = max(0.0, min(1.0, confidence * factor))
-        return Understanding(intent=intent, confidence=value, reason=reason, **base, **extra)
+        return Understanding(intent=intent, confidence=value, reason=reason,
+                             **{**base, **extra})  # a follow-up replaces what it inherits
 
     tokens = token_table(doc)
     content = [text for text, punct in zip(tokens.texts, tokens.punct, strict=True) if not punct]
@@ -145,6 +191,8 @@ def understand(doc: Doc, *, domain_words: set[str],
                       non_member=non_members[0])
 
     yes_no = _is_yes_no(doc)
+    # "why does Nissan lead the EV powertrain?" asks for an explanation, not a Yes
+    explains = content[0].lower() in WH_OPENERS - {"who"}
     asks_who = has("who") and not _asks_which_kind(doc)
     leads = has("lead")
     follows = has("follow") or (has("negation") and (leads or asks_who) and not yes_no)
@@ -153,6 +201,18 @@ def understand(doc: Doc, *, domain_words: set[str],
     denied = bool(doc._.fact_denials)
     base.update(yes_no=yes_no, denied=denied)
     unknown_factor = thresholds.UNKNOWN_WORD_FACTOR ** min(len(unknown), 6)
+
+    if context:
+        follow_up = _follow_up(result, context, doc, targets=targets, companies=companies,
+                               asks=Asks(who=asks_who, lead=leads, follow=follows,
+                                         what=has("what"), yes_no=yes_no,
+                                         other=bool(strong_fact or kinds or has("list"))))
+        if follow_up is not None:
+            return follow_up
+    refers = has("refer")
+    if companies and not targets and yes_no and refers and not has("what"):
+        # "is it Renault?" with nothing asked before: Renault leads what?
+        return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
 
     if not targets and not companies:
         if strong_fact:
@@ -164,7 +224,8 @@ def understand(doc: Doc, *, domain_words: set[str],
             kind = kinds[0] if len(kinds) == 1 else None
             return result(Intent.LIST, reason="list cue", list_kind=kind)
 
-        if any(has(cue) for cue in SOCIAL) and len(content) <= 6 and len(unknown) <= 1:
+        if any(has(cue) for cue in SOCIAL) and len(content) <= 6 and len(unknown) <= 1 \
+                and not hint_fact:
             intent = Intent.THANKS if has("thanks") else Intent.GREETING
             return result(intent, reason="small talk")
         if leads and not unknown or asks_who and len(content) <= 3:
@@ -201,7 +262,7 @@ def understand(doc: Doc, *, domain_words: set[str],
         intent = Intent.WHO_FOLLOWS  # "who follows Nissan?": Nissan's followers
     elif follows and companies:
         intent = Intent.WHAT_FOLLOWS
-    elif targets and companies and not asks_who:
+    elif targets and companies and not asks_who and not explains:
         intent = Intent.IS_LEADER
         base["asks_follower"] = follows
         base["yes_no"] = True
@@ -212,46 +273,119 @@ def understand(doc: Doc, *, domain_words: set[str],
     else:
         return result(Intent.OUT_OF_SCOPE, reason="a company with no question about leading")
     kind = kinds[0] if len(kinds) == 1 and intent == Intent.WHAT_LEADS else None
-    understanding = result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
-                           list_kind=kind)
-    if context:
-        understanding = _merge_context(understanding, context, doc)
-    return understanding
+    return result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
+                  list_kind=kind)
 
 
-def _merge_context(current: Understanding, context: dict[str, Any], doc: Doc) -> Understanding:
-    """Read "and in Europe?" / "what about Mitsubishi?" against the previous question."""
+@dataclass(frozen=True)
+class Asks:
+    """What a clause asks, as its cue words say."""
+
+    who: bool
+    lead: bool
+    follow: bool
+    what: bool
+    yes_no: bool
+    other: bool  # a fact, a list: a question of its own
+
+
+LEADERSHIP_INTENTS = frozenset({Intent.WHO_LEADS, Intent.IS_LEADER, Intent.WHO_FOLLOWS,
+                                Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS})
+
+
+def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], doc: Doc, *,
+               targets: list[Target], companies: list[str], asks: Asks) -> Understanding | None:
+    """Read a clause against the previous question: it inherits what it does not say and
+    replaces what it does. None when the clause is a question of its own."""
     cues = doc._.cues or {}
-    explicit = any(cues.get(cue) for cue in ("who", "lead", "follow")) or _is_yes_no(doc)
-    if explicit and not cues.get("follow_up"):
-        return current
-    previous_intent = context.get("intent")
-    if previous_intent not in {i.value for i in (Intent.WHO_LEADS, Intent.IS_LEADER,
-                                                 Intent.WHO_FOLLOWS, Intent.WHAT_LEADS,
-                                                 Intent.WHAT_FOLLOWS)}:
-        return current
-    previous_targets = [Target(kind=TargetKind(t["kind"]), id=t["id"], text=t["text"],
-                               country=t.get("country"), alias=t.get("alias", ""))
-                        for t in context.get("targets", [])]
-    previous_companies = list(context.get("companies", []))
-    new_kinds = {_group(t.kind) for t in current.targets}
-    targets = [t for t in previous_targets if _group(t.kind) not in new_kinds] + current.targets
-    companies = current.companies or previous_companies
-    intent = Intent(previous_intent)
-    if intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS) and current.targets \
-            and not current.companies:
+    has = cues.__contains__
+    previous = Intent(context.get("intent", Intent.OUT_OF_SCOPE.value))
+    old_targets = targets_of(context)
+    old_companies = list(context.get("companies", []))
+    named = list(context.get("named", []))
+    factor = thresholds.CONTEXT_FACTOR
+    note = "follow-up of the previous question"
+    explicit = asks.who or asks.lead or asks.follow or asks.yes_no
+    if asks.other:
+        return None
+    if not targets and not companies:
+        if previous in LEADERSHIP_INTENTS and (old_targets or old_companies):
+            if asks.what and (asks.lead or asks.follow) and not asks.who:
+                # "what else does that company lead?": the company the last answer named
+                if len(named) != 1:
+                    return None
+                intent = Intent.WHAT_FOLLOWS if asks.follow else Intent.WHAT_LEADS
+                return result(intent, factor, reason=note, companies=named, targets=[],
+                              from_context=True)
+            if not (explicit or has("refer") or has("follow_up")):
+                return None
+            if asks.follow:
+                if old_targets:
+                    return result(Intent.WHO_FOLLOWS, factor, reason=note, targets=old_targets,
+                                  from_context=True)
+                return result(Intent.WHO_FOLLOWS, factor, reason=note,
+                              companies=old_companies, from_context=True)
+            if old_targets and (asks.who or asks.lead):
+                return result(Intent.WHO_LEADS, factor, reason=note, targets=old_targets,
+                              from_context=True)
+            return None
+        if previous == Intent.FACT and context.get("facts") and (asks.yes_no or has("refer")):
+            return result(Intent.FACT, factor, reason=note, facts=list(context["facts"]),
+                          from_context=True)
+        return None
+    if companies and not targets:
+        if not old_targets or asks.what or asks.who or previous not in LEADERSHIP_INTENTS:
+            return None
+        # "is Nissan following there?", "and Mitsubishi?", "is it Renault?"
+        return result(Intent.IS_LEADER, factor, reason=note, targets=old_targets,
+                      companies=companies, asks_follower=asks.follow, yes_no=True,
+                      from_context=True)
+    if previous not in LEADERSHIP_INTENTS and previous != Intent.FACT:
+        return None
+    if explicit and not has("follow_up") and not has("refer"):
+        return None  # "who leads North Africa?" is a question of its own
+    merged = _merged_targets(old_targets, targets, qualifies=_qualifies(doc))
+    intent = previous if previous in LEADERSHIP_INTENTS else Intent.WHO_LEADS
+    if asks.follow:
+        intent = Intent.WHO_FOLLOWS
+    elif asks.who or asks.lead:
         intent = Intent.WHO_LEADS
-        targets = current.targets
-    if intent in (Intent.WHO_LEADS, Intent.WHO_FOLLOWS) and current.companies \
-            and not current.targets:
-        intent = Intent.IS_LEADER
-    current.intent = intent
-    current.targets = targets
-    current.companies = companies
-    current.from_context = True
-    current.confidence *= thresholds.CONTEXT_FACTOR
-    current.reason += " | merged with previous question"
-    return current
+    if intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
+        intent = Intent.WHO_LEADS
+    extra: dict[str, Any] = {}
+    if has("inclusion") and not has("same_question") and named and not explicit:
+        # "Canada included?", "Taiwan is same?": Yes when the same companies lead it
+        intent = Intent.WHO_LEADS
+        extra = {"yes_no": True, "same_as": named}
+    if intent == Intent.IS_LEADER:
+        extra["companies"] = companies or old_companies
+        extra["yes_no"] = True
+    return result(intent, factor, reason=note, targets=merged, from_context=True, **extra)
+
+
+def _qualifies(doc: Doc) -> bool:
+    """"and in China?" narrows the previous subject; "and China?" replaces it."""
+    return any(ent.start and doc[ent.start - 1].lower_ in QUALIFYING for ent in doc.ents)
+
+
+def _merged_targets(old: list[Target], new: list[Target], *, qualifies: bool) -> list[Target]:
+    """A new place replaces the old place, a new technology the technology; a new segment keeps
+    the technology. A new kind of subject ("and Brazil?" after a technology) replaces the
+    subject, unless the clause qualifies it ("and in China?")."""
+    new_groups = {_group(t.kind) for t in new}
+    old_groups = {_group(t.kind) for t in old}
+    kept = [t for t in old if _group(t.kind) not in new_groups]
+    if new_groups <= old_groups or qualifies:
+        return kept + new
+    if new_groups == {"segment"} and "technology" in old_groups:
+        return [t for t in kept if _group(t.kind) == "technology"] + new
+    return new
+
+
+def targets_of(context: dict[str, Any]) -> list[Target]:
+    return [Target(kind=TargetKind(t["kind"]), id=t["id"], text=t["text"],
+                   country=t.get("country"), alias=t.get("alias", ""))
+            for t in context.get("targets", [])]
 
 
 def _best_fact(facts: dict[str, int], hints: dict[str, int]) -> str:
@@ -269,11 +403,14 @@ def _group(kind: TargetKind) -> str:
     return "place"
 
 
-def context_of(understanding: Understanding) -> dict[str, Any]:
-    """What a follow-up needs from this understanding, JSON-serialisable."""
+def context_of(understanding: Understanding, named: list[str] | None = None) -> dict[str, Any]:
+    """What a follow-up needs from this understanding (and the companies its answer named as
+    leaders), JSON-serialisable."""
     return {
         "intent": understanding.intent.value,
         "companies": understanding.companies,
+        "facts": understanding.facts,
+        "named": list(named or []),
         "targets": [
             {"kind": t.kind.value, "id": t.id, "text": t.text, "country": t.country,
              "alias": t.alias}

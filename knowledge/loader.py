@@ -103,8 +103,11 @@ class KnowledgeBase:
 
     def _source(self, ref: int | SourceRef) -> Source:
         if isinstance(ref, int):
-            return Source(document=self.default_document, paragraph=ref)
-        return Source(document=ref.document or self.default_document, paragraph=ref.paragraph)
+            return Source(document=self.default_document, paragraph=ref,
+                          as_of=self.documents[self.default_document].as_of)
+        document = ref.document or self.default_document
+        return Source(document=document, paragraph=ref.paragraph,
+                      as_of=ref.as_of or self.documents[document].as_of)
 
     @property
     def default_document(self) -> str:
@@ -293,11 +296,12 @@ def _leadership(kb: KnowledgeBase, item: Region | Technology) -> Leadership:
     if followers is None:
         followers = [company for company in kb.companies if company != item.leader]
     document = item.source.document or kb.default_document
+    as_of = item.source.as_of or kb.documents[document].as_of
     return Leadership(
         leader=item.leader,
         followers=tuple(sorted(followers)),
-        sources=(Source(document=document, paragraph=item.source.paragraph),),
-        as_of=item.source.as_of or kb.documents[document].as_of,
+        sources=(Source(document=document, paragraph=item.source.paragraph, as_of=as_of),),
+        as_of=as_of,
     )
 
 

@@ -69,3 +69,5 @@ class Understanding:
     asks_follower: bool = False  # "is Renault a follower in Japan?"
     denied: bool = False  # a yes/no fact question the fact contradicts
     coordinated: bool = False  # targets joined by "and" / "," rather than "in" / "for"
+    about_asker: bool = False  # every place named describes the asker ("I'm in Osaka")
+    same_as: list[str] | None = None  # "Canada included?": Yes when these companies lead it

@@ -113,7 +113,10 @@ class Resolver(ReadingBuilder):
             followers = sorted({f for r in readings for f in r.leads[0].leadership.followers})
         text = " ".join(dict.fromkeys(  # "the EU and the UK" are both Europe: say it once
             sentence for r in readings for sentence in split_sentences(self._reading_text(r))))
-        if understanding.yes_no:  # "is there a leader for India?" / "does anyone lead Japan?"
+        if understanding.same_as is not None:  # "Canada included?" after North America
+            same = bool(leaders) and leaders == sorted(understanding.same_as)
+            text = ("Yes. " if same else "No. ") + text
+        elif understanding.yes_no:  # "is there a leader for India?" / "does anyone lead Japan?"
             text = ("Yes. " if leaders else "No. ") + text
         return self._base(question, understanding, leaders=leaders, followers=followers,
                           text=text, sources=self._sources(readings))
