@@ -22,7 +22,7 @@ from intents.understand import NO_SUBJECT, context_of, understand
 from intents.vocabulary import build_vocabulary, read_cues
 from knowledge.answer import Answer, Kind, MatrixRow
 from knowledge.loader import KnowledgeBase, load_knowledge
-from knowledge.query import Intent, Understanding
+from knowledge.query import Intent, Target, TargetKind, Understanding
 from knowledge.resolver import Resolver
 
 LOGGER = logging.getLogger(__name__)
@@ -181,8 +181,15 @@ class Assistant:
     @staticmethod
     def _understand(engine: _Engine, clause: str,
                     previous: dict[str, Any] | None) -> Understanding:
-        return understand(engine.nlp(clause),
-                          domain_words=engine.domain_words, context=previous)
+        understanding = understand(engine.nlp(clause),
+                                   domain_words=engine.domain_words, context=previous)
+        if understanding.unknown_name:
+            linker = engine.nlp.get_pipe("fuzzy_linker")
+            understanding.candidates = [
+                Target(kind=TargetKind(kind), id=ident, text=name.title(), country=country)
+                for name, kind, ident, country in linker.closest(understanding.unknown_name)
+                if kind in {k.value for k in TargetKind}]
+        return understanding
 
     def _decide(self, engine: _Engine, raw: str, understanding: Understanding) -> Answer:
         resolver = engine.resolver

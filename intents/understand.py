@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from intents import thresholds
 from intents.components import corrected_words, token_table
-from intents.vocabulary import read_cues
+from intents.vocabulary import common_english_words, read_cues
 from knowledge.query import Intent, Target, TargetKind, Understanding
 
 LOGGER = logging.getLogger(__name__)
@@ -29,6 +29,7 @@ REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "lis
                            "remind", "help", "share", "clarify", "confirm", "describe", "summarise",
                            "summarize", "check", "find", "point", "walk"})
 NO_SUBJECT = "leadership asked without a subject"
+UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 NEGATORS = frozenset({"not", "no", "except", "besides"})
 WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
 # Before a place, these make it qualify the previous subject ("and in China?") rather than
@@ -195,13 +196,20 @@ def understand(doc: Doc, *, domain_words: set[str],
     explains = content[0].lower() in WH_OPENERS - {"who"}
     asks_who = has("who") and not _asks_which_kind(doc)
     leads = has("lead")
-    follows = has("follow") or (has("negation") and (leads or asks_who) and not yes_no)
+    # "who doesn't lead China?" asks for followers; "what ... apart from regions" excludes a kind
+    excludes_kind = has("negation") and bool(kinds) and not asks_who
+    follows = has("follow") or (has("negation") and (leads or asks_who) and not yes_no
+                                and not excludes_kind)
+    if excludes_kind:
+        kinds = []
     strong_fact = _best_fact(facts, hints) if facts else None
     hint_fact = _best_fact(facts, hints) if hints else None
     denied = bool(doc._.fact_denials)
     base.update(yes_no=yes_no, denied=denied)
     unknown_factor = thresholds.UNKNOWN_WORD_FACTOR ** min(len(unknown), 6)
 
+    if has("amount"):  # "how much does a Leaf cost?": the Leaf is a fact, its price is not
+        return result(Intent.OUT_OF_SCOPE, reason="asks for a price the plan doesn't give")
     if context:
         follow_up = _follow_up(result, context, doc, targets=targets, companies=companies,
                                asks=Asks(who=asks_who, lead=leads, follow=follows,
@@ -216,9 +224,14 @@ def understand(doc: Doc, *, domain_words: set[str],
 
     if not targets and not companies:
         if strong_fact:
-            return result(Intent.FACT, reason="fact keyword", facts=[strong_fact])
+            return result(Intent.FACT, reason="fact keyword", facts=[strong_fact],
+                          asks_leader=asks_who and leads and not yes_no)
         if has("help") and not hint_fact:
             return result(Intent.HELP, reason="help cue")
+        names = [w for w in unknown if w.lower() not in common_english_words()]
+        if names and (leads or asks_who) and not has("list"):
+            # "who heads up the Zorbistan market?": a name we don't know is not "every region"
+            return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=names[0])
         if has("list") or (kinds and (has("what") or has("who") or leads or has("list_weak"))) \
                 or (has("list_weak") and leads):
             kind = kinds[0] if len(kinds) == 1 else None
@@ -232,7 +245,7 @@ def understand(doc: Doc, *, domain_words: set[str],
             return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
         if hint_fact:
             return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR * unknown_factor,
-                          reason="fact hint only", facts=[hint_fact])
+                          reason="fact hint only", facts=[hint_fact], weak_fact=True)
         if context and has("follow_up"):
             return result(Intent.CLARIFY, 0.5, reason="follow-up with nothing recognised")
         return result(Intent.OUT_OF_SCOPE, reason=f"nothing recognised (unknown: {unknown[:5]})")
@@ -243,7 +256,7 @@ def understand(doc: Doc, *, domain_words: set[str],
         return result(Intent.FACT, reason="fact keyword beside entities", facts=[strong_fact])
     if companies and not targets and hint_fact and yes_no:
         return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR, reason="yes/no about a fact",
-                      facts=[hint_fact])
+                      facts=[hint_fact], weak_fact=True)
     asked_something = leads or asks_who or follows or yes_no or (context and has("follow_up"))
     if unknown and not asked_something and not strong_fact:
         return result(Intent.OUT_OF_SCOPE, reason=f"entities with unrelated words {unknown[:5]}")
@@ -308,6 +321,8 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     explicit = asks.who or asks.lead or asks.follow or asks.yes_no
     if asks.other:
         return None
+    if not targets and not companies and any(t.kind == TargetKind.SEGMENT for t in old_targets):
+        targets = _bare_letters(doc)  # "and the D?" after a segment question
     if not targets and not companies:
         if previous in LEADERSHIP_INTENTS and (old_targets or old_companies):
             if asks.what and (asks.lead or asks.follow) and not asks.who:
@@ -357,10 +372,23 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
         # "Canada included?", "Taiwan is same?": Yes when the same companies lead it
         intent = Intent.WHO_LEADS
         extra = {"yes_no": True, "same_as": named}
+    if companies and not asks.who and not asks.follow:
+        intent = Intent.IS_LEADER  # "for autonomous driving in Europe also Nissan?"
+        extra = {}
     if intent == Intent.IS_LEADER:
         extra["companies"] = companies or old_companies
         extra["yes_no"] = True
     return result(intent, factor, reason=note, targets=merged, from_context=True, **extra)
+
+
+def _bare_letters(doc: Doc) -> list[Target]:
+    """Segment letters written alone ("D ?", "and E"), read only after a segment question."""
+    table = token_table(doc)
+    words = [w for w, punct in zip(table.texts, table.punct, strict=True) if not punct]
+    if len(words) > 4:
+        return []
+    return [Target(kind=TargetKind.SEGMENT, id=word.upper(), text=word) for word in words
+            if len(word) == 1 and word.lower() in "abcdef" and word != "a"]
 
 
 def _qualifies(doc: Doc) -> bool:

@@ -70,4 +70,7 @@ class Understanding:
     denied: bool = False  # a yes/no fact question the fact contradicts
     coordinated: bool = False  # targets joined by "and" / "," rather than "in" / "for"
     about_asker: bool = False  # every place named describes the asker ("I'm in Osaka")
+    unknown_name: str | None = None  # "who leads Zorbistan?": the name nothing matched
+    asks_leader: bool = False  # a fact reached by "who leads ...?"
+    weak_fact: bool = False  # the fact was found by hint words only
     same_as: list[str] | None = None  # "Canada included?": Yes when these companies lead it

@@ -211,8 +211,13 @@ class ReadingBuilder:
             # "batteries in Japan": the plan assigns the topic to nobody, wherever it is
             return [self.reading(t, [], []) for t in topics]
         if techs:
-            # places and segments qualify the technologies ("PHEV for the D segment")
-            others = [t for t in targets if t.kind == TargetKind.TOPIC]
+            # places and segments qualify the technologies ("PHEV for the D segment"), but
+            # "connected tech in China and the C segment" asks about the segment on its own
+            apart = [s for s in segments if understanding.coordinated and not any(
+                s.id in self.kb.technologies[t.id].scope.segments
+                for t in techs if t.kind == TargetKind.TECH)]
+            segments = [s for s in segments if s not in apart]
+            others = [t for t in targets if t.kind == TargetKind.TOPIC] + apart
             return [self.reading(t, places, self._fitting(t, segments)) for t in techs] + \
                 [self.reading(t, [], []) for t in others]
         return [self.reading(t, places, segments) for t in targets]
