@@ -163,6 +163,10 @@ class Assistant:
             answer = self._decide(engine, raw, understanding)
             if answer.understood:
                 previous = context_of(understanding, answer.leaders)
+            elif answer.kind == Kind.CLARIFY and not previous:
+                # "who leads Zorbistan?" asked back: "sorry, Uzbekistan" answers the question
+                previous = context_of(Understanding(intent=Intent.WHO_LEADS, confidence=1.0,
+                                                    companies=understanding.companies))
             answers.append(answer)
             understood.append(understanding)
             read.append(clause)

@@ -321,8 +321,9 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     explicit = asks.who or asks.lead or asks.follow or asks.yes_no
     if asks.other:
         return None
-    if not targets and not companies and any(t.kind == TargetKind.SEGMENT for t in old_targets):
-        targets = _bare_letters(doc)  # "and the D?" after a segment question
+    if not targets and not companies and any(
+            t.kind in (TargetKind.SEGMENT, TargetKind.TECH) for t in old_targets):
+        targets = _bare_letters(doc)  # "and the D?" after a segment or technology question
     if not targets and not companies:
         if previous in LEADERSHIP_INTENTS and (old_targets or old_companies):
             if asks.what and (asks.lead or asks.follow) and not asks.who:
@@ -359,7 +360,8 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
         return None
     if explicit and not has("follow_up") and not has("refer"):
         return None  # "who leads North Africa?" is a question of its own
-    merged = _merged_targets(old_targets, targets, qualifies=_qualifies(doc))
+    qualifies = _qualifies(doc)
+    merged = _merged_targets(old_targets, targets, qualifies=qualifies)
     intent = previous if previous in LEADERSHIP_INTENTS else Intent.WHO_LEADS
     if asks.follow:
         intent = Intent.WHO_FOLLOWS
@@ -378,7 +380,9 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     if intent == Intent.IS_LEADER:
         extra["companies"] = companies or old_companies
         extra["yes_no"] = True
-    return result(intent, factor, reason=note, targets=merged, from_context=True, **extra)
+    narrows = qualifies and {_group(t.kind) for t in targets} == {"place"}
+    return result(intent, factor, reason=note, targets=merged, from_context=True,
+                  narrows=narrows, **extra)
 
 
 def _bare_letters(doc: Doc) -> list[Target]:

@@ -203,6 +203,8 @@ class ReadingBuilder:
     # -- understanding -> answer --------------------------------------------------------
     def readings(self, understanding: Understanding) -> list[Reading]:
         targets = self._without_redundant_families(understanding.targets)
+        if understanding.narrows:
+            targets = self._narrowed_to_places(targets)
         places = [t for t in targets if t.kind in PLACE_KINDS]
         segments = [t for t in targets if t.kind == TargetKind.SEGMENT]
         techs = [t for t in targets if t.kind in (TargetKind.TECH, TargetKind.FAMILY)]
@@ -221,6 +223,26 @@ class ReadingBuilder:
             return [self.reading(t, places, self._fitting(t, segments)) for t in techs] + \
                 [self.reading(t, [], []) for t in others]
         return [self.reading(t, places, segments) for t in targets]
+
+    def _narrowed_to_places(self, targets: list[Target]) -> list[Target]:
+        """"The Android one" then "and in China?": the technology of the same family the plan
+        ties to that place (connected technology in China), when the one in context has no
+        regional scope."""
+        regions = {self.place_region(t)[0] for t in targets if t.kind in PLACE_KINDS
+                   and t.kind not in (TargetKind.AREA, TargetKind.ZONE)} - {None}
+        if not regions:
+            return targets
+        out = []
+        for target in targets:
+            tech = self.kb.technologies.get(target.id) if target.kind == TargetKind.TECH else None
+            siblings = [m for family in self.kb.families.values() if tech and tech.id in
+                        family.members for m in family.members
+                        if regions <= set(self.kb.technologies[m].scope.markets)]
+            if tech and not tech.scope.markets and len(set(siblings)) == 1:
+                sibling = self.kb.technologies[siblings[0]]
+                target = Target(kind=TargetKind.TECH, id=sibling.id, text=sibling.name)
+            out.append(target)
+        return out
 
     def _without_redundant_families(self, targets: list[Target]) -> list[Target]:
         """"the BEV powertrain": the technology named makes the family word redundant."""
