@@ -241,7 +241,9 @@ def understand(doc: Doc, *, domain_words: set[str],
                 and not hint_fact:
             intent = Intent.THANKS if has("thanks") else Intent.GREETING
             return result(intent, reason="small talk")
-        if leads and not unknown or asks_who and len(content) <= 3:
+        if (leads and not unknown or asks_who and len(content) <= 3) and not (
+                hint_fact and content[0].lower() in WH_OPENERS - {"who"}):
+            # "who leads?" has no subject; "on what basis are leaders assigned?" asks a fact
             return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
         if hint_fact:
             return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR * unknown_factor,

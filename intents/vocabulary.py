@@ -235,6 +235,10 @@ def build_vocabulary(kb: KnowledgeBase) -> Vocabulary:
             vocabulary.add(name, Entry("country", code, country=code))
     for name, country in kb.subdivisions.items():
         vocabulary.add(name, Entry("subdivision", name, country=country))
+    for name, country in kb.provinces.items():
+        # "Centre", "Lakes", "Central": provinces named by everyday words are left out
+        if not set(name.split()) <= vocabulary.common_words and name not in vocabulary.names:
+            vocabulary.add(name, Entry("subdivision", name, country=country))
     cues = read_cues()
     for cue, words in cues.items():
         if cue == "list_kinds":
@@ -286,6 +290,8 @@ def _build_fuzzy_choices(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
         if entry.kind == "city" and (name != entry.id
                                      or max(kb.cities[entry.id].values()) < FUZZY_CITY):
             continue  # other names of cities are matched exactly, never fuzzily
+        if entry.kind == "subdivision" and entry.country != "US":
+            continue  # so are the provinces of the world
         if len(name) >= 4:
             vocabulary.fuzzy[name] = entry
     for name, entry in vocabulary.exact_case.items():

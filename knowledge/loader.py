@@ -89,7 +89,8 @@ class KnowledgeBase:
     segments: dict[str, Segment]
     facts: dict[str, Fact]
     cities: dict[str, dict[str, int]]
-    subdivisions: dict[str, str]
+    subdivisions: dict[str, str]  # US states -> "US"
+    provinces: dict[str, str]  # generated: first-level divisions elsewhere -> ISO code
     city_aliases: dict[str, str]  # other name -> city key ("bangalore" -> "bengaluru")
     leadership: dict[str, Leadership] = field(default_factory=dict)  # "region:europe" -> ...
     country_home: dict[str, str] = field(default_factory=dict)  # "FR" -> "region:europe"
@@ -172,12 +173,13 @@ def _unique(items: list[Any], file: str) -> dict[str, Any]:
 
 
 def _read_gazetteer(path: Path) -> tuple[dict[str, dict[str, int]], dict[str, str],
-                                        dict[str, list[str]]]:
+                                        dict[str, str], dict[str, list[str]]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return dict(data["cities"]), dict(data["subdivisions"]), dict(data.get("countries", {}))
+        return (dict(data["cities"]), dict(data["subdivisions"]), dict(data.get("provinces", {})),
+                dict(data.get("countries", {})))
     except FileNotFoundError:
-        return {}, {}, {}
+        return {}, {}, {}, {}
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise KnowledgeError(f"{path.name}: cannot be read ({error})") from None
 
@@ -194,7 +196,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
     technologies: TechnologiesFile = parsed["technologies.yaml"]
     segments: SegmentsFile = parsed["segments.yaml"]
     facts: FactsFile = parsed["facts.yaml"]
-    cities, subdivisions, country_names = _read_gazetteer(directory / GAZETTEER_FILE)
+    cities, subdivisions, provinces, country_names = _read_gazetteer(directory / GAZETTEER_FILE)
 
     files = [directory / name for name in FILES] + [directory / GAZETTEER_FILE]
     digest = hashlib.sha256()
@@ -220,6 +222,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
         facts=_unique(facts.facts, "facts.yaml"),
         cities=cities,
         subdivisions=subdivisions,
+        provinces=provinces,
         city_aliases={fold_name(k): fold_name(v) for k, v in regions.city_aliases.items()},
     )
     _cross_check(kb)

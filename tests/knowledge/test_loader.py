@@ -112,6 +112,8 @@ def test_gazetteer_file_is_what_the_generator_produces(kb):
     generated = build_gazetteer()
     assert kb.cities == generated["cities"]
     assert kb.subdivisions == generated["subdivisions"]
+    assert kb.provinces == generated["provinces"]
+    assert kb.country_names == generated["countries"]
 
 
 def test_city_aliases_point_at_gazetteer_cities(kb):
