@@ -45,6 +45,7 @@ def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str], list[Target
     non_members: list[str] = []
     asker: list[Target] = []
     asker_starts = _asker_places(doc)
+    lowers = token_table(doc).lowers
     for ent in doc.ents:
         kind, ident, country = ent.ent_id_.split("|")
         if kind == "company":
@@ -64,7 +65,7 @@ def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str], list[Target
                     targets.append(target)
                 if ent.start in asker_starts:
                     asker.append(target)
-                if ent.start and doc[ent.start - 1].lower_ in NEGATORS:
+                if ent.start and lowers[ent.start - 1] in NEGATORS:
                     targets.remove(target)  # "not China, the Android one"
     if asker and len(asker) < len(targets):
         # "I'm in Osaka but asking about Vietnam": answer the focus, not the asker's place
@@ -83,6 +84,8 @@ def _asker_places(doc: Doc) -> set[int]:
     table = token_table(doc)
     firsts, preps = _cue_words("asker"), _cue_words("asker_place")
     found: set[int] = set()
+    if firsts.isdisjoint(table.lowers):
+        return found  # nobody says where they are
     previous_end, previous_asker = 0, False
     for ent in doc.ents:
         window = table.lowers[previous_end:ent.start]
@@ -399,7 +402,8 @@ def _bare_letters(doc: Doc) -> list[Target]:
 
 def _qualifies(doc: Doc) -> bool:
     """"and in China?" narrows the previous subject; "and China?" replaces it."""
-    return any(ent.start and doc[ent.start - 1].lower_ in QUALIFYING for ent in doc.ents)
+    lowers = token_table(doc).lowers
+    return any(ent.start and lowers[ent.start - 1] in QUALIFYING for ent in doc.ents)
 
 
 def _merged_targets(old: list[Target], new: list[Target], *, qualifies: bool) -> list[Target]:

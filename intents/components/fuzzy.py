@@ -79,7 +79,10 @@ class FuzzyLinker:
     def closest(self, word: str, limit: int = 3) -> list[tuple[str, str, str, str | None]]:
         """Names of the knowledge base that look like `word`, to ask back with when it matched
         nothing ("Zorbistan": Uzbekistan?): (name, kind, id, country), closest first."""
-        names = [name for name, entry in self.choices.get(1, {}).items() if entry[0] != "cue"]
+        size = len(word)  # a name much longer or shorter is never this similar: skip it cheaply
+        names = [name for length in range(size - 2, size + 3)
+                 for name in self._by_length.get((1, length), ())
+                 if self.choices[1][name][0] != "cue"]
         found = process.extract(word, names, scorer=fuzz.ratio, processor=utils.default_process,
                                 score_cutoff=thresholds.ASK_BACK_SIMILARITY, limit=limit * 3)
         out: list[tuple[str, str, str, str | None]] = []
