@@ -132,8 +132,8 @@ def test_serve_http_answers_a_signed_slash_command_with_the_real_core(http_serve
     assert reply.status == 200
     (answer,) = slack.wait_for("response_url", timeout=20)
     assert "Mitsubishi leads plug-in hybrids" in answer.params["text"]
-    assert "Alliance leader-follower article, ¶10" in json.dumps(answer.params,
-                                                                  ensure_ascii=False)
+    assert "Alliance leader-follower article, ¶10 — as of May 2020" in json.dumps(
+        answer.params, ensure_ascii=False)
     metrics = http_request(http_serve + "/metrics").body.decode()
     assert 'surface="slash"' in metrics
     assert http_request(http_serve + "/readyz").status == 200
