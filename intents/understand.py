@@ -125,6 +125,23 @@ def _coordinated(doc: Doc) -> bool:
     return False
 
 
+TECH_LABELS = frozenset({"tech", "family", "topic"})
+
+
+def _places_apart(doc: Doc) -> list[str]:
+    """"autonomous driving and also Oceania": a place joined to a technology by "and" is a
+    question of its own, not where the technology is asked about. Their ids."""
+    ents = list(doc.ents)
+    lowers = token_table(doc).lowers
+    apart = []
+    for left, right in zip(ents, ents[1:], strict=False):
+        between = set(lowers[left.end:right.start])
+        joined = between & {"and", "&", ",", "plus", "also"} and not between & QUALIFYING
+        if joined and left.label_.lower() in TECH_LABELS and right.label_.lower() in PLACE_LABELS:
+            apart.append(right.ent_id_.split("|")[1])
+    return apart
+
+
 @cache
 def _kind_words() -> frozenset[str]:
     return frozenset(word for words in read_cues()["list_kinds"].values() for word in words
@@ -169,8 +186,9 @@ def understand(doc: Doc, *, domain_words: set[str],
     confidence = thresholds.BASE_CONFIDENCE
     for target in targets:
         confidence *= target.score
+    coordinated = _coordinated(doc)
     base = {"targets": targets, "companies": companies, "corrections": corrections,
-            "coordinated": _coordinated(doc),
+            "coordinated": coordinated, "apart": _places_apart(doc) if coordinated else [],
             "about_asker": bool(asker) and len(asker) == len(targets)}
 
     def result(intent: Intent, factor: float = 1.0, reason: str = "",
@@ -357,9 +375,12 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     if companies and not targets:
         if not old_targets or asks.what or asks.who or previous not in LEADERSHIP_INTENTS:
             return None
-        # "is Nissan following there?", "and Mitsubishi?", "is it Renault?"
+        # "is Nissan following there?", "and Mitsubishi?", "is it Renault?"; after a question
+        # about followers, "Renault one of them?" asks whether Renault follows
+        follower = asks.follow or previous == Intent.WHO_FOLLOWS or \
+            (context.get("asks_follower") and not asks.lead)
         return result(Intent.IS_LEADER, factor, reason=note, targets=old_targets,
-                      companies=companies, asks_follower=asks.follow, yes_no=True,
+                      companies=companies, asks_follower=bool(follower), yes_no=True,
                       from_context=True)
     if previous not in LEADERSHIP_INTENTS and previous != Intent.FACT:
         return None
@@ -379,12 +400,18 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
         # "Canada included?", "Taiwan is same?": Yes when the same companies lead it
         intent = Intent.WHO_LEADS
         extra = {"yes_no": True, "same_as": named}
+    elif context.get("same_as") and not explicit:
+        # "Fiji included?" then "and Hawaii?": the same question about another place
+        intent = Intent.WHO_LEADS
+        extra = {"yes_no": True, "same_as": list(context["same_as"])}
     if companies and not asks.who and not asks.follow:
         intent = Intent.IS_LEADER  # "for autonomous driving in Europe also Nissan?"
         extra = {}
     if intent == Intent.IS_LEADER:
         extra["companies"] = companies or old_companies
         extra["yes_no"] = True
+        # "mitsubishi follows there?" then "and in Vietnam?": still about following
+        extra["asks_follower"] = asks.follow or (not companies and context.get("asks_follower"))
     narrows = qualifies and {_group(t.kind) for t in targets} == {"place"}
     return result(intent, factor, reason=note, targets=merged, from_context=True,
                   narrows=narrows, **extra)
@@ -449,6 +476,8 @@ def context_of(understanding: Understanding, named: list[str] | None = None) -> 
         "companies": understanding.companies,
         "facts": understanding.facts,
         "named": list(named or []),
+        "asks_follower": understanding.asks_follower,
+        "same_as": understanding.same_as,
         "targets": [
             {"kind": t.kind.value, "id": t.id, "text": t.text, "country": t.country,
              "alias": t.alias}

@@ -237,7 +237,10 @@ def build_vocabulary(kb: KnowledgeBase) -> Vocabulary:
         vocabulary.add(name, Entry("subdivision", name, country=country))
     for name, country in kb.provinces.items():
         # "Centre", "Lakes", "Central": provinces named by everyday words are left out
-        if not set(name.split()) <= vocabulary.common_words and name not in vocabulary.names:
+        # ("New South Wales" is a name; "Northern Territory" could be any territory)
+        words = name.split()
+        everyday = set(words) <= vocabulary.common_words and len(words) < 3
+        if not everyday and name not in vocabulary.names:
             vocabulary.add(name, Entry("subdivision", name, country=country))
     cues = read_cues()
     for cue, words in cues.items():

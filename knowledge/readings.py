@@ -219,6 +219,11 @@ class ReadingBuilder:
                 s.id in self.kb.technologies[t.id].scope.segments
                 for t in techs if t.kind == TargetKind.TECH)]
             segments = [s for s in segments if s not in apart]
+            # (a technology tied to markets keeps its places: "connected in China and Japan")
+            if not any(t.kind == TargetKind.TECH and self.kb.technologies[t.id].scope.markets
+                       for t in techs):
+                apart += [p for p in places if p.id in understanding.apart]
+                places = [p for p in places if p.id not in understanding.apart]
             others = [t for t in targets if t.kind == TargetKind.TOPIC] + apart
             return [self.reading(t, places, self._fitting(t, segments)) for t in techs] + \
                 [self.reading(t, [], []) for t in others]

@@ -51,6 +51,10 @@ def test_asking_for_followers_names_the_followers_of_the_subject(assistant, foll
     (["who leads autonomous driving?", "is it Renault?"], "No"),
     (["who leads North America?", "Canada included?"], "Yes"),
     (["who leads China?", "Taiwan is same?"], "No"),
+    # the kind of question carries over: following, inclusion
+    (["who's got Japan", "followers?", "renault one of them?"], "Yes"),
+    (["Russia lead", "mitsubishi follows there?", "and in Vietnam?"], "No"),
+    (["Oceania lead?", "Fiji included?", "and Hawaii?"], "No"),
 ])
 def test_a_yes_no_follow_up_answers_about_the_subject_in_context(assistant, questions, opener):
     last = thread(assistant, *questions)[-1]

@@ -58,3 +58,16 @@ def test_at_least_95_percent_of_conversation_turns_are_right(conversations):
 
 def test_no_conversation_turn_names_a_wrong_leader(conversations):
     assert [(o.question.q, o.answer.leaders) for o in conversations.wrong_confident] == []
+
+
+@pytest.mark.parametrize("name", ["focus_and_unknowns.yaml", "threads_ops.yaml"])
+def test_the_issue_11_sets_get_no_wrong_leader(assistant, name):
+    """Written for issue 11 in a terse ops voice (focus, asking back, names of places, threads)."""
+    path = DATA / name
+    if name.startswith("threads"):
+        report = evaluate_conversations(assistant, load_conversations(path))
+    else:
+        report = evaluate(assistant, load_questions(path))
+    assert [(o.question.q, o.answer.leaders) for o in report.wrong_confident] == []
+    assert report.accuracy >= 0.95, [(o.question.q, o.why) for o in report.outcomes
+                                     if not o.correct]
