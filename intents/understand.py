@@ -263,7 +263,7 @@ def understand(doc: Doc, *, domain_words: set[str],
             intent = Intent.THANKS if has("thanks") else Intent.GREETING
             return result(intent, reason="small talk")
         if (leads and not unknown or asks_who and len(content) <= 3) and not (
-                hint_fact and content[0].lower() in WH_OPENERS - {"who"}):
+                hint_fact and {w.lower() for w in content[:3]} & (WH_OPENERS - {"who"})):
             # "who leads?" has no subject; "on what basis are leaders assigned?" asks a fact
             return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
         if hint_fact:
