@@ -348,8 +348,9 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
             t.kind in (TargetKind.SEGMENT, TargetKind.TECH) for t in old_targets):
         targets = _bare_letters(doc)  # "and the D?" after a segment or technology question
     if not targets and not companies:
+        other = "else" in token_table(doc).lowers  # "what else?", "who else?"
         if previous in LEADERSHIP_INTENTS and (old_targets or old_companies):
-            if asks.what and (asks.lead or asks.follow) and not asks.who:
+            if asks.what and (asks.lead or asks.follow or other) and not asks.who:
                 # "what else does that company lead?": the company the last answer named
                 if len(named) != 1:
                     return None
@@ -358,7 +359,8 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
                               from_context=True)
             if not (explicit or has("refer") or has("follow_up")):
                 return None
-            if asks.follow:
+            if asks.follow or (asks.who and other and not asks.lead):
+                # "who else?": the others, that is the followers of the subject
                 if old_targets:
                     return result(Intent.WHO_FOLLOWS, factor, reason=note, targets=old_targets,
                                   from_context=True)

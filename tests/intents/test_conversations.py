@@ -66,6 +66,14 @@ def test_what_else_that_company_leads_is_the_company_the_last_answer_named(assis
     assert last[-1].intent == "what_leads" and last[-1].leaders == ["nissan"]
 
 
+def test_who_else_names_the_followers_and_what_else_the_companys_other_leads(assistant):
+    who_else = thread(assistant, "who leads plug-in hybrids?", "who else?")[-1]
+    assert who_else.intent == "who_follows" and who_else.followers == ["nissan", "renault"]
+    what_else = thread(assistant, "who leads autonomous driving?", "is Nissan following there?",
+                       "what else")[-1]
+    assert what_else.intent == "what_leads" and what_else.leaders == ["nissan"]
+
+
 def test_who_is_then_after_a_no_names_the_leader(assistant):
     last = thread(assistant, "is mitsubishi the leader for europe?", "who is then")[-1]
     assert last.leaders == ["renault"]
