@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from intents import thresholds
 from intents.pipeline import build_pipeline
 from intents.text import clean
@@ -45,6 +47,7 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 
+WORD = re.compile(r"[^\W\d_]+")
 SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.+$|(?<=[\d\s])\.+$|^\.+")
 
 
@@ -64,6 +67,9 @@ class _Engine:
             for word in [*fact.keywords, *fact.hints, *fact.denies]:
                 self.domain_words.update(word.lower().split())
         self.domain_words.add("leaderfollower")
+        # words around a one-word follow-up ("ok, and south?") that name nothing
+        self.filler = frozenset(STOP_WORDS) | {w.lower() for w in cues.get("thanks", [])} \
+            | {w.lower() for w in cues.get("greeting", [])}
         self.resolver = Resolver(self.kb, EXAMPLES)
         self.loaded_at = time.time()
         # Answers to questions asked without context, by text: people ask the same things.
@@ -160,6 +166,9 @@ class Assistant:
                 answers.pop()
                 understood.pop()
                 understanding = self._understand(engine, clause, previous)
+            if previous and not understanding.targets and understanding.intent in (
+                    Intent.CLARIFY, Intent.OUT_OF_SCOPE, Intent.THANKS, Intent.GREETING):
+                understanding = self._completed(engine, clause, previous) or understanding
             answer = self._decide(engine, raw, understanding)
             if answer.understood:
                 previous = context_of(understanding, answer.leaders)
@@ -181,6 +190,23 @@ class Assistant:
                             f"{thresholds.MAX_QUESTION_CHARS} characters.)")
         answer.context = {"understanding": previous} if previous else dict(context or {})
         return answer
+
+    def _completed(self, engine: _Engine, clause: str,
+                   previous: dict[str, Any]) -> Understanding | None:
+        """"who leads North America?" then "and south?": the one word said, put in place of the
+        first word of the name in context, when that makes a name the knowledge base holds."""
+        words = [w for w in WORD.findall(clause) if w.lower() not in engine.filler]
+        if len(words) != 1:
+            return None
+        for target in previous.get("targets", []):
+            parts = str(target.get("text", "")).split()
+            if len(parts) < 2 or parts[0].lower() == words[0].lower():
+                continue
+            name = " ".join([words[0], *parts[1:]])
+            doc = engine.nlp(name)
+            if len(doc.ents) == 1 and len(doc.ents[0]) == len(doc) and doc.ents[0]._.score == 1:
+                return self._understand(engine, f"and {name}", previous)
+        return None
 
     @staticmethod
     def _understand(engine: _Engine, clause: str,

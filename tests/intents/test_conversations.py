@@ -28,6 +28,9 @@ def thread(assistant, *questions):
     # "and in China?" narrows the subject instead of replacing it
     (["who leads connected tech?", "the Android one", "thanks, and in China?"], ["nissan"]),
     (["who leads connected tech in China?", "and the Android-based platform?"], ["renault"]),
+    # one word in place of the first word of the name in context
+    (["who leads north america ?", "and south ?"], ["renault"]),
+    (["who leads Western Europe?", "ok, and eastern?"], ["renault"]),
     # a clarify is answered by the next turn
     (["who leads zorbistan", "sorry typo, uzbekistan"], []),
 ])
