@@ -179,7 +179,8 @@ class Assistant:
             answers.append(answer)
             understood.append(understanding)
             read.append(clause)
-        answers = _focus(answers, understood)
+        if len(answers) > 1:
+            answers = _focus(answers, understood)
         answered = [a for a in answers if a.understood]
         if answered and len(answered) < len(answers):
             answers = [a for a in answers if a.understood or a.kind == Kind.CLARIFY]

@@ -32,6 +32,7 @@ NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 NEGATORS = frozenset({"not", "no", "except", "besides"})
 WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
+EXPLAINING = WH_OPENERS - {"who"}  # questions that ask for more than a name
 # Before a place, these make it qualify the previous subject ("and in China?") rather than
 # replace it ("and China?").
 QUALIFYING = frozenset({"in", "for", "within", "across", "inside", "at"})
@@ -44,8 +45,8 @@ def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str], list[Target
     companies: list[str] = []
     non_members: list[str] = []
     asker: list[Target] = []
-    asker_starts = _asker_places(doc)
     lowers = token_table(doc).lowers
+    asker_starts = _asker_places(doc) if not _cue_words("asker").isdisjoint(lowers) else ()
     for ent in doc.ents:
         kind, ident, country = ent.ent_id_.split("|")
         if kind == "company":
@@ -63,9 +64,10 @@ def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str], list[Target
                                 alias=ent.text.lower())
                 if all(t.key() != target.key() for t in targets):
                     targets.append(target)
-                if ent.start in asker_starts:
+                start = ent.start
+                if start in asker_starts:
                     asker.append(target)
-                if ent.start and lowers[ent.start - 1] in NEGATORS:
+                if start and lowers[start - 1] in NEGATORS and target in targets:
                     targets.remove(target)  # "not China, the Android one"
     if asker and len(asker) < len(targets):
         # "I'm in Osaka but asking about Vietnam": answer the focus, not the asker's place
@@ -84,8 +86,6 @@ def _asker_places(doc: Doc) -> set[int]:
     table = token_table(doc)
     firsts, preps = _cue_words("asker"), _cue_words("asker_place")
     found: set[int] = set()
-    if firsts.isdisjoint(table.lowers):
-        return found  # nobody says where they are
     previous_end, previous_asker = 0, False
     for ent in doc.ents:
         window = table.lowers[previous_end:ent.start]
@@ -214,7 +214,7 @@ def understand(doc: Doc, *, domain_words: set[str],
 
     yes_no = _is_yes_no(doc)
     # "why does Nissan lead the EV powertrain?" asks for an explanation, not a Yes
-    explains = content[0].lower() in WH_OPENERS - {"who"}
+    explains = content[0].lower() in EXPLAINING
     asks_who = has("who") and not _asks_which_kind(doc)
     leads = has("lead")
     # "who doesn't lead China?" asks for followers; "what ... apart from regions" excludes a kind
@@ -263,7 +263,7 @@ def understand(doc: Doc, *, domain_words: set[str],
             intent = Intent.THANKS if has("thanks") else Intent.GREETING
             return result(intent, reason="small talk")
         if (leads and not unknown or asks_who and len(content) <= 3) and not (
-                hint_fact and {w.lower() for w in content[:3]} & (WH_OPENERS - {"who"})):
+                hint_fact and {w.lower() for w in content[:3]} & EXPLAINING):
             # "who leads?" has no subject; "on what basis are leaders assigned?" asks a fact
             return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
         if hint_fact:
