@@ -62,7 +62,7 @@ def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str], list[Target
                 target = Target(kind=TargetKind(place_kind), id=place_id, text=ent.text,
                                 country=place_country or None, score=ent._.score,
                                 alias=ent.text.lower())
-                if all(t.key() != target.key() for t in targets):
+                if all((t.key(), t.country) != (target.key(), target.country) for t in targets):
                     targets.append(target)
                 start = ent.start
                 if start in asker_starts:

@@ -34,6 +34,10 @@ CUES_FILE = Path(__file__).resolve().parent / "data" / "cues.yaml"
 # A lower-case city name that is also a common English word ("nice", "reading") only counts
 # when written capitalised, unless the city is this big.
 BIG_CITY = 1_000_000
+# A city sharing its name with one at least a quarter its size, where the plan answers the two
+# apart, is answered for both ("Newcastle": Australia and South Africa); a smaller namesake is
+# not ("London" is the UK's, not Ontario's).
+RIVAL_CITY_SHARE = 4
 # Cities below this size are matched exactly but never fuzzy-matched.
 FUZZY_CITY = 1_000_000
 # When several entries claim the same name, the first kind here wins.
@@ -275,7 +279,11 @@ def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
         if name in vocabulary.names:
             continue  # a country or region of the same name wins ("Mexico", "Singapore")
         biggest_country, biggest = max(populations.items(), key=lambda item: item[1])
-        vocabulary.add(name, Entry("city", name, country=biggest_country))
+        rivals = _rival_cities(kb, populations)
+        if len(rivals) > 1:  # Newcastle (Australia) and Newcastle (South Africa): both
+            vocabulary.add(name, Entry("shared", ";".join(f"city:{name}:{c}" for c in rivals)))
+        else:
+            vocabulary.add(name, Entry("city", name, country=biggest_country))
         common = name in vocabulary.common_words and biggest < BIG_CITY
         if common or name in near_cues:
             vocabulary.title_case_only.add(name)
@@ -286,6 +294,20 @@ def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
         vocabulary.add(alias, Entry("city", city, country=country))
         if alias in vocabulary.common_words:
             vocabulary.title_case_only.add(alias)
+
+
+def _rival_cities(kb: KnowledgeBase, populations: dict[str, int]) -> list[str]:
+    """The countries of cities of one name that the plan answers apart, when none dwarfs the
+    others ("London" is the UK's; "San Jose" is the US's and Costa Rica's)."""
+    biggest = max(populations.values())
+    close = sorted(c for c, size in populations.items() if size * RIVAL_CITY_SHARE >= biggest)
+
+    def leader(code: str) -> str | None:
+        home = kb.country_home.get(code, "")
+        region = kb.regions.get(home.split(":", 1)[1]) if home.startswith("region:") else None
+        return region.leader if region else None
+
+    return close if len({leader(c) for c in close}) > 1 else []
 
 
 def _build_fuzzy_choices(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:

@@ -40,6 +40,14 @@ def test_a_name_two_places_share_is_answered_for_both_or_asked_back(assistant):
     assert assistant.ask("is Nissan the leader in Georgia?").kind == Kind.CLARIFY
 
 
+def test_cities_of_one_name_answered_apart_are_both_answered_unless_one_dwarfs_the_other(
+        assistant):
+    newcastle = assistant.ask("who leads Newcastle?")
+    assert "Australia" in newcastle.text and "South Africa" in newcastle.text
+    london = assistant.ask("who leads London?")
+    assert london.leaders == ["renault"] and "Canada" not in london.text
+
+
 @pytest.mark.parametrize("name", ["St. Lucia", "St Lucia", "Saint Lucia", "St. Kitts and Nevis",
                                   "Xi'an", "Xi\u2019an", "Xian", "Saint-Martin", "Kosovo",
                                   "Virgin Islands, U.S.", "Falkland Islands"])
