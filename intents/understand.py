@@ -235,7 +235,7 @@ def understand(doc: Doc, *, domain_words: set[str],
         follow_up = _follow_up(result, context, doc, targets=targets, companies=companies,
                                asks=Asks(who=asks_who, lead=leads, follow=follows,
                                          what=has("what"), yes_no=yes_no,
-                                         other=bool(strong_fact or kinds or has("list"))))
+                                         other=bool(strong_fact or has("list") or (kinds and not targets))))
         if follow_up is not None:
             return follow_up
     refers = has("refer")
@@ -389,7 +389,9 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     if explicit and not has("follow_up") and not has("refer"):
         return None  # "who leads North Africa?" is a question of its own
     qualifies = _qualifies(doc)
-    merged = _merged_targets(old_targets, targets, qualifies=qualifies)
+    # after "Oceania and the C segment" (two subjects), "and the followers for C?" picks one
+    merged = targets if context.get("coordinated") else \
+        _merged_targets(old_targets, targets, qualifies=qualifies)
     intent = previous if previous in LEADERSHIP_INTENTS else Intent.WHO_LEADS
     if asks.follow:
         intent = Intent.WHO_FOLLOWS
@@ -479,6 +481,7 @@ def context_of(understanding: Understanding, named: list[str] | None = None) -> 
         "facts": understanding.facts,
         "named": list(named or []),
         "asks_follower": understanding.asks_follower,
+        "coordinated": understanding.coordinated,
         "same_as": understanding.same_as,
         "targets": [
             {"kind": t.kind.value, "id": t.id, "text": t.text, "country": t.country,

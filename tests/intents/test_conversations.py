@@ -22,6 +22,10 @@ def thread(assistant, *questions):
     # a new place replaces the subject; a new segment keeps the technology
     (["who leads plug-in hybrids?", "and for A-segment cars?", "ok, and Brazil?"], ["renault"]),
     (["who leads PHEV?", "and for the D segment?"], ["mitsubishi"]),
+    (["who leads plug-in hybrids?", "and for A-segment cars?"], []),  # PHEV is C and D only
+    # after two subjects, a follow-up naming one of them is about that one
+    (["who leads oceania and also the C segment ?", "and the followers for C segment ?"],
+     ["mitsubishi"]),
     (["who leads autonomous driving?", "cool, what about Thailand"], ["mitsubishi"]),
     (["who leads the C segment?", "and E?"], []),
     (["who leads hybrid cars", "and the D?"], ["mitsubishi"]),
