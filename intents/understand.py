@@ -235,7 +235,8 @@ def understand(doc: Doc, *, domain_words: set[str],
         follow_up = _follow_up(result, context, doc, targets=targets, companies=companies,
                                asks=Asks(who=asks_who, lead=leads, follow=follows,
                                          what=has("what"), yes_no=yes_no,
-                                         other=bool(strong_fact or has("list") or (kinds and not targets))))
+                                         other=bool(strong_fact or has("list")
+                                                    or (kinds and not targets))))
         if follow_up is not None:
             return follow_up
     refers = has("refer")
