@@ -32,7 +32,8 @@ NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 NEGATORS = frozenset({"not", "no", "except", "besides"})
 WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
-EXPLAINING = WH_OPENERS - {"who"}  # questions that ask for more than a name
+EXPLAINING = WH_OPENERS - {"who"}
+SUBJECT_WORDS = frozenset({"there", "it", "that", "this", "those", "them", "here"})  # questions that ask for more than a name
 # Before a place, these make it qualify the previous subject ("and in China?") rather than
 # replace it ("and China?").
 QUALIFYING = frozenset({"in", "for", "within", "across", "inside", "at"})
@@ -240,7 +241,8 @@ def understand(doc: Doc, *, domain_words: set[str],
         if follow_up is not None:
             return follow_up
     refers = has("refer")
-    if companies and not targets and yes_no and refers and not has("what"):
+    if companies and not targets and yes_no and refers and not has("what") \
+            and not strong_fact:
         # "is it Renault?" with nothing asked before: Renault leads what?
         return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
 
@@ -348,10 +350,16 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     if not targets and not companies and any(
             t.kind in (TargetKind.SEGMENT, TargetKind.TECH) for t in old_targets):
         targets = _bare_letters(doc)  # "and the D?" after a segment or technology question
+    lowers = token_table(doc).lowers
+    subject = not SUBJECT_WORDS.isdisjoint(lowers)  # "there", "it": the subject in context
     if not targets and not companies:
-        other = "else" in token_table(doc).lowers  # "what else?", "who else?"
+        other = "else" in lowers  # "what else?", "who else?"
+        # "what about followers?" asks about the subject; "what does it lead?" about a company
+        about = any(w in ("what", "how") and i + 1 < len(lowers) and lowers[i + 1] == "about"
+                    for i, w in enumerate(lowers))
         if previous in LEADERSHIP_INTENTS and (old_targets or old_companies):
-            if asks.what and (asks.lead or asks.follow or other) and not asks.who:
+            if asks.what and (asks.lead or asks.follow or other) and not asks.who \
+                    and not about:
                 # "what else does that company lead?": the company the last answer named
                 if len(named) != 1:
                     return None
@@ -376,7 +384,12 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
                           from_context=True)
         return None
     if companies and not targets:
-        if not old_targets or asks.what or asks.who or previous not in LEADERSHIP_INTENTS:
+        if previous == Intent.FACT and context.get("facts") and asks.yes_no:
+            # "who is the chairman?" then "is he from Nissan?"
+            return result(Intent.FACT, factor, reason=note, facts=list(context["facts"]),
+                          from_context=True)
+        if not old_targets or (asks.what and not subject) or asks.who \
+                or previous not in LEADERSHIP_INTENTS:
             return None
         # "is Nissan following there?", "and Mitsubishi?", "is it Renault?"; after a question
         # about followers, "Renault one of them?" asks whether Renault follows

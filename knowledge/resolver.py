@@ -33,6 +33,12 @@ def _dates(text: str) -> dict[str, set[str]]:
     return {"month": months, "year": {w for w in words if w.isdigit()}}
 
 
+def unverifiable(question: str, fact_text: str) -> bool:
+    """"Was it in 2020?" against a fact that names no year: the bot can't tell."""
+    asked, stated = _dates(question), _dates(fact_text)
+    return any(asked[kind] and not stated[kind] for kind in asked)
+
+
 def contradicts(question: str, fact_text: str) -> bool:
     """"Was it first mentioned in May?" against a fact that says January: a different month
     (or year) than the fact names."""
@@ -275,7 +281,7 @@ class Resolver(ReadingBuilder):
             if not any(f.open for f in facts):
                 if understanding.denied or others or contradicts(question, text):
                     text = "No. " + text
-                elif not understanding.weak_fact:
+                elif not understanding.weak_fact and not unverifiable(question, text):
                     text = "Yes. " + text
         elif understanding.asks_leader and not any(f.companies for f in facts):
             # "who leads trucks?": trucks come up in a fact, but nobody leads them

@@ -81,6 +81,20 @@ def test_who_else_names_the_followers_and_what_else_the_companys_other_leads(ass
     assert what_else.intent == "what_leads" and what_else.leaders == ["nissan"]
 
 
+def test_what_about_followers_is_about_the_subject_and_a_role_there_is_yes_or_no(assistant):
+    followers = thread(assistant, "who leads Europe?", "what about followers?")[-1]
+    assert followers.intent == "who_follows" and followers.followers == ["mitsubishi", "nissan"]
+    role = thread(assistant, "who leads PHEV?", "what's Nissan's role there?")[-1]
+    assert role.text.startswith("No") and role.leaders == ["mitsubishi"]
+
+
+def test_a_yes_no_follow_up_about_a_fact_is_answered_from_the_fact(assistant):
+    nissan = thread(assistant, "who is the chairman?", "is he from Nissan?")[-1]
+    assert nissan.intent == "fact" and nissan.text.startswith("No")
+    year = thread(assistant, "when was the plan announced?", "was it in 2020?")[-1]
+    assert not year.text.startswith(("Yes", "No"))  # the fact names no year: can't tell
+
+
 def test_who_is_then_after_a_no_names_the_leader(assistant):
     last = thread(assistant, "is mitsubishi the leader for europe?", "who is then")[-1]
     assert last.leaders == ["renault"]
