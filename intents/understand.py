@@ -32,8 +32,9 @@ NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 NEGATORS = frozenset({"not", "no", "except", "besides"})
 WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
-EXPLAINING = WH_OPENERS - {"who"}
-SUBJECT_WORDS = frozenset({"there", "it", "that", "this", "those", "them", "here"})  # questions that ask for more than a name
+EXPLAINING = WH_OPENERS - {"who"}  # questions that ask for more than a name
+# Words that point at the subject in context ("what's Nissan's role there?").
+SUBJECT_WORDS = frozenset({"there", "it", "that", "this", "those", "them", "here"})
 # Before a place, these make it qualify the previous subject ("and in China?") rather than
 # replace it ("and China?").
 QUALIFYING = frozenset({"in", "for", "within", "across", "inside", "at"})
