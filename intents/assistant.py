@@ -147,11 +147,14 @@ class Assistant:
             return answer.model_copy()
         return answer
 
-    def _ask(self, engine: _Engine, raw: str, context: dict[str, Any] | None) -> Answer:
+    def _ask(self, engine: _Engine, raw: str, context: dict[str, Any] | None,
+             whole: bool = False) -> Answer:
+        """`whole`: read the text as one clause (its clauses were read apart already)."""
         cleaned = clean(raw)
         # a full stop goes, an abbreviation's stays ("... Sandwich Is.", "Virgin Islands, U.S.")
-        clauses = [SENTENCE_END.sub("", c.strip(" ,")).strip(" ,")
-                   for c in CLAUSE_BREAK.split(cleaned.text)]
+        clauses = [cleaned.text] if whole else [
+            SENTENCE_END.sub("", c.strip(" ,")).strip(" ,")
+            for c in CLAUSE_BREAK.split(cleaned.text)]
         clauses = [c for c in clauses if c and any(ch.isalnum() for ch in c)]
         clauses = clauses[: thresholds.MAX_CLAUSES] or [cleaned.text]
         previous = (context or {}).get("understanding")
@@ -181,6 +184,9 @@ class Assistant:
             read.append(clause)
         if len(answers) > 1:
             answers = _focus(answers, understood)
+            if _asks_about_own_place(understood, read):
+                # "who leads my region? I'm in Chile": the asker's place is the subject
+                return self._ask(engine, " ".join(read), context, whole=True)
         answered = [a for a in answers if a.understood]
         if answered and len(answered) < len(answers):
             answers = [a for a in answers if a.understood or a.kind == Kind.CLARIFY]
@@ -240,6 +246,18 @@ def _as_text(value: Any) -> str:
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
     return str(value)
+
+
+OWN_PLACE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:region|market|country|area|place|city|"
+                       r"territory|office|location)\b|\bhere\b", re.IGNORECASE)
+
+
+def _asks_about_own_place(understood: list[Understanding], read: list[str]) -> bool:
+    """One clause asks about "my region" / "here", another only says where the asker is."""
+    asker = [u.about_asker for u in understood]
+    own = [not u.targets and bool(OWN_PLACE.search(clause))
+           for u, clause in zip(understood, read, strict=True)]
+    return len(read) == 2 and any(asker) and any(own) and asker != own
 
 
 def _focus(answers: list[Answer], understood: list[Understanding]) -> list[Answer]:

@@ -99,7 +99,8 @@ def _asker_places(doc: Doc) -> set[int]:
             previous_asker = True
         else:
             previous_asker = False
-        previous_end = ent.end
+        if ent.label_ != "COMPANY":  # "I work with Renault in France": still the asker's
+            previous_end = ent.end
     return found
 
 

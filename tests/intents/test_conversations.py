@@ -118,10 +118,14 @@ def test_the_same_understanding_gets_the_same_answer_alone_or_in_a_thread(assist
     ("I am working in Tokyo. About Indonesia, who is leader company?", ["mitsubishi"]),
     ("Who leads the Caucasus? We have dealers in Georgia and Armenia.", []),
     ("I'm in Tokyo, who leads here?", ["nissan"]),
+    ("I work with Renault in France, who leads Brazil?", ["renault"]),
+    ("who leads my region? I'm in Chile", ["renault"]),
+    ("who leads here? we are based in Manila", ["mitsubishi"]),
 ])
 def test_the_place_asked_about_is_answered_not_the_askers_place(assistant, question, leaders):
     answer = assistant.ask(question)
     assert answer.understood and answer.leaders == leaders, answer.text
+    assert "France" not in answer.text
 
 
 def test_an_unknown_name_is_asked_back_with_close_names_never_listed_away(assistant):
