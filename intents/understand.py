@@ -334,92 +334,118 @@ LEADERSHIP_INTENTS = frozenset({Intent.WHO_LEADS, Intent.IS_LEADER, Intent.WHO_F
                                 Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS})
 
 
+@dataclass
+class _Turn:
+    """A clause read against the previous question: what each reading step needs."""
+
+    result: Callable[..., Understanding]
+    context: dict[str, Any]
+    doc: Doc
+    asks: Asks
+    previous: Intent
+    old_targets: list[Target]
+    old_companies: list[str]
+    named: list[str]  # the leaders the previous answer named
+
+    def has(self, cue: str) -> bool:
+        return cue in (self.doc._.cues or {})
+
+    def inherit(self, intent: Intent, **fields: Any) -> Understanding:
+        return self.result(intent, thresholds.CONTEXT_FACTOR,
+                           reason="follow-up of the previous question", from_context=True,
+                           **fields)
+
+
 def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], doc: Doc, *,
                targets: list[Target], companies: list[str], asks: Asks) -> Understanding | None:
     """Read a clause against the previous question: it inherits what it does not say and
     replaces what it does. None when the clause is a question of its own."""
-    cues = doc._.cues or {}
-    has = cues.__contains__
-    previous = Intent(context.get("intent", Intent.OUT_OF_SCOPE.value))
-    old_targets = targets_of(context)
-    old_companies = list(context.get("companies", []))
-    named = list(context.get("named", []))
-    factor = thresholds.CONTEXT_FACTOR
-    note = "follow-up of the previous question"
-    explicit = asks.who or asks.lead or asks.follow or asks.yes_no
     if asks.other:
         return None
+    old_targets = targets_of(context)
+    turn = _Turn(result, context, doc, asks, Intent(context.get("intent", "out_of_scope")),
+                 old_targets, list(context.get("companies", [])), list(context.get("named", [])))
     if not targets and not companies and any(
             t.kind in (TargetKind.SEGMENT, TargetKind.TECH) for t in old_targets):
         targets = _bare_letters(doc)  # "and the D?" after a segment or technology question
-    lowers = token_table(doc).lowers
-    subject = not SUBJECT_WORDS.isdisjoint(lowers)  # "there", "it": the subject in context
     if not targets and not companies:
-        other = "else" in lowers  # "what else?", "who else?"
-        # "what about followers?" asks about the subject; "what does it lead?" about a company
-        about = any(w in ("what", "how") and i + 1 < len(lowers) and lowers[i + 1] == "about"
-                    for i, w in enumerate(lowers))
-        if previous in LEADERSHIP_INTENTS and (old_targets or old_companies):
-            if asks.what and (asks.lead or asks.follow or other) and not asks.who \
-                    and not about:
-                # "what else does that company lead?": the company the last answer named
-                if len(named) != 1:
-                    return None
-                intent = Intent.WHAT_FOLLOWS if asks.follow else Intent.WHAT_LEADS
-                return result(intent, factor, reason=note, companies=named, targets=[],
-                              from_context=True)
-            if not (explicit or has("refer") or has("follow_up")):
-                return None
-            if asks.follow or (asks.who and other and not asks.lead):
-                # "who else?": the others, that is the followers of the subject
-                if old_targets:
-                    return result(Intent.WHO_FOLLOWS, factor, reason=note, targets=old_targets,
-                                  from_context=True)
-                return result(Intent.WHO_FOLLOWS, factor, reason=note,
-                              companies=old_companies, from_context=True)
-            if old_targets and (asks.who or asks.lead):
-                return result(Intent.WHO_LEADS, factor, reason=note, targets=old_targets,
-                              from_context=True)
-            return None
-        if previous == Intent.FACT and context.get("facts") and (asks.yes_no or has("refer")):
-            return result(Intent.FACT, factor, reason=note, facts=list(context["facts"]),
-                          from_context=True)
+        return _about_the_subject(turn)
+    if not targets:
+        return _about_companies(turn, companies)
+    return _with_new_targets(turn, targets, companies)
+
+
+def _about_the_subject(turn: _Turn) -> Understanding | None:
+    """Nothing named: "and the followers?", "who's behind it then?", "what else?"."""
+    asks, lowers = turn.asks, token_table(turn.doc).lowers
+    other = "else" in lowers  # "what else?", "who else?"
+    # "what about followers?" asks about the subject; "what does it lead?" about a company
+    about = any(w in ("what", "how") and i + 1 < len(lowers) and lowers[i + 1] == "about"
+                for i, w in enumerate(lowers))
+    if turn.previous == Intent.FACT and turn.context.get("facts") \
+            and (asks.yes_no or turn.has("refer")):
+        return turn.inherit(Intent.FACT, facts=list(turn.context["facts"]))
+    if turn.previous not in LEADERSHIP_INTENTS or not (turn.old_targets or turn.old_companies):
         return None
-    if companies and not targets:
-        if previous == Intent.FACT and context.get("facts") and asks.yes_no:
-            # "who is the chairman?" then "is he from Nissan?"
-            return result(Intent.FACT, factor, reason=note, facts=list(context["facts"]),
-                          from_context=True)
-        if not old_targets or (asks.what and not subject) or asks.who \
-                or previous not in LEADERSHIP_INTENTS:
+    if asks.what and (asks.lead or asks.follow or other) and not asks.who and not about:
+        # "what else does that company lead?": the company the last answer named
+        if len(turn.named) != 1:
             return None
-        # "is Nissan following there?", "and Mitsubishi?", "is it Renault?"; after a question
-        # about followers, "Renault one of them?" asks whether Renault follows
-        follower = asks.follow or previous == Intent.WHO_FOLLOWS or \
-            (context.get("asks_follower") and not asks.lead)
-        return result(Intent.IS_LEADER, factor, reason=note, targets=old_targets,
-                      companies=companies, asks_follower=bool(follower), yes_no=True,
-                      from_context=True)
-    if previous not in LEADERSHIP_INTENTS and previous != Intent.FACT:
+        intent = Intent.WHAT_FOLLOWS if asks.follow else Intent.WHAT_LEADS
+        return turn.inherit(intent, companies=turn.named, targets=[])
+    explicit = asks.who or asks.lead or asks.follow or asks.yes_no
+    if not (explicit or turn.has("refer") or turn.has("follow_up")):
         return None
-    if explicit and not has("follow_up") and not has("refer"):
+    if asks.follow or (asks.who and other and not asks.lead):
+        # "who else?": the others, that is the followers of the subject
+        if turn.old_targets:
+            return turn.inherit(Intent.WHO_FOLLOWS, targets=turn.old_targets)
+        return turn.inherit(Intent.WHO_FOLLOWS, companies=turn.old_companies)
+    if turn.old_targets and (asks.who or asks.lead):
+        return turn.inherit(Intent.WHO_LEADS, targets=turn.old_targets)
+    return None
+
+
+def _about_companies(turn: _Turn, companies: list[str]) -> Understanding | None:
+    """Companies and no subject: "is Nissan following there?", "and Mitsubishi?"."""
+    asks = turn.asks
+    if turn.previous == Intent.FACT and turn.context.get("facts") and asks.yes_no:
+        # "who is the chairman?" then "is he from Nissan?"
+        return turn.inherit(Intent.FACT, facts=list(turn.context["facts"]))
+    subject = not SUBJECT_WORDS.isdisjoint(token_table(turn.doc).lowers)  # "there", "it"
+    if not turn.old_targets or (asks.what and not subject) or asks.who \
+            or turn.previous not in LEADERSHIP_INTENTS:
+        return None
+    # after a question about followers, "Renault one of them?" asks whether Renault follows
+    follower = asks.follow or turn.previous == Intent.WHO_FOLLOWS or \
+        (turn.context.get("asks_follower") and not asks.lead)
+    return turn.inherit(Intent.IS_LEADER, targets=turn.old_targets, companies=companies,
+                        asks_follower=bool(follower), yes_no=True)
+
+
+def _with_new_targets(turn: _Turn, targets: list[Target],
+                      companies: list[str]) -> Understanding | None:
+    """A new place, technology or segment: "ok and Brazil?", "and for the D segment?"."""
+    asks, context = turn.asks, turn.context
+    explicit = asks.who or asks.lead or asks.follow or asks.yes_no
+    if turn.previous not in LEADERSHIP_INTENTS and turn.previous != Intent.FACT:
+        return None
+    if explicit and not turn.has("follow_up") and not turn.has("refer"):
         return None  # "who leads North Africa?" is a question of its own
-    qualifies = _qualifies(doc)
+    qualifies = _qualifies(turn.doc)
     # after "Oceania and the C segment" (two subjects), "and the followers for C?" picks one
     merged = targets if context.get("coordinated") else \
-        _merged_targets(old_targets, targets, qualifies=qualifies)
-    intent = previous if previous in LEADERSHIP_INTENTS else Intent.WHO_LEADS
+        _merged_targets(turn.old_targets, targets, qualifies=qualifies)
+    intent = turn.previous if turn.previous in LEADERSHIP_INTENTS else Intent.WHO_LEADS
     if asks.follow:
         intent = Intent.WHO_FOLLOWS
-    elif asks.who or asks.lead:
-        intent = Intent.WHO_LEADS
-    if intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
+    elif asks.who or asks.lead or intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
         intent = Intent.WHO_LEADS
     extra: dict[str, Any] = {}
-    if has("inclusion") and not has("same_question") and named and not explicit:
+    if turn.has("inclusion") and not turn.has("same_question") and turn.named and not explicit:
         # "Canada included?", "Taiwan is same?": Yes when the same companies lead it
         intent = Intent.WHO_LEADS
-        extra = {"yes_no": True, "same_as": named}
+        extra = {"yes_no": True, "same_as": turn.named}
     elif context.get("same_as") and not explicit:
         # "Fiji included?" then "and Hawaii?": the same question about another place
         intent = Intent.WHO_LEADS
@@ -428,13 +454,12 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
         intent = Intent.IS_LEADER  # "for autonomous driving in Europe also Nissan?"
         extra = {}
     if intent == Intent.IS_LEADER:
-        extra["companies"] = companies or old_companies
+        extra["companies"] = companies or turn.old_companies
         extra["yes_no"] = True
         # "mitsubishi follows there?" then "and in Vietnam?": still about following
         extra["asks_follower"] = asks.follow or (not companies and context.get("asks_follower"))
     narrows = qualifies and {_group(t.kind) for t in targets} == {"place"}
-    return result(intent, factor, reason=note, targets=merged, from_context=True,
-                  narrows=narrows, **extra)
+    return turn.inherit(intent, targets=merged, narrows=narrows, **extra)
 
 
 def _bare_letters(doc: Doc) -> list[Target]:
