@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from intents import thresholds
@@ -26,7 +27,7 @@ from intents.understand import NO_SUBJECT, context_of, understand
 from intents.vocabulary import build_vocabulary, read_cues
 from knowledge.answer import Answer, Kind, MatrixRow
 from knowledge.loader import KnowledgeBase, load_knowledge
-from knowledge.query import Intent, Understanding
+from knowledge.query import Intent, Target, TargetKind, Understanding
 from knowledge.resolver import Resolver
 
 LOGGER = logging.getLogger(__name__)
@@ -48,6 +49,9 @@ CLAUSE_BREAK = re.compile(
     r"|\b(?:and|also|plus|but|then)\s+(?=(?:who|what|which|is|does|do|are|how)\b)",
     re.IGNORECASE,
 )
+
+WORD = re.compile(r"[^\W\d_]+")
+SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.+$|(?<=[\d\s])\.+$|^\.+")
 
 
 class _Engine:
@@ -71,6 +75,9 @@ class _Engine:
             for word in [*fact.keywords, *fact.hints, *fact.denies]:
                 self.domain_words.update(word.lower().split())
         self.domain_words.add("leaderfollower")
+        # words around a one-word follow-up ("ok, and south?") that name nothing
+        self.filler = frozenset(STOP_WORDS) | {w.lower() for w in cues.get("thanks", [])} \
+            | {w.lower() for w in cues.get("greeting", [])}
         self.resolver = Resolver(self.kb, EXAMPLES)
         self.loaded_at = time.time()
         # Answers to questions asked without context, by text: people ask the same things.
@@ -190,13 +197,19 @@ class Assistant:
             return answer.model_copy()
         return answer
 
-    def _ask(self, engine: _Engine, raw: str, context: dict[str, Any] | None) -> Answer:
+    def _ask(self, engine: _Engine, raw: str, context: dict[str, Any] | None,
+             whole: bool = False) -> Answer:
+        """`whole`: read the text as one clause (its clauses were read apart already)."""
         cleaned = clean(raw)
-        clauses = [c.strip(" ,.") for c in CLAUSE_BREAK.split(cleaned.text)]
+        # a full stop goes, an abbreviation's stays ("... Sandwich Is.", "Virgin Islands, U.S.")
+        clauses = [cleaned.text] if whole else [
+            SENTENCE_END.sub("", c.strip(" ,")).strip(" ,")
+            for c in CLAUSE_BREAK.split(cleaned.text)]
         clauses = [c for c in clauses if c and any(ch.isalnum() for ch in c)]
         clauses = clauses[: thresholds.MAX_CLAUSES] or [cleaned.text]
         previous = (context or {}).get("understanding")
         answers: list[Answer] = []
+        understood: list[Understanding] = []
         read: list[str] = []
         for clause in clauses:
             understanding = self._understand(engine, clause, previous)
@@ -204,12 +217,26 @@ class Assistant:
                 # "...in Rio; who would lead there?" continues the clause before it
                 clause = f"{read.pop()} {clause}"
                 answers.pop()
+                understood.pop()
                 understanding = self._understand(engine, clause, previous)
+            if previous and not understanding.targets and understanding.intent in (
+                    Intent.CLARIFY, Intent.OUT_OF_SCOPE, Intent.THANKS, Intent.GREETING):
+                understanding = self._completed(engine, clause, previous) or understanding
             answer = self._decide(engine, raw, understanding)
             if answer.understood:
-                previous = context_of(understanding)
+                previous = context_of(understanding, answer.leaders)
+            elif answer.kind == Kind.CLARIFY and not previous:
+                # "who leads Zorbistan?" asked back: "sorry, Uzbekistan" answers the question
+                previous = context_of(Understanding(intent=Intent.WHO_LEADS, confidence=1.0,
+                                                    companies=understanding.companies))
             answers.append(answer)
+            understood.append(understanding)
             read.append(clause)
+        if len(answers) > 1:
+            answers = _focus(answers, understood)
+            if _asks_about_own_place(understood, read):
+                # "who leads my region? I'm in Chile": the asker's place is the subject
+                return self._ask(engine, " ".join(read), context, whole=True)
         answered = [a for a in answers if a.understood]
         if answered and len(answered) < len(answers):
             answers = [a for a in answers if a.understood or a.kind == Kind.CLARIFY]
@@ -221,11 +248,35 @@ class Assistant:
         answer.context = {"understanding": previous} if previous else dict(context or {})
         return answer
 
+    def _completed(self, engine: _Engine, clause: str,
+                   previous: dict[str, Any]) -> Understanding | None:
+        """"who leads North America?" then "and south?": the one word said, put in place of the
+        first word of the name in context, when that makes a name the knowledge base holds."""
+        words = [w for w in WORD.findall(clause) if w.lower() not in engine.filler]
+        if len(words) != 1:
+            return None
+        for target in previous.get("targets", []):
+            parts = str(target.get("text", "")).split()
+            if len(parts) < 2 or parts[0].lower() == words[0].lower():
+                continue
+            name = " ".join([words[0], *parts[1:]])
+            doc = engine.nlp(name)
+            if len(doc.ents) == 1 and len(doc.ents[0]) == len(doc) and doc.ents[0]._.score == 1:
+                return self._understand(engine, f"and {name}", previous)
+        return None
+
     @staticmethod
     def _understand(engine: _Engine, clause: str,
                     previous: dict[str, Any] | None) -> Understanding:
-        return understand(engine.nlp(clause),
-                          domain_words=engine.domain_words, context=previous)
+        understanding = understand(engine.nlp(clause),
+                                   domain_words=engine.domain_words, context=previous)
+        if understanding.unknown_name:
+            linker = engine.nlp.get_pipe("fuzzy_linker")
+            understanding.candidates = [
+                Target(kind=TargetKind(kind), id=ident, text=name.title(), country=country)
+                for name, kind, ident, country in linker.closest(understanding.unknown_name)
+                if kind in {k.value for k in TargetKind}]
+        return understanding
 
     def _decide(self, engine: _Engine, raw: str, understanding: Understanding) -> Answer:
         resolver = engine.resolver
@@ -245,6 +296,28 @@ def _as_text(value: Any) -> str:
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
     return str(value)
+
+
+OWN_PLACE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:region|market|country|area|place|city|"
+                       r"territory|office|location)\b|\bhere\b", re.IGNORECASE)
+
+
+def _asks_about_own_place(understood: list[Understanding], read: list[str]) -> bool:
+    """One clause asks about "my region" / "here", another only says where the asker is."""
+    asker = [u.about_asker for u in understood]
+    own = [not u.targets and bool(OWN_PLACE.search(clause))
+           for u, clause in zip(understood, read, strict=True)]
+    return len(read) == 2 and any(asker) and any(own) and asker != own
+
+
+def _focus(answers: list[Answer], understood: list[Understanding]) -> list[Answer]:
+    """"I'm in Tokyo. About Indonesia, who leads?": a clause that only places the asker is
+    context when another clause asks about a place."""
+    focus = [a for a, u in zip(answers, understood, strict=True)
+             if u.targets and not u.about_asker]
+    if not focus or len(focus) == len(answers):
+        return answers
+    return [a for a, u in zip(answers, understood, strict=True) if not u.about_asker]
 
 
 def _merge(answers: list[Answer]) -> Answer:

@@ -1,5 +1,9 @@
 """Score the assistant on a labelled question set (`alliance-bot eval FILE`).
 
+A file holds single questions, or conversations (`id`, `voice`, `turns`): each turn is asked
+with the context the earlier turns of its conversation left, as a Slack thread would, and
+graded like a single question; a conversation is right when every turn is.
+
 A question is right when the answer states exactly the expected leaders (and followers, yes/no
 and phrases when labelled), or asks back where asking back is acceptable. A *wrong confident*
 answer states a leader that is not the expected one: the worst error this product can make.
@@ -31,6 +35,14 @@ class LabelledQuestion(BaseModel):
     contains: list[str] = Field(default_factory=list)
 
 
+class LabelledConversation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    voice: str = ""
+    turns: list[LabelledQuestion] = Field(min_length=1)
+
+
 @dataclass
 class Outcome:
     question: LabelledQuestion
@@ -43,6 +55,7 @@ class Outcome:
 @dataclass
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
+    conversations: list[tuple[str, list[Outcome]]] = field(default_factory=list)
 
     @property
     def accuracy(self) -> float:
@@ -60,11 +73,39 @@ class Report:
         return {category: (right, total) for category, (right, total) in sorted(table.items())}
 
 
+    def conversation_accuracy(self) -> float:
+        """The share of conversations with every turn right."""
+        right = sum(all(o.correct and not o.wrong_confident for o in turns)
+                    for _, turns in self.conversations)
+        return right / max(len(self.conversations), 1)
+
+
 def load_questions(path: Path) -> list[LabelledQuestion]:
+    data = _read_list(path)
+    return [LabelledQuestion.model_validate(item) for item in data]
+
+
+def load_conversations(path: Path) -> list[LabelledConversation]:
+    return [LabelledConversation.model_validate(item) for item in _read_list(path)]
+
+
+def labelled_texts(path: Path) -> list[str]:
+    """Every question a labelled file holds: its questions, or every turn of its conversations."""
+    if is_conversation_file(path):
+        return [turn.q for conversation in load_conversations(path) for turn in conversation.turns]
+    return [question.q for question in load_questions(path)]
+
+
+def is_conversation_file(path: Path) -> bool:
+    data = _read_list(path)
+    return bool(data) and isinstance(data[0], dict) and "turns" in data[0]
+
+
+def _read_list(path: Path) -> list[Any]:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, list):
-        raise ValueError(f"{path}: expected a list of labelled questions")
-    return [LabelledQuestion.model_validate(item) for item in data]
+        raise ValueError(f"{path}: expected a list of labelled questions or conversations")
+    return data
 
 
 def score(question: LabelledQuestion, answer: Answer) -> Outcome:
@@ -93,3 +134,17 @@ def score(question: LabelledQuestion, answer: Answer) -> Outcome:
 
 def evaluate(assistant: Any, questions: list[LabelledQuestion]) -> Report:
     return Report([score(q, assistant.ask(q.q)) for q in questions])
+
+
+def evaluate_conversations(assistant: Any, conversations: list[LabelledConversation]) -> Report:
+    report = Report()
+    for conversation in conversations:
+        context: dict[str, Any] | None = None
+        turns = []
+        for turn in conversation.turns:
+            answer = assistant.ask(turn.q, context)
+            context = answer.context
+            turns.append(score(turn, answer))
+        report.outcomes += turns
+        report.conversations.append((conversation.id, turns))
+    return report

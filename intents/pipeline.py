@@ -17,7 +17,7 @@ from intents import components  # noqa: F401 - registers the components
 from intents.components import entity_id
 from intents.vocabulary import Vocabulary, lemma_lookup_table
 
-GAZETTEER_KINDS = frozenset({"country", "city", "subdivision"})
+GAZETTEER_KINDS = frozenset({"country", "city", "subdivision", "shared"})
 FUZZY_CUE_WORDS = ("lead", "leads", "leader", "leaders", "leading", "follow", "follows",
                    "follower", "followers", "segment", "segments", "technology", "technologies",
                    "which", "alliance", "region", "regions", "country", "responsible", "charge")
@@ -44,7 +44,8 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
         if entry.kind in GAZETTEER_KINDS:
             # plain words tokenize as themselves; only names with punctuation need the tokenizer
             plain = name.replace(" ", "").isalpha()
-            words = name if plain else " ".join(t.lower_ for t in nlp.tokenizer(name))
+            # tokenized as typed, capitalised ("St. Lucia" keeps "St." whole)
+            words = name if plain else " ".join(t.lower_ for t in nlp.tokenizer(name.title()))
             places[words] = ident
             if name in vocabulary.title_case_only:
                 title_only.add(words)

@@ -5,6 +5,7 @@ Rendering to text, JSON or Block Kit happens at the edge; nothing here knows abo
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -21,10 +22,11 @@ class Kind(StrEnum):
 
 
 class Source(BaseModel):
-    """Where a fact comes from: a document id and a paragraph number in it."""
+    """Where a fact comes from: a document id, a paragraph number in it, and how old it is."""
 
     document: str
     paragraph: int
+    as_of: date | None = None  # the date the document (or the fact) states things as of
 
     model_config = {"frozen": True}
 
@@ -63,12 +65,18 @@ class Answer(BaseModel):
             "leaders": sorted(self.leaders),
             "followers": sorted(self.followers),
             "answer": self.text,
-            "sources": [source.model_dump() for source in self.sources],
+            "sources": [source.model_dump(mode="json") for source in self.sources],
             "confidence": round(self.confidence, 3),
             "kind": self.kind.value,
             "suggestions": [s.model_dump() for s in self.suggestions],
             "truncated": self.truncated,
         }
+
+
+def as_of_text(sources: list[Source]) -> str:
+    """"as of May 2020": the oldest date among the sources, or "" when none is known."""
+    dates = [s.as_of for s in sources if s.as_of]
+    return f"as of {min(dates):%B %Y}" if dates else ""
 
 
 class MatrixRow(BaseModel):

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from knowledge.answer import Answer
+from knowledge.answer import Answer, as_of_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,6 +16,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ask = subparsers.add_parser("ask", help="answer one question (or JSON Lines from stdin)")
     ask.add_argument("question", nargs="*", help="the question; omit with --json to read stdin")
     ask.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+    ask.add_argument("--threads", action="store_true",
+                     help='with --json: read {"thread": ID, "question": TEXT} lines; each '
+                          "question keeps the context of its own thread")
     ask.add_argument("--knowledge-dir", type=Path, help="knowledge base directory")
     ask.set_defaults(handler=run_ask)
 
@@ -68,7 +71,9 @@ def render_text(answer: Answer) -> str:
     lines = [answer.text]
     if answer.sources:
         where = ", ".join(f"¶{s.paragraph}" for s in answer.sources)
-        lines.append(f"Source: Alliance leader-follower article, {where}")
+        when = as_of_text(answer.sources)
+        lines.append(f"Source: Alliance leader-follower article, {where}"
+                     + (f" — {when}" if when else ""))
     return "\n".join(lines)
 
 
@@ -81,16 +86,42 @@ def run_ask(args: argparse.Namespace) -> int:
         else:
             print(render_text(answer))
         return 0
+    if args.threads and not args.json:
+        raise ValueError("--threads goes with --json")
     if not args.json:
         raise ValueError('give a question, e.g. alliance-bot ask "who leads Europe?" '
                          "(or --json to read questions from standard input)")
     stdin = sys.stdin.buffer
     out = sys.stdout
+    contexts: dict[str, dict[str, Any]] = {}  # thread id -> the context its last answer left
     for raw in stdin:
         line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
-        out.write(json.dumps(assistant.ask(line).public_json(), ensure_ascii=False) + "\n")
+        if args.threads:
+            reply = _thread_reply(assistant, line, contexts)
+        else:
+            reply = assistant.ask(line).public_json()
+        out.write(json.dumps(reply, ensure_ascii=False) + "\n")
     out.flush()
     return 0
+
+
+def _thread_reply(assistant: Any, line: str, contexts: dict[str, dict[str, Any]]) -> dict:
+    """One `{"thread", "question"}` line answered in its thread's context, or an error object."""
+    try:
+        item = json.loads(line)
+    except ValueError:
+        item = None
+    thread = item.get("thread") if isinstance(item, dict) else None
+    question = item.get("question") if isinstance(item, dict) else None
+    if not isinstance(thread, str | int) or isinstance(thread, bool) \
+            or not isinstance(question, str):
+        return {"question": line, "thread": thread if isinstance(thread, str) else None,
+                "intent": "error", "understood": False,
+                "reason": 'expected one JSON object a line: {"thread": "ID", "question": "TEXT"}'}
+    thread = str(thread)
+    answer = assistant.ask(question, contexts.get(thread))
+    contexts[thread] = answer.context
+    return answer.public_json() | {"thread": thread}
 
 
 def run_chat(args: argparse.Namespace) -> int:
@@ -111,14 +142,31 @@ def run_chat(args: argparse.Namespace) -> int:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from intents.evaluation import evaluate, load_questions
+    from intents.evaluation import (
+        evaluate,
+        evaluate_conversations,
+        is_conversation_file,
+        load_conversations,
+        load_questions,
+    )
 
-    questions = load_questions(args.file)
-    report = evaluate(_assistant(args, taught=False), questions)  # the shipped files alone
+    assistant = _assistant(args, taught=False)  # the shipped files alone
+    if is_conversation_file(args.file):
+        report = evaluate_conversations(assistant, load_conversations(args.file))
+    else:
+        report = evaluate(assistant, load_questions(args.file))
     for category, (right, total) in report.by_category().items():
         print(f"{category:14} {right:4}/{total:<4} {100 * right / total:6.1f}%")
     print(f"{'overall':14} {sum(o.correct for o in report.outcomes):4}/{len(report.outcomes):<4} "
           f"{100 * report.accuracy:6.1f}%")
+    if report.conversations:
+        whole = round(report.conversation_accuracy() * len(report.conversations))
+        print(f"{'conversations':14} {whole:4}/{len(report.conversations):<4} "
+              f"{100 * report.conversation_accuracy():6.1f}% with every turn right")
+        for conversation_id, turns in report.conversations:
+            right = sum(o.correct for o in turns)
+            if args.show_errors and right < len(turns):
+                print(f"  {conversation_id}: {right}/{len(turns)} turns right")
     print(f"wrong confident answers: {len(report.wrong_confident)}")
     misses = [o for o in report.outcomes if not o.correct or o.wrong_confident]
     for outcome in misses if args.show_errors else report.wrong_confident:

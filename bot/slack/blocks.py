@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from knowledge.answer import Answer, Kind, MatrixRow, Source
+from knowledge.answer import Answer, Kind, MatrixRow, Source, as_of_text
 
 MAX_SECTION_CHARS = 3000
 MAX_MESSAGE_BLOCKS = 50
@@ -133,7 +133,7 @@ def company_names(ids: Iterable[str]) -> str:
 
 
 def source_line(sources: list[Source], titles: Mapping[str, str] | None = None) -> str:
-    """ "Source: Alliance leader-follower article, ¶10" (paragraphs grouped per document).
+    """ "Source: Alliance leader-follower article, ¶10 — as of May 2020" (grouped per document).
 
     `titles` maps document ids to titles; an id without one is shown as readable words.
     """
@@ -143,11 +143,12 @@ def source_line(sources: list[Source], titles: Mapping[str, str] | None = None) 
         paragraphs.setdefault(source.document, [])
         if source.paragraph not in paragraphs[source.document]:
             paragraphs[source.document].append(source.paragraph)
-    parts = [
-        escape(titles.get(document) or display_name(document)) + ", "
-        + ", ".join(f"¶{number}" for number in sorted(numbers))
-        for document, numbers in paragraphs.items()
-    ]
+    parts = []
+    for document, numbers in paragraphs.items():
+        when = as_of_text([s for s in sources if s.document == document])
+        parts.append(escape(titles.get(document) or display_name(document)) + ", "
+                     + ", ".join(f"¶{number}" for number in sorted(numbers))
+                     + (f" — {when}" if when else ""))
     label = "Source" if len(sources) == 1 else "Sources"
     return f"{label}: " + "; ".join(parts)
 

@@ -22,7 +22,7 @@ from bot.ops.metrics import record_taught_phrases, record_teach_change, record_t
 from bot.teaching import store
 from bot.teaching.store import TaughtRecord
 from intents import teaching
-from intents.evaluation import load_questions
+from intents.evaluation import labelled_texts
 from intents.teaching import Meaning, Review, phrase_key
 
 logger = logging.getLogger(__name__)
@@ -45,8 +45,8 @@ def labelled_set_files(directory: Path | None = None) -> list[Path]:
 @cache
 def labelled_questions(directory: Path | None = None) -> tuple[str, ...]:
     """Every question of the project's labelled sets (read once per process)."""
-    return tuple(dict.fromkeys(question.q for path in labelled_set_files(directory)
-                               for question in load_questions(path)))
+    return tuple(dict.fromkeys(text for path in labelled_set_files(directory)
+                               for text in labelled_texts(path)))
 
 
 @dataclass

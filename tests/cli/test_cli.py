@@ -27,7 +27,7 @@ def test_ask_prints_the_answer_and_its_source(capsys):
     assert main(["ask", "who leads PHEV for D segment?"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Mitsubishi leads plug-in hybrids")
-    assert "¶10" in out
+    assert "Source: Alliance leader-follower article, ¶10 — as of May 2020" in out
 
 
 def test_ask_json_prints_the_documented_object(capsys):
@@ -35,7 +35,33 @@ def test_ask_json_prints_the_documented_object(capsys):
     answer = json.loads(capsys.readouterr().out)
     assert set(answer) >= PUBLIC_KEYS
     assert answer["leaders"] == ["renault"] and answer["answer"].startswith("No")
-    assert answer["sources"] == [{"document": "alliance-leader-follower-article", "paragraph": 8}]
+    assert answer["sources"] == [{"document": "alliance-leader-follower-article", "paragraph": 8,
+                                  "as_of": "2020-05-27"}]
+
+
+def threads(*lines: str) -> list[dict]:
+    result = run("ask", "--json", "--threads", stdin="\n".join(lines).encode() + b"\n")
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.decode().splitlines()]
+
+
+def test_threads_answer_each_question_in_its_own_threads_context():
+    replies = threads('{"thread": "a", "question": "who leads plug-in hybrids?"}',
+                      '{"thread": "b", "question": "who leads Europe?"}',
+                      '{"thread": "a", "question": "ok, and Brazil?"}',
+                      '{"thread": "b", "question": "and the followers?"}')
+    assert [r["thread"] for r in replies] == ["a", "b", "a", "b"]
+    assert replies[2]["leaders"] == ["renault"]  # Brazil, not the plug-in hybrids again
+    assert replies[3]["followers"] == ["mitsubishi", "nissan"]  # Europe's, not Brazil's
+    assert set(replies[0]) >= PUBLIC_KEYS | {"thread"}
+
+
+def test_threads_answer_a_line_that_is_not_a_thread_object_with_an_error_and_go_on():
+    replies = threads("not json", '["a list"]', '{"thread": "a"}',
+                      '{"thread": "a", "question": "who leads Japan?"}')
+    assert [r["intent"] for r in replies[:3]] == ["error"] * 3
+    assert all(r["reason"] for r in replies[:3])
+    assert replies[3]["leaders"] == ["nissan"]
 
 
 def test_json_lines_from_stdin_keep_one_line_per_question():

@@ -9,12 +9,12 @@ import pytest
 
 from intents import teaching
 from intents.assistant import Assistant
-from intents.evaluation import load_questions
+from intents.evaluation import labelled_texts
 from intents.teaching import TaughtPhrase
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-LABELLED = tuple(dict.fromkeys(q.q for path in sorted(DATA.glob("*.yaml"))
-                               for q in load_questions(path)))
+LABELLED = tuple(dict.fromkeys(text for path in sorted(DATA.glob("*.yaml"))
+                               for text in labelled_texts(path)))
 KIWI = TaughtPhrase("Project Kiwi", "region", "oceania")
 
 

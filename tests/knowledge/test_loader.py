@@ -83,6 +83,11 @@ def test_every_country_of_the_world_maps_to_a_region_or_no_leader(kb):
     assert codes <= set(kb.country_home)
 
 
+def test_partially_recognised_states_the_packages_name_map_too(kb):
+    assert set(kb.country_names) <= set(kb.country_home)
+    assert kb.country_home["XK"] == "region:europe"
+
+
 def test_region_membership_follows_un_m49_except_written_decisions(kb):
     converter = country_converter.CountryConverter()
     decided = {"MX", "HK", "MO", "RU"}
@@ -107,6 +112,8 @@ def test_gazetteer_file_is_what_the_generator_produces(kb):
     generated = build_gazetteer()
     assert kb.cities == generated["cities"]
     assert kb.subdivisions == generated["subdivisions"]
+    assert kb.provinces == generated["provinces"]
+    assert kb.country_names == generated["countries"]
 
 
 def test_city_aliases_point_at_gazetteer_cities(kb):

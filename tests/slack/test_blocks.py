@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -75,6 +76,14 @@ def test_sources_are_grouped_by_document_with_paragraph_signs():
     titles = {"alliance-leader-follower-article": "Alliance leader-follower article"}
     assert source_line(sources, titles) == (
         "Sources: Alliance leader-follower article, ¶8, ¶10; Press release, ¶2")
+
+
+def test_source_lines_say_how_old_each_document_is():
+    sources = [Source(document="alliance-leader-follower-article", paragraph=10,
+                      as_of=date(2020, 5, 27))]
+    titles = {"alliance-leader-follower-article": "Alliance leader-follower article"}
+    assert source_line(sources, titles) == (
+        "Source: Alliance leader-follower article, ¶10 — as of May 2020")
 
 
 def test_suggestions_become_buttons_asking_their_question():

@@ -133,7 +133,8 @@ def test_serve_http_answers_a_signed_slash_command_with_the_real_core(http_serve
     assert reply.status == 200
     answer = reply.json()
     assert "Mitsubishi leads plug-in hybrids" in answer["text"]
-    assert "Alliance leader-follower article, ¶10" in json.dumps(answer, ensure_ascii=False)
+    assert "Alliance leader-follower article, ¶10 — as of May 2020" in json.dumps(
+        answer, ensure_ascii=False)
     # counted after the acknowledgement; with 2 workers, whichever answers /metrics adds up both
     wait_until(lambda: 'surface="slash"' in http_request(http_serve + "/metrics").body.decode(),
                what="the slash question to be counted")
