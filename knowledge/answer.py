@@ -5,6 +5,7 @@ Rendering to text, JSON or Block Kit happens at the edge; nothing here knows abo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
@@ -81,3 +82,16 @@ class MatrixRow(BaseModel):
     followers: list[str]
     detail: str = ""
     sources: list[Source] = Field(default_factory=list)
+
+
+def source_text(sources: list[Source], titles: Mapping[str, str]) -> str:
+    """ "Source: Alliance leader-follower article, ¶10": paragraphs grouped per document, each
+    document named by its title in `titles` (from sources.yaml), or by its id without one."""
+    paragraphs: dict[str, list[int]] = {}
+    for source in sources:
+        numbers = paragraphs.setdefault(source.document, [])
+        if source.paragraph not in numbers:
+            numbers.append(source.paragraph)
+    parts = [f"{titles.get(document) or document}, " + ", ".join(f"¶{n}" for n in sorted(numbers))
+             for document, numbers in paragraphs.items()]
+    return ("Source: " if len(sources) == 1 else "Sources: ") + "; ".join(parts)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from knowledge.answer import Answer
+from knowledge.answer import Answer, source_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,11 +48,15 @@ def _assistant(args: argparse.Namespace) -> Any:
     return Assistant(directory)
 
 
-def render_text(answer: Answer) -> str:
+def document_titles(assistant: Any) -> dict[str, str]:
+    """Document titles from the knowledge base's sources.yaml, by document id."""
+    return {document.id: document.title for document in assistant.knowledge.documents.values()}
+
+
+def render_text(answer: Answer, titles: Mapping[str, str]) -> str:
     lines = [answer.text]
     if answer.sources:
-        where = ", ".join(f"¶{s.paragraph}" for s in answer.sources)
-        lines.append(f"Source: Alliance leader-follower article, {where}")
+        lines.append(source_text(answer.sources, titles))
     return "\n".join(lines)
 
 
@@ -62,7 +67,7 @@ def run_ask(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(answer.public_json(), ensure_ascii=False))
         else:
-            print(render_text(answer))
+            print(render_text(answer, document_titles(assistant)))
         return 0
     if not args.json:
         raise ValueError('give a question, e.g. alliance-bot ask "who leads Europe?" '
@@ -90,7 +95,7 @@ def run_chat(args: argparse.Namespace) -> int:
             return 0
         answer = assistant.ask(line, context)
         context = answer.context
-        print("bot> " + render_text(answer).replace("\n", "\n     "))
+        print("bot> " + render_text(answer, document_titles(assistant)).replace("\n", "\n     "))
 
 
 def run_eval(args: argparse.Namespace) -> int:

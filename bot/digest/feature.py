@@ -44,6 +44,7 @@ from bot.extensions import (
     subcommand,
 )
 from bot.settings import Settings, load_settings
+from bot.slack.text import escape
 from bot.storage.memory import utcnow
 from bot.storage.models import ensure_database, get_engine
 
@@ -161,7 +162,7 @@ def _status(context: CommandContext, words: list[str]) -> CommandReply:
     lines = [f"Digest here: {describe(plan)}, set up by <@{subscription.created_by}>."]
     if subscription.status == store.PAUSED:
         lines.append(PAUSE_NOTES.get(subscription.paused_reason or "",
-                                     f"Paused ({subscription.paused_reason})."))
+                                     f"Paused ({escape(subscription.paused_reason or '')})."))
     else:
         now = utcnow()
         upcoming = next_slot(plan, active_since=subscription.active_since, now=now)
@@ -220,7 +221,7 @@ def _subscription_blocks(subscription: Any) -> list[dict[str, Any]]:
     ]
     if paused:
         note = PAUSE_NOTES.get(subscription.paused_reason or "",
-                               f"Paused ({subscription.paused_reason}).")
+                               f"Paused ({escape(subscription.paused_reason or '')}).")
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note}]})
     return blocks
 

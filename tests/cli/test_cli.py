@@ -80,3 +80,19 @@ def test_errors_are_one_line_with_a_non_zero_exit(args):
     result = run(*args)
     assert result.returncode != 0
     assert len(result.stderr.decode().strip().splitlines()) == 1
+
+
+def test_sources_are_named_by_their_title_in_the_knowledge_base(tmp_path, capsys):
+    import shutil
+
+    import knowledge
+
+    copy = tmp_path / "kb"
+    shutil.copytree(Path(knowledge.__file__).parent / "data", copy)
+    sources = copy / "sources.yaml"
+    sources.write_text(sources.read_text().replace(
+        'title: "Alliance leader-follower article"', 'title: "Leader-follower scheme, May 2020"'))
+    assert main(["ask", "--knowledge-dir", str(copy), "who leads PHEV for D segment?"]) == 0
+    out = capsys.readouterr().out
+    assert "Source: Leader-follower scheme, May 2020, ¶10" in out
+    assert "Alliance leader-follower article" not in out

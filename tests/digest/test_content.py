@@ -1,5 +1,6 @@
 """Digest content: a spotlight that walks the whole map, changes, stats, no empty sections."""
 
+import json
 from datetime import date
 
 from bot.digest.content import (
@@ -12,6 +13,7 @@ from bot.digest.content import (
     row_key,
     snapshot_of,
 )
+from bot.slack.blocks import MAX_SECTION_CHARS
 from tests.digest.conftest import MapAssistant
 
 DAY = date(2024, 1, 15)
@@ -91,3 +93,43 @@ def test_a_day_without_unanswered_or_disliked_questions_omits_those_lists() -> N
     rendered = all_text(blocks)
     assert "1 question" in rendered
     assert "Could not answer" not in rendered and "👎" not in rendered
+
+
+PINGS = ("<!channel>", "<!here>", "<!everyone>", "<@U999>")
+
+
+def test_questions_quoted_in_the_digest_ping_nobody_and_every_section_fits() -> None:
+    long_questions = [f"{ping} " + "<why> & " * 2000 + "\u202e?" for ping in PINGS]
+    stats = DailyStats(day=DAY, questions=10, unanswered=long_questions + ["who leads <!here>?"],
+                       disliked=long_questions)
+    _, blocks = render(digest(stats=stats))
+    for block in blocks:
+        shown = json.dumps(block, ensure_ascii=False)
+        for ping in PINGS:
+            assert ping not in shown
+        assert "\u202e" not in shown
+        if block["type"] == "section":
+            assert len(block["text"]["text"]) <= MAX_SECTION_CHARS
+    rendered = all_text(blocks)
+    assert "who leads &lt;!here&gt;?" in rendered
+    assert "&lt;!channel&gt;" in rendered
+
+
+def test_knowledge_base_names_in_the_digest_are_escaped() -> None:
+    rows = MapAssistant().rows
+    before = snapshot_of(rows)
+    rows[0] = rows[0].model_copy(update={"name": "<!channel> Europe", "detail": "R&D <@U999>"})
+    lines = changes_between(before, snapshot_of(rows))
+    assert lines == ["*&lt;!channel&gt; Europe*: R&amp;D &lt;@U999&gt;"]
+    spotlight = Digest(local_date=DAY, spotlight=rows[0], changes=lines, stats=None,
+                       snapshot=snapshot_of(rows), fingerprint="x")
+    rendered = all_text(render(spotlight)[1])
+    assert "<!channel>" not in rendered and "<@U999>" not in rendered
+
+
+def test_the_spotlight_names_its_source_by_the_document_title() -> None:
+    rows = MapAssistant().rows
+    shown = Digest(local_date=DAY, spotlight=rows[0], changes=[], stats=None,
+                   snapshot=snapshot_of(rows), fingerprint="x",
+                   titles={"alliance-article": "The 2020 article"})
+    assert "Source: The 2020 article, ¶4" in all_text(render(shown)[1])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.ops.metrics import record_answer
-from bot.slack.blocks import answer_message
+from bot.slack.blocks import answer_message, document_titles
 from bot.slack.listeners.delivery import call_slack
 from bot.storage.memory import QuestionRecord, Stores, utcnow
 from intents.assistant import Assistant
@@ -34,13 +34,6 @@ def without_mention(text: str, user_id: str | None) -> str:
     if not user_id:
         return text.strip()
     return re.sub(rf"<@{re.escape(user_id)}(\|[^>]*)?>", " ", text).strip()
-
-
-def document_titles(assistant: Assistant) -> dict[str, str]:
-    """Source document titles, when the core exposes its knowledge base; else {}."""
-    documents = getattr(getattr(assistant, "knowledge", None), "documents", None) or {}
-    return {document_id: getattr(document, "title", "") for document_id, document
-            in documents.items()}
 
 
 def apology(question: str) -> Answer:
