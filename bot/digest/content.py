@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.slack.blocks import mrkdwn_sections, source_line
+from bot.slack.blocks import company_names, leadership_text, mrkdwn_sections, source_line
 from bot.slack.text import echo, escape
 from knowledge.answer import MatrixRow
 
@@ -78,16 +78,15 @@ def next_spotlight(rows: list[MatrixRow], previous_key: str | None) -> MatrixRow
 
 
 def company(name: str | None) -> str:
-    return name.title() if name else "nobody"
+    return company_names([name]) if name else "nobody"
 
 
 def _followers(entry: dict[str, Any]) -> str:
-    return ", ".join(company(f) for f in entry["followers"])
+    return company_names(entry["followers"])
 
 
 def _leadership(entry: dict[str, Any]) -> str:
-    text = f"{company(entry['leader'])} leads"
-    return f"{text}; {_followers(entry)} follow" if entry["followers"] else text
+    return escape(leadership_text(entry["leader"], entry["followers"]))
 
 
 def changes_between(previous: Snapshot | None, current: Snapshot) -> list[str]:

@@ -204,15 +204,21 @@ def matrix_blocks(rows: list[MatrixRow]) -> list[dict[str, Any]]:
     return blocks
 
 
+def leadership_text(leader: str | None, followers: Iterable[str]) -> str:
+    """ "Renault leads; Mitsubishi, Nissan follow" from company ids, "follows" after a single
+    follower; "no designated leader" when the plan names none. Not escaped."""
+    if leader is None:
+        return "no designated leader"
+    names = list(followers)
+    text = f"{company_names([leader])} leads"
+    if names:
+        text += f"; {company_names(names)} {'follows' if len(names) == 1 else 'follow'}"
+    return text
+
+
 def matrix_line(row: MatrixRow) -> str:
     """One row at a glance; the row's notes (`detail`) are left to questions about it."""
-    if row.leader is None:
-        line = f"• *{escape(row.name)}* — no designated leader"
-    else:
-        line = f"• *{escape(row.name)}* — {escape(company_names([row.leader]))} leads"
-        if row.followers:
-            line += f"; {escape(company_names(row.followers))} follow"
-    return line
+    return f"• *{escape(row.name)}* — {escape(leadership_text(row.leader, row.followers))}"
 
 
 def examples_text(examples: list[str]) -> str:

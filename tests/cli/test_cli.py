@@ -96,3 +96,18 @@ def test_sources_are_named_by_their_title_in_the_knowledge_base(tmp_path, capsys
     out = capsys.readouterr().out
     assert "Source: Leader-follower scheme, May 2020, ¶10" in out
     assert "Alliance leader-follower article" not in out
+
+
+def test_kb_show_prints_each_row_of_the_knowledge_base_files(capsys):
+    from tests.support.kb_map import company_names, expected_rows
+
+    assert main(["kb", "show"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()
+            if line.startswith("  ")]
+    names = company_names()
+    expected = expected_rows()
+    assert len(rows) == len(expected)
+    for words, row in zip(rows, expected, strict=True):
+        followers = ", ".join(names[company] for company in row.followers)
+        assert " ".join(words) == (f"{row.name} {names[row.leader]} follow: {followers} "
+                                   f"¶{row.paragraph}")

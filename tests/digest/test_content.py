@@ -13,8 +13,9 @@ from bot.digest.content import (
     row_key,
     snapshot_of,
 )
-from bot.slack.blocks import MAX_SECTION_CHARS
+from bot.slack.blocks import MAX_SECTION_CHARS, leadership_text
 from tests.digest.conftest import MapAssistant
+from tests.support.kb_map import expected_leadership, expected_rows
 
 DAY = date(2024, 1, 15)
 
@@ -60,7 +61,7 @@ def test_new_leaders_new_rows_and_new_facts_are_reported() -> None:
     assert lines == [
         "*Europe*: Nissan now leads (was Renault).",
         "*Plug-in hybrids*: Shared from 2025.",
-        "New in the map: *B-SUV* — Nissan leads; Renault follow.",
+        f"New in the map: *B-SUV* — {leadership_text('nissan', ['renault'])}.",
     ]
 
 
@@ -133,3 +134,19 @@ def test_the_spotlight_names_its_source_by_the_document_title() -> None:
                    snapshot=snapshot_of(rows), fingerprint="x",
                    titles={"alliance-article": "The 2020 article"})
     assert "Source: The 2020 article, ¶4" in all_text(render(shown)[1])
+
+
+def test_the_spotlight_walks_the_real_map_row_by_row_as_the_files_state_it() -> None:
+    """The real core's map (not MapAssistant), against the knowledge-base files."""
+    from intents.assistant import Assistant
+
+    rows = Assistant().matrix()
+    previous = None
+    for expected in expected_rows():
+        row = next_spotlight(rows, previous)
+        previous = row_key(row)
+        shown = Digest(local_date=DAY, spotlight=row, changes=[], stats=None,
+                       snapshot=snapshot_of(rows), fingerprint="x")
+        spotlight = render(shown)[1][1]["text"]["text"]
+        assert spotlight.startswith(f"*Spotlight — {expected.name}* ({expected.area})")
+        assert f"\n{expected_leadership(expected)}." in spotlight

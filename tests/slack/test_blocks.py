@@ -14,6 +14,7 @@ from bot.slack.blocks import (
     decode_value,
     encode_value,
     escape,
+    leadership_text,
     source_line,
     split_text,
 )
@@ -95,3 +96,13 @@ def test_small_talk_has_no_feedback_buttons():
 def test_the_asker_is_shown_only_when_it_looks_like_a_user_id():
     assert "<@U111>" in str(answer_message(make_answer(), asked_by="U111")["blocks"][0])
     assert "Someone asked" in str(answer_message(make_answer(), asked_by="<!here>")["blocks"][0])
+
+
+@pytest.mark.parametrize("leader, followers, text", [
+    (None, [], "no designated leader"),
+    ("nissan", [], "Nissan leads"),
+    ("nissan", ["renault"], "Nissan leads; Renault follows"),
+    ("renault", ["mitsubishi", "nissan"], "Renault leads; Mitsubishi, Nissan follow"),
+])
+def test_leadership_reads_as_english_for_any_number_of_followers(leader, followers, text):
+    assert leadership_text(leader, followers) == text
