@@ -135,9 +135,10 @@ def test_another_slack_error_fails_that_day_without_pausing_or_resending(
 def test_a_rate_limited_post_waits_and_goes_out_once(
         engine: Engine, client: WebClient, assistant: MapAssistant, slack: FakeSlack) -> None:
     subscribe(engine, "C1")
-    slack.fail_next("chat.postMessage", status=429, retry_after=0)
+    slack.fail_next("chat.postMessage", status=429, retry_after=1)
     assert send_due(engine, client, assistant, now=utc(2024, 1, 15, 8, 0)).sent == 1
-    assert len(slack.calls_to("chat.postMessage")) == 2  # the 429, then the message
+    refused, sent = slack.calls_to("chat.postMessage")  # the 429, then the message
+    assert sent.at - refused.at >= 1  # after the Retry-After Slack gave, not at once
 
 
 def test_a_claim_left_by_a_crash_is_never_sent_again(

@@ -24,6 +24,7 @@ class Call:
     method: str
     params: dict[str, Any]
     headers: dict[str, str]
+    at: float = field(default_factory=time.monotonic)  # arrival, to check waits such as Retry-After
 
 
 @dataclass
