@@ -6,7 +6,12 @@ import pytest
 
 from bot.extensions import SUBCOMMANDS, CommandReply
 from bot.slack.blocks import ACTION_FEEDBACK_UP, ACTION_SHARE, MAX_SECTION_CHARS
-from tests.slack.conftest import assert_pings_nobody, button_value, posts, text_of
+from tests.slack.conftest import (
+    assert_pings_nobody,
+    button_value,
+    posts_after_quiet,
+    text_of,
+)
 
 
 @pytest.mark.parametrize("text", ["", "help", "  HELP "])
@@ -18,7 +23,7 @@ def test_empty_text_and_help_show_help_in_the_acknowledgement(bot, slack, text):
     shown = str(message["blocks"])
     assert "How to ask" in shown
     assert "what does Nissan lead?" in shown
-    assert posts(slack) == []
+    assert posts_after_quiet(slack) == []
 
 
 def test_help_lists_registered_subcommands(bot, monkeypatch):
@@ -33,7 +38,7 @@ def test_matrix_shows_the_leadership_map(bot, slack):
     assert "*Regions*" in shown and "*Technologies*" in shown
     assert "*Europe* — Renault leads; Mitsubishi, Nissan follow" in shown
     assert "*India* — no designated leader" in shown
-    assert posts(slack) == []
+    assert posts_after_quiet(slack) == []
 
 
 def test_a_question_is_answered_privately_through_the_response_url(bot, slack):
