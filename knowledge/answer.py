@@ -84,6 +84,16 @@ class MatrixRow(BaseModel):
     sources: list[Source] = Field(default_factory=list)
 
 
+ERROR_INTENT = "error"  # the core failed on a question (a bug), as opposed to not knowing
+SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
+
+
+def apology(question: str) -> Answer:
+    """What a person is told when answering failed: the truth, never a guess."""
+    return Answer(question=question, intent=ERROR_INTENT, kind=Kind.NO_ANSWER, understood=False,
+                  text=SORRY, confidence=0.0)
+
+
 def source_text(sources: list[Source], titles: Mapping[str, str]) -> str:
     """ "Source: Alliance leader-follower article, ¶10": paragraphs grouped per document, each
     document named by its title in `titles` (from sources.yaml), or by its id without one."""

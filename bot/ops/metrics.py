@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
 
+from knowledge.answer import ERROR_INTENT
+
 REGISTRY = CollectorRegistry(auto_describe=True)
 
 QUESTIONS = Counter(
@@ -34,6 +36,12 @@ DIGESTS = Counter(
     ["outcome"],
     registry=REGISTRY,
 )
+CORE_ERRORS = Counter(
+    "alliance_bot_core_errors",
+    "Questions the core failed on and answered with an apology (the log has the traceback).",
+    ["surface"],
+    registry=REGISTRY,
+)
 KB_INFO = Info(
     "alliance_bot_knowledge_base",
     "The knowledge base version being served.",
@@ -54,6 +62,12 @@ KB_LOADED = Gauge(
 def record_answer(*, intent: str, understood: bool, seconds: float, surface: str) -> None:
     QUESTIONS.labels(intent=intent, understood=str(understood).lower(), surface=surface).inc()
     ANSWER_LATENCY.observe(seconds)
+    if intent == ERROR_INTENT:
+        record_core_error(surface)
+
+
+def record_core_error(surface: str) -> None:
+    CORE_ERRORS.labels(surface=surface).inc()
 
 
 def record_slack_error(*, method: str, error: str) -> None:

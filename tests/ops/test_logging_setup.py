@@ -179,3 +179,4 @@ def test_a_library_printing_through_its_own_console_handler_goes_through_ours() 
     assert not library.handlers
     (entry,) = json_lines(stream)
     assert entry["logger"] == "tests.ops.chatty_library" and BOT_TOKEN not in entry["message"]
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extensions import SUBCOMMANDS, CommandReply
+from bot.ops.metrics import CORE_ERRORS
 from bot.slack.blocks import ACTION_FEEDBACK_UP, ACTION_SHARE, MAX_SECTION_CHARS
 from tests.slack.conftest import (
     assert_pings_nobody,
@@ -117,7 +118,12 @@ def test_garbage_is_answered_politely(bot, slack, garbage):
     assert answer.params["blocks"]
 
 
-def test_a_failure_in_the_core_gets_an_apology(bot, slack):
+def test_a_failure_in_the_core_gets_an_apology_and_is_counted_and_logged(bot, slack, caplog):
+    errors = CORE_ERRORS.labels(surface="slash")
+    before = errors._value.get()
     bot.command("explode please")
     (answer,) = slack.wait_for("response_url")
     assert "Sorry, something went wrong" in text_of(answer)
+    assert errors._value.get() == before + 1
+    (record,) = [r for r in caplog.records if r.exc_info]
+    assert "the core broke" in str(record.exc_info[1])
