@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from knowledge.answer import Answer, Kind
 
@@ -61,10 +61,27 @@ class Report:
 
 
 def load_questions(path: Path) -> list[LabelledQuestion]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    if not isinstance(data, list):
-        raise ValueError(f"{path}: expected a list of labelled questions")
-    return [LabelledQuestion.model_validate(item) for item in data]
+    """The labelled set in `path`; a ValueError in one line naming the file (and the entry and
+    field) when it is not one."""
+    expected = "not a labelled question set (a YAML list of {q, category, understood, ...})"
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f" (YAML error at line {where.line + 1})" if where else ""
+        raise ValueError(f"{path}: {expected}{line}") from None
+    if not isinstance(data, list) or not data:
+        raise ValueError(f"{path}: {expected}")
+    questions = []
+    for number, item in enumerate(data, start=1):
+        try:
+            questions.append(LabelledQuestion.model_validate(item))
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(part) for part in first["loc"]) or "entry"
+            raise ValueError(f"{path}: {expected}: entry {number}, field {field!r}: "
+                             f"{first['msg'].lower()}") from None
+    return questions
 
 
 def score(question: LabelledQuestion, answer: Answer) -> Outcome:

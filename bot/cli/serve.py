@@ -95,6 +95,7 @@ def run_socket_mode_with_metrics(app: object, settings: Settings, host: str,
 def serve(args: argparse.Namespace) -> int:
     # Slack, the web server and the database are imported here, not at module level, so that
     # `alliance-bot ask` starts without them.
+    from bot.cli.ops import require_slack
     from bot.features import load_features
     from bot.slack.app import build_app, build_web_client, shutdown_listeners
     from bot.slack.http_server import HttpServer, create_asgi_app
@@ -104,6 +105,7 @@ def serve(args: argparse.Namespace) -> int:
     settings = load_settings()
     configure_logging(settings)
     settings.require(*REQUIRED_SETTINGS[args.mode])
+    require_slack(settings)
     load_features()
 
     stores = open_stores(settings)

@@ -16,8 +16,6 @@ import sys
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from bot.settings import ConfigError
-
 # Fields surfaces are expected to pass with `extra=`, printed first and in this order.
 STANDARD_FIELDS = (
     "event_id",
@@ -162,9 +160,7 @@ def configure_logging(settings: Any, stream: TextIO | None = None) -> logging.Ha
 
     root = logging.getLogger()
     _silence_console_handlers_of_libraries()
-    level = settings.log_level.upper()
-    if not isinstance(logging.getLevelName(level), int):
-        raise ConfigError(f"invalid setting LOG_LEVEL: {settings.log_level!r} is not a log level")
+    level = settings.log_level.upper()  # validated by Settings, as `doctor` sees it
     for existing in list(root.handlers):
         if existing.get_name() == _HANDLER_NAME:
             root.removeHandler(existing)
