@@ -30,10 +30,11 @@ STANDARD_FIELDS = (
     "method",
     "error",
 )
-# Attributes every LogRecord has; anything else on a record came from `extra=`.
+# Attributes every LogRecord has; anything else on a record came from `extra=`. uvicorn's
+# `color_message` repeats the message with ANSI colour codes: noise inside a JSON line.
 _RECORD_ATTRIBUTES = frozenset(
     vars(logging.LogRecord("", logging.INFO, "", 0, "", (), None))
-) | {"message", "asctime", "taskName"}
+) | {"message", "asctime", "taskName", "color_message"}
 
 # Bot, user, app-level, legacy workspace, refresh and configuration tokens.
 SLACK_TOKEN_PATTERN = re.compile(r"\b(?:xox[a-z]|xapp|xoxe\.xox[a-z])-[A-Za-z0-9-]+")

@@ -178,3 +178,11 @@ def test_an_admin_reload_from_slack_is_answered(serve_run: ServeRun) -> None:
     replies = serve_run.slack.calls_to("response_url")
     texts = " ".join(json.dumps(call.params) for call in replies)
     assert "Knowledge base reloaded" in texts
+
+
+def test_no_library_noise_reaches_the_logs(serve_run: ServeRun) -> None:
+    """Bolt's token-unused warning on every start and uvicorn's ANSI-coloured copy of each
+    message are noise a person reading the logs should not see."""
+    logs = serve_run.logs()
+    assert "will be unused" not in logs
+    assert "color_message" not in logs and "\\u001b[" not in logs and "\x1b[" not in logs
