@@ -44,7 +44,7 @@ from bot.extensions import (
     subcommand,
 )
 from bot.settings import Settings, load_settings
-from bot.slack.text import escape
+from bot.slack.text import echo, escape
 from bot.storage.memory import utcnow
 from bot.storage.models import ensure_database, get_engine
 
@@ -112,8 +112,8 @@ def digest_command(context: CommandContext) -> CommandReply:
         return CommandReply(text=f"Daily digest of the Alliance leadership map. Use {USAGE}.")
     try:
         return handler(context, words[1:])
-    except ValueError as error:
-        return CommandReply(text=f"{error}. Use {USAGE}.")
+    except ValueError as error:  # names the word that was wrong: echoed, so it pings nobody
+        return CommandReply(text=f"{echo(str(error))}. Use {USAGE}.")
 
 
 def _user_timezone(context: CommandContext) -> str:
