@@ -15,6 +15,7 @@ from bot.digest.content import (
 )
 from bot.slack.blocks import MAX_SECTION_CHARS, leadership_text
 from tests.digest.conftest import MapAssistant
+from tests.support.block_kit import assert_valid_blocks
 from tests.support.kb_map import expected_leadership, expected_rows
 
 DAY = date(2024, 1, 15)
@@ -28,6 +29,8 @@ def digest(*, changes: list[str] | None = None, stats: DailyStats | None = None)
 
 
 def all_text(blocks: list[dict]) -> str:
+    """The blocks as one string to search, once Slack would accept them."""
+    assert_valid_blocks(blocks)
     return repr(blocks)
 
 

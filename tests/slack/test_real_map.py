@@ -7,6 +7,7 @@ import pytest
 
 from intents.assistant import Assistant
 from tests.slack.test_home import open_home
+from tests.support.block_kit import assert_valid_blocks
 from tests.support.kb_map import expected_leadership, expected_rows
 
 
@@ -30,6 +31,7 @@ def expected_lines() -> list[str]:
 
 
 def map_lines(blocks: list[dict]) -> list[str]:
+    assert_valid_blocks(blocks)
     return [line for line in shown_lines(blocks) if line.startswith("• *")
             and " leads" in line]
 
