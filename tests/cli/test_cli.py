@@ -111,3 +111,18 @@ def test_kb_show_prints_each_row_of_the_knowledge_base_files(capsys):
         followers = ", ".join(names[company] for company in row.followers)
         assert " ".join(words) == (f"{row.name} {names[row.leader]} follow: {followers} "
                                    f"¶{row.paragraph}")
+
+
+def test_ask_json_objects_have_exactly_the_keys_the_readme_documents(capsys):
+    import re
+
+    table = (ROOT / "README.md").read_text().split("### JSON Lines interface", 1)[1]
+    documented = re.findall(r"^\| `(\w+)` \|", table.split("\n## ", 1)[0], re.M)
+    assert main(["ask", "--json", "who leads Austrlia?"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert list(answer) == documented
+    assert answer["kind"] == "clarify" and answer["truncated"] is False
+    assert [s["question"] for s in answer["suggestions"]] == ["who leads Austria?",
+                                                             "who leads Australia?"]
+    assert answer["confidence"] == round(answer["confidence"], 3)
+    assert 0 < answer["confidence"] < 0.6

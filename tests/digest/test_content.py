@@ -3,6 +3,8 @@
 import json
 from datetime import date
 
+import pytest
+
 from bot.digest.content import (
     DailyStats,
     Digest,
@@ -153,3 +155,62 @@ def test_the_spotlight_walks_the_real_map_row_by_row_as_the_files_state_it() -> 
         spotlight = render(shown)[1][1]["text"]["text"]
         assert spotlight.startswith(f"*Spotlight — {expected.name}* ({expected.area})")
         assert f"\n{expected_leadership(expected)}." in spotlight
+
+
+def section_texts(blocks: list[dict]) -> list[str]:
+    assert_valid_blocks(blocks)
+    return [block["text"]["text"] for block in blocks if block["type"] == "section"]
+
+
+def test_every_kind_of_change_is_reported_in_map_order_whatever_comes_first() -> None:
+    rows = MapAssistant().rows
+    before = snapshot_of(rows)
+    gone = before.pop("segment:c-suv")
+    changed = [rows[0].model_copy(update={"id": "japan", "name": "Japan"}),  # new, listed first
+               rows[0].model_copy(update={"followers": ["nissan"]}),
+               rows[1]]
+    lines = changes_between(before, snapshot_of(changed))
+    assert lines == [
+        f"New in the map: *Japan* — {leadership_text('renault', ['mitsubishi', 'nissan'])}.",
+        "*Europe*: followers are now Nissan.",
+    ]
+    before["segment:c-suv"] = gone
+    assert changes_between(before, snapshot_of(rows[:2])) == ["No longer in the map: *C-SUV*."]
+    nobody = rows[0].model_copy(update={"followers": []})
+    assert changes_between(snapshot_of(rows[:1]), snapshot_of([nobody])) == [
+        "*Europe*: followers are now none."]
+
+
+def test_an_unchanged_note_is_not_reported_again() -> None:
+    rows = [MapAssistant().rows[0].model_copy(update={"detail": "Russia counts apart."})]
+    assert changes_between(snapshot_of(rows), snapshot_of(rows)) == []
+
+
+@pytest.mark.parametrize("count, line", [(1, "1 question"), (2, "2 questions"),
+                                         (0, None)])
+def test_yesterdays_count_reads_as_english(count: int, line: str | None) -> None:
+    texts = section_texts(render(digest(stats=DailyStats(day=DAY, questions=count)))[1])
+    if line is None:
+        assert not any("Yesterday" in text for text in texts)
+    else:
+        assert f"*Yesterday (Mon 15 Jan)*: {line}" in texts
+
+
+def test_the_stats_sections_read_as_headed_lists() -> None:
+    stats = DailyStats(day=DAY, questions=5, top_topics=[("who_leads", 3), ("what_leads", 2)],
+                       unanswered=["who leads Mars?", "and Venus?"],
+                       disliked=["what does Nissan lead?"])
+    texts = section_texts(render(digest(stats=stats))[1])
+    assert ("*Yesterday (Mon 15 Jan)*: 5 questions\n"
+            "Top topics: who leads (3), what leads (2)") in texts
+    assert "*Could not answer*\n• who leads Mars?\n• and Venus?" in texts
+    assert "*Answers marked 👎*\n• what does Nissan lead?" in texts
+
+
+def test_changes_come_after_a_divider_under_their_heading() -> None:
+    _, blocks = render(digest(changes=["*Europe*: followers are now Nissan."]))
+    types = [block["type"] for block in blocks]
+    assert types == ["header", "section", "context", "divider", "section"]
+    assert blocks[0]["text"]["text"] == "Alliance digest — Monday 15 January 2024"
+    assert blocks[-1]["text"]["text"] == (
+        "*What changed in the knowledge base*\n• *Europe*: followers are now Nissan.")

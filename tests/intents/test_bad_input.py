@@ -84,8 +84,8 @@ def test_a_crash_is_an_apology_logged_with_its_traceback_not_a_guess(assistant, 
     monkeypatch.setattr(assistant._engine.resolver, "answer", broken)
     question = "who leads Oceania, asked while the resolver is broken?"
     answer = assistant.ask(question)
-    assert (answer.intent, answer.kind, answer.understood, answer.leaders) == (
-        ERROR_INTENT, Kind.NO_ANSWER, False, [])
+    assert (answer.intent, answer.kind, answer.understood, answer.leaders, answer.confidence) == (
+        ERROR_INTENT, Kind.NO_ANSWER, False, [], 0.0)
     assert "went wrong" in answer.text
     (record,) = [r for r in caplog.records if r.exc_info]
     assert "resolver bug" in str(record.exc_info[1])
