@@ -25,7 +25,7 @@ from intents.teaching import TaughtPhrase, teach_vocabulary
 from intents.text import clean
 from intents.understand import NO_SUBJECT, context_of, understand
 from intents.vocabulary import build_vocabulary, read_cues
-from knowledge.answer import Answer, Kind, MatrixRow
+from knowledge.answer import ERROR_INTENT, Answer, Kind, MatrixRow, apology
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.query import Intent, Target, TargetKind, Understanding
 from knowledge.resolver import Resolver
@@ -175,8 +175,15 @@ class Assistant:
         """Example questions for help texts."""
         return list(EXAMPLES)
 
-    def ask(self, question: Any, context: dict[str, Any] | None = None) -> Answer:
-        """Answer one question; `context` is the previous answer's `context` in a thread."""
+    def ask(self, question: Any, context: dict[str, Any] | None = None, *,
+            guarded: bool = True) -> Answer:
+        """Answer one question; `context` is the previous answer's `context` in a thread.
+
+        Guarded (the default, for every surface), a bug in the pipeline or resolver becomes an
+        apology with intent `error`, logged with its traceback, so a crash is seen and counted
+        (`alliance_bot_core_errors_total`) rather than passed off as "out of scope". Tests ask
+        with `guarded=False` so the same bug fails them.
+        """
         engine = self._engine
         raw = question if isinstance(question, str) else _as_text(question)
         if not context:
@@ -185,11 +192,11 @@ class Assistant:
                 return cached.model_copy()
         try:
             answer = self._ask(engine, raw, context)
-        except Exception:  # noqa: BLE001 - a question must never crash a surface
-            LOGGER.exception("could not answer a question")
-            understanding = Understanding(intent=Intent.OUT_OF_SCOPE, confidence=0.0,
-                                          reason="internal error")
-            return engine.resolver.non_answer(raw[:200], understanding)
+        except Exception:
+            if not guarded:
+                raise
+            LOGGER.exception("could not answer a question", extra={"intent": ERROR_INTENT})
+            return apology(raw[:200])
         if not context and len(raw) <= thresholds.MAX_QUESTION_CHARS:
             if len(engine.answers) >= ANSWER_CACHE_SIZE:
                 engine.answers.clear()

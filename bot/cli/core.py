@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from knowledge.answer import Answer, as_of_text
+from knowledge.answer import Answer, source_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -67,13 +68,15 @@ def _assistant(args: argparse.Namespace, *, taught: bool = True) -> Any:
     return assistant_for(settings, directory)
 
 
-def render_text(answer: Answer) -> str:
+def document_titles(assistant: Any) -> dict[str, str]:
+    """Document titles from the knowledge base's sources.yaml, by document id."""
+    return {document.id: document.title for document in assistant.knowledge.documents.values()}
+
+
+def render_text(answer: Answer, titles: Mapping[str, str]) -> str:
     lines = [answer.text]
     if answer.sources:
-        where = ", ".join(f"¶{s.paragraph}" for s in answer.sources)
-        when = as_of_text(answer.sources)
-        lines.append(f"Source: Alliance leader-follower article, {where}"
-                     + (f" — {when}" if when else ""))
+        lines.append(source_text(answer.sources, titles))
     return "\n".join(lines)
 
 
@@ -84,7 +87,7 @@ def run_ask(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(answer.public_json(), ensure_ascii=False))
         else:
-            print(render_text(answer))
+            print(render_text(answer, document_titles(assistant)))
         return 0
     if args.threads and not args.json:
         raise ValueError("--threads goes with --json")
@@ -138,7 +141,7 @@ def run_chat(args: argparse.Namespace) -> int:
             return 0
         answer = assistant.ask(line, context)
         context = answer.context
-        print("bot> " + render_text(answer).replace("\n", "\n     "))
+        print("bot> " + render_text(answer, document_titles(assistant)).replace("\n", "\n     "))
 
 
 def run_eval(args: argparse.Namespace) -> int:

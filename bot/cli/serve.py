@@ -170,12 +170,14 @@ def build_runtime(settings: Settings, mode: str) -> Runtime:
 
 
 def serve(args: argparse.Namespace) -> int:
+    from bot.cli.ops import require_slack
     from bot.features import load_features
     from bot.slack.http_server import HttpServer, create_asgi_app
 
     settings = load_settings()
     configure_logging(settings)
     settings.require(*REQUIRED_SETTINGS[args.mode])
+    require_slack(settings)
     load_features()
     workers = args.workers or available_cpus()
     if args.mode == "http" and workers > 1:

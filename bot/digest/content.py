@@ -1,6 +1,8 @@
 """What a digest says, and its Block Kit: spotlight, knowledge-base changes, yesterday's stats.
 
-Plain data in, blocks out. Sections with nothing to say are left out.
+Plain data in, blocks out. Sections with nothing to say are left out. Questions asked elsewhere
+are quoted through `echo` (escaped, one line, clipped) and every list goes through
+`mrkdwn_sections`, so no question can ping the channel or push a section past Slack's limit.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.slack.blocks import button, source_line
+from bot.slack.blocks import button, company_names, leadership_text, mrkdwn_sections, source_line
+from bot.slack.text import echo, escape
 from bot.teaching.views import ACTION_OPEN as TEACH_ACTION
 from knowledge.answer import MatrixRow
 
@@ -46,6 +49,7 @@ class Digest:
     stats: DailyStats | None
     snapshot: Snapshot
     fingerprint: str
+    titles: dict[str, str] = field(default_factory=dict)  # document id -> title, for sources
 
     @property
     def spotlight_key(self) -> str | None:
@@ -80,16 +84,15 @@ def next_spotlight(rows: list[MatrixRow], previous_key: str | None) -> MatrixRow
 
 
 def company(name: str | None) -> str:
-    return name.title() if name else "nobody"
+    return company_names([name]) if name else "nobody"
 
 
 def _followers(entry: dict[str, Any]) -> str:
-    return ", ".join(company(f) for f in entry["followers"])
+    return company_names(entry["followers"])
 
 
 def _leadership(entry: dict[str, Any]) -> str:
-    text = f"{company(entry['leader'])} leads"
-    return f"{text}; {_followers(entry)} follow" if entry["followers"] else text
+    return escape(leadership_text(entry["leader"], entry["followers"]))
 
 
 def changes_between(previous: Snapshot | None, current: Snapshot) -> list[str]:
@@ -99,7 +102,7 @@ def changes_between(previous: Snapshot | None, current: Snapshot) -> list[str]:
     lines = []
     for key, entry in current.items():
         before = previous.get(key)
-        name = entry["name"]
+        name = escape(entry["name"])
         if before is None:
             lines.append(f"New in the map: *{name}* — {_leadership(entry)}.")
             continue
@@ -109,8 +112,8 @@ def changes_between(previous: Snapshot | None, current: Snapshot) -> list[str]:
         elif before["followers"] != entry["followers"]:
             lines.append(f"*{name}*: followers are now {_followers(entry) or 'none'}.")
         if before["detail"] != entry["detail"] and entry["detail"]:
-            lines.append(f"*{name}*: {entry['detail']}")
-    lines.extend(f"No longer in the map: *{before['name']}*."
+            lines.append(f"*{name}*: {escape(entry['detail'])}")
+    lines.extend(f"No longer in the map: *{escape(before['name'])}*."
                  for key, before in previous.items() if key not in current)
     return lines
 
@@ -119,16 +122,16 @@ def _section(markdown: str) -> dict[str, Any]:
     return {"type": "section", "text": {"type": "mrkdwn", "text": markdown}}
 
 
-def _spotlight_blocks(row: MatrixRow) -> list[dict[str, Any]]:
+def _spotlight_blocks(row: MatrixRow, titles: dict[str, str]) -> list[dict[str, Any]]:
     entry = snapshot_of([row])[row_key(row)]
     area = AREA_LABELS.get(row.area, row.area)
-    text = f"*Spotlight — {row.name}* ({area})\n{_leadership(entry)}."
+    text = f"*Spotlight — {escape(row.name)}* ({escape(area)})\n{_leadership(entry)}."
     if row.detail:
-        text += f"\n{row.detail}"
-    blocks = [_section(text)]
+        text += f"\n{escape(row.detail)}"
+    blocks = mrkdwn_sections(text)
     if row.sources:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn",
-                                                        "text": source_line(row.sources)}]})
+                                                        "text": source_line(row.sources, titles)}]})
     return blocks
 
 
@@ -136,20 +139,24 @@ def _bullets(items: list[str]) -> str:
     return "\n".join(f"• {item}" for item in items)
 
 
+def _quoted(questions: list[str]) -> str:
+    return _bullets([echo(question) for question in questions])
+
+
 def _stats_blocks(stats: DailyStats) -> list[dict[str, Any]]:
     plural = "" if stats.questions == 1 else "s"
     text = f"*Yesterday ({stats.day:%a %d %b})*: {stats.questions} question{plural}"
     if stats.top_topics:
-        topics = ", ".join(f"{topic.replace('_', ' ')} ({count})"
+        topics = ", ".join(f"{escape(topic.replace('_', ' '))} ({count})"
                            for topic, count in stats.top_topics)
         text += f"\nTop topics: {topics}"
     blocks = [_section(text)]
     if stats.unanswered:
-        blocks.append(_section("*Could not answer*" + _answered_now(stats) + "\n"
-                               + _bullets(stats.unanswered)))
+        blocks += mrkdwn_sections("*Could not answer*" + _answered_now(stats) + "\n"
+                                  + _quoted(stats.unanswered))
         blocks.extend(_teach_buttons(stats, stats.unanswered, "teach_unanswered"))
     if stats.disliked:
-        blocks.append(_section("*Answers marked 👎*\n" + _bullets(stats.disliked)))
+        blocks += mrkdwn_sections("*Answers marked 👎*\n" + _quoted(stats.disliked))
         blocks.extend(_teach_buttons(stats, stats.disliked, "teach_disliked"))
     return blocks
 
@@ -177,11 +184,11 @@ def render(digest: Digest) -> tuple[str, list[dict[str, Any]]]:
     blocks: list[dict[str, Any]] = [{"type": "header",
                                      "text": {"type": "plain_text", "text": title}}]
     if digest.spotlight:
-        blocks.extend(_spotlight_blocks(digest.spotlight))
+        blocks.extend(_spotlight_blocks(digest.spotlight, digest.titles))
     if digest.changes:
         blocks.append({"type": "divider"})
-        blocks.append(_section("*What changed in the knowledge base*\n"
-                               + _bullets(digest.changes)))
+        blocks += mrkdwn_sections("*What changed in the knowledge base*\n"
+                                  + _bullets(digest.changes))
     if digest.stats and digest.stats.questions:
         blocks.append({"type": "divider"})
         blocks.extend(_stats_blocks(digest.stats))

@@ -44,6 +44,7 @@ from bot.extensions import (
     subcommand,
 )
 from bot.settings import Settings, load_settings
+from bot.slack.text import echo, escape
 from bot.storage.memory import utcnow
 from bot.storage.models import ensure_database, get_engine
 from bot.storage.resilient import database_problem, serving_stores_exist
@@ -112,8 +113,8 @@ def digest_command(context: CommandContext) -> CommandReply:
         return CommandReply(text=f"Daily digest of the Alliance leadership map. Use {USAGE}.")
     try:
         return handler(context, words[1:])
-    except ValueError as error:
-        return CommandReply(text=f"{error}. Use {USAGE}.")
+    except ValueError as error:  # names the word that was wrong: echoed, so it pings nobody
+        return CommandReply(text=f"{echo(str(error))}. Use {USAGE}.")
 
 
 def _user_timezone(context: CommandContext) -> str:
@@ -162,7 +163,7 @@ def _status(context: CommandContext, words: list[str]) -> CommandReply:
     lines = [f"Digest here: {describe(plan)}, set up by <@{subscription.created_by}>."]
     if subscription.status == store.PAUSED:
         lines.append(PAUSE_NOTES.get(subscription.paused_reason or "",
-                                     f"Paused ({subscription.paused_reason})."))
+                                     f"Paused ({escape(subscription.paused_reason or '')})."))
     else:
         now = utcnow()
         upcoming = next_slot(plan, active_since=subscription.active_since, now=now)
@@ -221,7 +222,7 @@ def _subscription_blocks(subscription: Any) -> list[dict[str, Any]]:
     ]
     if paused:
         note = PAUSE_NOTES.get(subscription.paused_reason or "",
-                               f"Paused ({subscription.paused_reason}).")
+                               f"Paused ({escape(subscription.paused_reason or '')}).")
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note}]})
     return blocks
 

@@ -30,7 +30,8 @@ PURGE_FIRST_DELAY = timedelta(minutes=5)  # let start-up settle before the first
 
 
 def start_digest_scheduler(settings: Settings, client: WebClient, assistant: Any,
-                           *, tick_seconds: float = TICK_SECONDS) -> Callable[[], None]:
+                           *, tick_seconds: float = TICK_SECONDS,
+                           purge_first_delay: timedelta = PURGE_FIRST_DELAY) -> Callable[[], None]:
     """Start ticking now; returns a function that stops after the channel being sent."""
     stopping = threading.Event()
 
@@ -60,7 +61,7 @@ def start_digest_scheduler(settings: Settings, client: WebClient, assistant: Any
     scheduler.add_job(tick, "interval", seconds=tick_seconds, id="digest-send-due",
                       next_run_time=utcnow(), coalesce=True, max_instances=1)
     scheduler.add_job(purge, "interval", seconds=PURGE_INTERVAL.total_seconds(),
-                      id="retention-purge", next_run_time=utcnow() + PURGE_FIRST_DELAY,
+                      id="retention-purge", next_run_time=utcnow() + purge_first_delay,
                       coalesce=True, max_instances=1)
     scheduler.start()
 

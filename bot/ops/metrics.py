@@ -20,6 +20,8 @@ from prometheus_client import (
     multiprocess,
 )
 
+from knowledge.answer import ERROR_INTENT
+
 MULTIPROCESS_DIR_VARIABLE = "PROMETHEUS_MULTIPROC_DIR"
 CONTENT_TYPE = CONTENT_TYPE_LATEST
 
@@ -47,6 +49,12 @@ DIGESTS = Counter(
     "alliance_bot_digests",
     "Digest deliveries by outcome (sent, failed, paused).",
     ["outcome"],
+    registry=REGISTRY,
+)
+CORE_ERRORS = Counter(
+    "alliance_bot_core_errors",
+    "Questions the core failed on and answered with an apology (the log has the traceback).",
+    ["surface"],
     registry=REGISTRY,
 )
 # A gauge, not an Info: Info does not work in prometheus_client's multiprocess mode. The
@@ -99,6 +107,12 @@ _kb_version: list[str] = []  # the version KB_INFO shows as 1
 def record_answer(*, intent: str, understood: bool, seconds: float, surface: str) -> None:
     QUESTIONS.labels(intent=intent, understood=str(understood).lower(), surface=surface).inc()
     ANSWER_LATENCY.observe(seconds)
+    if intent == ERROR_INTENT:
+        record_core_error(surface)
+
+
+def record_core_error(surface: str) -> None:
+    CORE_ERRORS.labels(surface=surface).inc()
 
 
 def record_slack_error(*, method: str, error: str) -> None:

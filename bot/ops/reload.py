@@ -29,6 +29,7 @@ from bot.extensions import (
     subcommand,
 )
 from bot.ops.metrics import record_kb_load_error, record_kb_loaded, record_slack_error
+from bot.slack.text import echo
 from knowledge.errors import KnowledgeError
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ NOT_AN_ADMIN = (
     "If you think you should be one, ask whoever runs the bot to add you to ALLIANCE_BOT_ADMINS."
 )
 NOT_SERVING = "Reloading is only possible while `alliance-bot serve` is running."
+MAX_ERROR_CHARS = 1000  # an error quoting a huge file still fits one DM section
 
 Snapshot = dict[Path, tuple[int, int] | None]
 
@@ -51,11 +53,6 @@ class ReloadOutcome:
     ok: bool
     version: str
     error: str = ""
-
-
-def _escape(text: str) -> str:
-    """Slack mrkdwn control characters, so an error quoting a file cannot ping anyone."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def take_snapshot(files: list[Path]) -> Snapshot:
@@ -117,7 +114,8 @@ class KnowledgeReloader:
         logger.error("knowledge base reload refused; still serving the last good version",
                      extra={"error": error, "kb_version": version, "trigger": trigger})
         self.notify_admins(
-            f":warning: The knowledge base was *not* reloaded ({trigger}): {_escape(error)}\n"
+            f":warning: The knowledge base was *not* reloaded ({trigger}): "
+            f"{echo(error, MAX_ERROR_CHARS)}\n"
             f"The bot keeps answering from version `{version}`. Fix the file; the bot reloads "
             "it when it is saved (or run `/alliance admin reload`)."
         )
@@ -239,7 +237,7 @@ def admin_command(context: CommandContext) -> CommandReply:
         return CommandReply(text=f":white_check_mark: Knowledge base reloaded: version "
                                  f"`{outcome.version}`.")
     return CommandReply(
-        text=f":x: Reload refused: {_escape(outcome.error)}\n"
+        text=f":x: Reload refused: {echo(outcome.error, MAX_ERROR_CHARS)}\n"
              f"Still serving version `{outcome.version}`."
     )
 

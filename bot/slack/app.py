@@ -12,6 +12,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk import WebClient
 
 from bot.features import FEATURE_MODULES, load_features
@@ -37,6 +38,18 @@ def build_web_client(settings: Settings) -> WebClient:
                      timeout=WEB_API_TIMEOUT_SECONDS, retry_handlers=retry_handlers())
 
 
+class DropTokenUnusedWarning(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment even when given a client, then warns on
+    every start that the token is unused: the client carries that same token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+BOLT_LOGGER = logging.getLogger("bot.slack")
+BOLT_LOGGER.addFilter(DropTokenUnusedWarning())
+
+
 def build_app(settings: Settings, assistant: Assistant, stores: Stores,
               client: WebClient | None = None) -> App:
     """The app with every surface registered; checks the bot token with auth.test."""
@@ -48,7 +61,7 @@ def build_app(settings: Settings, assistant: Assistant, stores: Stores,
         request_verification_enabled=True,
         process_before_response=True,
         listener_executor=ThreadPoolExecutor(LISTENER_WORKERS, thread_name_prefix="slack-lazy"),
-        logger=logging.getLogger("bot.slack"),
+        logger=BOLT_LOGGER,
     )
     middleware.register(app, stores.events)
     answerer = Answerer(assistant=assistant, stores=stores)

@@ -33,10 +33,16 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from bot.settings import Settings
+from bot.settings import ConfigError, Settings
+
+
+class DatabaseUnreachable(ConfigError):
+    """The database could not be reached: one line for a command, an outage for `serve`."""
+
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_LOCK_WAIT_SECONDS = 30  # how long a writer waits for another process's transaction
@@ -275,7 +281,12 @@ def upgrade_database(settings: Settings, revision: str = "head") -> str | None:
     """
     engine = get_engine(settings)
     config = alembic_config()
-    with engine.begin() as connection:
+    try:
+        connection = engine.connect()
+    except (OperationalError, InterfaceError) as error:
+        # One line naming the setting, host and port (never the password) and the reason.
+        raise DatabaseUnreachable(unreachable(settings, error)) from None
+    with connection, connection.begin():
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                {"key": UPGRADE_ADVISORY_LOCK})
@@ -287,10 +298,23 @@ def upgrade_database(settings: Settings, revision: str = "head") -> str | None:
 
 
 def ensure_database(settings: Settings) -> Engine:
-    """The engine, upgraded to the newest schema once per process."""
+    """The engine, upgraded to the newest schema once per process.
+
+    """
     if settings.sqlalchemy_url not in _upgraded:
         upgrade_database(settings)
     return get_engine(settings)
+
+
+def unreachable(settings: Settings, error: DBAPIError) -> str:
+    url = make_url(settings.sqlalchemy_url)
+    reason = str(error.orig or error).strip().splitlines()[0]
+    if url.password:
+        reason = reason.replace(url.password, "***")
+    if url.get_backend_name() == "sqlite":
+        return f"cannot open the SQLite database {url.database} (DATA_DIR): {reason}"
+    where = f"{url.host or 'localhost'}:{url.port or 5432}"
+    return f"cannot reach the database at {where} (DATABASE_URL): {reason}"
 
 
 def current_revision(engine: Engine) -> str | None:

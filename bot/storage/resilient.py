@@ -46,7 +46,7 @@ from bot.ops.metrics import (
 )
 from bot.settings import Settings
 from bot.storage.memory import FeedbackRecord, QuestionRecord, Stores, utcnow
-from bot.storage.models import ensure_database
+from bot.storage.models import DatabaseUnreachable, ensure_database
 from bot.storage.stores import DatabaseStores
 
 SPOOL_LIMIT = 10_000  # rows; at ~300 bytes a question that is a few MB, hours of a busy outage
@@ -76,7 +76,7 @@ def is_outage(error: BaseException) -> bool:
     if isinstance(error, DBAPIError) and error.connection_invalidated:
         return True
     return isinstance(error, OperationalError | InterfaceError | PoolTimeout | DatabaseTooSlow
-                      | ConnectionError | TimeoutError)
+                      | DatabaseUnreachable | ConnectionError | TimeoutError)
 
 
 def describe(error: BaseException) -> str:

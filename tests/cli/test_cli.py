@@ -106,3 +106,49 @@ def test_errors_are_one_line_with_a_non_zero_exit(args):
     result = run(*args)
     assert result.returncode != 0
     assert len(result.stderr.decode().strip().splitlines()) == 1
+
+
+def test_sources_are_named_by_their_title_in_the_knowledge_base(tmp_path, capsys):
+    import shutil
+
+    import knowledge
+
+    copy = tmp_path / "kb"
+    shutil.copytree(Path(knowledge.__file__).parent / "data", copy)
+    sources = copy / "sources.yaml"
+    sources.write_text(sources.read_text().replace(
+        'title: "Alliance leader-follower article"', 'title: "Leader-follower scheme, May 2020"'))
+    assert main(["ask", "--knowledge-dir", str(copy), "who leads PHEV for D segment?"]) == 0
+    out = capsys.readouterr().out
+    assert "Source: Leader-follower scheme, May 2020, ¶10" in out
+    assert "Alliance leader-follower article" not in out
+
+
+def test_kb_show_prints_each_row_of_the_knowledge_base_files(capsys):
+    from tests.support.kb_map import company_names, expected_rows
+
+    assert main(["kb", "show"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()
+            if line.startswith("  ")]
+    names = company_names()
+    expected = expected_rows()
+    assert len(rows) == len(expected)
+    for words, row in zip(rows, expected, strict=True):
+        followers = ", ".join(names[company] for company in row.followers)
+        assert " ".join(words) == (f"{row.name} {names[row.leader]} follow: {followers} "
+                                   f"¶{row.paragraph}")
+
+
+def test_ask_json_objects_have_exactly_the_keys_the_readme_documents(capsys):
+    import re
+
+    table = (ROOT / "README.md").read_text().split("### JSON Lines interface", 1)[1]
+    documented = re.findall(r"^\| `(\w+)` \|", table.split("\n## ", 1)[0], re.M)
+    assert main(["ask", "--json", "who leads Austrlia?"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert list(answer) == documented
+    assert answer["kind"] == "clarify" and answer["truncated"] is False
+    assert [s["question"] for s in answer["suggestions"]] == ["who leads Austria?",
+                                                             "who leads Australia?"]
+    assert answer["confidence"] == round(answer["confidence"], 3)
+    assert 0 < answer["confidence"] < 0.6

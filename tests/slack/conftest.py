@@ -201,6 +201,26 @@ def posts(slack: FakeSlack) -> list[Call]:
         return [call for call in slack.calls if call.method in POSTING_METHODS]
 
 
+QUIET_SECONDS = 1.0  # longer than any scripted answer takes on a busy machine
+
+
+def posts_after_quiet(slack: FakeSlack, quiet: float = QUIET_SECONDS,
+                      timeout: float = 30.0) -> list[Call]:
+    """`posts(slack)` once Slack has heard nothing new for `quiet` seconds.
+
+    For "nothing else was posted": lazy listeners answer on their own threads, so a reply the
+    bot should not have sent can arrive after the reply a test waited for.
+    """
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        with slack._lock:
+            last = max([started, *(call.at for call in slack.calls)])
+        if time.monotonic() - last >= quiet:
+            return posts(slack)
+        time.sleep(0.05)
+    raise AssertionError(f"Slack never went quiet for {quiet}s within {timeout}s")
+
+
 def text_of(call: Call) -> str:
     """Everything a call would display, as one string to search (button values are hidden)."""
     def shown(node: Any) -> Any:

@@ -15,10 +15,12 @@ from bot.slack.blocks import (
     decode_value,
     encode_value,
     escape,
+    leadership_text,
     source_line,
     split_text,
 )
 from knowledge.answer import Answer, Kind, Source, Suggestion
+from tests.support.block_kit import assert_valid_blocks
 
 
 def make_answer(text: str = "Renault leads Europe.", **fields) -> Answer:
@@ -104,3 +106,23 @@ def test_small_talk_has_no_feedback_buttons():
 def test_the_asker_is_shown_only_when_it_looks_like_a_user_id():
     assert "<@U111>" in str(answer_message(make_answer(), asked_by="U111")["blocks"][0])
     assert "Someone asked" in str(answer_message(make_answer(), asked_by="<!here>")["blocks"][0])
+
+
+@pytest.mark.parametrize("leader, followers, text", [
+    (None, [], "no designated leader"),
+    ("nissan", [], "Nissan leads"),
+    ("nissan", ["renault"], "Nissan leads; Renault follows"),
+    ("renault", ["mitsubishi", "nissan"], "Renault leads; Mitsubishi, Nissan follow"),
+])
+def test_leadership_reads_as_english_for_any_number_of_followers(leader, followers, text):
+    assert leadership_text(leader, followers) == text
+
+
+@pytest.mark.parametrize("message", [
+    answer_message(make_answer("x " * 200_000), asked_by="U1", shareable=True),
+    answer_message(make_answer("Did you mean?", kind=Kind.CLARIFY, understood=False,
+                               suggestions=[Suggestion(label="l" * 200, question="q" * 3000)])),
+    answer_message(make_answer("<!channel> & co", sources=[Source(document="d", paragraph=1)])),
+], ids=["huge", "clarify", "sourced"])
+def test_every_message_is_block_kit_slack_accepts(message):
+    assert_valid_blocks(message["blocks"])

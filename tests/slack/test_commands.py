@@ -5,8 +5,16 @@ from __future__ import annotations
 import pytest
 
 from bot.extensions import SUBCOMMANDS, CommandReply
+from bot.ops.metrics import CORE_ERRORS
 from bot.slack.blocks import ACTION_FEEDBACK_UP, ACTION_SHARE, MAX_SECTION_CHARS
-from tests.slack.conftest import answer_in, assert_pings_nobody, button_value, posts, text_of
+from tests.slack.conftest import (
+    answer_in,
+    assert_pings_nobody,
+    button_value,
+    posts,
+    posts_after_quiet,
+    text_of,
+)
 from tests.support.polling import holds_for, wait_until
 
 
@@ -19,7 +27,7 @@ def test_empty_text_and_help_show_help_in_the_acknowledgement(bot, slack, text):
     shown = str(message["blocks"])
     assert "How to ask" in shown
     assert "what does Nissan lead?" in shown
-    assert posts(slack) == []
+    assert posts_after_quiet(slack) == []
 
 
 def test_help_lists_registered_subcommands(bot, monkeypatch):
@@ -34,7 +42,7 @@ def test_matrix_shows_the_leadership_map(bot, slack):
     assert "*Regions*" in shown and "*Technologies*" in shown
     assert "*Europe* — Renault leads; Mitsubishi, Nissan follow" in shown
     assert "*India* — no designated leader" in shown
-    assert posts(slack) == []
+    assert posts_after_quiet(slack) == []
 
 
 def test_a_question_is_answered_privately_in_the_acknowledgement(bot, slack):
@@ -106,6 +114,11 @@ def test_garbage_is_answered_politely(bot, slack, garbage):
     assert answer_in(bot.command(garbage)).params["blocks"]
 
 
-def test_a_failure_in_the_core_gets_an_apology(bot, slack):
+def test_a_failure_in_the_core_gets_an_apology_and_is_counted_and_logged(bot, slack, caplog):
+    errors = CORE_ERRORS.labels(surface="slash")
+    before = errors._value.get()
     answer = answer_in(bot.command("explode please"))
     assert "Sorry, something went wrong" in text_of(answer)
+    assert errors._value.get() == before + 1
+    (record,) = [r for r in caplog.records if r.exc_info]
+    assert "the core broke" in str(record.exc_info[1])

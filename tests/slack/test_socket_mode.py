@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.slack.socket_mode import build_socket_mode_handler
-from tests.slack.conftest import load_payload, posts
+from tests.slack.conftest import load_payload, posts, posts_after_quiet
 from tests.slack.fake_socket_mode import FakeSocketMode
 
 APP_TOKEN = "xapp-test-app-token"
@@ -54,7 +54,7 @@ def test_help_comes_back_in_the_ack(socket_mode, slack):
     envelope = socket_mode.push("slash_commands", slash_command(slack, "help"))
     ack = socket_mode.wait_for_ack(envelope)
     assert "How to ask" in str(ack["payload"]["blocks"])
-    assert posts(slack) == []
+    assert posts_after_quiet(slack) == []
 
 
 def test_a_slash_question_is_answered_in_the_ack(socket_mode, slack):

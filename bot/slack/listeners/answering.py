@@ -17,14 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.ops.metrics import record_answer
-from bot.slack.blocks import answer_message
+from bot.ops.metrics import record_answer, record_core_error
+from bot.slack.blocks import answer_message, document_titles
 from bot.slack.listeners.delivery import call_slack
 from bot.storage.memory import QuestionRecord, Stores, utcnow
 from intents.assistant import Assistant
-from knowledge.answer import Answer, Kind
-
-SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
+from knowledge.answer import Answer, apology
 
 logger = logging.getLogger(__name__)
 
@@ -39,18 +37,6 @@ def without_mention(text: str, user_id: str | None) -> str:
     if not user_id:
         return text.strip()
     return re.sub(rf"<@{re.escape(user_id)}(\|[^>]*)?>", " ", text).strip()
-
-
-def document_titles(assistant: Assistant) -> dict[str, str]:
-    """Source document titles, when the core exposes its knowledge base; else {}."""
-    documents = getattr(getattr(assistant, "knowledge", None), "documents", None) or {}
-    return {document_id: getattr(document, "title", "") for document_id, document
-            in documents.items()}
-
-
-def apology(question: str) -> Answer:
-    return Answer(question=question, intent="error", kind=Kind.NO_ANSWER, understood=False,
-                  text=SORRY, confidence=0.0)
 
 
 class Bookkeeper:
@@ -123,6 +109,7 @@ class Answerer:
         except Exception:  # noqa: BLE001 - a bug in the core must not leave the user unanswered
             logger.exception("The core failed to answer", extra={"event_id": event_id,
                                                                  "surface": surface})
+            record_core_error(surface)
             return apology(question)
         seconds = time.perf_counter() - started
         if thread_key and answer.context:
