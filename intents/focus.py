@@ -62,10 +62,15 @@ def _words(phrases: list[str]) -> frozenset[str]:
 
 
 @cache
+def read_focus_data() -> dict:
+    return yaml.safe_load((resources.files("intents") / "data" / "focus.yaml")
+                          .read_text(encoding="utf-8"))
+
+
+@cache
 def focus_words() -> FocusWords:
     cues = read_cues()
-    data = yaml.safe_load((resources.files("intents") / "data" / "focus.yaml")
-                          .read_text(encoding="utf-8"))
+    data = read_focus_data()
     return FocusWords(
         asker=_words(cues["asker"]), locative=_words(cues["asker_place"]),
         units=_words(data["asker_unit"]), markers=_words(data["focus_marker"]),
