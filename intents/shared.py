@@ -36,7 +36,7 @@ def told_apart(understanding: Understanding, doc: Doc, kb: KnowledgeBase) -> Und
         return understanding
     targets = list(understanding.targets)
     for ent in doc.ents:
-        if ent.text not in shared or not ent.label_ == "SHARED":
+        if ent.text not in shared or ent.label_ != "SHARED":
             continue
         readings = [t for t in targets if t.text == ent.text]
         kept, dropped = _choice(ent, readings, targets, doc, kb)
@@ -56,13 +56,12 @@ def _choice(ent: Span, readings: list[Target], targets: list[Target], doc: Doc,
     words = set(near) | {" ".join(pair) for pair in zip(near, near[1:], strict=False)}
     kinds = {kind for word, kind in _kind_words().items() if word in words}
     by_words = [r for r in readings if r.kind.value in kinds]
-    others = {other.start: other for other in doc.ents if other.label_ != "SHARED"
-              and other.start != ent.start}
+    spans = [span for span in doc.ents if span.label_ != "SHARED"]
     for other in targets:
         if other in readings or other.kind not in (*WIDE, TargetKind.COUNTRY, TargetKind.CITY,
                                                     TargetKind.SUBDIVISION):
             continue
-        span = next((s for s in others.values() if s.text == other.text), None)
+        span = next((s for s in spans if s.text == other.text), None)
         if span is None or _coordinated(doc, ent, span):
             continue
         holding = [r for r in readings if _holds(other, r, kb)]
