@@ -139,8 +139,10 @@ def place_roles(doc: Doc) -> dict[int, str]:
         if near in words.markers or weak or cue_between \
                 or (before and before[-1] in question_at):
             role = FOCUS
-        elif previous_role in (ASKER, ASIDE) and window and window <= COORDINATORS:
-            role = previous_role  # "we have dealers in Georgia and Armenia"
+        elif previous_role in (ASKER, ASIDE) and window and \
+                window - DETERMINERS <= COORDINATORS | words.locative:
+            # "we have dealers in Georgia and Armenia", "with Nissan Europe in Amsterdam"
+            role = previous_role
         elif person and (not asks or near in words.locative or located or unit):
             role = ASKER  # "I visit Germany a lot", "my team in Madrid needs ..."
         elif greeting and not asks or unit and after == "here":

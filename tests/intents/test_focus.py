@@ -25,6 +25,7 @@ RULES = [
     _case("asker", "I'm stationed in Cairo and want to know who heads Mexico", ["nissan"]),
     _case("asker", "my colleagues in Lima keep asking me: who runs the Australian market?",
           ["mitsubishi"]),
+    _case("asker", "I'm with Renault Europe in Paris, who leads Malaysia?", ["mitsubishi"]),
     _case("asker", "I work out of Osaka but my question is about Vietnam, who leads?",
           ["mitsubishi"]),
     # a greeting or sign-off from somewhere, and "X here", locate the message
