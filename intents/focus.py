@@ -74,7 +74,8 @@ def focus_words() -> FocusWords:
     return FocusWords(
         asker=_words(cues["asker"]), locative=_words(cues["asker_place"]),
         units=_words(data["asker_unit"]), markers=_words(data["focus_marker"]),
-        weak_markers=_words(data["focus_weak"]), origin=_words(data["origin"]),
+        weak_markers=_words(data["focus_weak"]),
+        origin=frozenset(p.lower() for p in data["origin"]),  # phrases: "of" alone is none
         breaks=_words(data["clause_break"]),
         greeting=_words(cues["greeting"]) | _words(cues["thanks"]) | {"regards", "best"},
         two_word_places=frozenset(p.lower() for p in [*cues["asker_place"], *data["origin"]]
@@ -136,7 +137,10 @@ def place_roles(doc: Doc) -> dict[int, str]:
         # "out of Osaka" is where someone is; "of Osaka" alone (the lead of Osaka) is a focus
         located = near2 in words.two_word_places
         weak = near in words.weak_markers and not unit and not located
-        if near in words.markers or weak or cue_between \
+        origin = near in words.origin or near2 in words.origin
+        if origin and person:
+            role = ASKER  # "my boss from Osaka wants the lead for France": nobody leads from
+        elif near in words.markers or weak or cue_between \
                 or (before and before[-1] in question_at):
             role = FOCUS
         elif previous_role in (ASKER, ASIDE) and window and \
@@ -149,7 +153,7 @@ def place_roles(doc: Doc) -> dict[int, str]:
             role = ASKER  # "hi from Lyon!", "Lyon here, quick q"
         elif start in bracketed or (unit and not asks) or _glued_to_company(doc, ent.start):
             role = ASIDE
-        elif not asks and (near in words.origin or located) \
+        elif not asks and origin \
                 and start < first_question:
             role = ASIDE  # "From Madrid, who leads Indonesia?"
         elif unit and ent.start < first_question and not before:

@@ -26,6 +26,7 @@ RULES = [
     _case("asker", "my colleagues in Lima keep asking me: who runs the Australian market?",
           ["mitsubishi"]),
     _case("asker", "I'm with Renault Europe in Paris, who leads Malaysia?", ["mitsubishi"]),
+    _case("asker", "my manager from Lyon wants the lead for Indonesia", ["mitsubishi"]),
     _case("asker", "I work out of Osaka but my question is about Vietnam, who leads?",
           ["mitsubishi"]),
     # a greeting or sign-off from somewhere, and "X here", locate the message
@@ -45,6 +46,7 @@ RULES = [
     # "about/for X" and the object of a leadership cue are the focus beside the asker's place
     _case("focus", "based in Lyon, asking for the Jakarta team: lead OEM?", ["mitsubishi"]),
     _case("focus", "my team in Madrid needs the lead for Mexico", ["nissan"]),
+    _case("focus", "I'm in Tokyo and I need the leader of Brazil", ["renault"]),
     _case("focus", "we sit in Nashville and want to know who leads Chile", ["renault"]),
     # compounds keep every part; a lone self-located question is about the asker's place
     _case("kept", "who leads Europe, and Japan?", ["nissan", "renault"]),
