@@ -27,6 +27,8 @@ RULES = [
           ["mitsubishi"]),
     _case("asker", "I'm with Renault Europe in Paris, who leads Malaysia?", ["mitsubishi"]),
     _case("asker", "my manager from Lyon wants the lead for Indonesia", ["mitsubishi"]),
+    _case("asker", "our lead engineer from Lyon asks who heads Indonesia", ["mitsubishi"]),
+    _case("asker", "we visit Vietnam often but need to know who heads Mexico", ["nissan"]),
     _case("asker", "I work out of Osaka but my question is about Vietnam, who leads?",
           ["mitsubishi"]),
     # a greeting or sign-off from somewhere, and "X here", locate the message
@@ -42,6 +44,7 @@ RULES = [
     _case("aside", "the Osaka plant folks want to know who leads Chile", ["renault"]),
     _case("aside", "Jakarta dealer team asking: who is the leader for Mexico?", ["nissan"]),
     _case("aside", "(nissan NA) who leads Brazil?", ["renault"]),
+    _case("aside", "Renault UK asking: who leads Thailand?", ["mitsubishi"]),
     _case("aside", "quick one (writing from Sydney): lead company for Canada?", ["nissan"]),
     # "about/for X" and the object of a leadership cue are the focus beside the asker's place
     _case("focus", "based in Lyon, asking for the Jakarta team: lead OEM?", ["mitsubishi"]),
@@ -93,6 +96,12 @@ def test_a_shared_name_the_question_tells_apart_is_answered_one_way(assistant, q
     assert answer.understood and answer.leaders == leaders, answer.text
     assert "more than one place" not in answer.text
     assert ("Western Asia" in answer.text) == (not leaders), answer.text
+
+
+@pytest.mark.parametrize(("question", "city"), [("who leads Atlanta, Georgia?", "Atlanta"),
+                                               ("Tbilisi, Georgia: lead OEM?", "Tbilisi")])
+def test_a_city_qualified_by_a_shared_name_is_the_subject(assistant, question, city):
+    assert city in assistant.ask(question).text
 
 
 @pytest.mark.parametrize("question", ["who leads Georgia?", "who leads Georgia and the US?",
