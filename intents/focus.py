@@ -39,6 +39,7 @@ PLAIN = "plain"  # nothing says either way: part of the question
 QUESTION_CUES = frozenset({"who", "lead", "follow", "what", "list", "same_question"})
 BREAK_PUNCT = frozenset({",", ":", ";", "-", "–", "—", "(", ")", "[", "]", "|", "/", "!", ".",
                          "...", "…", "~"})
+NOT_BREAKS = frozenset({"&", "'", "'s", "\"", "`", "#", "@", "$", "%", "+", "?", "*", "_"})
 COORDINATORS = frozenset({"and", "or", "&", "plus", ","})
 DETERMINERS = frozenset({"the", "a", "an", "our", "my", "its", "their", "this", "that", "'s"})
 PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION", "SHARED"})
@@ -87,8 +88,9 @@ def _clauses(doc: Doc, words: FocusWords) -> tuple[list[int], set[int]]:
     lowers = token_table(doc).lowers
     clause, numbers, bracketed, depth = 0, [], set(), 0
     for i, lower in enumerate(lowers):
+        # emoji and emoticons (":)", "^^", "\U0001f44b") end a clause as punctuation does
         emoji = not any(ch.isalnum() or ch.isspace() for ch in lower) and \
-            any(ord(ch) > 0x2000 for ch in lower)
+            lower not in NOT_BREAKS
         if lower in BREAK_PUNCT or lower in words.breaks or emoji:
             clause += 1
         depth += (lower in ("(", "[")) - (lower in (")", "]"))

@@ -36,6 +36,7 @@ RULES = [
     _case("greeting", "Greetings from the Cairo office - who is the lead for Mexico?",
           ["nissan"]),
     _case("greeting", "Lyon here, quick q: who leads Indonesia?", ["mitsubishi"]),
+    _case("greeting", "cheers from Oslo :) who is in charge of Indonesia?", ["mitsubishi"]),
     _case("greeting", "hello from sunny Madrid \U0001f31e who is responsible for Japan?",
           ["nissan"]),
     # "from X," before the question, a place naming a unit, a parenthetical, an abbreviation
