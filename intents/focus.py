@@ -56,6 +56,8 @@ class FocusWords:
     breaks: frozenset[str]
     greeting: frozenset[str]
     two_word_places: frozenset[str]  # "out of": the place after them is where someone is
+    asking: frozenset[str]
+    after_place: frozenset[str]
 
 
 def _words(phrases: list[str]) -> frozenset[str]:
@@ -79,6 +81,7 @@ def focus_words() -> FocusWords:
         origin=frozenset(p.lower() for p in data["origin"]),  # phrases: "of" alone is none
         breaks=_words(data["clause_break"]),
         greeting=_words(cues["greeting"]) | _words(cues["thanks"]) | {"regards", "best"},
+        asking=_words(data["asking_words"]), after_place=_words(data["after_place"]),
         two_word_places=frozenset(p.lower() for p in [*cues["asker_place"], *data["origin"]]
                                   if len(p.split()) == 2))
 
@@ -112,7 +115,8 @@ def place_roles(doc: Doc) -> dict[int, str]:
     question_at = {i for i, entries in cue_at.items() if entries & QUESTION_CUES
                    and i not in covered}
     numbers, bracketed = _clauses(doc, words)
-    asking_clauses = {numbers[i] for i in question_at}
+    asking_clauses = {numbers[i] for i in question_at} | {
+        numbers[i] for i, lemma in enumerate(lemmas) if lemma in words.asking}
     first_question = min(question_at, default=len(doc))
 
     def is_asker_word(i: int) -> bool:
@@ -151,6 +155,8 @@ def place_roles(doc: Doc) -> dict[int, str]:
             role = previous_role
         elif person and (not asks or near in words.locative or located or unit):
             role = ASKER  # "I visit Germany a lot", "my team in Madrid needs ..."
+        elif _followed_by(lowers, ent.end, words.after_place):
+            role = ASKER  # "as a Berlin-based analyst, ..."
         elif greeting and not asks or unit and after == "here":
             role = ASKER  # "hi from Lyon!", "Lyon here, quick q"
         elif start in bracketed or (unit and not asks) or _glued_to_company(doc, ent.start):
@@ -158,6 +164,9 @@ def place_roles(doc: Doc) -> dict[int, str]:
         elif not asks and origin \
                 and start < first_question:
             role = ASIDE  # "From Madrid, who leads Indonesia?"
+        elif not asks and start < first_question and near in words.locative and any(
+                table.alpha[i] for i in before[:-1]):
+            role = ASIDE  # "just landed in Rome ✈️ who leads Mexico?"; not "In Brazil, who"
         elif unit and ent.start < first_question and not before:
             role = ASIDE
         else:
@@ -165,6 +174,14 @@ def place_roles(doc: Doc) -> dict[int, str]:
         roles[start] = role
         previous_end, previous_role = ent.end, role
     return roles
+
+
+def _followed_by(lowers: list[str], end: int, following: frozenset[str]) -> bool:
+    """The word after a place, past one hyphen, is one of `following`."""
+    rest = lowers[end:end + 2]
+    if rest[:1] == ["-"]:
+        rest = rest[1:]
+    return bool(rest) and rest[0] in following
 
 
 def _glued_to_company(doc: Doc, start: int) -> bool:

@@ -29,6 +29,9 @@ RULES = [
     _case("asker", "my manager from Lyon wants the lead for Indonesia", ["mitsubishi"]),
     _case("asker", "our lead engineer from Lyon asks who heads Indonesia", ["mitsubishi"]),
     _case("asker", "we visit Vietnam often but need to know who heads Mexico", ["nissan"]),
+    _case("asker", "a Lima-based buyer here, who leads Korea and Japan?", ["nissan"]),
+    _case("asker", "I live in Seoul but the query concerns Chile: which company leads?",
+          ["renault"]),
     _case("asker", "I work out of Osaka but my question is about Vietnam, who leads?",
           ["mitsubishi"]),
     # a greeting or sign-off from somewhere, and "X here", locate the message
@@ -42,6 +45,7 @@ RULES = [
     # "from X," before the question, a place naming a unit, a parenthetical, an abbreviation
     # glued to a company name: they describe, they don't ask
     _case("aside", "From Madrid, who leads Indonesia?", ["mitsubishi"]),
+    _case("aside", "just back in Oslo \u2708 who heads Thailand?", ["mitsubishi"]),
     _case("aside", "the Osaka plant folks want to know who leads Chile", ["renault"]),
     _case("aside", "Jakarta dealer team asking: who is the leader for Mexico?", ["nissan"]),
     _case("aside", "(nissan NA) who leads Brazil?", ["renault"]),
