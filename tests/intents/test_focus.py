@@ -30,8 +30,8 @@ RULES = [
     _case("asker", "our lead engineer from Lyon asks who heads Indonesia", ["mitsubishi"]),
     _case("asker", "we visit Vietnam often but need to know who heads Mexico", ["nissan"]),
     _case("asker", "a Lima-based buyer here, who leads Korea and Japan?", ["nissan"]),
-    _case("asker", "I live in Seoul but the query concerns Chile: which company leads?",
-          ["renault"]),
+    _case("asker", "I'm based in Lyon but my query concerns Vietnam, which company leads?",
+          ["mitsubishi"]),
     _case("asker", "I work out of Osaka but my question is about Vietnam, who leads?",
           ["mitsubishi"]),
     # a greeting or sign-off from somewhere, and "X here", locate the message
@@ -49,6 +49,7 @@ RULES = [
     _case("aside", "the Osaka plant folks want to know who leads Chile", ["renault"]),
     _case("aside", "Jakarta dealer team asking: who is the leader for Mexico?", ["nissan"]),
     _case("aside", "(nissan NA) who leads Brazil?", ["renault"]),
+    _case("aside", "Quick one (Lisbon): who leads Indonesia?", ["mitsubishi"]),
     _case("aside", "Renault UK asking: who leads Thailand?", ["mitsubishi"]),
     _case("aside", "quick one (writing from Sydney): lead company for Canada?", ["nissan"]),
     # "about/for X" and the object of a leadership cue are the focus beside the asker's place
