@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from intents import thresholds
 from intents.pipeline import build_pipeline
+from intents.shared import told_apart
 from intents.teaching import TaughtPhrase, teach_vocabulary
 from intents.text import clean
 from intents.understand import NO_SUBJECT, context_of, understand
@@ -275,8 +276,9 @@ class Assistant:
     @staticmethod
     def _understand(engine: _Engine, clause: str,
                     previous: dict[str, Any] | None) -> Understanding:
-        understanding = understand(engine.nlp(clause),
-                                   domain_words=engine.domain_words, context=previous)
+        doc = engine.nlp(clause)
+        understanding = understand(doc, domain_words=engine.domain_words, context=previous)
+        understanding = told_apart(understanding, doc, engine.kb)
         if understanding.unknown_name:
             linker = engine.nlp.get_pipe("fuzzy_linker")
             understanding.candidates = [

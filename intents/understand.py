@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 
 from intents import thresholds
 from intents.components import corrected_words, token_table
+from intents.focus import ASIDE, ASKER, PLAIN, focus_words, place_roles
+from intents.focus import PLACE_LABELS as PLACE_ENT_LABELS
 from intents.vocabulary import common_english_words, read_cues
 from knowledge.query import Intent, Target, TargetKind, Understanding
 
@@ -47,8 +49,9 @@ def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str], list[Target
     companies: list[str] = []
     non_members: list[str] = []
     asker: list[Target] = []
+    context: list[Target] = []
     lowers = token_table(doc).lowers
-    asker_starts = _asker_places(doc) if not _cue_words("asker").isdisjoint(lowers) else ()
+    roles = place_roles(doc) if _may_have_context(doc) else {}
     for ent in doc.ents:
         kind, ident, country = ent.ent_id_.split("|")
         if kind == "company":
@@ -60,48 +63,37 @@ def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str], list[Target
             # a name two places share ("Georgia") is read as both of them
             readings = [r.split(":") for r in ident.split(";")] if kind == "shared" \
                 else [(kind, ident, country)]
+            role = roles.get(ent.start, PLAIN)
             for place_kind, place_id, place_country in readings:
                 target = Target(kind=TargetKind(place_kind), id=place_id, text=ent.text,
                                 country=place_country or None, score=ent._.score,
                                 alias=ent.text.lower())
                 if all((t.key(), t.country) != (target.key(), target.country) for t in targets):
                     targets.append(target)
-                start = ent.start
-                if start in asker_starts:
+                if role == ASKER:
                     asker.append(target)
+                if role in (ASKER, ASIDE):
+                    context.append(target)
+                start = ent.start
                 if start and lowers[start - 1] in NEGATORS and target in targets:
                     targets.remove(target)  # "not China, the Android one"
-    if asker and len(asker) < len(targets):
+    if context and any(t not in context for t in targets):
         # "I'm in Osaka but asking about Vietnam": answer the focus, not the asker's place
-        targets = [t for t in targets if t not in asker]
+        targets = [t for t in targets if t not in context]
+        asker = []
     return targets, companies, non_members, asker
 
 
+def _may_have_context(doc: Doc) -> bool:
+    """Two places, or one beside words about the asker: worth reading the clauses."""
+    places = sum(ent.label_ in PLACE_ENT_LABELS for ent in doc.ents)
+    return places > 1 or (places == 1 and not _asker_words().isdisjoint(token_table(doc).lowers))
+
+
 @cache
-def _cue_words(name: str) -> frozenset[str]:
-    return frozenset(word for phrase in read_cues()[name] for word in phrase.lower().split())
-
-
-def _asker_places(doc: Doc) -> set[int]:
-    """Starts of place names that describe the asker ("I'm in Osaka", "our team in Barcelona",
-    "we have dealers in Georgia and Armenia"): context, not what the question is about."""
-    table = token_table(doc)
-    firsts, preps = _cue_words("asker"), _cue_words("asker_place")
-    found: set[int] = set()
-    previous_end, previous_asker = 0, False
-    for ent in doc.ents:
-        window = table.lowers[previous_end:ent.start]
-        before = [w for w in window if w not in ("the", "our", "my")]
-        place = ent.label_.lower() in PLACE_LABELS
-        coordinated = previous_asker and set(window) <= {"and", ",", "or", "&"}
-        if place and (coordinated or (set(window) & firsts and before and before[-1] in preps)):
-            found.add(ent.start)
-            previous_asker = True
-        else:
-            previous_asker = False
-        if ent.label_ != "COMPANY":  # "I work with Renault in France": still the asker's
-            previous_end = ent.end
-    return found
+def _asker_words() -> frozenset[str]:
+    words = focus_words()
+    return words.asker | words.greeting | {"here"}
 
 
 def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:

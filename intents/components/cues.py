@@ -47,8 +47,13 @@ class PhraseCues:
         for sequence in (lemmas, tokens.lowers):
             matches.update(_find(sequence, self.index, self.first_words))
         counts: dict[tuple[str, str], int] = {}
-        for name, entry, _start in matches:
+        # where each question cue starts: which clause of a message carries the question
+        cue_starts: dict[int, set[str]] = {}
+        for name, entry, start in matches:
             counts[name, entry] = counts.get((name, entry), 0) + 1
+            if name == "cues":
+                cue_starts.setdefault(start, set()).add(entry)
+        doc.user_data["cue_starts"] = cue_starts
         for name, entries in self.order.items():
             # in the order the data lists them, so ties go to the entry listed first
             setattr(doc._, name, {e: counts[name, e] for e in entries if (name, e) in counts})

@@ -1,0 +1,192 @@
+"""Which places of a message the question is about, and which only locate the asker.
+
+A message often says where its author sits as well as what they ask ("hi from Lyon! who leads
+Brazil?", "our Osaka plant wants the Chile lead", "(nissan NA) who leads Brazil?"). The reading
+here is structural, on the spaCy Doc: the message is cut into clauses at punctuation, brackets,
+emoji and contrastive conjunctions ("but", "though"); the clause holding a question cue (the cue
+tables' lemmas, positions kept by `phrase_cues`) is the question's clause; a place is
+
+- *focus* when a focus word introduces it ("about Vietnam", "for the Jakarta team") or a
+  question cue comes between the asker's words and it ("I'd like to know who leads Chile");
+- *asker* (strong context) when it only describes the asker: after a first-person word or a
+  presence word ("I visit Germany", "sitting in Lyon", "we have dealers in Georgia"), in a
+  greeting or sign-off ("hi from Lyon", "cheers, Lyon team"), or written "Lyon here";
+- *aside* (weak context) when it only locates the message: in brackets, "from X," before the
+  question, a place naming a unit without anyone's word before it ("the Lyon office"), or an
+  abbreviation glued to a company ("nissan NA").
+
+Context is dropped only when a focus is left; a message whose every place describes the asker
+("I'm in Tokyo, who leads here?") is about the asker's place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc
+
+from intents.components import token_table
+from intents.vocabulary import read_cues
+
+FOCUS = "focus"
+ASKER = "asker"
+ASIDE = "aside"
+PLAIN = "plain"  # nothing says either way: part of the question
+# Cue entries that carry a question: the clause holding one is the question's clause.
+QUESTION_CUES = frozenset({"who", "lead", "follow", "what", "list", "same_question"})
+BREAK_PUNCT = frozenset({",", ":", ";", "-", "–", "—", "(", ")", "[", "]", "|", "/", "!", ".",
+                         "...", "…", "~"})
+NOT_BREAKS = frozenset({"&", "'", "'s", "\"", "`", "#", "@", "$", "%", "+", "?", "*", "_"})
+COORDINATORS = frozenset({"and", "or", "&", "plus", ","})
+DETERMINERS = frozenset({"the", "a", "an", "our", "my", "its", "their", "this", "that", "'s"})
+PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION", "SHARED"})
+
+
+@dataclass(frozen=True)
+class FocusWords:
+    asker: frozenset[str]  # first-person and presence words ("I", "our", "based", "sitting")
+    locative: frozenset[str]  # "in", "at", "from", "out of"
+    units: frozenset[str]
+    markers: frozenset[str]
+    weak_markers: frozenset[str]
+    origin: frozenset[str]
+    breaks: frozenset[str]
+    greeting: frozenset[str]
+    two_word_places: frozenset[str]  # "out of": the place after them is where someone is
+    asking: frozenset[str]
+    after_place: frozenset[str]
+
+
+def _words(phrases: list[str]) -> frozenset[str]:
+    return frozenset(word for phrase in phrases for word in phrase.lower().split())
+
+
+@cache
+def read_focus_data() -> dict:
+    return yaml.safe_load((resources.files("intents") / "data" / "focus.yaml")
+                          .read_text(encoding="utf-8"))
+
+
+@cache
+def focus_words() -> FocusWords:
+    cues = read_cues()
+    data = read_focus_data()
+    return FocusWords(
+        asker=_words(cues["asker"]), locative=_words(cues["asker_place"]),
+        units=_words(data["asker_unit"]), markers=_words(data["focus_marker"]),
+        weak_markers=_words(data["focus_weak"]),
+        origin=frozenset(p.lower() for p in data["origin"]),  # phrases: "of" alone is none
+        breaks=_words(data["clause_break"]),
+        greeting=_words(cues["greeting"]) | _words(cues["thanks"]) | {"regards", "best"},
+        asking=_words(data["asking_words"]), after_place=_words(data["after_place"]),
+        two_word_places=frozenset(p.lower() for p in [*cues["asker_place"], *data["origin"]]
+                                  if len(p.split()) == 2))
+
+
+def _clauses(doc: Doc, words: FocusWords) -> tuple[list[int], set[int]]:
+    """Each token's clause number, and the tokens inside brackets."""
+    lowers = token_table(doc).lowers
+    clause, numbers, bracketed, depth = 0, [], set(), 0
+    for i, lower in enumerate(lowers):
+        # emoji and emoticons (":)", "^^", "\U0001f44b") end a clause as punctuation does
+        emoji = not any(ch.isalnum() or ch.isspace() for ch in lower) and \
+            lower not in NOT_BREAKS
+        if lower in BREAK_PUNCT or lower in words.breaks or emoji:
+            clause += 1
+        depth += (lower in ("(", "[")) - (lower in (")", "]"))
+        depth = max(depth, 0)
+        if depth and lower not in ("(", "["):
+            bracketed.add(i)
+        numbers.append(clause)
+    return numbers, bracketed
+
+
+def place_roles(doc: Doc) -> dict[int, str]:
+    """Entity start -> FOCUS, ASKER, ASIDE or PLAIN, for every place entity of `doc`."""
+    words = focus_words()
+    table = token_table(doc)
+    lowers, lemmas = table.lowers, table.lemmas
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    ents = list(doc.ents)
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    question_at = {i for i, entries in cue_at.items() if entries & QUESTION_CUES
+                   and i not in covered}
+    numbers, bracketed = _clauses(doc, words)
+    asking_clauses = {numbers[i] for i in question_at} | {
+        numbers[i] for i, lemma in enumerate(lemmas) if lemma in words.asking}
+    first_question = min(question_at, default=len(doc))
+
+    def is_asker_word(i: int) -> bool:
+        return i not in covered and (lowers[i] in words.asker or lemmas[i] in words.asker)
+
+    roles: dict[int, str] = {}
+    previous_end, previous_role = 0, PLAIN
+    for ent in ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        start, clause = ent.start, numbers[ent.start]
+        clause_start = next((i for i in range(start, -1, -1) if numbers[i] != clause), -1) + 1
+        span = range(max(previous_end, clause_start), start)
+        before = [i for i in span if lowers[i] not in DETERMINERS]
+        near = lowers[before[-1]] if before else ""
+        near2 = " ".join(lowers[i] for i in before[-2:])
+        after = lowers[ent.end] if ent.end < len(doc) else ""
+        unit = after in words.units or (after == "here" and clause not in asking_clauses)
+        asks = clause in asking_clauses
+        window = set(lowers[previous_end:start])
+        person = [i for i in span if is_asker_word(i)]  # "our" too
+        cue_between = bool(person) and any(person[-1] < i < start for i in question_at)
+        greeting = any(lowers[i] in words.greeting for i in range(clause_start, start))
+        # "out of Osaka" is where someone is; "of Osaka" alone (the lead of Osaka) is a focus
+        located = near2 in words.two_word_places
+        weak = near in words.weak_markers and not unit and not located
+        origin = near in words.origin or near2 in words.origin
+        if origin and person:
+            role = ASKER  # "my boss from Osaka wants the lead for France": nobody leads from
+        elif near in words.markers or weak or cue_between \
+                or (before and before[-1] in question_at):
+            role = FOCUS
+        elif previous_role in (ASKER, ASIDE) and window and \
+                window - DETERMINERS <= COORDINATORS | words.locative:
+            # "we have dealers in Georgia and Armenia", "with Nissan Europe in Amsterdam"
+            role = previous_role
+        elif person and (not asks or near in words.locative or located or unit):
+            role = ASKER  # "I visit Germany a lot", "my team in Madrid needs ..."
+        elif _followed_by(lowers, ent.end, words.after_place):
+            role = ASKER  # "as a Berlin-based analyst, ..."
+        elif greeting and not asks or unit and after == "here":
+            role = ASKER  # "hi from Lyon!", "Lyon here, quick q"
+        elif start in bracketed or (unit and not asks) or _glued_to_company(doc, ent.start):
+            role = ASIDE
+        elif not asks and origin \
+                and start < first_question:
+            role = ASIDE  # "From Madrid, who leads Indonesia?"
+        elif not asks and start < first_question and near in words.locative and any(
+                table.alpha[i] for i in before[:-1]):
+            role = ASIDE  # "just landed in Rome ✈️ who leads Mexico?"; not "In Brazil, who"
+        elif unit and ent.start < first_question and not before:
+            role = ASIDE
+        else:
+            role = PLAIN
+        roles[start] = role
+        previous_end, previous_role = ent.end, role
+    return roles
+
+
+def _followed_by(lowers: list[str], end: int, following: frozenset[str]) -> bool:
+    """The word after a place, past one hyphen, is one of `following`."""
+    rest = lowers[end:end + 2]
+    if rest[:1] == ["-"]:
+        rest = rest[1:]
+    return bool(rest) and rest[0] in following
+
+
+def _glued_to_company(doc: Doc, start: int) -> bool:
+    """"nissan NA": a short capitalised abbreviation right after a company names its unit."""
+    if not start or doc[start - 1].ent_type_ != "COMPANY":
+        return False
+    text = doc[start].text
+    return text.isupper() and len(text) <= 3

@@ -1,0 +1,90 @@
+"""A name two places share ("Georgia": the country and the US state), told apart when the
+question itself says which: a kind word beside it ("Georgia the country", "the state of
+Georgia"), or another place that holds one reading only ("Atlanta, Georgia", "Tbilisi,
+Georgia", "Georgia, USA", "Georgia in the Caucasus"). Otherwise both readings stay (issue 11,
+part 5: answered for both, never silently one)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from intents.components import token_table
+from intents.focus import COORDINATORS, read_focus_data
+from knowledge.loader import KnowledgeBase
+from knowledge.query import Target, TargetKind, Understanding
+
+KIND_WORD_REACH = 4  # tokens either side of the name a kind word may stand
+WIDE = (TargetKind.REGION, TargetKind.ZONE)
+
+
+@cache
+def _kind_words() -> dict[str, str]:
+    """Lower-case word or phrase -> reading kind ("state" -> "subdivision")."""
+    return {phrase.lower(): kind
+            for kind, phrases in read_focus_data()["place_kind_words"].items()
+            for phrase in phrases}
+
+
+def told_apart(understanding: Understanding, doc: Doc, kb: KnowledgeBase) -> Understanding:
+    """`understanding` with each shared name the question tells apart read one way only."""
+    texts = [t.text for t in understanding.targets]
+    shared = {text for text in texts if texts.count(text) > 1}
+    if not shared:
+        return understanding
+    targets = list(understanding.targets)
+    for ent in doc.ents:
+        if ent.text not in shared or ent.label_ != "SHARED":
+            continue
+        readings = [t for t in targets if t.text == ent.text]
+        kept, dropped = _choice(ent, readings, targets, doc, kb)
+        if kept:
+            targets = [t for t in targets if (t not in readings or t in kept)
+                       and t not in dropped]
+    return replace(understanding, targets=targets) if targets != understanding.targets \
+        else understanding
+
+
+def _choice(ent: Span, readings: list[Target], targets: list[Target], doc: Doc,
+            kb: KnowledgeBase) -> tuple[list[Target], list[Target]]:
+    """(the readings meant, the targets that only said which) or ([], [])."""
+    lowers = token_table(doc).lowers
+    near = lowers[max(0, ent.start - KIND_WORD_REACH):ent.start] + \
+        lowers[ent.end:ent.end + KIND_WORD_REACH]
+    words = set(near) | {" ".join(pair) for pair in zip(near, near[1:], strict=False)}
+    kinds = {kind for word, kind in _kind_words().items() if word in words}
+    by_words = [r for r in readings if r.kind.value in kinds]
+    spans = [span for span in doc.ents if span.label_ != "SHARED"]
+    for other in targets:
+        if other in readings or other.kind not in (*WIDE, TargetKind.COUNTRY, TargetKind.CITY,
+                                                    TargetKind.SUBDIVISION):
+            continue
+        span = next((s for s in spans if s.text == other.text), None)
+        if span is None or _coordinated(doc, ent, span):
+            continue
+        holding = [r for r in readings if _holds(other, r, kb)]
+        if len(holding) == 1:
+            # "Atlanta, Georgia": the city is asked about; "Georgia, USA": the state is
+            return (holding, readings) if other.kind == TargetKind.CITY else (holding, [other])
+    if len(by_words) == 1:
+        return by_words, []
+    return [], []
+
+
+def _coordinated(doc: Doc, left: Span, right: Span) -> bool:
+    """"Georgia and the US" asks about both; "Georgia, the US state" qualifies."""
+    first, second = sorted((left, right), key=lambda span: span.start)
+    between = {t.lower_ for t in doc[first.end:second.start]} - {","}
+    return bool(between & COORDINATORS)
+
+
+def _holds(other: Target, reading: Target, kb: KnowledgeBase) -> bool:
+    """True when `other` places `reading`: its country, a city of its country, its region."""
+    code = reading.id if reading.kind == TargetKind.COUNTRY else reading.country
+    if other.kind == TargetKind.COUNTRY:
+        return other.id == code and reading.kind != TargetKind.COUNTRY
+    if other.kind in (TargetKind.CITY, TargetKind.SUBDIVISION):
+        return other.country == code
+    return kb.country_home.get(code or "") == f"{other.kind.value}:{other.id}"

@@ -1,0 +1,122 @@
+"""The question's focus, not the asker's context (issue 11, part 2), as rules.
+
+One table, a rule per group of rows, in several voices (ops shorthand, non-native English,
+chatty Slack), and the roles the clause reader gives places.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from intents.focus import ASIDE, ASKER, FOCUS, place_roles
+
+
+def _case(rule: str, question: str, leaders: list[str]):
+    return pytest.param(question, leaders, id=f"{rule}: {question}")
+
+
+# Each rule with sentences in several voices; the places are chosen so that the asker's place
+# and the focus have different leaders: answering the asker's place too adds a leader.
+RULES = [
+    # first-person presence with any verb locates the asker, not the question
+    _case("asker", "I visit Germany a lot, who leads Japan?", ["nissan"]),
+    _case("asker", "we moved to Santiago last year, who is leader for Indonesia?",
+          ["mitsubishi"]),
+    _case("asker", "I'm stationed in Cairo and want to know who heads Mexico", ["nissan"]),
+    _case("asker", "my colleagues in Lima keep asking me: who runs the Australian market?",
+          ["mitsubishi"]),
+    _case("asker", "I'm with Renault Europe in Paris, who leads Malaysia?", ["mitsubishi"]),
+    _case("asker", "my manager from Lyon wants the lead for Indonesia", ["mitsubishi"]),
+    _case("asker", "our lead engineer from Lyon asks who heads Indonesia", ["mitsubishi"]),
+    _case("asker", "we visit Vietnam often but need to know who heads Mexico", ["nissan"]),
+    _case("asker", "a Lima-based buyer here, who leads Korea and Japan?", ["nissan"]),
+    _case("asker", "I'm based in Lyon but my query concerns Vietnam, which company leads?",
+          ["mitsubishi"]),
+    _case("asker", "I work out of Osaka but my question is about Vietnam, who leads?",
+          ["mitsubishi"]),
+    # a greeting or sign-off from somewhere, and "X here", locate the message
+    _case("greeting", "hi from Lyon! who leads Thailand?", ["mitsubishi"]),
+    _case("greeting", "Greetings from the Cairo office - who is the lead for Mexico?",
+          ["nissan"]),
+    _case("greeting", "Lyon here, quick q: who leads Indonesia?", ["mitsubishi"]),
+    _case("greeting", "cheers from Oslo :) who is in charge of Indonesia?", ["mitsubishi"]),
+    _case("greeting", "hello from sunny Madrid \U0001f31e who is responsible for Japan?",
+          ["nissan"]),
+    # "from X," before the question, a place naming a unit, a parenthetical, an abbreviation
+    # glued to a company name: they describe, they don't ask
+    _case("aside", "From Madrid, who leads Indonesia?", ["mitsubishi"]),
+    _case("aside", "just back in Oslo \u2708 who heads Thailand?", ["mitsubishi"]),
+    _case("aside", "the Osaka plant folks want to know who leads Chile", ["renault"]),
+    _case("aside", "Jakarta dealer team asking: who is the leader for Mexico?", ["nissan"]),
+    _case("aside", "(nissan NA) who leads Brazil?", ["renault"]),
+    _case("aside", "Quick one (Lisbon): who leads Indonesia?", ["mitsubishi"]),
+    _case("aside", "Renault UK asking: who leads Thailand?", ["mitsubishi"]),
+    _case("aside", "quick one (writing from Sydney): lead company for Canada?", ["nissan"]),
+    # "about/for X" and the object of a leadership cue are the focus beside the asker's place
+    _case("focus", "based in Lyon, asking for the Jakarta team: lead OEM?", ["mitsubishi"]),
+    _case("focus", "my team in Madrid needs the lead for Mexico", ["nissan"]),
+    _case("focus", "I'm in Tokyo and I need the leader of Brazil", ["renault"]),
+    _case("focus", "we sit in Nashville and want to know who leads Chile", ["renault"]),
+    # compounds keep every part; a lone self-located question is about the asker's place
+    _case("kept", "who leads Europe, and Japan?", ["nissan", "renault"]),
+    _case("kept", "Europe and Japan?", ["nissan", "renault"]),
+    _case("kept", "who leads Europe? in Japan?", ["nissan", "renault"]),
+    _case("kept", "In Brazil, who leads?", ["renault"]),
+    _case("kept", "I'm in Tokyo, who leads here?", ["nissan"]),
+    _case("kept", "hi from Jakarta! who leads here?", ["mitsubishi"]),
+]
+
+
+@pytest.mark.parametrize(("question", "leaders"), RULES)
+def test_the_focus_is_answered_and_the_askers_place_is_context(assistant, question, leaders):
+    answer = assistant.ask(question)
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    ("I'm in Tokyo, who leads Brazil", {"Tokyo": ASKER, "Brazil": FOCUS}),
+    ("From Madrid, who leads Indonesia", {"Madrid": ASIDE, "Indonesia": FOCUS}),
+    ("(nissan NA) who leads Brazil", {"NA": ASIDE, "Brazil": FOCUS}),
+    ("our team in Barcelona is planning the Brazil launch", {"Barcelona": ASKER}),
+])
+def test_the_roles_read_from_the_clauses(assistant, text, roles):
+    doc = assistant.read(text)
+    found = {ent.text: role for ent in doc.ents if (role := place_roles(doc).get(ent.start))}
+    assert {name: found.get(name) for name in roles} == roles
+
+
+# Issue 11, part 5: a name two places share, told apart by the question itself.
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("who leads Georgia the country?", []),
+    ("who is in charge of Georgia (the country)?", []),
+    ("Tbilisi, Georgia: lead OEM?", []),
+    ("who leads Georgia in the Caucasus?", []),
+    ("who leads Georgia, the US state?", ["nissan"]),
+    ("lead for the state of Georgia pls", ["nissan"]),
+    ("who leads Atlanta, Georgia?", ["nissan"]),
+    ("Georgia, USA - who leads?", ["nissan"]),
+])
+def test_a_shared_name_the_question_tells_apart_is_answered_one_way(assistant, question,
+                                                                     leaders):
+    answer = assistant.ask(question)
+    assert answer.understood and answer.leaders == leaders, answer.text
+    assert "more than one place" not in answer.text
+    assert ("Western Asia" in answer.text) == (not leaders), answer.text
+
+
+@pytest.mark.parametrize(("question", "city"), [("who leads Atlanta, Georgia?", "Atlanta"),
+                                               ("Tbilisi, Georgia: lead OEM?", "Tbilisi")])
+def test_a_city_qualified_by_a_shared_name_is_the_subject(assistant, question, city):
+    assert city in assistant.ask(question).text
+
+
+@pytest.mark.parametrize("question", ["who leads Georgia?", "who leads Georgia and the US?",
+                                      "Georgia: which one leads, the country or the state?"])
+def test_a_shared_name_not_told_apart_is_answered_for_both(assistant, question):
+    answer = assistant.ask(question)
+    assert "Western Asia" in answer.text and "North America" in answer.text, answer.text
+
+
+def test_a_yes_no_about_a_shared_name_told_apart_is_answered(assistant):
+    answer = assistant.ask("is Nissan the leader in Georgia, the US state?")
+    assert answer.text.startswith("Yes") and answer.leaders == ["nissan"], answer.text
