@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from knowledge.answer import Source
 from knowledge.errors import KnowledgeError
+from knowledge.languages import check_languages
 from knowledge.schema import (
     Area,
     CompaniesFile,
@@ -90,6 +91,10 @@ class KnowledgeBase:
     cities: dict[str, dict[str, int]]
     subdivisions: dict[str, str]
     city_aliases: dict[str, str]  # other name -> city key ("bangalore" -> "bengaluru")
+    local_country_aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    local_city_aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> ...
+    # English text of a name or note -> its French and Japanese texts (from the data files)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
     leadership: dict[str, Leadership] = field(default_factory=dict)  # "region:europe" -> ...
     country_home: dict[str, str] = field(default_factory=dict)  # "FR" -> "region:europe"
     segment_technologies: dict[str, list[str]] = field(default_factory=dict)  # "D" -> ["phev"]
@@ -215,8 +220,12 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
         cities=cities,
         subdivisions=subdivisions,
         city_aliases={fold_name(k): fold_name(v) for k, v in regions.city_aliases.items()},
+        local_country_aliases=regions.local_country_aliases,
+        local_city_aliases={lang: {k: fold_name(v) for k, v in names.items()}
+                            for lang, names in regions.local_city_aliases.items()},
     )
     _cross_check(kb)
+    check_languages(kb)
     _index(kb)
     return kb
 
@@ -249,7 +258,8 @@ def fold_name(name: str) -> str:
 
 
 def _cross_check(kb: KnowledgeBase) -> None:
-    for alias, city in kb.city_aliases.items():
+    local_cities = [(a, c) for names in kb.local_city_aliases.values() for a, c in names.items()]
+    for alias, city in [*kb.city_aliases.items(), *local_cities]:
         _check(city in kb.cities, "regions.yaml", alias, "city_aliases",
                f"{city!r} is not a city of the gazetteer ({GAZETTEER_FILE})")
     seen_countries: dict[str, str] = {}
