@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from intents import thresholds
+from intents.detect import Detector, local_names
+from intents.languages import DEFAULT_LANGUAGE, LANGUAGES, read_language_cues, rules_for
 from intents.pipeline import build_pipeline
-from intents.text import clean
+from intents.text import clean, fold_accents
 from intents.understand import NO_SUBJECT, context_of, understand
 from intents.vocabulary import build_vocabulary, read_cues
 from knowledge.answer import Answer, Kind, MatrixRow
+from knowledge.languages import local_list
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.query import Intent, Understanding
 from knowledge.resolver import Resolver
@@ -46,27 +49,68 @@ CLAUSE_BREAK = re.compile(
 )
 
 
+class _Language:
+    """One language's pipeline over the engine's knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, code: str) -> None:
+        self.rules = rules_for(code)
+        self.nlp = build_pipeline(build_vocabulary(kb, code), self.rules)
+        self.clause_break = re.compile(self.rules.clause_break, re.IGNORECASE) \
+            if code != "en" else CLAUSE_BREAK
+        cues = read_cues() if code == "en" else read_language_cues(code)
+        words = [w for w in cues.get("domain", [])]
+        for values in cues.values():
+            if isinstance(values, list):
+                words += values
+        for fact in kb.facts.values():
+            words += [*fact.keywords, *fact.hints, *fact.denies]
+            if code != "en":
+                for key in ("keywords", "hints", "denies"):
+                    words += local_list(fact, key, code)
+        self.domain_words = {part for w in words for part in self._parts(str(w))}
+        self.domain_words.add("leaderfollower")
+        self.resolver = Resolver(kb, EXAMPLES)
+
+    def _parts(self, phrase: str) -> list[str]:
+        if self.rules.spaced:
+            return fold_accents(phrase).lower().split()
+        return [(t.lemma_ or t.text).lower() for t in self.nlp.make_doc(phrase)]
+
+
 class _Engine:
-    """One loaded knowledge base with its pipeline; replaced whole on reload."""
+    """One loaded knowledge base with its pipelines; replaced whole on reload.
+
+    English is built at once; French and Japanese when first needed (`language`), or all
+    together with `load_all` (what `serve` does before it reports ready).
+    """
 
     def __init__(self, knowledge_dir: Path | None) -> None:
         self.kb: KnowledgeBase = load_knowledge(knowledge_dir)
-        vocabulary = build_vocabulary(self.kb)
-        self.nlp = build_pipeline(vocabulary)
-        cues = read_cues()
-        self.domain_words = {w.lower() for w in cues.get("domain", [])}
-        for words in cues.values():
-            if isinstance(words, list):
-                self.domain_words.update(part for w in words for part in w.lower().split())
-        for fact in self.kb.facts.values():
-            for word in [*fact.keywords, *fact.hints, *fact.denies]:
-                self.domain_words.update(word.lower().split())
-        self.domain_words.add("leaderfollower")
-        self.resolver = Resolver(self.kb, EXAMPLES)
+        self._languages: dict[str, _Language] = {}
+        self._lock = threading.Lock()
+        english = self.language(DEFAULT_LANGUAGE)
+        self.nlp = english.nlp
+        self.domain_words = english.domain_words
+        self.resolver = english.resolver
+        self.detector = Detector.from_names(local_names(self.kb))
         self.loaded_at = time.time()
         # Answers to questions asked without context, by text: people ask the same things.
         # Dropped with the engine on reload, so an answer never outlives its knowledge base.
         self.answers: dict[str, Answer] = {}
+
+    def language(self, code: str) -> _Language:
+        found = self._languages.get(code)
+        if found is None:
+            with self._lock:
+                found = self._languages.get(code)
+                if found is None:
+                    found = _Language(self.kb, code)
+                    self._languages[code] = found
+        return found
+
+    def load_all(self) -> None:
+        for code in LANGUAGES:
+            self.language(code)
 
 
 class Assistant:
@@ -117,31 +161,45 @@ class Assistant:
         """Example questions for help texts."""
         return list(EXAMPLES)
 
-    def ask(self, question: Any, context: dict[str, Any] | None = None) -> Answer:
-        """Answer one question; `context` is the previous answer's `context` in a thread."""
+    def load_languages(self) -> None:
+        """Build every language's pipeline now (`serve` does, before it reports ready)."""
+        self._engine.load_all()
+
+    def language_of(self, question: str, context: dict[str, Any] | None = None) -> str:
+        """The language a question is answered in (ties: the conversation's, else English)."""
+        return self._engine.detector.detect(question, (context or {}).get("lang"))
+
+    def ask(self, question: Any, context: dict[str, Any] | None = None,
+            lang: str | None = None) -> Answer:
+        """Answer one question; `context` is the previous answer's `context` in a thread.
+
+        The answer is in the language of the question unless `lang` is given.
+        """
         engine = self._engine
         raw = question if isinstance(question, str) else _as_text(question)
-        if not context:
+        if not context and lang is None:
             cached = engine.answers.get(raw)
             if cached is not None:
                 return cached.model_copy()
+        code = lang or self.language_of(raw, context)
         try:
-            answer = self._ask(engine, raw, context)
+            language = engine.language(code)
+            answer = self._ask(language, raw, context)
         except Exception:  # noqa: BLE001 - a question must never crash a surface
             LOGGER.exception("could not answer a question")
             understanding = Understanding(intent=Intent.OUT_OF_SCOPE, confidence=0.0,
                                           reason="internal error")
             return engine.resolver.non_answer(raw[:200], understanding)
-        if not context and len(raw) <= thresholds.MAX_QUESTION_CHARS:
+        if not context and lang is None and len(raw) <= thresholds.MAX_QUESTION_CHARS:
             if len(engine.answers) >= ANSWER_CACHE_SIZE:
                 engine.answers.clear()
             engine.answers[raw] = answer
             return answer.model_copy()
         return answer
 
-    def _ask(self, engine: _Engine, raw: str, context: dict[str, Any] | None) -> Answer:
+    def _ask(self, engine: _Language, raw: str, context: dict[str, Any] | None) -> Answer:
         cleaned = clean(raw)
-        clauses = [c.strip(" ,.") for c in CLAUSE_BREAK.split(cleaned.text)]
+        clauses = [c.strip(" ,.") for c in engine.clause_break.split(cleaned.text)]
         clauses = [c for c in clauses if c and any(ch.isalnum() for ch in c)]
         clauses = clauses[: thresholds.MAX_CLAUSES] or [cleaned.text]
         previous = (context or {}).get("understanding")
@@ -168,15 +226,17 @@ class Assistant:
             answer.text += (f" (Your message was long, so I read only its first "
                             f"{thresholds.MAX_QUESTION_CHARS} characters.)")
         answer.context = {"understanding": previous} if previous else dict(context or {})
+        answer.context["lang"] = engine.rules.code
+        answer.lang = engine.rules.code
         return answer
 
     @staticmethod
-    def _understand(engine: _Engine, clause: str,
+    def _understand(engine: _Language, clause: str,
                     previous: dict[str, Any] | None) -> Understanding:
-        return understand(engine.nlp(clause),
-                          domain_words=engine.domain_words, context=previous)
+        return understand(engine.nlp(clause), domain_words=engine.domain_words,
+                          context=previous, rules=engine.rules)
 
-    def _decide(self, engine: _Engine, raw: str, understanding: Understanding) -> Answer:
+    def _decide(self, engine: _Language, raw: str, understanding: Understanding) -> Answer:
         resolver = engine.resolver
         answering = understanding.intent in {
             Intent.WHO_LEADS, Intent.WHAT_LEADS, Intent.IS_LEADER, Intent.WHO_FOLLOWS,

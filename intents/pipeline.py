@@ -15,26 +15,34 @@ from spacy.lookups import Lookups
 
 from intents import components  # noqa: F401 - registers the components
 from intents.components import entity_id
-from intents.vocabulary import Vocabulary, lemma_lookup_table
+from intents.languages import LanguageRules, rules_for
+from intents.vocabulary import Vocabulary
 
 GAZETTEER_KINDS = frozenset({"country", "city", "subdivision"})
-FUZZY_CUE_WORDS = ("lead", "leads", "leader", "leaders", "leading", "follow", "follows",
-                   "follower", "followers", "segment", "segments", "technology", "technologies",
-                   "which", "alliance", "region", "regions", "country", "responsible", "charge")
 
 
-def _lemma(lemmas: dict[str, str], word: str) -> str:
+def _lemma(lemmas: dict[str, str], word: str,
+           stop_words: frozenset[str] | set[str] = STOP_WORDS) -> str:
     """The lemma, unless it would turn a content word into a function word ("dont" -> "do")."""
     lemma = lemmas.get(word, word).lower()
-    return word if lemma in STOP_WORDS and word not in STOP_WORDS else lemma
+    return word if lemma in stop_words and word not in stop_words else lemma
 
 
-def build_pipeline(vocabulary: Vocabulary) -> Language:
-    nlp = spacy.blank("en")
-    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    lookups = Lookups()
-    lookups.add_table("lemma_lookup", lemma_lookup_table())  # the table the vocabulary read
-    lemmatizer.initialize(lookups=lookups)
+def _blank(rules: LanguageRules) -> Language:
+    """spaCy's blank pipeline for the language, with its lookup lemmatizer where it has one
+    (Japanese lemmas come from Sudachi's dictionary forms, set by the tokenizer)."""
+    nlp = spacy.blank(rules.code)
+    if rules.lemma_table is not None:
+        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        lookups = Lookups()
+        lookups.add_table("lemma_lookup", rules.lemma_table())  # the table the vocabulary read
+        lemmatizer.initialize(lookups=lookups)
+    return nlp
+
+
+def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -> Language:
+    rules = rules or rules_for("en")
+    nlp = _blank(rules)
     entities = nlp.add_pipe("kb_entities")
     phrases: dict[str, list] = {}
     places: dict[str, str] = {}
@@ -43,7 +51,7 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
         ident = entity_id(entry.kind, entry.id, entry.country)
         if entry.kind in GAZETTEER_KINDS:
             # plain words tokenize as themselves; only names with punctuation need the tokenizer
-            plain = name.replace(" ", "").isalpha()
+            plain = rules.spaced and name.replace(" ", "").isalpha()
             words = name if plain else " ".join(t.lower_ for t in nlp.tokenizer(name))
             places[words] = ident
             if name in vocabulary.title_case_only:
@@ -62,13 +70,14 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
     linker = nlp.add_pipe("fuzzy_linker")
     choices = {name: (entry.kind, entry.id, entry.country)
                for name, entry in vocabulary.fuzzy.items()}
-    for word in FUZZY_CUE_WORDS:
+    for word in rules.fuzzy_cue_words:
         choices.setdefault(word, ("cue", word, None))
     linker.set_choices(choices, vocabulary.common_words, nlp.tokenizer)
     nlp.add_pipe("segment_finder")
     cues = nlp.add_pipe("phrase_cues")
 
-    lemmas = lemma_lookup_table()
+    lemmas = rules.lemma_table() if rules.lemma_table is not None else None
+    stop_words = rules.stop_words
 
     def lemmatized(table: dict[str, list[tuple[str, ...]]]) -> dict[str, list[tuple[str, ...]]]:
         """Each phrase as written and as lemmas, so "first announced" finds "first announce"."""
@@ -76,12 +85,17 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
         for entry, phrases in table.items():
             forms = set(phrases)
             for phrase in phrases:
+                if lemmas is None:  # the tokenizer knows the words and their dictionary forms
+                    doc = nlp.make_doc(" ".join(phrase))
+                    forms.add(tuple(t.lower_ for t in doc if not t.is_space))
+                    forms.add(tuple((t.lemma_ or t.text).lower() for t in doc if not t.is_space))
+                    continue
                 if all(word.isalpha() for word in phrase):
                     words = list(phrase)  # plain words tokenize as themselves
                 else:
                     words = [token.lower_ for token in nlp.make_doc(" ".join(phrase))]
                 forms.add(tuple(words))
-                forms.add(tuple(_lemma(lemmas, word) for word in words))
+                forms.add(tuple(_lemma(lemmas, word, stop_words) for word in words))
             out[entry] = sorted(forms)
         return out
 

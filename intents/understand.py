@@ -14,18 +14,13 @@ from spacy.tokens import Doc
 
 from intents import thresholds
 from intents.components import corrected_words, token_table
+from intents.languages import LanguageRules, read_language_cues, rules_for
 from intents.vocabulary import read_cues
 from knowledge.query import Intent, Target, TargetKind, Understanding
 
 LOGGER = logging.getLogger(__name__)
 TARGET_LABELS = {kind.value.upper(): kind for kind in TargetKind}
-YES_NO_OPENERS = frozenset({"is", "are", "does", "do", "did", "will", "would", "can", "could",
-                            "has", "have", "was", "were", "should", "isn't", "doesn't", "aren't",
-                            "won't", "am", "isnt", "doesnt", "shall", "wasn't", "didn't"})
 SOCIAL = ("greeting", "thanks")
-REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "list", "know",
-                           "remind", "help", "share", "clarify", "confirm", "describe", "summarise",
-                           "summarize", "check", "find", "point", "walk"})
 NO_SUBJECT = "leadership asked without a subject"
 
 
@@ -62,48 +57,59 @@ def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
     return unknown
 
 
-def _coordinated(doc: Doc) -> bool:
+def _coordinated(doc: Doc, rules: LanguageRules) -> bool:
     """True when entities are joined by "and", "&" or a comma ("Europe and hydrogen")."""
     ents = list(doc.ents)
     for left, right in zip(ents, ents[1:], strict=False):
         between = {token.lower_ for token in doc[left.end:right.start]}
-        if between & {"and", "&", ",", "plus", "also"}:
+        if between & rules.coordinators:
             return True
     return False
 
 
 @cache
-def _kind_words() -> frozenset[str]:
-    return frozenset(word for words in read_cues()["list_kinds"].values() for word in words
+def _kind_words(lang: str = "en") -> frozenset[str]:
+    cues = read_cues() if lang == "en" else read_language_cues(lang)
+    return frozenset(word for words in cues["list_kinds"].values() for word in words
                      if " " not in word)
 
 
-def _asks_which_kind(doc: Doc) -> bool:
+def _asks_which_kind(doc: Doc, rules: LanguageRules) -> bool:
     """"In which markets is Mitsubishi a follower?" asks for areas, not for companies."""
     table = token_table(doc)
-    kinds = _kind_words()
-    return any(lower in ("which", "what") and i + 1 < len(table.lowers)
+    kinds = _kind_words(rules.code)
+    return any(lower in rules.which_words and i + 1 < len(table.lowers)
                and (table.lemmas[i + 1] in kinds or table.lowers[i + 1] in kinds)
                for i, lower in enumerate(table.lowers))
 
 
-def _is_yes_no(doc: Doc) -> bool:
+def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     table = token_table(doc)
     words = [lower for lower, punct in zip(table.lowers, table.punct, strict=True) if not punct]
     if not words:
         return False
-    if words[0] in YES_NO_OPENERS:
+    if words[0] in rules.yes_no_openers:
         # "can you tell me who leads Japan?" / "do you know ..." are requests, not yes/no
         request = len(words) > 2 and words[1] == "you" and any(
-            word in REQUEST_VERBS for word in words[2:4])  # "could you (please) tell me ..."
+            word in rules.request_words for word in words[2:4])  # "could you (please) tell me ..."
         return not request
+    cues = doc._.cues or {}
+    asks_who = "who" in cues
+    requested = any(lemma in rules.request_words for lemma in table.lemmas)
+    if any(tuple(words[:len(phrase)]) == phrase for phrase in rules.yes_no_phrases):
+        return not asks_who and not requested  # "est-ce que Nissan dirige l'Europe ?"
+    if any(word in rules.inverted_subjects for word in words[1:5]):
+        return not asks_who and "what" not in cues  # "Nissan dirige-t-il l'Europe ?"
+    if words[-1] in rules.yes_no_endings:  # "三菱はオセアニアのリーダーですか"
+        return not asks_who and "what" not in cues and not requested
     # "Renault leads Europe, right?" / "Nissan is the leader in China, correct?"
-    return words[-1] in {"right", "correct", "true", "yes", "confirm"} and len(words) > 2
+    return words[-1] in rules.yes_no_tails and len(words) > 2
 
 
-def understand(doc: Doc, *, domain_words: set[str],
-               context: dict[str, Any] | None = None) -> Understanding:
+def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | None = None,
+               rules: LanguageRules | None = None) -> Understanding:
     """Read one clause; `context` is the previous question's understanding, for follow-ups."""
+    rules = rules or rules_for("en")
     targets, companies, non_members = _entities(doc)
     cues: dict[str, int] = doc._.cues or {}
     facts: dict[str, int] = doc._.facts or {}
@@ -117,7 +123,7 @@ def understand(doc: Doc, *, domain_words: set[str],
     for target in targets:
         confidence *= target.score
     base = {"targets": targets, "companies": companies, "corrections": corrections,
-            "coordinated": _coordinated(doc)}
+            "coordinated": _coordinated(doc, rules)}
 
     def result(intent: Intent, factor: float = 1.0, reason: str = "",
                **extra: Any) -> Understanding:
@@ -139,8 +145,8 @@ def understand(doc: Doc, *, domain_words: set[str],
         return result(Intent.OUT_OF_SCOPE, reason="about a non-member automaker",
                       non_member=non_members[0])
 
-    yes_no = _is_yes_no(doc)
-    asks_who = has("who") and not _asks_which_kind(doc)
+    yes_no = _is_yes_no(doc, rules)
+    asks_who = has("who") and not _asks_which_kind(doc, rules)
     leads = has("lead")
     follows = has("follow") or (has("negation") and (leads or asks_who) and not yes_no)
     strong_fact = _best_fact(facts, hints) if facts else None
@@ -184,7 +190,8 @@ def understand(doc: Doc, *, domain_words: set[str],
     cue_factor = 1.0 if (leads or asks_who or follows or has("what") or yes_no) \
         else thresholds.NO_CUE_FACTOR
     factor = cue_factor * unknown_factor
-    choice = len(companies) > 1 and (not yes_no or "or" in token_table(doc).lowers)
+    choice = len(companies) > 1 and (
+        not yes_no or bool(rules.choice_words.intersection(token_table(doc).lowers)))
     if targets and choice and not follows:
         intent = Intent.WHO_LEADS  # "Nissan or Renault for Brazil?", "is Renault or Nissan ...?"
     elif targets and companies and yes_no:
@@ -210,14 +217,15 @@ def understand(doc: Doc, *, domain_words: set[str],
     understanding = result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
                            list_kind=kind)
     if context:
-        understanding = _merge_context(understanding, context, doc)
+        understanding = _merge_context(understanding, context, doc, rules)
     return understanding
 
 
-def _merge_context(current: Understanding, context: dict[str, Any], doc: Doc) -> Understanding:
+def _merge_context(current: Understanding, context: dict[str, Any], doc: Doc,
+                   rules: LanguageRules) -> Understanding:
     """Read "and in Europe?" / "what about Mitsubishi?" against the previous question."""
     cues = doc._.cues or {}
-    explicit = any(cues.get(cue) for cue in ("who", "lead", "follow")) or _is_yes_no(doc)
+    explicit = any(cues.get(cue) for cue in ("who", "lead", "follow")) or _is_yes_no(doc, rules)
     if explicit and not cues.get("follow_up"):
         return current
     previous_intent = context.get("intent")

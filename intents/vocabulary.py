@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pycountry
 import yaml
@@ -26,7 +27,9 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from intents.languages import LanguageRules, read_language_cues, rules_for
 from intents.text import fold_accents, join_model_name
+from knowledge.languages import country_names, local_list
 from knowledge.loader import KnowledgeBase
 
 LOGGER = logging.getLogger(__name__)
@@ -60,6 +63,7 @@ class Vocabulary:
     fact_hints: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     fact_denials: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset(STOP_WORDS)  # short upper-case names need capitals
 
     def add(self, name: str, entry: Entry) -> None:
         name = fold_accents(name).strip()
@@ -69,7 +73,7 @@ class Vocabulary:
             self.add(name.replace("-", " "), entry)
             self.add(name.replace("-", ""), entry)
         key = name.lower()
-        if _is_case_sensitive(name):
+        if _is_case_sensitive(name, self.function_words):
             self.exact_case.setdefault(name, entry)
             return
         current = self.names.get(key)
@@ -80,9 +84,10 @@ class Vocabulary:
             self.names[key] = entry
 
 
-def _is_case_sensitive(name: str) -> bool:
-    """Short upper-case names that are also English function words ("US") need their capitals."""
-    return name.isupper() and len(name) <= 4 and name.lower().strip(".") in STOP_WORDS
+def _is_case_sensitive(name: str, function_words: frozenset[str] | set[str] = STOP_WORDS) -> bool:
+    """Short upper-case names that are also function words ("US", French "AI") need their
+    capitals."""
+    return name.isupper() and len(name) <= 4 and name.lower().strip(".") in function_words
 
 
 @cache
@@ -112,6 +117,15 @@ def _plural_forms(name: str) -> list[str]:
     return [name, name + "s"]
 
 
+def _local_country_names(kb: KnowledgeBase, lang: str) -> dict[str, list[str]]:
+    """Country names in `lang`: pycountry's catalogue, then the data's own aliases."""
+    names = {country.alpha_2: country_names(country.alpha_2, lang)
+             for country in pycountry.countries}
+    for code, aliases in kb.local_country_aliases.get(lang, {}).items():
+        names.setdefault(code, []).extend(aliases)
+    return names
+
+
 def _country_names(kb: KnowledgeBase) -> dict[str, list[str]]:
     names: dict[str, list[str]] = {}
     prefixes: dict[str, set[str]] = {}
@@ -138,53 +152,76 @@ def _phrases(items: list[str]) -> list[tuple[str, ...]]:
             for item in items]
 
 
-def build_vocabulary(kb: KnowledgeBase) -> Vocabulary:
-    vocabulary = Vocabulary(common_words=common_english_words())
+def _names(entry: Any, lang: str) -> list[str]:
+    """An entry's English names, and in another language its own names and aliases too
+    (English technical terms appear inside French and Japanese sentences)."""
+    names = [entry.name, *entry.aliases]
+    if lang != "en":
+        local = entry.local("name", lang)
+        names += ([local] if local else []) + local_list(entry, "aliases", lang)
+    return names
+
+
+def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
+    rules: LanguageRules = rules_for(lang)
+    vocabulary = Vocabulary(common_words=rules.common_words(),
+                            function_words=frozenset(STOP_WORDS) | rules.stop_words)
     for company in kb.companies.values():
-        for name in [company.name, company.id, *company.aliases]:
+        for name in [*_names(company, lang), company.id]:
             vocabulary.add(name, Entry("company", company.id))
     for name in kb.non_members:
         vocabulary.add(name, Entry("non_member", name))
     for region in kb.regions.values():
-        for name in [region.name, *region.aliases]:
+        for name in _names(region, lang):
             vocabulary.add(name, Entry("region", region.id))
     for area in kb.areas.values():
-        for name in [area.name, *area.aliases]:
+        for name in _names(area, lang):
             vocabulary.add(name, Entry("area", area.id))
     for zone in kb.zones.values():
-        for name in [zone.name, *zone.aliases]:
+        for name in _names(zone, lang):
             vocabulary.add(name, Entry("zone", zone.id))
     for tech in kb.technologies.values():
-        for name in [tech.name, *tech.aliases]:
+        for name in _names(tech, lang):
             for form in _plural_forms(name):
                 vocabulary.add(form, Entry("tech", tech.id))
     for family in kb.families.values():
-        for name in [family.name, *family.aliases]:
+        for name in _names(family, lang):
             for form in _plural_forms(name):
                 vocabulary.add(form, Entry("family", family.id))
     for topic in kb.topics.values():
-        for name in [topic.name, *topic.aliases]:
+        for name in _names(topic, lang):
             vocabulary.add(name, Entry("topic", topic.id))
     for segment in kb.segments.values():
-        for name in segment.aliases:
+        local = [] if lang == "en" else [segment.local("name", lang),
+                                         *local_list(segment, "aliases", lang)]
+        for name in [*segment.aliases, *local]:
             vocabulary.add(name, Entry("segment", segment.id))
-    for code, names in _country_names(kb).items():
-        for name in names:
-            vocabulary.add(name, Entry("country", code, country=code))
+    country_tables = [_country_names(kb)]
+    if lang != "en":
+        country_tables.append(_local_country_names(kb, lang))
+    for table in country_tables:
+        for code, names in table.items():
+            for name in names:
+                vocabulary.add(name, Entry("country", code, country=code))
     for name, country in kb.subdivisions.items():
         vocabulary.add(name, Entry("subdivision", name, country=country))
-    cues = read_cues()
+    cues = read_cues() if lang == "en" else read_language_cues(lang)
     for cue, words in cues.items():
         if cue == "list_kinds":
             vocabulary.list_kinds = {kind: _phrases(items) for kind, items in words.items()}
         else:
             vocabulary.cues[cue] = _phrases(words)
-    _add_cities(kb, vocabulary)
-    _build_fuzzy_choices(kb, vocabulary)
+    _add_cities(kb, vocabulary, kb.local_city_aliases.get(lang, {}))
+    _build_fuzzy_choices(kb, vocabulary, ascii_only=rules.fuzzy_ascii_only)
     for fact in kb.facts.values():
-        vocabulary.facts[fact.id] = _phrases(fact.keywords)
-        vocabulary.fact_hints[fact.id] = _phrases(fact.hints)
-        vocabulary.fact_denials[fact.id] = _phrases(fact.denies)
+        keywords, hints, denies = fact.keywords, fact.hints, fact.denies
+        if lang != "en":
+            keywords = [*keywords, *local_list(fact, "keywords", lang)]
+            hints = [*hints, *local_list(fact, "hints", lang)]
+            denies = [*denies, *local_list(fact, "denies", lang)]
+        vocabulary.facts[fact.id] = _phrases(keywords)
+        vocabulary.fact_hints[fact.id] = _phrases(hints)
+        vocabulary.fact_denials[fact.id] = _phrases(denies)
     return vocabulary
 
 
@@ -198,7 +235,8 @@ def _near_cue_words(names: list[str], cue_words: set[str]) -> set[str]:
     return near
 
 
-def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
+def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary,
+                local_aliases: dict[str, str] | None = None) -> None:
     cue_words = {w for phrases in vocabulary.cues.values() for p in phrases for w in p
                  if len(w) >= 4}
     near_cues = _near_cue_words(list(kb.cities), cue_words)
@@ -210,7 +248,7 @@ def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
         common = name in vocabulary.common_words and biggest < BIG_CITY
         if common or name in near_cues:
             vocabulary.title_case_only.add(name)
-    for alias, city in kb.city_aliases.items():
+    for alias, city in [*kb.city_aliases.items(), *(local_aliases or {}).items()]:
         if alias in vocabulary.names or city not in kb.cities:
             continue
         country = max(kb.cities[city].items(), key=lambda item: item[1])[0]
@@ -219,8 +257,11 @@ def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
             vocabulary.title_case_only.add(alias)
 
 
-def _build_fuzzy_choices(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
+def _build_fuzzy_choices(kb: KnowledgeBase, vocabulary: Vocabulary,
+                         ascii_only: bool = False) -> None:
     for name, entry in vocabulary.names.items():
+        if ascii_only and not name.isascii():
+            continue
         if entry.kind == "city" and (name != entry.id
                                      or max(kb.cities[entry.id].values()) < FUZZY_CITY):
             continue  # other names of cities are matched exactly, never fuzzily

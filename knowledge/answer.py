@@ -51,6 +51,7 @@ class Answer(BaseModel):
     suggestions: list[Suggestion] = Field(default_factory=list)
     scope: dict[str, Any] = Field(default_factory=dict)
     truncated: bool = False
+    lang: str = "en"  # the language the text is in: "en", "fr" or "ja"
     # What a follow-up in the same conversation needs; JSON-serialisable, opaque to surfaces.
     context: dict[str, Any] = Field(default_factory=dict)
 
@@ -68,6 +69,7 @@ class Answer(BaseModel):
             "kind": self.kind.value,
             "suggestions": [s.model_dump() for s in self.suggestions],
             "truncated": self.truncated,
+            "lang": self.lang,
         }
 
 

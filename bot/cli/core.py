@@ -23,8 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     chat.add_argument("--knowledge-dir", type=Path)
     chat.set_defaults(handler=run_chat)
 
-    evaluate = subparsers.add_parser("eval", help="accuracy on a labelled question file")
-    evaluate.add_argument("file", type=Path)
+    evaluate = subparsers.add_parser("eval", help="accuracy on labelled question files")
+    evaluate.add_argument("file", type=Path, nargs="+",
+                          help="labelled sets (questions and conversations); per language")
     evaluate.add_argument("--show-errors", action="store_true", help="list every miss")
     evaluate.add_argument("--knowledge-dir", type=Path)
     evaluate.set_defaults(handler=run_eval)
@@ -94,15 +95,20 @@ def run_chat(args: argparse.Namespace) -> int:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from intents.evaluation import evaluate, load_questions
+    from intents.evaluation import by_language, evaluate, load_set
 
-    questions = load_questions(args.file)
-    report = evaluate(_assistant(args), questions)
+    items = [item for path in args.file for item in load_set(path)]
+    report = evaluate(_assistant(args), items)
     for category, (right, total) in report.by_category().items():
         print(f"{category:14} {right:4}/{total:<4} {100 * right / total:6.1f}%")
     print(f"{'overall':14} {sum(o.correct for o in report.outcomes):4}/{len(report.outcomes):<4} "
           f"{100 * report.accuracy:6.1f}%")
     print(f"wrong confident answers: {len(report.wrong_confident)}")
+    languages = by_language(report)
+    if len(languages) > 1 or "en" not in languages:
+        for lang, (right, total, wrong) in languages.items():
+            print(f"language {lang:5} {right:4}/{total:<4} {100 * right / total:6.1f}%  "
+                  f"wrong confident: {wrong}")
     misses = [o for o in report.outcomes if not o.correct or o.wrong_confident]
     for outcome in misses if args.show_errors else report.wrong_confident:
         flag = "WRONG" if outcome.wrong_confident else "miss"

@@ -1,0 +1,133 @@
+"""Which language a message is in: English, French or Japanese, per message.
+
+Short questions ("Qui dirige le Japon ?", "日本のリーダーは？", "who leads Japan?") are scored
+with the pipelines' own word lists rather than a character n-gram model: what tells the
+languages apart in four words is the grammar (function words and question words, Japanese
+particles), and names count only a little, so "who leads le Japon?" stays English and
+"Nissan est-il leader en Europe ?" is French. A tie goes to the conversation's language, else
+English. `benchmarks/detector.py` measures this on the labelled sets beside langid and langdetect.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from intents.languages import DEFAULT_LANGUAGE, read_language_cues, rules_for
+from intents.text import fold_accents
+from intents.vocabulary import read_cues
+from knowledge.languages import local_list
+from knowledge.loader import KnowledgeBase
+
+NAME_WEIGHT = 0.5  # a word of a name in one language only: weak evidence next to grammar
+ELISION = re.compile(r"\b(?:l|d|qu|n|c|j|s|m|t)'\w", re.IGNORECASE)  # "l'Europe", "qu'est"
+LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+FRENCH_LETTERS = frozenset("éèêàùçâîôûëïœ")
+
+
+def _script_runs(text: str) -> Iterable[tuple[str, str]]:
+    """(script, run) for runs of hiragana, katakana, kanji and Latin letters."""
+    current, run = "", []
+    for char in text:
+        name = unicodedata.name(char, "")
+        if name.startswith("HIRAGANA"):
+            script = "hiragana"
+        elif name.startswith("KATAKANA") or char == "ー":
+            script = "katakana"
+        elif name.startswith("CJK UNIFIED"):
+            script = "kanji"
+        elif char.isascii() and char.isalpha():
+            script = "latin"
+        else:
+            script = ""
+        if script != current and run:
+            yield current, "".join(run)
+            run = []
+        current = script
+        if script:
+            run.append(char)
+    if run and current:
+        yield current, "".join(run)
+
+
+def _cue_words(cues: dict) -> set[str]:
+    words: set[str] = set()
+    for key, items in cues.items():
+        if key == "domain":
+            continue
+        values = [w for group in items.values() for w in group] if isinstance(items, dict) \
+            else items
+        for item in values:
+            words.update(fold_accents(str(item)).lower().replace("-", " ").split())
+    return words
+
+
+@dataclass
+class Detector:
+    """Scores a message for each language; `detect` picks one."""
+
+    names: dict[str, set[str]] = field(default_factory=dict)  # lang -> words of its own names
+    _grammar: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        english = {w.lower() for w in rules_for("en").stop_words} | _cue_words(read_cues())
+        french = set(rules_for("fr").stop_words) | _cue_words(read_language_cues("fr"))
+        # a word both languages use ("a", "on", "leader", "segment") tells nothing
+        self._grammar = {"en": frozenset(english - french), "fr": frozenset(french - english)}
+
+    @classmethod
+    def from_names(cls, names_by_lang: dict[str, Iterable[str]]) -> Detector:
+        """`names_by_lang`: lang -> names used only in that language (from the knowledge base)."""
+        words = {lang: {w for name in names for w in LATIN_WORD.findall(
+            fold_accents(name).lower())} for lang, names in names_by_lang.items()}
+        shared = set.intersection(*words.values()) if len(words) > 1 else set()
+        return cls(names={lang: found - shared for lang, found in words.items()})
+
+    def scores(self, text: str) -> dict[str, float]:
+        scores = {"en": 0.0, "fr": 0.0, "ja": 0.0}
+        latin: list[str] = []
+        for script, run in _script_runs(text):
+            if script == "hiragana":
+                scores["ja"] += 1.0  # particles and endings: Japanese grammar
+            elif script in ("katakana", "kanji"):
+                scores["ja"] += NAME_WEIGHT
+            else:
+                latin.append(run)
+        lowered = text.lower()
+        scores["fr"] += sum(1 for char in lowered if char in FRENCH_LETTERS) * NAME_WEIGHT
+        scores["fr"] += len(ELISION.findall(lowered))
+        for word in LATIN_WORD.findall(fold_accents(lowered)):
+            word = word.split("'")[0] if "'" in word and word.split("'")[0] in ("l", "d", "qu") \
+                else word
+            for lang in ("en", "fr"):
+                if word in self._grammar[lang] or (
+                        word.endswith("s") and word[:-1] in self._grammar[lang]):  # "leads"
+                    scores[lang] += 1.0
+                elif word in self.names.get(lang, ()):
+                    scores[lang] += NAME_WEIGHT
+        return scores
+
+    def detect(self, text: str, previous: str | None = None) -> str:
+        """The language of `text`; a tie goes to `previous` (the conversation's), else English."""
+        scores = self.scores(text)
+        best = max(scores.values())
+        tied = [lang for lang, score in scores.items() if score == best]
+        if len(tied) == 1:
+            return tied[0]
+        if previous in tied:
+            return previous
+        return DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in tied else tied[0]
+
+
+def local_names(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """lang -> the knowledge base's names and aliases in English and in French."""
+    entries = [*kb.companies.values(), *kb.regions.values(), *kb.areas.values(),
+               *kb.zones.values(), *kb.technologies.values(), *kb.families.values(),
+               *kb.topics.values(), *kb.segments.values()]
+    names: dict[str, list[str]] = {"en": [], "fr": []}
+    for entry in entries:
+        names["en"] += [entry.name, *entry.aliases]
+        names["fr"] += [entry.local("name", "fr") or "", *local_list(entry, "aliases", "fr")]
+    return names
