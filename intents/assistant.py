@@ -69,7 +69,7 @@ class _Language:
                     words += local_list(fact, key, code)
         self.domain_words = {part for w in words for part in self._parts(str(w))}
         self.domain_words.add("leaderfollower")
-        self.resolver = Resolver(kb, EXAMPLES)
+        self.resolver = Resolver(kb, EXAMPLES, lang=code)
 
     def _parts(self, phrase: str) -> list[str]:
         if self.rules.spaced:
@@ -189,7 +189,8 @@ class Assistant:
             LOGGER.exception("could not answer a question")
             understanding = Understanding(intent=Intent.OUT_OF_SCOPE, confidence=0.0,
                                           reason="internal error")
-            return engine.resolver.non_answer(raw[:200], understanding)
+            return engine.language(DEFAULT_LANGUAGE).resolver.non_answer(raw[:200],
+                                                                         understanding)
         if not context and lang is None and len(raw) <= thresholds.MAX_QUESTION_CHARS:
             if len(engine.answers) >= ANSWER_CACHE_SIZE:
                 engine.answers.clear()
@@ -223,11 +224,13 @@ class Assistant:
         answer = _merge(answers) if len(answers) > 1 else answers[0]
         if cleaned.truncated:
             answer.truncated = True
-            answer.text += (f" (Your message was long, so I read only its first "
-                            f"{thresholds.MAX_QUESTION_CHARS} characters.)")
+            answer.text += " " + engine.resolver.words.say(
+                "(Your message was long, so I read only its first {count} characters.)",
+                count=str(thresholds.MAX_QUESTION_CHARS))
         answer.context = {"understanding": previous} if previous else dict(context or {})
         answer.context["lang"] = engine.rules.code
         answer.lang = engine.rules.code
+        answer.text = engine.resolver.words.tidy(answer.text)
         return answer
 
     @staticmethod

@@ -15,12 +15,15 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import pycountry
+
 from intents.languages import DEFAULT_LANGUAGE, read_language_cues, rules_for
 from intents.text import fold_accents
 from intents.vocabulary import read_cues
-from knowledge.languages import local_list
+from knowledge.languages import country_names, local_list
 from knowledge.loader import KnowledgeBase
 
+SOCIAL = ("greeting", "thanks")
 NAME_WEIGHT = 0.5  # a word of a name in one language only: weak evidence next to grammar
 ELISION = re.compile(r"\b(?:l|d|qu|n|c|j|s|m|t)'\w", re.IGNORECASE)  # "l'Europe", "qu'est"
 LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -72,10 +75,16 @@ class Detector:
     _grammar: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        english = {w.lower() for w in rules_for("en").stop_words} | _cue_words(read_cues())
-        french = set(rules_for("fr").stop_words) | _cue_words(read_language_cues("fr"))
-        # a word both languages use ("a", "on", "leader", "segment") tells nothing
-        self._grammar = {"en": frozenset(english - french), "fr": frozenset(french - english)}
+        english_cues, french_cues = read_cues(), read_language_cues("fr")
+        english = {w.lower() for w in rules_for("en").stop_words} | _cue_words(english_cues)
+        french = set(rules_for("fr").stop_words) | _cue_words(french_cues)
+        # Courtesy words English speakers borrow ("bonjour", "merci") are French all the same.
+        borrowed = _cue_words({k: french_cues[k] for k in SOCIAL}) \
+            & _cue_words({k: english_cues[k] for k in SOCIAL})
+        # any other word both languages use ("a", "on", "leader", "segment") tells nothing
+        self._grammar = {"en": frozenset(english - french),
+                         "fr": frozenset(french - english) | borrowed - {"ok", "okay", "cool",
+                                                                          "super", "hello", "hey"}}
 
     @classmethod
     def from_names(cls, names_by_lang: dict[str, Iterable[str]]) -> Detector:
@@ -130,4 +139,9 @@ def local_names(kb: KnowledgeBase) -> dict[str, list[str]]:
     for entry in entries:
         names["en"] += [entry.name, *entry.aliases]
         names["fr"] += [entry.local("name", "fr") or "", *local_list(entry, "aliases", "fr")]
+    for country in pycountry.countries:
+        names["en"].append(country.name)
+        names["fr"] += country_names(country.alpha_2, "fr")
+    for aliases in kb.local_country_aliases.get("fr", {}).values():
+        names["fr"] += aliases
     return names
