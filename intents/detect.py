@@ -27,6 +27,7 @@ SOCIAL = ("greeting", "thanks")
 NAME_WEIGHT = 0.5  # a word of a name in one language only: weak evidence next to grammar
 ELISION = re.compile(r"\b(?:l|d|qu|n|c|j|s|m|t)'\w", re.IGNORECASE)  # "l'Europe", "qu'est"
 LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][?!:;]")
 FRENCH_LETTERS = frozenset("éèêàùçâîôûëïœ")
 
 
@@ -107,6 +108,8 @@ class Detector:
         lowered = text.lower()
         scores["fr"] += sum(1 for char in lowered if char in FRENCH_LETTERS) * NAME_WEIGHT
         scores["fr"] += len(ELISION.findall(lowered))
+        # French typography spaces the high signs: "Japon ?", "leader : Nissan"
+        scores["fr"] += len(FRENCH_SPACING.findall(text)) * NAME_WEIGHT
         for word in LATIN_WORD.findall(fold_accents(lowered)):
             word = word.split("'")[0] if "'" in word and word.split("'")[0] in ("l", "d", "qu") \
                 else word

@@ -67,7 +67,8 @@ def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -
         exact.setdefault(ident, []).append([{"ORTH": t.text} for t in nlp.make_doc(name)])
     for ident, token_patterns in exact.items():
         entities.add_exact(ident, token_patterns)
-    linker = nlp.add_pipe("fuzzy_linker")
+    linker = nlp.add_pipe("fuzzy_linker", config={"long_length": rules.fuzzy_long_length}
+                          if rules.fuzzy_long_length else {})
     choices = {name: (entry.kind, entry.id, entry.country)
                for name, entry in vocabulary.fuzzy.items()}
     for word in rules.fuzzy_cue_words:

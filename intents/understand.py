@@ -102,6 +102,11 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
         return not asks_who and "what" not in cues  # "Nissan dirige-t-il l'Europe ?"
     if words[-1] in rules.yes_no_endings:  # "三菱はオセアニアのリーダーですか"
         return not asks_who and "what" not in cues and not requested
+    if rules.intonation_questions and table.texts[-1] == "?" and not asks_who \
+            and "what" not in cues and not requested:
+        about_company = any(ent.label_ == "COMPANY" for ent in doc.ents)
+        if about_company or doc._.fact_denials:  # "Nissan suit là-bas ?", "解消したの？"
+            return True
     # "Renault leads Europe, right?" / "Nissan is the leader in China, correct?"
     return words[-1] in rules.yes_no_tails and len(words) > 2
 

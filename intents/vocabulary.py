@@ -159,7 +159,17 @@ def _names(entry: Any, lang: str) -> list[str]:
     if lang != "en":
         local = entry.local("name", lang)
         names += ([local] if local else []) + local_list(entry, "aliases", lang)
+        names = [_without_article(name, rules_for(lang).articles) for name in names]
     return names
+
+
+def _without_article(name: str, articles: tuple[str, ...]) -> str:
+    """"l'Asie du Sud" is matched as "Asie du Sud" (the article is a word of the question)."""
+    lowered = name.lower()
+    for article in articles:
+        if lowered.startswith(article):
+            return name[len(article):]
+    return name
 
 
 def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
@@ -212,7 +222,7 @@ def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
         else:
             vocabulary.cues[cue] = _phrases(words)
     _add_cities(kb, vocabulary, kb.local_city_aliases.get(lang, {}))
-    _build_fuzzy_choices(kb, vocabulary, ascii_only=rules.fuzzy_ascii_only)
+    _build_fuzzy_choices(kb, vocabulary, phonetic_only=rules.fuzzy_phonetic_only)
     for fact in kb.facts.values():
         keywords, hints, denies = fact.keywords, fact.hints, fact.denies
         if lang != "en":
@@ -257,10 +267,16 @@ def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary,
             vocabulary.title_case_only.add(alias)
 
 
+def _is_phonetic(name: str) -> bool:
+    """Latin letters or katakana only ("Brazil", "ブラジル"), not kanji ("欧州")."""
+    return name.isascii() or all(
+        char == " " or char == "ー" or "\u30a0" <= char <= "\u30ff" for char in name)
+
+
 def _build_fuzzy_choices(kb: KnowledgeBase, vocabulary: Vocabulary,
-                         ascii_only: bool = False) -> None:
+                         phonetic_only: bool = False) -> None:
     for name, entry in vocabulary.names.items():
-        if ascii_only and not name.isascii():
+        if phonetic_only and not _is_phonetic(name):
             continue
         if entry.kind == "city" and (name != entry.id
                                      or max(kb.cities[entry.id].values()) < FUZZY_CITY):

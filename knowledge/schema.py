@@ -95,6 +95,7 @@ class Company(Localised):
 class CompaniesFile(Strict):
     companies: list[Company] = Field(min_length=1)
     non_members: list[str] = Field(default_factory=list)
+    local_non_members: dict[str, list[str]] = Field(default_factory=dict)  # per language
 
 
 class Region(Localised):

@@ -69,7 +69,7 @@ class FuzzyLinker:
         self._by_length = {}
         self._cache = {}
         for name, entry in names.items():
-            plain = name.replace(" ", "").isalpha()
+            plain = name.replace(" ", "").isalpha() and name.isascii()
             width = name.count(" ") + 1 if plain else len(tokenizer(name))
             if width <= MAX_WINDOW:
                 self.choices.setdefault(width, {})[name] = entry

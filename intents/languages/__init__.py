@@ -38,14 +38,21 @@ class LanguageRules:
     yes_no_phrases: tuple[tuple[str, ...], ...] = ()  # ("est", "ce", "que") anywhere at start
     yes_no_endings: frozenset[str] = frozenset()  # final particles ("か"): yes/no unless asking who
     inverted_subjects: frozenset[str] = frozenset()  # "Nissan dirige-t-il ...": pronoun after verb
+    # a statement about a company with a question mark asks yes or no ("Nissan suit là-bas ?")
+    intonation_questions: bool = False
     request_words: frozenset[str] = frozenset()  # "can you tell me ..." is not a yes/no question
     coordinators: frozenset[str] = frozenset()  # "Europe and hydrogen"
     choice_words: frozenset[str] = frozenset()  # "Nissan or Renault"
     which_words: frozenset[str] = frozenset()  # "which" before a kind word ("which markets")
     fuzzy_cue_words: tuple[str, ...] = ()  # cue words a typo is corrected to
     spaced: bool = True  # words are separated by spaces (names need no tokenizer)
-    fuzzy_ascii_only: bool = False  # fuzzy matching only for names in Latin letters
+    # fuzzy matching only for names in Latin letters or katakana (typed by sound; kanji names
+    # come whole from the input method)
+    fuzzy_phonetic_only: bool = False
     clause_break: str = ""  # regular expression splitting compound questions
+    articles: tuple[str, ...] = ()  # leading articles names are also matched without
+    # names this long and longer may be two edits away from a typo (None: the shared threshold)
+    fuzzy_long_length: int | None = None
 
 
 @cache

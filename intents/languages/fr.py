@@ -51,7 +51,7 @@ RULES = LanguageRules(
     # inversion: "Nissan dirige-t-il ...", "Mitsubishi est-il ...", "Renault et Nissan sont-ils"
     inverted_subjects=frozenset({"il", "elle", "ils", "elles"}),
     yes_no_tails=frozenset({"vrai", "exact", "correct", "juste", "non", "pas", "bien",
-                            "confirmes", "confirmez", "oui"}),
+                            "confirmes", "confirmez", "oui", "hein", "ca", "right"}),
     request_words=frozenset({"dire", "dis", "dites", "expliquer", "explique", "expliquez",
                              "donner", "donne", "donnez", "montrer", "montre", "lister",
                              "rappeler", "rappelle", "indiquer", "indique", "savoir", "sais",
@@ -62,6 +62,10 @@ RULES = LanguageRules(
     fuzzy_cue_words=("dirige", "dirigent", "diriger", "leader", "leaders", "suiveur", "suiveurs",
                      "segment", "segments", "technologie", "technologies", "alliance",
                      "region", "regions", "responsable", "pilote", "quelle", "quelles"),
+    intonation_questions=True,
+    articles=("l'", "le ", "la ", "les "),
+    # French country names sit close together ("Moldavie", "Syldavie"): two edits only from ten
+    fuzzy_long_length=10,
     clause_break=(r"[?;!\n]+|(?<=\w\w\w)\.\s+(?=[A-Z])"
                   r"|\b(?:et|puis|mais|aussi)\s+(?=(?:qui|quel|quelle|quels|quelles|est|que|"
                   r"qu|comment)\b)"),

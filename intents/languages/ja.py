@@ -1,7 +1,7 @@
 """Japanese: spaCy's blank Japanese (SudachiPy with sudachidict-core): the tokenizer gives each
 word its dictionary form as its lemma ("し" -> "する"), so no lookup table is needed. Cues in
 data/cues_ja.yaml. Names need the tokenizer (no spaces); fuzzy matching is kept to names in
-Latin letters ("autonmous" inside a Japanese sentence), as kana typos are rare with an IME."""
+Latin letters and katakana ("autonmous", "ブラジリ"): kanji come whole from the input method."""
 
 from __future__ import annotations
 
@@ -11,9 +11,14 @@ from intents.languages import DATA, LanguageRules
 
 
 def _common() -> frozenset[str]:
+    """Everyday words fuzzy matching leaves alone: English, Japanese stop words, the cues."""
+    from intents.languages import read_language_cues
     from intents.vocabulary import common_english_words
 
-    return common_english_words() | frozenset(STOP_WORDS)
+    cues = read_language_cues("ja")
+    words = {str(w) for key, values in cues.items() if isinstance(values, list)
+             for w in values}
+    return common_english_words() | frozenset(STOP_WORDS) | frozenset(words)
 
 
 RULES = LanguageRules(
@@ -31,7 +36,9 @@ RULES = LanguageRules(
     choice_words=frozenset({"or", "または", "それとも"}),
     which_words=frozenset({"どの", "どんな", "何の", "どちらの", "どっちの"}),
     fuzzy_cue_words=(),
+    intonation_questions=True,
     spaced=False,
-    fuzzy_ascii_only=True,
-    clause_break=r"[?;!\n。]+",
+    fuzzy_phonetic_only=True,
+    # "Dセグメントって三菱？ルノー？どっちがリード？" is one question: only 。 and new lines split
+    clause_break=r"[;!\n。]+",
 )
