@@ -16,6 +16,7 @@ from spacy.lookups import Lookups
 from intents import components  # noqa: F401 - registers the components
 from intents.components import entity_id
 from intents.languages import LanguageRules, rules_for
+from intents.text import fold_accents
 from intents.vocabulary import Vocabulary
 
 GAZETTEER_KINDS = frozenset({"country", "city", "subdivision"})
@@ -75,6 +76,15 @@ def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -
         choices.setdefault(word, ("cue", word, None))
     linker.set_choices(choices, vocabulary.common_words, nlp.tokenizer)
     nlp.add_pipe("segment_finder")
+    asker_words = {key: [fold_accents(str(w)).lower() for w in vocabulary.raw_cues.get(key, [])]
+                   for key in ("asker_people", "asker_before", "asker_alone", "asker_after")}
+    if any(asker_words.values()):  # languages whose cue file says how askers place themselves
+        asker = nlp.add_pipe("asker_places")
+        asking = [word for key in ("who", "lead") for phrase in vocabulary.cues[key]
+                  for word in phrase if word not in rules.stop_words]
+        asker.set_words(people=asker_words["asker_people"], before=asker_words["asker_before"],
+                        alone=asker_words["asker_alone"], after=asker_words["asker_after"],
+                        asking=asking)
     cues = nlp.add_pipe("phrase_cues")
 
     lemmas = rules.lemma_table() if rules.lemma_table is not None else None

@@ -63,6 +63,7 @@ class Vocabulary:
     fact_hints: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     fact_denials: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()
+    raw_cues: dict = field(default_factory=dict)  # the cue file as read
     function_words: frozenset[str] = frozenset(STOP_WORDS)  # short upper-case names need capitals
 
     def add(self, name: str, entry: Entry) -> None:
@@ -216,6 +217,7 @@ def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
     for name, country in kb.subdivisions.items():
         vocabulary.add(name, Entry("subdivision", name, country=country))
     cues = read_cues() if lang == "en" else read_language_cues(lang)
+    vocabulary.raw_cues = cues
     for cue, words in cues.items():
         if cue == "list_kinds":
             vocabulary.list_kinds = {kind: _phrases(items) for kind, items in words.items()}

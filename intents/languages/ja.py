@@ -39,6 +39,7 @@ RULES = LanguageRules(
     intonation_questions=True,
     spaced=False,
     fuzzy_phonetic_only=True,
-    # "Dセグメントって三菱？ルノー？どっちがリード？" is one question: only 。 and new lines split
-    clause_break=r"[;!\n。]+",
+    # "Dセグメントって三菱？ルノー？どっちがリード？" and "サンパウロから質問。日本のリードは？"
+    # are one question each: only new lines split
+    clause_break=r"[;!\n]+",
 )
