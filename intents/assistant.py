@@ -40,6 +40,8 @@ EXAMPLES = [
     "who leads Brazil?",
 ]
 ANSWER_CACHE_SIZE = 10_000
+# What a pipeline made of a clause it could not read: another language's pipeline may read it.
+UNREAD = frozenset({Intent.OUT_OF_SCOPE, Intent.CLARIFY})
 # Split "who leads Europe and who leads Japan?" into clauses at question marks, semicolons and
 # "and"/"also" followed by a question word.
 CLAUSE_BREAK = re.compile(
@@ -181,10 +183,13 @@ class Assistant:
             cached = engine.answers.get(raw)
             if cached is not None:
                 return cached.model_copy()
-        code = lang or self.language_of(raw, context)
+        scores = engine.detector.scores(raw)
+        code = lang or engine.detector.detect(raw, (context or {}).get("lang"))
+        # languages whose words the message also has: its names may be in one of them
+        others = [other for other in LANGUAGES if other != code and scores[other] > 0]
         try:
             language = engine.language(code)
-            answer = self._ask(language, raw, context)
+            answer = self._ask(language, raw, context, others)
         except Exception:  # noqa: BLE001 - a question must never crash a surface
             LOGGER.exception("could not answer a question")
             understanding = Understanding(intent=Intent.OUT_OF_SCOPE, confidence=0.0,
@@ -198,7 +203,8 @@ class Assistant:
             return answer.model_copy()
         return answer
 
-    def _ask(self, engine: _Language, raw: str, context: dict[str, Any] | None) -> Answer:
+    def _ask(self, engine: _Language, raw: str, context: dict[str, Any] | None,
+             others: list[str] | None = None) -> Answer:
         cleaned = clean(raw)
         clauses = [c.strip(" ,.") for c in engine.clause_break.split(cleaned.text)]
         clauses = [c for c in clauses if c and any(ch.isalnum() for ch in c)]
@@ -208,6 +214,9 @@ class Assistant:
         read: list[str] = []
         for clause in clauses:
             understanding = self._understand(engine, clause, previous)
+            if others and not understanding.targets and not understanding.companies \
+                    and understanding.intent in UNREAD:
+                understanding = self._understand_mixed(clause, previous, others, understanding)
             if understanding.reason == NO_SUBJECT and read:
                 # "...in Rio; who would lead there?" continues the clause before it
                 clause = f"{read.pop()} {clause}"
@@ -232,6 +241,18 @@ class Assistant:
         answer.lang = engine.rules.code
         answer.text = engine.resolver.words.tidy(answer.text)
         return answer
+
+    def _understand_mixed(self, clause: str, previous: dict[str, Any] | None,
+                          others: list[str], understanding: Understanding) -> Understanding:
+        """"who leads le Japon?": English grammar, a French name. The clause is read with the
+        pipeline of the language its names are in, and answered in the language of its grammar
+        (the understanding is the same whatever language reads it)."""
+        for other in others:
+            found = self._understand(self._engine.language(other), clause, previous)
+            if found.intent not in UNREAD and (found.targets or found.companies or found.facts):
+                found.reason += f" | read with the {other} pipeline"
+                return found
+        return understanding
 
     @staticmethod
     def _understand(engine: _Language, clause: str,

@@ -25,6 +25,7 @@ from knowledge.loader import KnowledgeBase
 
 SOCIAL = ("greeting", "thanks")
 NAME_WEIGHT = 0.5  # a word of a name in one language only: weak evidence next to grammar
+QUESTION_WEIGHT = 2.0  # a question word ("who", "qui") outweighs a borrowed word ("lead")
 ELISION = re.compile(r"\b(?:l|d|qu|n|c|j|s|m|t)'\w", re.IGNORECASE)  # "l'Europe", "qu'est"
 LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][?!:;]")
@@ -74,6 +75,7 @@ class Detector:
 
     names: dict[str, set[str]] = field(default_factory=dict)  # lang -> words of its own names
     _grammar: dict[str, frozenset[str]] = field(default_factory=dict)
+    _questions: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         english_cues, french_cues = read_cues(), read_language_cues("fr")
@@ -83,6 +85,12 @@ class Detector:
         borrowed = _cue_words({k: french_cues[k] for k in SOCIAL}) \
             & _cue_words({k: english_cues[k] for k in SOCIAL})
         # any other word both languages use ("a", "on", "leader", "segment") tells nothing
+        questions = {lang: _cue_words({key: cues[key] for key in ("who", "what")})
+                     for lang, cues in (("en", english_cues), ("fr", french_cues))}
+        self._questions = {"en": frozenset(questions["en"] - french - {"which"}),
+                           "fr": frozenset(questions["fr"] - english)}
+        # an English word French speakers borrow, inflected the English way, stays English
+        french = {w for w in french if not (w.endswith("s") and w[:-1] in english)}
         self._grammar = {"en": frozenset(english - french),
                          "fr": frozenset(french - english) | borrowed - {"ok", "okay", "cool",
                                                                           "super", "hello", "hey"}}
@@ -114,7 +122,9 @@ class Detector:
             word = word.split("'")[0] if "'" in word and word.split("'")[0] in ("l", "d", "qu") \
                 else word
             for lang in ("en", "fr"):
-                if word in self._grammar[lang] or (
+                if word in self._questions[lang]:  # "who", "qui": the grammar's core
+                    scores[lang] += QUESTION_WEIGHT
+                elif word in self._grammar[lang] or (
                         word.endswith("s") and word[:-1] in self._grammar[lang]):  # "leads"
                     scores[lang] += 1.0
                 elif word in self.names.get(lang, ()):

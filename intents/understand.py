@@ -104,8 +104,10 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
         return not asks_who and "what" not in cues and not requested
     if rules.intonation_questions and table.texts[-1] == "?" and not asks_who \
             and "what" not in cues and not requested:
+        # "Nissan suit là-bas ?", "日産は欧州でフォロワー？", "解消したの？" (not "日産の株価？")
         about_company = any(ent.label_ == "COMPANY" for ent in doc.ents)
-        if about_company or doc._.fact_denials:  # "Nissan suit là-bas ?", "解消したの？"
+        claims = any(key in cues for key in ("lead", "follow")) or len(doc.ents) > 1
+        if (about_company and claims) or doc._.fact_denials:
             return True
     # "Renault leads Europe, right?" / "Nissan is the leader in China, correct?"
     return words[-1] in rules.yes_no_tails and len(words) > 2

@@ -67,6 +67,6 @@ RULES = LanguageRules(
     # French country names sit close together ("Moldavie", "Syldavie"): two edits only from ten
     fuzzy_long_length=10,
     clause_break=(r"[?;!\n]+|(?<=\w\w\w)\.\s+(?=[A-Z])"
-                  r"|\b(?:et|puis|mais|aussi)\s+(?=(?:qui|quel|quelle|quels|quelles|est|que|"
+                  r"|\b(?:et|puis|aussi)\s+(?=(?:qui|quel|quelle|quels|quelles|est|que|"
                   r"qu|comment)\b)"),
 )
