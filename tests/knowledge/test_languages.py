@@ -93,4 +93,5 @@ def test_every_sentence_said_is_translated_with_the_same_fields(lang):
 def test_japanese_lists_and_sentences_read_without_spaces():
     words = Phrasing(load_knowledge(), "ja")
     assert words.join(["中国", "北米", "日本"]) == "中国、北米と日本"
-    assert words.tidy("はい。 欧州のリーダーはルノーです。  ここでは") == "はい。欧州のリーダーはルノーです。ここでは"
+    said = words.tidy("はい。 欧州のリーダーはルノーです。  ここでは")
+    assert said == "はい。欧州のリーダーはルノーです。ここでは"
