@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 import pycountry
 
 from intents.languages import DEFAULT_LANGUAGE, read_language_cues, rules_for
+from intents.languages.words import spacy_stop_words
 from intents.text import fold_accents
 from intents.vocabulary import read_cues
 from knowledge.languages import country_names, local_list
 from knowledge.loader import KnowledgeBase
 
 SOCIAL = ("greeting", "thanks")
+FRENCH_STOP_WORDS = frozenset(fold_accents(w) for w in spacy_stop_words("fr"))
 NAME_WEIGHT = 0.5  # a word of a name in one language only: weak evidence next to grammar
 QUESTION_WEIGHT = 2.0  # a question word ("who", "qui") outweighs a borrowed word ("lead")
 ELISION = re.compile(r"\b(?:l|d|qu|n|c|j|s|m|t)'\w", re.IGNORECASE)  # "l'Europe", "qu'est"
@@ -80,7 +82,7 @@ class Detector:
     def __post_init__(self) -> None:
         english_cues, french_cues = read_cues(), read_language_cues("fr")
         english = {w.lower() for w in rules_for("en").stop_words} | _cue_words(english_cues)
-        french = set(rules_for("fr").stop_words) | _cue_words(french_cues)
+        french = set(FRENCH_STOP_WORDS) | _cue_words(french_cues)
         # Courtesy words English speakers borrow ("bonjour", "merci") are French all the same.
         borrowed = _cue_words({k: french_cues[k] for k in SOCIAL}) \
             & _cue_words({k: english_cues[k] for k in SOCIAL})

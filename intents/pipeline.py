@@ -52,7 +52,9 @@ def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -
         ident = entity_id(entry.kind, entry.id, entry.country)
         if entry.kind in GAZETTEER_KINDS:
             # plain words tokenize as themselves; only names with punctuation need the tokenizer
-            plain = rules.spaced and name.replace(" ", "").isalpha()
+            # plain words tokenize as themselves (Latin ones inside Japanese too: no dictionary
+            # look-up, which keeps Sudachi's memory-mapped dictionary pages untouched)
+            plain = (rules.spaced or name.isascii()) and name.replace(" ", "").isalpha()
             words = name if plain else " ".join(t.lower_ for t in nlp.tokenizer(name))
             places[words] = ident
             if name in vocabulary.title_case_only:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -62,7 +63,7 @@ class Vocabulary:
     facts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     fact_hints: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     fact_denials: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    common_words: frozenset[str] = frozenset()
+    common_words: Container[str] = frozenset()
     raw_cues: dict = field(default_factory=dict)  # the cue file as read
     function_words: frozenset[str] = frozenset(STOP_WORDS)  # short upper-case names need capitals
 

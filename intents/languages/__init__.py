@@ -7,7 +7,7 @@ joined). The understanding logic itself is shared: it reads these, never a langu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
@@ -32,7 +32,7 @@ class LanguageRules:
     # word -> lemma (lower case, accents folded); None: the tokenizer sets lemmas (Japanese)
     lemma_table: Callable[[], dict[str, str]] | None
     stop_words: frozenset[str]
-    common_words: Callable[[], frozenset[str]]  # everyday words fuzzy matching never corrects
+    common_words: Callable[[], Container[str]]  # everyday words fuzzy matching never corrects
     yes_no_openers: frozenset[str] = frozenset()  # first word of a yes/no question
     yes_no_tails: frozenset[str] = frozenset()  # last word of one ("..., right?")
     yes_no_phrases: tuple[tuple[str, ...], ...] = ()  # ("est", "ce", "que") anywhere at start

@@ -3,40 +3,54 @@ folded, as questions are), cues in data/cues_fr.yaml."""
 
 from __future__ import annotations
 
-import gzip
-import json
+from collections.abc import Container
 from functools import cache
-from importlib import resources
 
-from spacy.lang.fr.stop_words import STOP_WORDS
-
-from intents.languages import DATA, LanguageRules
+from intents.languages import DATA, LanguageRules, read_language_cues
+from intents.languages.words import AnyOf, HashedWords, lookup_pairs, spacy_stop_words
 from intents.text import fold_accents
 
-FOLDED_STOP_WORDS = frozenset(fold_accents(w) for w in STOP_WORDS)
+FOLDED_STOP_WORDS = frozenset(fold_accents(w) for w in spacy_stop_words("fr"))
+
+
+def _needed_lemmas() -> set[str]:
+    """The words whose inflected forms matter: those of the cue file and of the facts."""
+    from knowledge.languages import local_list
+    from knowledge.loader import load_knowledge
+
+    words: set[str] = set()
+    for values in read_language_cues("fr").values():
+        items = [w for group in values.values() for w in group] if isinstance(values, dict) \
+            else values
+        for item in items:
+            words.update(fold_accents(str(item)).lower().replace("-", " ").split())
+    for fact in load_knowledge().facts.values():
+        for key in ("keywords", "hints", "denies"):
+            for item in local_list(fact, key, "fr"):
+                words.update(fold_accents(item).lower().replace("-", " ").split())
+    return words
 
 
 @cache
+def _tables() -> tuple[dict[str, str], HashedWords]:
+    """One scan of spacy-lookups-data's French table gives both: the lemmas of the words the
+    cues and facts use ("dirigent" -> "diriger"), and every French word, hashed."""
+    needed = _needed_lemmas()
+    pairs = lookup_pairs("fr_lemma_lookup")
+    lemmas = {word: lemma for word, lemma in pairs if lemma in needed and word != lemma}
+    return lemmas, HashedWords(word for pair in pairs for word in pair)
+
+
 def lemma_table() -> dict[str, str]:
-    """spacy-lookups-data's French lemma table, accents folded ("élue" -> "elu")."""
-    data = resources.files("spacy_lookups_data") / "data" / "fr_lemma_lookup.json.gz"
-    table = json.loads(gzip.decompress(data.read_bytes()))
-    folded: dict[str, str] = {}
-    for word, lemma in table.items():
-        if isinstance(lemma, list):  # a few words have several lemmas: the first is commonest
-            lemma = lemma[0]
-        folded.setdefault(fold_accents(word).lower(), fold_accents(lemma).lower())
-    return folded
+    return _tables()[0]
 
 
 @cache
-def common_words() -> frozenset[str]:
+def common_words() -> Container[str]:
     """Everyday French and English words: fuzzy matching never turns them into names."""
     from intents.vocabulary import common_english_words
 
-    table = lemma_table()
-    return frozenset(table) | frozenset(table.values()) | FOLDED_STOP_WORDS \
-        | common_english_words()
+    return AnyOf(_tables()[1], FOLDED_STOP_WORDS, common_english_words())
 
 
 RULES = LanguageRules(
@@ -46,8 +60,7 @@ RULES = LanguageRules(
     stop_words=FOLDED_STOP_WORDS,
     common_words=common_words,
     # "est-ce que Nissan ..." reads "est ce que" once hyphens are spaces
-    yes_no_phrases=(("est", "ce", "que"), ("est", "ce", "qu"), ("est", "ce"),
-                    ("c", "est", "bien"), ("c", "est", "vrai")),
+    yes_no_phrases=(("est", "ce"), ("c'", "est", "bien"), ("c'", "est", "vrai")),
     # inversion: "Nissan dirige-t-il ...", "Mitsubishi est-il ...", "Renault et Nissan sont-ils"
     inverted_subjects=frozenset({"il", "elle", "ils", "elles"}),
     yes_no_tails=frozenset({"vrai", "exact", "correct", "juste", "non", "pas", "bien",
