@@ -34,6 +34,11 @@ def catalogue(lang: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
 
 
+def say(lang: str, message: str, **fields: str) -> str:
+    """One message of the catalogue in `lang` (for the surfaces: labels, buttons, apologies)."""
+    return catalogue(lang if lang in FULL_STOP else "en").gettext(message).format(**fields)
+
+
 class Phrasing:
     """The sentences, names and punctuation of one language."""
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.answer import Answer
+from knowledge.localise import say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,7 +53,9 @@ def render_text(answer: Answer) -> str:
     lines = [answer.text]
     if answer.sources:
         where = ", ".join(f"¶{s.paragraph}" for s in answer.sources)
-        lines.append(f"Source: Alliance leader-follower article, {where}")
+        lines.append(say(answer.lang, "Source: {sources}",
+                         sources=say(answer.lang, "Alliance leader-follower article") + ", "
+                         + where))
     return "\n".join(lines)
 
 

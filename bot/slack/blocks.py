@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from knowledge.answer import Answer, Kind, MatrixRow, Source
+from knowledge.localise import say
 
 MAX_SECTION_CHARS = 3000
 MAX_MESSAGE_BLOCKS = 50
@@ -132,7 +133,8 @@ def company_names(ids: Iterable[str]) -> str:
     return ", ".join(display_name(company).title() for company in ids)
 
 
-def source_line(sources: list[Source], titles: Mapping[str, str] | None = None) -> str:
+def source_line(sources: list[Source], titles: Mapping[str, str] | None = None,
+                lang: str = "en") -> str:
     """ "Source: Alliance leader-follower article, ¶10" (paragraphs grouped per document).
 
     `titles` maps document ids to titles; an id without one is shown as readable words.
@@ -148,13 +150,17 @@ def source_line(sources: list[Source], titles: Mapping[str, str] | None = None) 
         + ", ".join(f"¶{number}" for number in sorted(numbers))
         for document, numbers in paragraphs.items()
     ]
-    label = "Source" if len(sources) == 1 else "Sources"
-    return f"{label}: " + "; ".join(parts)
+    listed = "; ".join(parts)
+    if len(sources) == 1:
+        return say(lang, "Source: {sources}", sources=listed)
+    return say(lang, "Sources: {sources}", sources=listed)
 
 
-def asked_by_line(user_id: str, question: str) -> str:
-    asker = f"<@{user_id}>" if USER_ID.match(user_id) else "Someone"
-    return f"{asker} asked: _{escape(clip(question.strip(), MAX_ECHOED_QUESTION))}_"
+def asked_by_line(user_id: str, question: str, lang: str = "en") -> str:
+    asked = f"_{escape(clip(question.strip(), MAX_ECHOED_QUESTION))}_"
+    if USER_ID.match(user_id):
+        return say(lang, "{asker} asked: {question}", asker=f"<@{user_id}>", question=asked)
+    return say(lang, "Someone asked: {question}", question=asked)
 
 
 def answer_message(answer: Answer, *, asked_by: str | None = None, shareable: bool = False,
@@ -166,7 +172,7 @@ def answer_message(answer: Answer, *, asked_by: str | None = None, shareable: bo
     """
     blocks: list[dict[str, Any]] = []
     if asked_by:
-        blocks.append(context_block(asked_by_line(asked_by, answer.question)))
+        blocks.append(context_block(asked_by_line(asked_by, answer.question, answer.lang)))
     blocks.extend(mrkdwn_sections(escape(answer.text)))
     if answer.suggestions:
         blocks.append({
@@ -179,14 +185,14 @@ def answer_message(answer: Answer, *, asked_by: str | None = None, shareable: bo
             ],
         })
     if answer.sources:
-        blocks.append(context_block(source_line(answer.sources, titles)))
+        blocks.append(context_block(source_line(answer.sources, titles, answer.lang)))
     buttons: list[dict[str, Any]] = []
     if answer.kind in FEEDBACK_KINDS:
         feedback_value = encode_value({"q": answer.question, "a": answer.text})
         buttons += [button("👍", ACTION_FEEDBACK_UP, feedback_value),
                     button("👎", ACTION_FEEDBACK_DOWN, feedback_value)]
     if shareable:
-        buttons.append(button("Share in channel", ACTION_SHARE,
+        buttons.append(button(say(answer.lang, "Share in channel"), ACTION_SHARE,
                               encode_value({"q": answer.question}), style="primary"))
     if buttons:
         blocks.append({"type": "actions", "block_id": "answer_actions", "elements": buttons})

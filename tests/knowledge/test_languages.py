@@ -14,6 +14,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from bot.slack.listeners.answering import SORRY
 from intents.assistant import EXAMPLES
 from knowledge.errors import KnowledgeError
 from knowledge.languages import country_name
@@ -80,7 +81,10 @@ def test_shipped_mo_files_are_compiled_from_the_po_files(lang):
 def test_every_sentence_said_is_translated_with_the_same_fields(lang):
     said = {message for root in ("knowledge", "intents") for _file, _line, message, _comments,
             _context in extract_from_dir(ROOT / root, keywords={"say": None})}
-    said |= set(EXAMPLES)
+    said |= set(EXAMPLES) | {SORRY}
+    # the surfaces call say(lang, message)
+    said |= {message for _file, _line, message, _comments, _context
+             in extract_from_dir(ROOT / "bot", keywords={"say": (2,)})}
     catalogue = _catalogue(lang)
     missing = sorted(m for m in said if not catalogue.get(m) or not catalogue.get(m).string)
     assert missing == []

@@ -18,6 +18,7 @@ from bot.slack.listeners.delivery import call_slack
 from bot.storage.memory import QuestionRecord, Stores, utcnow
 from intents.assistant import Assistant
 from knowledge.answer import Answer, Kind
+from knowledge.localise import say
 
 SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
 
@@ -43,9 +44,9 @@ def document_titles(assistant: Assistant) -> dict[str, str]:
             in documents.items()}
 
 
-def apology(question: str) -> Answer:
+def apology(question: str, lang: str = "en") -> Answer:
     return Answer(question=question, intent="error", kind=Kind.NO_ANSWER, understood=False,
-                  text=SORRY, confidence=0.0)
+                  text=say(lang, SORRY), confidence=0.0, lang=lang)
 
 
 @dataclass
@@ -67,7 +68,7 @@ class Answerer:
         except Exception:  # noqa: BLE001 - a bug in the core must not leave the user unanswered
             logger.exception("The core failed to answer", extra={"event_id": event_id,
                                                                  "surface": surface})
-            return apology(question)
+            return apology(question, self._language_of(question, context))
         seconds = time.perf_counter() - started
         if thread_key and answer.context:
             self._keep_context(thread_key, answer.context)
@@ -93,6 +94,12 @@ class Answerer:
                              event_id=body.get("event_id"))
         call_slack(client, "chat.postMessage", channel=channel, thread_ts=thread_ts,
                    **self.render(answer))
+
+    def _language_of(self, question: str, context: dict[str, Any] | None) -> str:
+        try:
+            return self.assistant.language_of(question, context)
+        except Exception:  # noqa: BLE001 - an apology in English beats none
+            return "en"
 
     def _context(self, thread_key: str | None) -> dict[str, Any] | None:
         if not thread_key:
