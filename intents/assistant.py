@@ -155,9 +155,17 @@ class Assistant:
         gc.freeze()
         LOGGER.info("knowledge base reloaded", extra={"kb_version": engine.kb.version})
 
-    def matrix(self) -> list[MatrixRow]:
-        """The whole leadership map, regions first, then technologies, then segments."""
-        return self._engine.resolver.matrix()
+    def matrix(self, lang: str = DEFAULT_LANGUAGE) -> list[MatrixRow]:
+        """The whole leadership map, regions first, then technologies, then segments; its
+        names in `lang`."""
+        if lang == DEFAULT_LANGUAGE:
+            return self._engine.resolver.matrix()
+        return self._engine.language(lang).resolver.matrix()
+
+    def company_names(self, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+        """Company id -> its name in `lang`."""
+        resolver = self._engine.language(lang).resolver
+        return {company: resolver.company(company) for company in self._engine.kb.companies}
 
     def examples(self) -> list[str]:
         """Example questions for help texts."""

@@ -67,12 +67,17 @@ class Phrasing:
         aliases = self.kb.local_country_aliases.get(self.lang, {}).get(code)
         return country_name(code, self.lang, aliases)
 
-    def join(self, names: list[str]) -> str:
+    @staticmethod
+    def joiner(lang: str, names: list[str]) -> str:
+        """`names` joined the way `lang` lists them ("A, B et C", "A、BとC")."""
         names = [n for n in names if n]
         if len(names) <= 1:
             return "".join(names)
-        comma, last = LIST_JOINERS.get(self.lang, LIST_JOINERS["en"])
+        comma, last = LIST_JOINERS.get(lang, LIST_JOINERS["en"])
         return comma.join(names[:-1]) + last + names[-1]
+
+    def join(self, names: list[str]) -> str:
+        return self.joiner(self.lang, names)
 
     def sentences(self, text: str) -> list[str]:
         stop = FULL_STOP.get(self.lang, ".")
