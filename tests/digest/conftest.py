@@ -13,7 +13,6 @@ from knowledge.answer import MatrixRow, Source
 from tests.storage.databases import BACKENDS, make_settings
 from tests.support.fake_slack import FakeSlack
 
-
 JAPANESE_NAMES = {"Europe": "欧州", "Plug-in hybrids": "プラグインハイブリッド"}
 JAPANESE_COMPANIES = {"renault": "ルノー", "nissan": "日産", "mitsubishi": "三菱自動車"}
 
