@@ -148,6 +148,8 @@ class Assistant:
         Raises `knowledge.errors.KnowledgeError` (naming file, entry and field) when refused.
         """
         engine = _Engine(self.knowledge_dir)
+        for code in list(self._engine._languages):  # the languages in use, built before the swap
+            engine.language(code)
         with self._lock:
             self._engine = engine
         gc.unfreeze()  # let the replaced engine be collected, then freeze the new one

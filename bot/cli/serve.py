@@ -108,6 +108,7 @@ def serve(args: argparse.Namespace) -> int:
 
     stores = open_stores(settings)
     assistant = Assistant(settings.knowledge_dir)
+    assistant.load_languages()  # French and Japanese too, before the bot reports ready
     client = build_web_client(settings)
     app = build_app(settings, assistant, stores, client)
     stop = threading.Event()

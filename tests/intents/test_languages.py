@@ -139,3 +139,10 @@ def test_detection_is_right_on_short_labelled_questions(assistant):
     wrong = [(text, lang) for text, lang in short if detector.detect(text) != lang]
     assert len(short) > 300
     assert len(wrong) <= len(short) * 0.01, wrong
+
+
+def test_a_reload_builds_the_languages_in_use_before_it_swaps():
+    assistant = Assistant()
+    assistant.ask("Qui dirige l'Europe ?")
+    assistant.reload()
+    assert set(assistant._engine._languages) == {"en", "fr"}
