@@ -193,10 +193,10 @@ class Assistant:
             cached = engine.answers.get(raw)
             if cached is not None:
                 return cached.model_copy()
-        scores = engine.detector.scores(raw)
         code = lang or engine.detector.detect(raw, (context or {}).get("lang"))
-        # languages whose words the message also has: its names may be in one of them
-        others = [other for other in LANGUAGES if other != code and scores[other] > 0]
+        # languages whose own names the message also uses ("who leads le Japon?")
+        named = engine.detector.name_languages(raw) if code != "ja" else set()
+        others = [other for other in LANGUAGES if other != code and other in named]
         try:
             language = engine.language(code)
             answer = self._ask(language, raw, context, others)
@@ -257,7 +257,8 @@ class Assistant:
         """"who leads le Japon?": English grammar, a French name. The clause is read with the
         pipeline of the language its names are in, and answered in the language of its grammar
         (the understanding is the same whatever language reads it)."""
-        for other in others:
+        named = self._engine.detector.name_languages(clause)
+        for other in (other for other in others if other in named):
             found = self._understand(self._engine.language(other), clause, previous)
             if found.intent not in UNREAD and (found.targets or found.companies or found.facts):
                 found.reason += f" | read with the {other} pipeline"

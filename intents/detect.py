@@ -20,7 +20,7 @@ import pycountry
 from intents.languages import DEFAULT_LANGUAGE, read_language_cues, rules_for
 from intents.languages.words import spacy_stop_words
 from intents.text import fold_accents
-from intents.vocabulary import read_cues
+from intents.vocabulary import common_english_words, read_cues
 from knowledge.languages import country_names, local_list
 from knowledge.loader import KnowledgeBase
 
@@ -30,6 +30,7 @@ NAME_WEIGHT = 0.5  # a word of a name in one language only: weak evidence next t
 QUESTION_WEIGHT = 2.0  # a question word ("who", "qui") outweighs a borrowed word ("lead")
 ELISION = re.compile(r"\b(?:l|d|qu|n|c|j|s|m|t)'\w", re.IGNORECASE)  # "l'Europe", "qu'est"
 LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+CASED_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][?!:;]")
 FRENCH_LETTERS = frozenset("éèêàùçâîôûëïœ")
 
@@ -103,7 +104,10 @@ class Detector:
         words = {lang: {w for name in names for w in LATIN_WORD.findall(
             fold_accents(name).lower())} for lang, names in names_by_lang.items()}
         shared = set.intersection(*words.values()) if len(words) > 1 else set()
-        return cls(names={lang: found - shared for lang, found in words.items()})
+        # a French name's word that is also everyday English or French grammar tells nothing
+        everyday = set(common_english_words()) | FRENCH_STOP_WORDS
+        return cls(names={lang: found - shared - (everyday if lang != "en" else set())
+                          for lang, found in words.items()})
 
     def scores(self, text: str) -> dict[str, float]:
         scores = {"en": 0.0, "fr": 0.0, "ja": 0.0}
@@ -120,18 +124,36 @@ class Detector:
         scores["fr"] += len(ELISION.findall(lowered))
         # French typography spaces the high signs: "Japon ?", "leader : Nissan"
         scores["fr"] += len(FRENCH_SPACING.findall(text)) * NAME_WEIGHT
-        for word in LATIN_WORD.findall(fold_accents(lowered)):
+        written_words = CASED_WORD.findall(fold_accents(text))
+        # "QUI DIRIGE LE JAPON ?": when everything is shouted, case says nothing
+        shouted = len(written_words) > 1 and all(w.isupper() for w in written_words)
+        for position, written in enumerate(written_words):
+            word = written.lower()
             word = word.split("'")[0] if "'" in word and word.split("'")[0] in ("l", "d", "qu") \
                 else word
+            # a capitalised word inside the message is a name's ("Bac Tu Liem"), an upper-case
+            # one an acronym ("EU?"): not grammar
+            proper = not shouted and ((position > 0 and written[:1].isupper())
+                                      or (len(written) > 1 and written.isupper()))
             for lang in ("en", "fr"):
                 if word in self._questions[lang]:  # "who", "qui": the grammar's core
                     scores[lang] += QUESTION_WEIGHT
+                elif proper:
+                    if word in self.names.get(lang, ()):
+                        scores[lang] += NAME_WEIGHT
                 elif word in self._grammar[lang] or (
                         word.endswith("s") and word[:-1] in self._grammar[lang]):  # "leads"
                     scores[lang] += 1.0
                 elif word in self.names.get(lang, ()):
                     scores[lang] += NAME_WEIGHT
         return scores
+
+    def name_languages(self, text: str) -> set[str]:
+        """The languages whose own names the text uses ("le Japon": French; "日本": Japanese)."""
+        found = {"ja" for script, _run in _script_runs(text) if script in ("katakana", "kanji")}
+        for word in LATIN_WORD.findall(fold_accents(text.lower())):
+            found |= {lang for lang, names in self.names.items() if word in names}
+        return found
 
     def detect(self, text: str, previous: str | None = None) -> str:
         """The language of `text`; a tie goes to `previous` (the conversation's), else English."""
@@ -159,4 +181,6 @@ def local_names(kb: KnowledgeBase) -> dict[str, list[str]]:
         names["fr"] += country_names(country.alpha_2, "fr")
     for aliases in kb.local_country_aliases.get("fr", {}).values():
         names["fr"] += aliases
+    for aliases in kb.country_aliases.values():
+        names["en"] += aliases
     return names

@@ -146,3 +146,11 @@ def test_a_reload_builds_the_languages_in_use_before_it_swaps():
     assistant.ask("Qui dirige l'Europe ?")
     assistant.reload()
     assert set(assistant._engine._languages) == {"en", "fr"}
+
+
+def test_english_questions_never_load_another_language():
+    assistant = Assistant()
+    for name in ("questions.yaml", "holdout.yaml"):
+        for question in load_questions(DATA / name):
+            assistant.ask(question.q)
+    assert set(assistant._engine._languages) == {"en"}
