@@ -88,11 +88,12 @@ LANGUAGE_SETS = {"fr": ["questions_fr.yaml", "conversations_fr.yaml"],
                  "ja": ["questions_ja.yaml", "conversations_ja.yaml"]}
 
 
-def cold_start(runs: int = 5, question: str = FIRST_QUESTIONS["en"]) -> tuple[float, float]:
-    """Medians of the floor and of `alliance-bot ask`, run alternately so that a busy moment of
-    the machine weighs on both alike."""
+def cold_start(runs: int = 5, question: str = FIRST_QUESTIONS["en"],
+               lang: str = "en") -> tuple[float, float]:
+    """Medians of the floor (spaCy's blank pipeline for `lang`) and of `alliance-bot ask`, run
+    alternately so that a busy moment of the machine weighs on both alike."""
     cli = shutil.which("alliance-bot") or str(Path(sys.executable).parent / "alliance-bot")
-    floor_command = [sys.executable, "-c", "import spacy; spacy.blank('en')"]
+    floor_command = [sys.executable, "-c", f"import spacy; spacy.blank({lang!r})('a')"]
     ask_command = [cli, "ask", question]
     floors, firsts = [], []
     _seconds(ask_command)  # writes the bytecode cache once
@@ -133,9 +134,9 @@ def _language_questions(lang: str) -> list[str]:
 
 def main(count: int = 10_000) -> int:
     for lang, question in FIRST_QUESTIONS.items():
-        floor, first = cold_start(question=question)
+        floor, first = cold_start(question=question, lang=lang)
         print(f"cold start ({lang}): {first:.2f} s to first answer; floor (import spacy + blank "
-              f"en) {floor:.2f} s; overhead {first - floor:+.2f} s")
+              f"{lang} + one word) {floor:.2f} s; overhead {first - floor:+.2f} s")
     from intents.assistant import Assistant
 
     start = time.perf_counter()
