@@ -194,9 +194,8 @@ class Assistant:
             if cached is not None:
                 return cached.model_copy()
         code = lang or engine.detector.detect(raw, (context or {}).get("lang"))
-        # languages whose own names the message also uses ("who leads le Japon?")
-        named = engine.detector.name_languages(raw) if code != "ja" else set()
-        others = [other for other in LANGUAGES if other != code and other in named]
+        # a clause this language cannot read may use another's names ("who leads le Japon?")
+        others = [other for other in LANGUAGES if other != code]
         try:
             language = engine.language(code)
             answer = self._ask(language, raw, context, others)

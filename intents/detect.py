@@ -11,7 +11,6 @@ English. `benchmarks/detector.py` measures this on the labelled sets beside lang
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -35,29 +34,8 @@ FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][?!:;]")
 FRENCH_LETTERS = frozenset("éèêàùçâîôûëïœ")
 
 
-def _script_runs(text: str) -> Iterable[tuple[str, str]]:
-    """(script, run) for runs of hiragana, katakana, kanji and Latin letters."""
-    current, run = "", []
-    for char in text:
-        name = unicodedata.name(char, "")
-        if name.startswith("HIRAGANA"):
-            script = "hiragana"
-        elif name.startswith("KATAKANA") or char == "ー":
-            script = "katakana"
-        elif name.startswith("CJK UNIFIED"):
-            script = "kanji"
-        elif char.isascii() and char.isalpha():
-            script = "latin"
-        else:
-            script = ""
-        if script != current and run:
-            yield current, "".join(run)
-            run = []
-        current = script
-        if script:
-            run.append(char)
-    if run and current:
-        yield current, "".join(run)
+HIRAGANA = re.compile(r"[\u3041-\u309f]+")  # particles and endings: Japanese grammar
+KANJI_KANA = re.compile(r"[\u30a0-\u30ff\uff66-\uff9f\u3400-\u4dbf\u4e00-\u9fff]+")  # names
 
 
 def _cue_words(cues: dict) -> set[str]:
@@ -111,14 +89,9 @@ class Detector:
 
     def scores(self, text: str) -> dict[str, float]:
         scores = {"en": 0.0, "fr": 0.0, "ja": 0.0}
-        latin: list[str] = []
-        for script, run in _script_runs(text):
-            if script == "hiragana":
-                scores["ja"] += 1.0  # particles and endings: Japanese grammar
-            elif script in ("katakana", "kanji"):
-                scores["ja"] += NAME_WEIGHT
-            else:
-                latin.append(run)
+        if not text.isascii():
+            scores["ja"] += len(HIRAGANA.findall(text)) + \
+                len(KANJI_KANA.findall(text)) * NAME_WEIGHT
         lowered = text.lower()
         scores["fr"] += sum(1 for char in lowered if char in FRENCH_LETTERS) * NAME_WEIGHT
         scores["fr"] += len(ELISION.findall(lowered))
@@ -150,7 +123,7 @@ class Detector:
 
     def name_languages(self, text: str) -> set[str]:
         """The languages whose own names the text uses ("le Japon": French; "日本": Japanese)."""
-        found = {"ja" for script, _run in _script_runs(text) if script in ("katakana", "kanji")}
+        found = {"ja"} if KANJI_KANA.search(text) else set()
         for word in LATIN_WORD.findall(fold_accents(text.lower())):
             found |= {lang for lang, names in self.names.items() if word in names}
         return found
