@@ -34,11 +34,22 @@ HomeSection = Callable[[str, Any], list[dict[str, Any]]]  # (user_id, client) ->
 
 SUBCOMMANDS: dict[str, SubcommandHandler] = {}
 HOME_SECTIONS: list[HomeSection] = []
+# `/alliance admin VERB args`: verbs beyond `reload`, run only for ALLIANCE_BOT_ADMINS, with
+# `args` the text after the verb. Values are (handler, one line of usage).
+ADMIN_VERBS: dict[str, tuple[SubcommandHandler, str]] = {}
 
 
 def subcommand(name: str) -> Callable[[SubcommandHandler], SubcommandHandler]:
     def register(handler: SubcommandHandler) -> SubcommandHandler:
         SUBCOMMANDS[name] = handler
+        return handler
+
+    return register
+
+
+def admin_verb(name: str, usage: str) -> Callable[[SubcommandHandler], SubcommandHandler]:
+    def register(handler: SubcommandHandler) -> SubcommandHandler:
+        ADMIN_VERBS[name] = (handler, usage)
         return handler
 
     return register
@@ -67,6 +78,9 @@ ReadinessCheck = Callable[[], str | None]
 
 STARTUP_HOOKS: list[StartupHook] = []
 READINESS_CHECKS: list[ReadinessCheck] = []
+# Same shape, for what the replica can serve without (the database): reported by /readyz,
+# failing it only when strict.
+DEGRADATION_CHECKS: list[ReadinessCheck] = []
 
 
 def on_startup(hook: StartupHook) -> StartupHook:
@@ -76,4 +90,9 @@ def on_startup(hook: StartupHook) -> StartupHook:
 
 def readiness_check(check: ReadinessCheck) -> ReadinessCheck:
     READINESS_CHECKS.append(check)
+    return check
+
+
+def degradation_check(check: ReadinessCheck) -> ReadinessCheck:
+    DEGRADATION_CHECKS.append(check)
     return check

@@ -11,6 +11,7 @@ import importlib
 FEATURE_MODULES = (
     "bot.digest.feature",
     "bot.ops.reload",
+    "bot.teaching.feature",
 )
 
 

@@ -1,6 +1,8 @@
 """Every setting of the bot in one place, read from the environment (and an optional `.env`).
 
-A missing or malformed setting stops start-up with one line naming the variable.
+A missing or malformed setting stops start-up with one line naming the variable. `serve`,
+`doctor` and every other command read settings through `load_settings`, so they accept and
+refuse the same values.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class ConfigError(Exception):
@@ -35,6 +38,11 @@ class Settings(BaseSettings):
     # Knowledge base outside the package, so an organisation can keep its own facts.
     knowledge_dir: Path | None = None
 
+    # Teaching: how often each replica looks for phrases taught elsewhere; where the labelled
+    # question sets a phrase is checked against live (default: found beside the package).
+    taught_poll_seconds: float = Field(default=2.0, gt=0, le=8)
+    labelled_sets_dir: Path | None = None
+
     # Operations.
     alliance_bot_admins: str = ""  # comma-separated Slack user ids allowed to run admin commands
     log_format: str = "auto"  # "json", "text" or "auto" (json when not on a terminal)
@@ -47,6 +55,28 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value if value.endswith("/") else value + "/"
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _a_bot_token(cls, value: str | None) -> str | None:
+        if value and not value.startswith("xoxb-"):
+            raise ValueError("must be the Bot User OAuth Token (xoxb-…), not a user (xoxp-) or "
+                             "app-level (xapp-) token")
+        return value
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _an_app_token(cls, value: str | None) -> str | None:
+        if value and not value.startswith("xapp-"):
+            raise ValueError("must be an app-level token (xapp-…) with connections:write")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_log_level(cls, value: str) -> str:
+        if value.upper() not in LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
+        return value.upper()
 
     @field_validator("log_format")
     @classmethod
@@ -85,4 +115,5 @@ def load_settings() -> Settings:
     except ValidationError as error:
         first = error.errors()[0]
         name = str(first["loc"][0]).upper() if first["loc"] else "settings"
-        raise ConfigError(f"invalid setting {name}: {first['msg']}") from None
+        reason = first["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"invalid setting {name}: {reason}") from None

@@ -1,8 +1,9 @@
 """The question-answering core behind every surface: text in, `Answer` out.
 
-`Assistant` owns the knowledge base, the spaCy pipeline and the resolver. It splits compound
-questions into clauses, reads follow-ups against the previous question's context, applies the
-confidence threshold, and never raises on bad input.
+`Assistant` owns the knowledge base, the spaCy pipelines (one a language) and the resolvers.
+It splits compound questions into clauses, reads follow-ups against the previous question's
+context, applies the confidence threshold, answers in the language asked, and never raises on
+bad input.
 """
 
 from __future__ import annotations
@@ -12,20 +13,25 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
 
 from intents import thresholds
 from intents.detect import Detector, local_names
 from intents.languages import DEFAULT_LANGUAGE, LANGUAGES, read_language_cues, rules_for
 from intents.pipeline import build_pipeline
+from intents.teaching import TaughtPhrase, teach_vocabulary
 from intents.text import clean, fold_accents
 from intents.understand import NO_SUBJECT, context_of, understand
 from intents.vocabulary import build_vocabulary, read_cues
-from knowledge.answer import Answer, Kind, MatrixRow
+from knowledge.answer import ERROR_INTENT, Answer, Kind, MatrixRow, apology
 from knowledge.languages import local_list
 from knowledge.loader import KnowledgeBase, load_knowledge
-from knowledge.query import Intent, Understanding
+from knowledge.query import Intent, Target, TargetKind, Understanding
 from knowledge.resolver import Resolver
 
 LOGGER = logging.getLogger(__name__)
@@ -50,13 +56,20 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 
+WORD = re.compile(r"[^\W\d_]+")
+SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.+$|(?<=[\d\s])\.+$|^\.+")
+
 
 class _Language:
-    """One language's pipeline over the engine's knowledge base."""
+    """One language's pipeline over the engine's knowledge base (taught phrases are English:
+    they go into the English pipeline)."""
 
-    def __init__(self, kb: KnowledgeBase, code: str) -> None:
+    def __init__(self, kb: KnowledgeBase, code: str,
+                 taught: Iterable[TaughtPhrase] = ()) -> None:
         self.rules = rules_for(code)
-        self.nlp = build_pipeline(build_vocabulary(kb, code), self.rules)
+        vocabulary = build_vocabulary(kb, code)
+        self.taught = tuple(teach_vocabulary(vocabulary, taught)) if code == "en" else ()
+        self.nlp = build_pipeline(vocabulary, self.rules)
         self.clause_break = re.compile(self.rules.clause_break, re.IGNORECASE) \
             if code != "en" else CLAUSE_BREAK
         cues = read_cues() if code == "en" else read_language_cues(code)
@@ -71,6 +84,10 @@ class _Language:
                     words += local_list(fact, key, code)
         self.domain_words = {part for w in words for part in self._parts(str(w))}
         self.domain_words.add("leaderfollower")
+        # words around a one-word follow-up ("ok, and south?") that name nothing
+        stop = STOP_WORDS if code == "en" else self.rules.stop_words
+        self.filler = frozenset(stop) | {str(w).lower() for w in cues.get("thanks", [])} \
+            | {str(w).lower() for w in cues.get("greeting", [])}
         self.resolver = Resolver(kb, EXAMPLES, lang=code)
 
     def _parts(self, phrase: str) -> list[str]:
@@ -83,16 +100,21 @@ class _Engine:
     """One loaded knowledge base with its pipelines; replaced whole on reload.
 
     English is built at once; French and Japanese when first needed (`language`), or all
-    together with `load_all` (what `serve` does before it reports ready).
+    together with `load_all` (what `serve` does before it reports ready). Taught phrases are
+    built in as extra names; `kb` reuses a knowledge base already loaded.
     """
 
-    def __init__(self, knowledge_dir: Path | None) -> None:
-        self.kb: KnowledgeBase = load_knowledge(knowledge_dir)
+    def __init__(self, knowledge_dir: Path | None, taught: Iterable[TaughtPhrase] = (),
+                 kb: KnowledgeBase | None = None) -> None:
+        self.kb: KnowledgeBase = kb or load_knowledge(knowledge_dir)
+        self._taught = tuple(taught)
         self._languages: dict[str, _Language] = {}
         self._lock = threading.Lock()
         english = self.language(DEFAULT_LANGUAGE)
+        self.taught = english.taught
         self.nlp = english.nlp
         self.domain_words = english.domain_words
+        self.filler = english.filler
         self.resolver = english.resolver
         self.detector = Detector.from_names(local_names(self.kb))
         self.loaded_at = time.time()
@@ -106,7 +128,7 @@ class _Engine:
             with self._lock:
                 found = self._languages.get(code)
                 if found is None:
-                    found = _Language(self.kb, code)
+                    found = _Language(self.kb, code, self._taught)
                     self._languages[code] = found
         return found
 
@@ -118,10 +140,13 @@ class _Engine:
 class Assistant:
     """Owns the knowledge base and the language pipeline; thread-safe for reading."""
 
-    def __init__(self, knowledge_dir: Path | None = None) -> None:
+    def __init__(self, knowledge_dir: Path | None = None,
+                 taught: Iterable[TaughtPhrase] = ()) -> None:
         self.knowledge_dir = Path(knowledge_dir) if knowledge_dir else None
-        self._engine = _Engine(self.knowledge_dir)
+        self._taught = tuple(taught)
+        self._engine = _Engine(self.knowledge_dir, self._taught)
         self._lock = threading.Lock()
+        self._rebuild_lock = threading.Lock()  # a reload and a teach never undo one another
         # The knowledge base, vocabulary and pipeline live as long as the process: keep the
         # garbage collector from walking them again and again (pauses of 100 ms otherwise).
         gc.freeze()
@@ -147,15 +172,54 @@ class Assistant:
 
         Raises `knowledge.errors.KnowledgeError` (naming file, entry and field) when refused.
         """
-        engine = _Engine(self.knowledge_dir)
-        for code in list(self._engine._languages):  # the languages in use, built before the swap
-            engine.language(code)
+        with self._rebuild_lock:
+            engine = _Engine(self.knowledge_dir, self._taught)
+            for code in list(self._engine._languages):  # the languages in use, before the swap
+                engine.language(code)
+            self._swap(engine)
+        LOGGER.info("knowledge base reloaded", extra={"kb_version": engine.kb.version})
+
+    def _swap(self, engine: _Engine) -> None:
         with self._lock:
             self._engine = engine
         gc.unfreeze()  # let the replaced engine be collected, then freeze the new one
         gc.collect()
         gc.freeze()
-        LOGGER.info("knowledge base reloaded", extra={"kb_version": engine.kb.version})
+
+    # -- taught phrases (kept by the bot layer, handed over as plain data) -----------------
+    @property
+    def taught(self) -> tuple[TaughtPhrase, ...]:
+        """The taught phrases in service (those the knowledge base does not name itself)."""
+        return self._engine.taught
+
+    def set_taught(self, taught: Iterable[TaughtPhrase]) -> None:
+        """Serve these taught phrases from now on; the answer cache starts empty."""
+        with self._rebuild_lock:
+            self._taught = tuple(taught)
+            self._swap(_Engine(self.knowledge_dir, self._taught, kb=self._engine.kb))
+        LOGGER.info("taught phrases applied", extra={"taught": len(self._engine.taught)})
+
+    def with_taught(self, taught: Iterable[TaughtPhrase]) -> Assistant:
+        """Another assistant over the same knowledge base with other taught phrases: to check
+        or preview a phrase before it is taught."""
+        other = Assistant.__new__(Assistant)
+        other.knowledge_dir = self.knowledge_dir
+        other._taught = tuple(taught)
+        other._engine = _Engine(self.knowledge_dir, other._taught, kb=self._engine.kb)
+        other._lock = threading.Lock()
+        other._rebuild_lock = threading.Lock()
+        return other
+
+    def read(self, text: str) -> Doc:
+        """The pipeline's reading of `text` (entities, cues), for teaching tools."""
+        return self._engine.nlp(clean(text).text)
+
+    @property
+    def domain_words(self) -> set[str]:
+        return self._engine.domain_words
+
+    def country_name(self, code: str) -> str:
+        return self._engine.resolver.country_name(code)
 
     def matrix(self, lang: str = DEFAULT_LANGUAGE) -> list[MatrixRow]:
         """The whole leadership map, regions first, then technologies, then segments; its
@@ -168,6 +232,7 @@ class Assistant:
         """Company id -> its name in `lang`."""
         resolver = self._engine.language(lang).resolver
         return {company: resolver.company(company) for company in self._engine.kb.companies}
+
 
     def examples(self) -> list[str]:
         """Example questions for help texts."""
@@ -182,10 +247,15 @@ class Assistant:
         return self._engine.detector.detect(question, (context or {}).get("lang"))
 
     def ask(self, question: Any, context: dict[str, Any] | None = None,
-            lang: str | None = None) -> Answer:
+            lang: str | None = None, *, guarded: bool = True) -> Answer:
         """Answer one question; `context` is the previous answer's `context` in a thread.
 
         The answer is in the language of the question unless `lang` is given.
+
+        Guarded (the default, for every surface), a bug in the pipeline or resolver becomes an
+        apology with intent `error`, logged with its traceback, so a crash is seen and counted
+        (`alliance_bot_core_errors_total`) rather than passed off as "out of scope". Tests ask
+        with `guarded=False` so the same bug fails them.
         """
         engine = self._engine
         raw = question if isinstance(question, str) else _as_text(question)
@@ -193,18 +263,17 @@ class Assistant:
             cached = engine.answers.get(raw)
             if cached is not None:
                 return cached.model_copy()
-        code = lang or engine.detector.detect(raw, (context or {}).get("lang"))
-        # a clause this language cannot read may use another's names ("who leads le Japon?")
-        others = [other for other in LANGUAGES if other != code]
+        code = lang or DEFAULT_LANGUAGE
         try:
-            language = engine.language(code)
-            answer = self._ask(language, raw, context, others)
-        except Exception:  # noqa: BLE001 - a question must never crash a surface
-            LOGGER.exception("could not answer a question")
-            understanding = Understanding(intent=Intent.OUT_OF_SCOPE, confidence=0.0,
-                                          reason="internal error")
-            return engine.language(DEFAULT_LANGUAGE).resolver.non_answer(raw[:200],
-                                                                         understanding)
+            code = lang or engine.detector.detect(raw, (context or {}).get("lang"))
+            # a clause this language cannot read may use another's names ("who leads le Japon?")
+            others = [other for other in LANGUAGES if other != code]
+            answer = self._ask(engine.language(code), raw, context, others)
+        except Exception:
+            if not guarded:
+                raise
+            LOGGER.exception("could not answer a question", extra={"intent": ERROR_INTENT})
+            return apology(raw[:200], code)
         if not context and lang is None and len(raw) <= thresholds.MAX_QUESTION_CHARS:
             if len(engine.answers) >= ANSWER_CACHE_SIZE:
                 engine.answers.clear()
@@ -213,13 +282,23 @@ class Assistant:
         return answer
 
     def _ask(self, engine: _Language, raw: str, context: dict[str, Any] | None,
-             others: list[str] | None = None) -> Answer:
+             others: list[str] | None = None, whole: bool = False) -> Answer:
+        """`whole`: read the text as one clause (its clauses were read apart already)."""
         cleaned = clean(raw)
-        clauses = [c.strip(" ,.") for c in engine.clause_break.split(cleaned.text)]
+        english = engine.rules.code == "en"
+        if whole:
+            clauses = [cleaned.text]
+        elif english:
+            # a full stop goes, an abbreviation's stays ("... Sandwich Is.", "Virgin Islands, U.S.")
+            clauses = [SENTENCE_END.sub("", c.strip(" ,")).strip(" ,")
+                       for c in CLAUSE_BREAK.split(cleaned.text)]
+        else:
+            clauses = [c.strip(" ,.") for c in engine.clause_break.split(cleaned.text)]
         clauses = [c for c in clauses if c and any(ch.isalnum() for ch in c)]
         clauses = clauses[: thresholds.MAX_CLAUSES] or [cleaned.text]
         previous = (context or {}).get("understanding")
         answers: list[Answer] = []
+        understood: list[Understanding] = []
         read: list[str] = []
         for clause in clauses:
             understanding = self._understand(engine, clause, previous)
@@ -230,12 +309,26 @@ class Assistant:
                 # "...in Rio; who would lead there?" continues the clause before it
                 clause = f"{read.pop()} {clause}"
                 answers.pop()
+                understood.pop()
                 understanding = self._understand(engine, clause, previous)
+            if english and previous and not understanding.targets and understanding.intent in (
+                    Intent.CLARIFY, Intent.OUT_OF_SCOPE, Intent.THANKS, Intent.GREETING):
+                understanding = self._completed(engine, clause, previous) or understanding
             answer = self._decide(engine, raw, understanding)
             if answer.understood:
-                previous = context_of(understanding)
+                previous = context_of(understanding, answer.leaders)
+            elif answer.kind == Kind.CLARIFY and not previous:
+                # "who leads Zorbistan?" asked back: "sorry, Uzbekistan" answers the question
+                previous = context_of(Understanding(intent=Intent.WHO_LEADS, confidence=1.0,
+                                                    companies=understanding.companies))
             answers.append(answer)
+            understood.append(understanding)
             read.append(clause)
+        if len(answers) > 1:
+            answers = _focus(answers, understood)
+            if _asks_about_own_place(understood, read):
+                # "who leads my region? I'm in Chile": the asker's place is the subject
+                return self._ask(engine, " ".join(read), context, others, whole=True)
         answered = [a for a in answers if a.understood]
         if answered and len(answered) < len(answers):
             answers = [a for a in answers if a.understood or a.kind == Kind.CLARIFY]
@@ -264,11 +357,35 @@ class Assistant:
                 return found
         return understanding
 
+    def _completed(self, engine: _Language, clause: str,
+                   previous: dict[str, Any]) -> Understanding | None:
+        """"who leads North America?" then "and south?": the one word said, put in place of the
+        first word of the name in context, when that makes a name the knowledge base holds."""
+        words = [w for w in WORD.findall(clause) if w.lower() not in engine.filler]
+        if len(words) != 1:
+            return None
+        for target in previous.get("targets", []):
+            parts = str(target.get("text", "")).split()
+            if len(parts) < 2 or parts[0].lower() == words[0].lower():
+                continue
+            name = " ".join([words[0], *parts[1:]])
+            doc = engine.nlp(name)
+            if len(doc.ents) == 1 and len(doc.ents[0]) == len(doc) and doc.ents[0]._.score == 1:
+                return self._understand(engine, f"and {name}", previous)
+        return None
+
     @staticmethod
     def _understand(engine: _Language, clause: str,
                     previous: dict[str, Any] | None) -> Understanding:
-        return understand(engine.nlp(clause), domain_words=engine.domain_words,
-                          context=previous, rules=engine.rules)
+        understanding = understand(engine.nlp(clause), domain_words=engine.domain_words,
+                                   context=previous, rules=engine.rules)
+        if understanding.unknown_name:
+            linker = engine.nlp.get_pipe("fuzzy_linker")
+            understanding.candidates = [
+                Target(kind=TargetKind(kind), id=ident, text=name.title(), country=country)
+                for name, kind, ident, country in linker.closest(understanding.unknown_name)
+                if kind in {k.value for k in TargetKind}]
+        return understanding
 
     def _decide(self, engine: _Language, raw: str, understanding: Understanding) -> Answer:
         resolver = engine.resolver
@@ -288,6 +405,28 @@ def _as_text(value: Any) -> str:
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
     return str(value)
+
+
+OWN_PLACE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:region|market|country|area|place|city|"
+                       r"territory|office|location)\b|\bhere\b", re.IGNORECASE)
+
+
+def _asks_about_own_place(understood: list[Understanding], read: list[str]) -> bool:
+    """One clause asks about "my region" / "here", another only says where the asker is."""
+    asker = [u.about_asker for u in understood]
+    own = [not u.targets and bool(OWN_PLACE.search(clause))
+           for u, clause in zip(understood, read, strict=True)]
+    return len(read) == 2 and any(asker) and any(own) and asker != own
+
+
+def _focus(answers: list[Answer], understood: list[Understanding]) -> list[Answer]:
+    """"I'm in Tokyo. About Indonesia, who leads?": a clause that only places the asker is
+    context when another clause asks about a place."""
+    focus = [a for a, u in zip(answers, understood, strict=True)
+             if u.targets and not u.about_asker]
+    if not focus or len(focus) == len(answers):
+        return answers
+    return [a for a, u in zip(answers, understood, strict=True) if not u.about_asker]
 
 
 def _merge(answers: list[Answer]) -> Answer:

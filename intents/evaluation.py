@@ -1,5 +1,9 @@
 """Score the assistant on a labelled question set (`alliance-bot eval FILE`).
 
+A file holds single questions, or conversations (`id`, `voice`, `turns`): each turn is asked
+with the context the earlier turns of its conversation left, as a Slack thread would, and
+graded like a single question; a conversation is right when every turn is.
+
 A question is right when the answer states exactly the expected leaders (and followers, yes/no
 and phrases when labelled), or asks back where asking back is acceptable. A *wrong confident*
 answer states a leader that is not the expected one: the worst error this product can make.
@@ -10,10 +14,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from knowledge.answer import Answer, Kind
 
@@ -32,6 +36,14 @@ class LabelledQuestion(BaseModel):
     lang: str | None = None  # the answer must be in this language ("fr", "ja")
 
 
+class LabelledConversation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    voice: str = ""
+    turns: list[LabelledQuestion] = Field(min_length=1)
+
+
 @dataclass
 class Outcome:
     question: LabelledQuestion
@@ -44,6 +56,7 @@ class Outcome:
 @dataclass
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
+    conversations: list[tuple[str, list[Outcome]]] = field(default_factory=list)
 
     @property
     def accuracy(self) -> float:
@@ -61,18 +74,60 @@ class Report:
         return {category: (right, total) for category, (right, total) in sorted(table.items())}
 
 
+    def conversation_accuracy(self) -> float:
+        """The share of conversations with every turn right."""
+        right = sum(all(o.correct and not o.wrong_confident for o in turns)
+                    for _, turns in self.conversations)
+        return right / max(len(self.conversations), 1)
+
+
 # How a yes/no answer opens in each language.
 OPENERS = {"en": ("Yes", "No"), "fr": ("Oui", "Non"), "ja": ("はい", "いいえ")}
+EXPECTED = ("not a labelled question set (a YAML list of {q, category, understood, ...}) nor a "
+            "conversation set (a YAML list of {id, voice, turns})")
+ModelT = TypeVar("ModelT", bound=BaseModel)
+Conversation = LabelledConversation  # issue 13's name for it
 
 
-class Conversation(BaseModel):
-    """A thread: each turn is answered with the context of the turns before it."""
+def load_questions(path: Path) -> list[LabelledQuestion]:
+    """The labelled questions in `path`; a ValueError in one line naming the file (and the entry
+    and field) when it is not such a set."""
+    return _validated(path, LabelledQuestion)
 
-    model_config = ConfigDict(extra="forbid")
 
-    id: str
-    voice: str = ""
-    turns: list[LabelledQuestion] = Field(min_length=1)
+def load_conversations(path: Path) -> list[LabelledConversation]:
+    """The labelled conversations in `path`, with the same one-line errors."""
+    return _validated(path, LabelledConversation)
+
+
+def load_set(path: Path) -> list[LabelledQuestion] | list[LabelledConversation]:
+    """The file's conversations when it holds conversations, else its single questions."""
+    return load_conversations(path) if is_conversation_file(path) else load_questions(path)
+
+
+def labelled_texts(path: Path) -> list[str]:
+    """Every question a labelled file holds: its questions, or every turn of its conversations."""
+    if is_conversation_file(path):
+        return [turn.q for conversation in load_conversations(path) for turn in conversation.turns]
+    return [question.q for question in load_questions(path)]
+
+
+def is_conversation_file(path: Path) -> bool:
+    data = _read_list(path)
+    return isinstance(data[0], dict) and "turns" in data[0]
+
+
+def _validated(path: Path, model: type[ModelT]) -> list[ModelT]:
+    items = []
+    for number, item in enumerate(_read_list(path), start=1):
+        try:
+            items.append(model.model_validate(item))
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(part) for part in first["loc"]) or "entry"
+            raise ValueError(f"{path}: {EXPECTED}: entry {number}, field {field!r}: "
+                             f"{first['msg'].lower()}") from None
+    return items
 
 
 def _item(raw: Any) -> Any:
@@ -84,21 +139,16 @@ def _item(raw: Any) -> Any:
     return raw
 
 
-def load_set(path: Path) -> list[LabelledQuestion | Conversation]:
-    """Single questions and conversations (items with `turns`) from one file."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    if not isinstance(data, list):
-        raise ValueError(f"{path}: expected a list of labelled questions")
-    return [Conversation.model_validate(item) if isinstance(item, dict) and "turns" in item
-            else LabelledQuestion.model_validate(item) for item in _item(data)]
-
-
-def load_questions(path: Path) -> list[LabelledQuestion]:
-    """The single questions of a file, and every conversation's turns in order."""
-    out: list[LabelledQuestion] = []
-    for item in load_set(path):
-        out += item.turns if isinstance(item, Conversation) else [item]
-    return out
+def _read_list(path: Path) -> list[Any]:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f" (YAML error at line {where.line + 1})" if where else ""
+        raise ValueError(f"{path}: {EXPECTED}{line}") from None
+    if not isinstance(data, list) or not data:
+        raise ValueError(f"{path}: {EXPECTED}")
+    return _item(data)
 
 
 def score(question: LabelledQuestion, answer: Answer) -> Outcome:
@@ -129,19 +179,27 @@ def score(question: LabelledQuestion, answer: Answer) -> Outcome:
 
 
 def evaluate(assistant: Any,
-             items: list[LabelledQuestion] | list[LabelledQuestion | Conversation]) -> Report:
-    """Score single questions on their own and conversations turn by turn, in context."""
-    outcomes: list[Outcome] = []
+             items: list[LabelledQuestion] | list[LabelledConversation]) -> Report:
+    """Single questions on their own; conversations turn by turn, each turn in the context the
+    earlier turns left."""
+    report = Report()
     for item in items:
-        if isinstance(item, Conversation):
+        if isinstance(item, LabelledConversation):
             context: dict[str, Any] | None = None
+            turns = []
             for turn in item.turns:
                 answer = assistant.ask(turn.q, context)
                 context = answer.context
-                outcomes.append(score(turn, answer))
+                turns.append(score(turn, answer))
+            report.outcomes += turns
+            report.conversations.append((item.id, turns))
         else:
-            outcomes.append(score(item, assistant.ask(item.q)))
-    return Report(outcomes)
+            report.outcomes.append(score(item, assistant.ask(item.q)))
+    return report
+
+
+def evaluate_conversations(assistant: Any, conversations: list[LabelledConversation]) -> Report:
+    return evaluate(assistant, conversations)
 
 
 def by_language(report: Report) -> dict[str, tuple[int, int, int]]:

@@ -19,7 +19,7 @@ from intents.languages import LanguageRules, rules_for
 from intents.text import fold_accents
 from intents.vocabulary import Vocabulary
 
-GAZETTEER_KINDS = frozenset({"country", "city", "subdivision"})
+GAZETTEER_KINDS = frozenset({"country", "city", "subdivision", "shared"})
 
 
 def _lemma(lemmas: dict[str, str], word: str,
@@ -55,7 +55,8 @@ def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -
             # plain words tokenize as themselves (Latin ones inside Japanese too: no dictionary
             # look-up, which keeps Sudachi's memory-mapped dictionary pages untouched)
             plain = (rules.spaced or name.isascii()) and name.replace(" ", "").isalpha()
-            words = name if plain else " ".join(t.lower_ for t in nlp.tokenizer(name))
+            # others tokenized as typed, capitalised ("St. Lucia" keeps "St." whole)
+            words = name if plain else " ".join(t.lower_ for t in nlp.tokenizer(name.title()))
             places[words] = ident
             if name in vocabulary.title_case_only:
                 title_only.add(words)

@@ -23,3 +23,6 @@ BASE_CONFIDENCE = 0.97
 MAX_QUESTION_CHARS = 500
 # At most this many clauses of a compound question are answered.
 MAX_CLAUSES = 4
+# A name nothing matched is asked back with the knowledge base's names at least this similar
+# (rapidfuzz ratio, 0-100): "Zorbistan" -> Uzbekistan, Kurdistan.
+ASK_BACK_SIMILARITY = 70

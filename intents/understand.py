@@ -7,6 +7,8 @@ fallback decision (ask back or decline) reads the named thresholds in `intents.t
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -15,19 +17,42 @@ from spacy.tokens import Doc
 from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.languages import LanguageRules, read_language_cues, rules_for
-from intents.vocabulary import read_cues
+from intents.vocabulary import common_english_words, read_cues
 from knowledge.query import Intent, Target, TargetKind, Understanding
 
 LOGGER = logging.getLogger(__name__)
 TARGET_LABELS = {kind.value.upper(): kind for kind in TargetKind}
+YES_NO_OPENERS = frozenset({"is", "are", "does", "do", "did", "will", "would", "can", "could",
+                            "has", "have", "was", "were", "should", "isn't", "doesn't", "aren't",
+                            "won't", "am", "isnt", "doesnt", "shall", "wasn't", "didn't"})
 SOCIAL = ("greeting", "thanks")
+REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "list", "know",
+                           "remind", "help", "share", "clarify", "confirm", "describe", "summarise",
+                           "summarize", "check", "find", "point", "walk"})
 NO_SUBJECT = "leadership asked without a subject"
+UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
+NEGATORS = frozenset({"not", "no", "except", "besides"})
+WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
+EXPLAINING = WH_OPENERS - {"who"}  # questions that ask for more than a name
+# Words that point at the subject in context ("what's Nissan's role there?").
+SUBJECT_WORDS = frozenset({"there", "it", "that", "this", "those", "them", "here"})
+# Before a place, these make it qualify the previous subject ("and in China?") rather than
+# replace it ("and China?").
+QUALIFYING = frozenset({"in", "for", "within", "across", "inside", "at"})
+PLACE_LABELS = frozenset({"region", "area", "zone", "country", "city", "subdivision", "shared"})
 
 
-def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str]]:
+def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], list[str],
+                                                      list[Target]]:
+    """Targets, companies, non-member automakers, and the places describing the asker (French
+    and Japanese pipelines set the asker's places aside themselves: their `asker_places`)."""
     targets: list[Target] = []
     companies: list[str] = []
     non_members: list[str] = []
+    asker: list[Target] = []
+    lowers = token_table(doc).lowers
+    asker_starts = _asker_places(doc) if rules.code == "en" \
+        and not _cue_words("asker").isdisjoint(lowers) else ()
     for ent in doc.ents:
         kind, ident, country = ent.ent_id_.split("|")
         if kind == "company":
@@ -36,11 +61,51 @@ def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str]]:
         elif kind == "non_member":
             non_members.append(ent.text)
         else:
-            target = Target(kind=TargetKind(kind), id=ident, text=ent.text,
-                            country=country or None, score=ent._.score, alias=ent.text.lower())
-            if all(t.key() != target.key() for t in targets):
-                targets.append(target)
-    return targets, companies, non_members
+            # a name two places share ("Georgia") is read as both of them
+            readings = [r.split(":") for r in ident.split(";")] if kind == "shared" \
+                else [(kind, ident, country)]
+            for place_kind, place_id, place_country in readings:
+                target = Target(kind=TargetKind(place_kind), id=place_id, text=ent.text,
+                                country=place_country or None, score=ent._.score,
+                                alias=ent.text.lower())
+                if all((t.key(), t.country) != (target.key(), target.country) for t in targets):
+                    targets.append(target)
+                start = ent.start
+                if start in asker_starts:
+                    asker.append(target)
+                if start and lowers[start - 1] in NEGATORS and target in targets:
+                    targets.remove(target)  # "not China, the Android one"
+    if asker and len(asker) < len(targets):
+        # "I'm in Osaka but asking about Vietnam": answer the focus, not the asker's place
+        targets = [t for t in targets if t not in asker]
+    return targets, companies, non_members, asker
+
+
+@cache
+def _cue_words(name: str) -> frozenset[str]:
+    return frozenset(word for phrase in read_cues()[name] for word in phrase.lower().split())
+
+
+def _asker_places(doc: Doc) -> set[int]:
+    """Starts of place names that describe the asker ("I'm in Osaka", "our team in Barcelona",
+    "we have dealers in Georgia and Armenia"): context, not what the question is about."""
+    table = token_table(doc)
+    firsts, preps = _cue_words("asker"), _cue_words("asker_place")
+    found: set[int] = set()
+    previous_end, previous_asker = 0, False
+    for ent in doc.ents:
+        window = table.lowers[previous_end:ent.start]
+        before = [w for w in window if w not in ("the", "our", "my")]
+        place = ent.label_.lower() in PLACE_LABELS
+        coordinated = previous_asker and set(window) <= {"and", ",", "or", "&"}
+        if place and (coordinated or (set(window) & firsts and before and before[-1] in preps)):
+            found.add(ent.start)
+            previous_asker = True
+        else:
+            previous_asker = False
+        if ent.label_ != "COMPANY":  # "I work with Renault in France": still the asker's
+            previous_end = ent.end
+    return found
 
 
 def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
@@ -65,6 +130,23 @@ def _coordinated(doc: Doc, rules: LanguageRules) -> bool:
         if between & rules.coordinators:
             return True
     return False
+
+
+TECH_LABELS = frozenset({"tech", "family", "topic"})
+
+
+def _places_apart(doc: Doc) -> list[str]:
+    """"autonomous driving and also Oceania": a place joined to a technology by "and" is a
+    question of its own, not where the technology is asked about. Their ids."""
+    ents = list(doc.ents)
+    lowers = token_table(doc).lowers
+    apart = []
+    for left, right in zip(ents, ents[1:], strict=False):
+        between = set(lowers[left.end:right.start])
+        joined = between & {"and", "&", ",", "plus", "also"} and not between & QUALIFYING
+        if joined and left.label_.lower() in TECH_LABELS and right.label_.lower() in PLACE_LABELS:
+            apart.append(right.ent_id_.split("|")[1])
+    return apart
 
 
 @cache
@@ -117,7 +199,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                rules: LanguageRules | None = None) -> Understanding:
     """Read one clause; `context` is the previous question's understanding, for follow-ups."""
     rules = rules or rules_for("en")
-    targets, companies, non_members = _entities(doc)
+    targets, companies, non_members, asker = _entities(doc, rules)
     cues: dict[str, int] = doc._.cues or {}
     facts: dict[str, int] = doc._.facts or {}
     hints: dict[str, int] = doc._.fact_hints or {}
@@ -129,13 +211,16 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     confidence = thresholds.BASE_CONFIDENCE
     for target in targets:
         confidence *= target.score
+    coordinated = _coordinated(doc, rules)
     base = {"targets": targets, "companies": companies, "corrections": corrections,
-            "coordinated": _coordinated(doc, rules)}
+            "coordinated": coordinated, "apart": _places_apart(doc) if coordinated else [],
+            "about_asker": bool(asker) and len(asker) == len(targets)}
 
     def result(intent: Intent, factor: float = 1.0, reason: str = "",
                **extra: Any) -> Understanding:
         value = max(0.0, min(1.0, confidence * factor))
-        return Understanding(intent=intent, confidence=value, reason=reason, **base, **extra)
+        return Understanding(intent=intent, confidence=value, reason=reason,
+                             **{**base, **extra})  # a follow-up replaces what it inherits
 
     tokens = token_table(doc)
     content = [text for text, punct in zip(tokens.texts, tokens.punct, strict=True) if not punct]
@@ -153,44 +238,77 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                       non_member=non_members[0])
 
     yes_no = _is_yes_no(doc, rules)
+    # "why does Nissan lead the EV powertrain?" asks for an explanation, not a Yes
+    explains = content[0].lower() in EXPLAINING
     asks_who = has("who") and not _asks_which_kind(doc, rules)
     leads = has("lead")
-    follows = has("follow") or (has("negation") and (leads or asks_who) and not yes_no)
+    # "who doesn't lead China?" asks for followers; "what ... apart from regions" excludes a kind
+    excludes_kind = has("negation") and bool(kinds) and not asks_who
+    follows = has("follow") or (has("negation") and (leads or asks_who) and not yes_no
+                                and not excludes_kind)
+    if excludes_kind:
+        kinds = []
     strong_fact = _best_fact(facts, hints) if facts else None
     hint_fact = _best_fact(facts, hints) if hints else None
     denied = bool(doc._.fact_denials)
     base.update(yes_no=yes_no, denied=denied)
     unknown_factor = thresholds.UNKNOWN_WORD_FACTOR ** min(len(unknown), 6)
 
+    if has("amount"):  # "how much does a Leaf cost?": the Leaf is a fact, its price is not
+        return result(Intent.OUT_OF_SCOPE, reason="asks for a price the plan doesn't give")
+    if context:
+        follow_up = _follow_up(result, context, doc, targets=targets, companies=companies,
+                               asks=Asks(who=asks_who, lead=leads, follow=follows,
+                                         what=has("what"), yes_no=yes_no,
+                                         other=bool(strong_fact or has("list")
+                                                    or (kinds and not targets))))
+        if follow_up is not None:
+            return follow_up
+    refers = has("refer")
+    if companies and not targets and yes_no and refers and not has("what") \
+            and not strong_fact:
+        # "is it Renault?" with nothing asked before: Renault leads what?
+        return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
+
     if not targets and not companies:
         if strong_fact:
-            return result(Intent.FACT, reason="fact keyword", facts=[strong_fact])
+            return result(Intent.FACT, reason="fact keyword", facts=[strong_fact],
+                          asks_leader=asks_who and leads and not yes_no)
         if has("help") and not hint_fact:
             return result(Intent.HELP, reason="help cue")
+        names = [w for w in unknown if w.lower() not in common_english_words()]
+        if names and (leads or asks_who) and not has("list"):
+            # "who heads up the Zorbistan market?": a name we don't know is not "every region"
+            return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=names[0])
         if has("list") or (kinds and (has("what") or has("who") or leads or has("list_weak"))) \
                 or (has("list_weak") and leads):
             kind = kinds[0] if len(kinds) == 1 else None
             return result(Intent.LIST, reason="list cue", list_kind=kind)
 
-        if any(has(cue) for cue in SOCIAL) and len(content) <= 6 and len(unknown) <= 1:
+        if any(has(cue) for cue in SOCIAL) and len(content) <= 6 and len(unknown) <= 1 \
+                and not hint_fact:
             intent = Intent.THANKS if has("thanks") else Intent.GREETING
             return result(intent, reason="small talk")
-        if leads and not unknown or asks_who and len(content) <= 3:
+        if (leads and not unknown or asks_who and len(content) <= 3) and not (
+                hint_fact and {w.lower() for w in content[:3]} & EXPLAINING):
+            # "who leads?" has no subject; "on what basis are leaders assigned?" asks a fact
             return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
         if hint_fact:
             return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR * unknown_factor,
-                          reason="fact hint only", facts=[hint_fact])
+                          reason="fact hint only", facts=[hint_fact], weak_fact=True)
         if context and has("follow_up"):
             return result(Intent.CLARIFY, 0.5, reason="follow-up with nothing recognised")
         return result(Intent.OUT_OF_SCOPE, reason=f"nothing recognised (unknown: {unknown[:5]})")
 
     if strong_fact and not targets and not follows:
         return result(Intent.FACT, reason="fact keyword beside a company", facts=[strong_fact])
-    if strong_fact and not leads and not follows and not yes_no:
+    if strong_fact and not leads and not follows and (not yes_no or not companies):
+        # "do they buy batteries together?": a yes/no about a fact that names a topic is about
+        # the fact; with a company named it may ask whether that company leads (IS_LEADER).
         return result(Intent.FACT, reason="fact keyword beside entities", facts=[strong_fact])
     if companies and not targets and hint_fact and yes_no:
         return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR, reason="yes/no about a fact",
-                      facts=[hint_fact])
+                      facts=[hint_fact], weak_fact=True)
     asked_something = leads or asks_who or follows or yes_no or (context and has("follow_up"))
     if unknown and not asked_something and not strong_fact:
         return result(Intent.OUT_OF_SCOPE, reason=f"entities with unrelated words {unknown[:5]}")
@@ -210,7 +328,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         intent = Intent.WHO_FOLLOWS  # "who follows Nissan?": Nissan's followers
     elif follows and companies:
         intent = Intent.WHAT_FOLLOWS
-    elif targets and companies and not asks_who:
+    elif targets and companies and not asks_who and not explains:
         intent = Intent.IS_LEADER
         base["asks_follower"] = follows
         base["yes_no"] = True
@@ -221,47 +339,188 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     else:
         return result(Intent.OUT_OF_SCOPE, reason="a company with no question about leading")
     kind = kinds[0] if len(kinds) == 1 and intent == Intent.WHAT_LEADS else None
-    understanding = result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
-                           list_kind=kind)
-    if context:
-        understanding = _merge_context(understanding, context, doc, rules)
-    return understanding
+    return result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
+                  list_kind=kind)
 
 
-def _merge_context(current: Understanding, context: dict[str, Any], doc: Doc,
-                   rules: LanguageRules) -> Understanding:
-    """Read "and in Europe?" / "what about Mitsubishi?" against the previous question."""
-    cues = doc._.cues or {}
-    explicit = any(cues.get(cue) for cue in ("who", "lead", "follow")) or _is_yes_no(doc, rules)
-    if explicit and not cues.get("follow_up"):
-        return current
-    previous_intent = context.get("intent")
-    if previous_intent not in {i.value for i in (Intent.WHO_LEADS, Intent.IS_LEADER,
-                                                 Intent.WHO_FOLLOWS, Intent.WHAT_LEADS,
-                                                 Intent.WHAT_FOLLOWS)}:
-        return current
-    previous_targets = [Target(kind=TargetKind(t["kind"]), id=t["id"], text=t["text"],
-                               country=t.get("country"), alias=t.get("alias", ""))
-                        for t in context.get("targets", [])]
-    previous_companies = list(context.get("companies", []))
-    new_kinds = {_group(t.kind) for t in current.targets}
-    targets = [t for t in previous_targets if _group(t.kind) not in new_kinds] + current.targets
-    companies = current.companies or previous_companies
-    intent = Intent(previous_intent)
-    if intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS) and current.targets \
-            and not current.companies:
+@dataclass(frozen=True)
+class Asks:
+    """What a clause asks, as its cue words say."""
+
+    who: bool
+    lead: bool
+    follow: bool
+    what: bool
+    yes_no: bool
+    other: bool  # a fact, a list: a question of its own
+
+
+LEADERSHIP_INTENTS = frozenset({Intent.WHO_LEADS, Intent.IS_LEADER, Intent.WHO_FOLLOWS,
+                                Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS})
+
+
+@dataclass
+class _Turn:
+    """A clause read against the previous question: what each reading step needs."""
+
+    result: Callable[..., Understanding]
+    context: dict[str, Any]
+    doc: Doc
+    asks: Asks
+    previous: Intent
+    old_targets: list[Target]
+    old_companies: list[str]
+    named: list[str]  # the leaders the previous answer named
+
+    def has(self, cue: str) -> bool:
+        return cue in (self.doc._.cues or {})
+
+    def inherit(self, intent: Intent, **fields: Any) -> Understanding:
+        return self.result(intent, thresholds.CONTEXT_FACTOR,
+                           reason="follow-up of the previous question", from_context=True,
+                           **fields)
+
+
+def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], doc: Doc, *,
+               targets: list[Target], companies: list[str], asks: Asks) -> Understanding | None:
+    """Read a clause against the previous question: it inherits what it does not say and
+    replaces what it does. None when the clause is a question of its own."""
+    if asks.other:
+        return None
+    old_targets = targets_of(context)
+    turn = _Turn(result, context, doc, asks, Intent(context.get("intent", "out_of_scope")),
+                 old_targets, list(context.get("companies", [])), list(context.get("named", [])))
+    if not targets and not companies and any(
+            t.kind in (TargetKind.SEGMENT, TargetKind.TECH) for t in old_targets):
+        targets = _bare_letters(doc)  # "and the D?" after a segment or technology question
+    if not targets and not companies:
+        return _about_the_subject(turn)
+    if not targets:
+        return _about_companies(turn, companies)
+    return _with_new_targets(turn, targets, companies)
+
+
+def _about_the_subject(turn: _Turn) -> Understanding | None:
+    """Nothing named: "and the followers?", "who's behind it then?", "what else?"."""
+    asks, lowers = turn.asks, token_table(turn.doc).lowers
+    other = "else" in lowers  # "what else?", "who else?"
+    # "what about followers?" asks about the subject; "what does it lead?" about a company
+    about = any(w in ("what", "how") and i + 1 < len(lowers) and lowers[i + 1] == "about"
+                for i, w in enumerate(lowers))
+    if turn.previous == Intent.FACT and turn.context.get("facts") \
+            and (asks.yes_no or turn.has("refer")):
+        return turn.inherit(Intent.FACT, facts=list(turn.context["facts"]))
+    if turn.previous not in LEADERSHIP_INTENTS or not (turn.old_targets or turn.old_companies):
+        return None
+    if asks.what and (asks.lead or asks.follow or other) and not asks.who and not about:
+        # "what else does that company lead?": the company the last answer named
+        if len(turn.named) != 1:
+            return None
+        intent = Intent.WHAT_FOLLOWS if asks.follow else Intent.WHAT_LEADS
+        return turn.inherit(intent, companies=turn.named, targets=[])
+    explicit = asks.who or asks.lead or asks.follow or asks.yes_no
+    if not (explicit or turn.has("refer") or turn.has("follow_up")):
+        return None
+    if asks.follow or (asks.who and other and not asks.lead):
+        # "who else?": the others, that is the followers of the subject
+        if turn.old_targets:
+            return turn.inherit(Intent.WHO_FOLLOWS, targets=turn.old_targets)
+        return turn.inherit(Intent.WHO_FOLLOWS, companies=turn.old_companies)
+    if turn.old_targets and (asks.who or asks.lead):
+        return turn.inherit(Intent.WHO_LEADS, targets=turn.old_targets)
+    return None
+
+
+def _about_companies(turn: _Turn, companies: list[str]) -> Understanding | None:
+    """Companies and no subject: "is Nissan following there?", "and Mitsubishi?"."""
+    asks = turn.asks
+    if turn.previous == Intent.FACT and turn.context.get("facts") and asks.yes_no:
+        # "who is the chairman?" then "is he from Nissan?"
+        return turn.inherit(Intent.FACT, facts=list(turn.context["facts"]))
+    subject = not SUBJECT_WORDS.isdisjoint(token_table(turn.doc).lowers)  # "there", "it"
+    if not turn.old_targets or (asks.what and not subject) or asks.who \
+            or turn.previous not in LEADERSHIP_INTENTS:
+        return None
+    # after a question about followers, "Renault one of them?" asks whether Renault follows
+    follower = asks.follow or turn.previous == Intent.WHO_FOLLOWS or \
+        (turn.context.get("asks_follower") and not asks.lead)
+    return turn.inherit(Intent.IS_LEADER, targets=turn.old_targets, companies=companies,
+                        asks_follower=bool(follower), yes_no=True)
+
+
+def _with_new_targets(turn: _Turn, targets: list[Target],
+                      companies: list[str]) -> Understanding | None:
+    """A new place, technology or segment: "ok and Brazil?", "and for the D segment?"."""
+    asks, context = turn.asks, turn.context
+    explicit = asks.who or asks.lead or asks.follow or asks.yes_no
+    if turn.previous not in LEADERSHIP_INTENTS and turn.previous != Intent.FACT:
+        return None
+    if explicit and not turn.has("follow_up") and not turn.has("refer"):
+        return None  # "who leads North Africa?" is a question of its own
+    qualifies = _qualifies(turn.doc)
+    # after "Oceania and the C segment" (two subjects), "and the followers for C?" picks one
+    merged = targets if context.get("coordinated") else \
+        _merged_targets(turn.old_targets, targets, qualifies=qualifies)
+    intent = turn.previous if turn.previous in LEADERSHIP_INTENTS else Intent.WHO_LEADS
+    if asks.follow:
+        intent = Intent.WHO_FOLLOWS
+    elif asks.who or asks.lead or intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
         intent = Intent.WHO_LEADS
-        targets = current.targets
-    if intent in (Intent.WHO_LEADS, Intent.WHO_FOLLOWS) and current.companies \
-            and not current.targets:
-        intent = Intent.IS_LEADER
-    current.intent = intent
-    current.targets = targets
-    current.companies = companies
-    current.from_context = True
-    current.confidence *= thresholds.CONTEXT_FACTOR
-    current.reason += " | merged with previous question"
-    return current
+    extra: dict[str, Any] = {}
+    if turn.has("inclusion") and not turn.has("same_question") and turn.named and not explicit:
+        # "Canada included?", "Taiwan is same?": Yes when the same companies lead it
+        intent = Intent.WHO_LEADS
+        extra = {"yes_no": True, "same_as": turn.named}
+    elif context.get("same_as") and not explicit:
+        # "Fiji included?" then "and Hawaii?": the same question about another place
+        intent = Intent.WHO_LEADS
+        extra = {"yes_no": True, "same_as": list(context["same_as"])}
+    if companies and not asks.who and not asks.follow:
+        intent = Intent.IS_LEADER  # "for autonomous driving in Europe also Nissan?"
+        extra = {}
+    if intent == Intent.IS_LEADER:
+        extra["companies"] = companies or turn.old_companies
+        extra["yes_no"] = True
+        # "mitsubishi follows there?" then "and in Vietnam?": still about following
+        extra["asks_follower"] = asks.follow or (not companies and context.get("asks_follower"))
+    narrows = qualifies and {_group(t.kind) for t in targets} == {"place"}
+    return turn.inherit(intent, targets=merged, narrows=narrows, **extra)
+
+
+def _bare_letters(doc: Doc) -> list[Target]:
+    """Segment letters written alone ("D ?", "and E"), read only after a segment question."""
+    table = token_table(doc)
+    words = [w for w, punct in zip(table.texts, table.punct, strict=True) if not punct]
+    if len(words) > 4:
+        return []
+    return [Target(kind=TargetKind.SEGMENT, id=word.upper(), text=word) for word in words
+            if len(word) == 1 and word.lower() in "abcdef" and word != "a"]
+
+
+def _qualifies(doc: Doc) -> bool:
+    """"and in China?" narrows the previous subject; "and China?" replaces it."""
+    lowers = token_table(doc).lowers
+    return any(ent.start and lowers[ent.start - 1] in QUALIFYING for ent in doc.ents)
+
+
+def _merged_targets(old: list[Target], new: list[Target], *, qualifies: bool) -> list[Target]:
+    """A new place replaces the old place, a new technology the technology; a new segment keeps
+    the technology. A new kind of subject ("and Brazil?" after a technology) replaces the
+    subject, unless the clause qualifies it ("and in China?")."""
+    new_groups = {_group(t.kind) for t in new}
+    old_groups = {_group(t.kind) for t in old}
+    kept = [t for t in old if _group(t.kind) not in new_groups]
+    if new_groups <= old_groups or qualifies:
+        return kept + new
+    if new_groups == {"segment"} and "technology" in old_groups:
+        return [t for t in kept if _group(t.kind) == "technology"] + new
+    return new
+
+
+def targets_of(context: dict[str, Any]) -> list[Target]:
+    return [Target(kind=TargetKind(t["kind"]), id=t["id"], text=t["text"],
+                   country=t.get("country"), alias=t.get("alias", ""))
+            for t in context.get("targets", [])]
 
 
 def _best_fact(facts: dict[str, int], hints: dict[str, int]) -> str:
@@ -279,11 +538,17 @@ def _group(kind: TargetKind) -> str:
     return "place"
 
 
-def context_of(understanding: Understanding) -> dict[str, Any]:
-    """What a follow-up needs from this understanding, JSON-serialisable."""
+def context_of(understanding: Understanding, named: list[str] | None = None) -> dict[str, Any]:
+    """What a follow-up needs from this understanding (and the companies its answer named as
+    leaders), JSON-serialisable."""
     return {
         "intent": understanding.intent.value,
         "companies": understanding.companies,
+        "facts": understanding.facts,
+        "named": list(named or []),
+        "asks_follower": understanding.asks_follower,
+        "coordinated": understanding.coordinated,
+        "same_as": understanding.same_as,
         "targets": [
             {"kind": t.kind.value, "id": t.id, "text": t.text, "country": t.country,
              "alias": t.alias}

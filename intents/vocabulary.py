@@ -38,11 +38,19 @@ CUES_FILE = Path(__file__).resolve().parent / "data" / "cues.yaml"
 # A lower-case city name that is also a common English word ("nice", "reading") only counts
 # when written capitalised, unless the city is this big.
 BIG_CITY = 1_000_000
+# A city sharing its name with one at least a quarter its size, where the plan answers the two
+# apart, is answered for both ("Newcastle": Australia and South Africa); a smaller namesake is
+# not ("London" is the UK's, not Ontario's).
+RIVAL_CITY_SHARE = 4
 # Cities below this size are matched exactly but never fuzzy-matched.
 FUZZY_CITY = 1_000_000
 # When several entries claim the same name, the first kind here wins.
+# Written forms of words in place names: "St. Lucia", "Saint Lucia" and "St Lucia" are one place.
+PLACE_WORD_FORMS = {"saint": ("st.", "st"), "sainte": ("ste.", "ste"), "mount": ("mt.", "mt"),
+                    "fort": ("ft.",), "islands": ("is.",)}
+PLACE_WORD_READINGS = {form: word for word, forms in PLACE_WORD_FORMS.items() for form in forms}
 PRIORITY = ("region", "area", "zone", "tech", "family", "segment", "topic", "company",
-            "non_member", "country", "subdivision", "city")
+            "non_member", "shared", "country", "subdivision", "city")
 
 
 @dataclass(frozen=True)
@@ -66,24 +74,79 @@ class Vocabulary:
     common_words: Container[str] = frozenset()
     raw_cues: dict = field(default_factory=dict)  # the cue file as read
     function_words: frozenset[str] = frozenset(STOP_WORDS)  # short upper-case names need capitals
+    homes: dict[str, str] = field(default_factory=dict)  # ISO code -> "region:x" / "zone:y"
 
     def add(self, name: str, entry: Entry) -> None:
-        name = fold_accents(name).strip()
+        name = fold_accents(name).replace("\u2019", "'").strip()
         if not name:
             return
+        if entry.kind in PLACE_KINDS:
+            for form in _place_forms(name):
+                self._add(form, entry)
+            return
+        self._add(name, entry)
+
+    def _add(self, name: str, entry: Entry) -> None:
         if "-" in name:  # "self-driving" is also typed "self driving" and "selfdriving"
-            self.add(name.replace("-", " "), entry)
-            self.add(name.replace("-", ""), entry)
+            self._add(name.replace("-", " "), entry)
+            self._add(name.replace("-", ""), entry)
         key = name.lower()
         if _is_case_sensitive(name, self.function_words):
             self.exact_case.setdefault(name, entry)
             return
         current = self.names.get(key)
+        if current is not None and self._answers_differ(current, entry):
+            # "Georgia": a country and a US state with different answers; both are read
+            entry = Entry("shared", ";".join(sorted({*_readings(current), *_readings(entry)})))
+            self.names[key] = entry
+            return
         if current is None or PRIORITY.index(entry.kind) < PRIORITY.index(current.kind):
             if current is not None and current.kind != entry.kind and current.id != entry.id:
                 LOGGER.debug("name %r: %s:%s wins over %s:%s", key, entry.kind, entry.id,
                              current.kind, current.id)
             self.names[key] = entry
+
+    def _answers_differ(self, current: Entry, entry: Entry) -> bool:
+        """Two places of one name (a country and a US state) that the plan answers apart."""
+        kinds = {current.kind, entry.kind}
+        if not kinds <= {"country", "subdivision", "shared"} or current == entry:
+            return False
+        homes = {self.homes.get(code, "") for e in (current, entry) for code in _countries(e)}
+        return len(homes) > 1
+
+
+PLACE_KINDS = frozenset({"country", "subdivision", "city"})
+
+
+def _readings(entry: Entry) -> list[str]:
+    """The places a name stands for, as "kind:id:country" strings."""
+    if entry.kind == "shared":
+        return entry.id.split(";")
+    return [f"{entry.kind}:{entry.id}:{entry.country or ''}"]
+
+
+def _countries(entry: Entry) -> list[str]:
+    return [reading.rsplit(":", 1)[1] for reading in _readings(entry)]
+
+
+def _place_forms(name: str) -> list[str]:
+    """"Saint Kitts" / "St. Kitts" / "St Kitts"; "Xi'an" / "Xian": the ways a place is written."""
+    words = name.split(" ")
+    forms = [name]
+    for i, word in enumerate(words):
+        lower = word.lower()
+        options = PLACE_WORD_FORMS.get(lower, ())
+        if lower in PLACE_WORD_READINGS:
+            reading = PLACE_WORD_READINGS[lower]
+            options = (reading, *(f for f in PLACE_WORD_FORMS[reading] if f != lower))
+        for option in options:
+            for form in list(forms):
+                parts = form.split(" ")
+                if parts[i].lower() == lower:
+                    forms.append(" ".join([*parts[:i], option.title(), *parts[i + 1:]]))
+    if "'" in name:
+        forms += [form.replace("'", "") for form in forms]
+    return list(dict.fromkeys(forms))
 
 
 def _is_case_sensitive(name: str, function_words: frozenset[str] | set[str] = STOP_WORDS) -> bool:
@@ -144,6 +207,8 @@ def _country_names(kb: KnowledgeBase) -> dict[str, list[str]]:
     for prefix, codes in prefixes.items():
         if len(codes) == 1:
             names[next(iter(codes))].append(prefix)
+    for code, generated in kb.country_names.items():
+        names.setdefault(code, []).extend(generated)
     for code, aliases in kb.country_aliases.items():
         names.setdefault(code, []).extend(aliases)
     return names
@@ -177,7 +242,8 @@ def _without_article(name: str, articles: tuple[str, ...]) -> str:
 def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
     rules: LanguageRules = rules_for(lang)
     vocabulary = Vocabulary(common_words=rules.common_words(),
-                            function_words=frozenset(STOP_WORDS) | rules.stop_words)
+                            function_words=frozenset(STOP_WORDS) | rules.stop_words,
+                            homes=kb.country_home)
     for company in kb.companies.values():
         for name in [*_names(company, lang), company.id]:
             vocabulary.add(name, Entry("company", company.id))
@@ -217,6 +283,13 @@ def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
                 vocabulary.add(name, Entry("country", code, country=code))
     for name, country in kb.subdivisions.items():
         vocabulary.add(name, Entry("subdivision", name, country=country))
+    for name, country in kb.provinces.items():
+        # "Centre", "Lakes", "Central": provinces named by everyday words are left out
+        # ("New South Wales" is a name; "Northern Territory" could be any territory)
+        words = name.split()
+        everyday = all(w in vocabulary.common_words for w in words) and len(words) < 3
+        if not everyday and name not in vocabulary.names:
+            vocabulary.add(name, Entry("subdivision", name, country=country))
     cues = read_cues() if lang == "en" else read_language_cues(lang)
     vocabulary.raw_cues = cues
     for cue, words in cues.items():
@@ -257,7 +330,11 @@ def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary,
         if name in vocabulary.names:
             continue  # a country or region of the same name wins ("Mexico", "Singapore")
         biggest_country, biggest = max(populations.items(), key=lambda item: item[1])
-        vocabulary.add(name, Entry("city", name, country=biggest_country))
+        rivals = _rival_cities(kb, populations)
+        if len(rivals) > 1:  # Newcastle (Australia) and Newcastle (South Africa): both
+            vocabulary.add(name, Entry("shared", ";".join(f"city:{name}:{c}" for c in rivals)))
+        else:
+            vocabulary.add(name, Entry("city", name, country=biggest_country))
         common = name in vocabulary.common_words and biggest < BIG_CITY
         if common or name in near_cues:
             vocabulary.title_case_only.add(name)
@@ -276,6 +353,20 @@ def _is_phonetic(name: str) -> bool:
         char == " " or char == "ー" or "\u30a0" <= char <= "\u30ff" for char in name)
 
 
+def _rival_cities(kb: KnowledgeBase, populations: dict[str, int]) -> list[str]:
+    """The countries of cities of one name that the plan answers apart, when none dwarfs the
+    others ("London" is the UK's; "San Jose" is the US's and Costa Rica's)."""
+    biggest = max(populations.values())
+    close = sorted(c for c, size in populations.items() if size * RIVAL_CITY_SHARE >= biggest)
+
+    def leader(code: str) -> str | None:
+        home = kb.country_home.get(code, "")
+        region = kb.regions.get(home.split(":", 1)[1]) if home.startswith("region:") else None
+        return region.leader if region else None
+
+    return close if len({leader(c) for c in close}) > 1 else []
+
+
 def _build_fuzzy_choices(kb: KnowledgeBase, vocabulary: Vocabulary,
                          phonetic_only: bool = False) -> None:
     for name, entry in vocabulary.names.items():
@@ -284,6 +375,8 @@ def _build_fuzzy_choices(kb: KnowledgeBase, vocabulary: Vocabulary,
         if entry.kind == "city" and (name != entry.id
                                      or max(kb.cities[entry.id].values()) < FUZZY_CITY):
             continue  # other names of cities are matched exactly, never fuzzily
+        if entry.kind == "subdivision" and entry.country != "US":
+            continue  # so are the provinces of the world
         if len(name) >= 4:
             vocabulary.fuzzy[name] = entry
     for name, entry in vocabulary.exact_case.items():

@@ -5,6 +5,8 @@ Rendering to text, JSON or Block Kit happens at the edge; nothing here knows abo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -21,10 +23,11 @@ class Kind(StrEnum):
 
 
 class Source(BaseModel):
-    """Where a fact comes from: a document id and a paragraph number in it."""
+    """Where a fact comes from: a document id, a paragraph number in it, and how old it is."""
 
     document: str
     paragraph: int
+    as_of: date | None = None  # the date the document (or the fact) states things as of
 
     model_config = {"frozen": True}
 
@@ -64,13 +67,19 @@ class Answer(BaseModel):
             "leaders": sorted(self.leaders),
             "followers": sorted(self.followers),
             "answer": self.text,
-            "sources": [source.model_dump() for source in self.sources],
+            "sources": [source.model_dump(mode="json") for source in self.sources],
             "confidence": round(self.confidence, 3),
             "kind": self.kind.value,
             "suggestions": [s.model_dump() for s in self.suggestions],
             "truncated": self.truncated,
             "lang": self.lang,
         }
+
+
+def as_of_text(sources: list[Source]) -> str:
+    """"as of May 2020": the oldest date among the sources, or "" when none is known."""
+    dates = [s.as_of for s in sources if s.as_of]
+    return f"as of {min(dates):%B %Y}" if dates else ""
 
 
 class MatrixRow(BaseModel):
@@ -83,3 +92,37 @@ class MatrixRow(BaseModel):
     followers: list[str]
     detail: str = ""
     sources: list[Source] = Field(default_factory=list)
+
+
+ERROR_INTENT = "error"  # the core failed on a question (a bug), as opposed to not knowing
+SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
+
+
+def apology(question: str, lang: str = "en") -> Answer:
+    """What a person is told when answering failed, in the language asked: the truth, never a
+    guess."""
+    from knowledge.localise import say  # the catalogues read the knowledge base: no import loop
+
+    return Answer(question=question, intent=ERROR_INTENT, kind=Kind.NO_ANSWER, understood=False,
+                  text=say(lang, SORRY), confidence=0.0, lang=lang)
+
+
+def source_text(sources: list[Source], titles: Mapping[str, str], lang: str = "en") -> str:
+    """ "Source: Alliance leader-follower article, ¶10 — as of May 2020": paragraphs grouped
+    per document, each named by its title in `titles` (from sources.yaml), or by its id without
+    one, with the document's as-of date; the words and titles said in `lang` (the as-of date
+    stays English: "as of May 2020")."""
+    from knowledge.localise import say  # the catalogues read the knowledge base: no import loop
+
+    paragraphs: dict[str, list[int]] = {}
+    for source in sources:
+        numbers = paragraphs.setdefault(source.document, [])
+        if source.paragraph not in numbers:
+            numbers.append(source.paragraph)
+    parts = []
+    for document, numbers in paragraphs.items():
+        when = as_of_text([s for s in sources if s.document == document])
+        parts.append(f"{say(lang, titles.get(document) or document)}, "
+                     + ", ".join(f"¶{n}" for n in sorted(numbers)) + (f" — {when}" if when else ""))
+    return say(lang, "Source: {sources}" if len(sources) == 1 else "Sources: {sources}",
+               sources="; ".join(parts))

@@ -83,13 +83,15 @@ class KnowledgeBase:
     areas: dict[str, Area]
     zones: dict[str, Zone]
     country_aliases: dict[str, list[str]]
+    country_names: dict[str, list[str]]  # generated: ISO code -> names from the packages
     technologies: dict[str, Technology]
     families: dict[str, Family]
     topics: dict[str, Topic]
     segments: dict[str, Segment]
     facts: dict[str, Fact]
     cities: dict[str, dict[str, int]]
-    subdivisions: dict[str, str]
+    subdivisions: dict[str, str]  # US states -> "US"
+    provinces: dict[str, str]  # generated: first-level divisions elsewhere -> ISO code
     city_aliases: dict[str, str]  # other name -> city key ("bangalore" -> "bengaluru")
     local_country_aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     local_city_aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> ...
@@ -107,8 +109,11 @@ class KnowledgeBase:
 
     def _source(self, ref: int | SourceRef) -> Source:
         if isinstance(ref, int):
-            return Source(document=self.default_document, paragraph=ref)
-        return Source(document=ref.document or self.default_document, paragraph=ref.paragraph)
+            return Source(document=self.default_document, paragraph=ref,
+                          as_of=self.documents[self.default_document].as_of)
+        document = ref.document or self.default_document
+        return Source(document=document, paragraph=ref.paragraph,
+                      as_of=ref.as_of or self.documents[document].as_of)
 
     @property
     def default_document(self) -> str:
@@ -172,12 +177,14 @@ def _unique(items: list[Any], file: str) -> dict[str, Any]:
     return by_id
 
 
-def _read_gazetteer(path: Path) -> tuple[dict[str, dict[str, int]], dict[str, str]]:
+def _read_gazetteer(path: Path) -> tuple[dict[str, dict[str, int]], dict[str, str],
+                                        dict[str, str], dict[str, list[str]]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return dict(data["cities"]), dict(data["subdivisions"])
+        return (dict(data["cities"]), dict(data["subdivisions"]), dict(data.get("provinces", {})),
+                dict(data.get("countries", {})))
     except FileNotFoundError:
-        return {}, {}
+        return {}, {}, {}, {}
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise KnowledgeError(f"{path.name}: cannot be read ({error})") from None
 
@@ -194,7 +201,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
     technologies: TechnologiesFile = parsed["technologies.yaml"]
     segments: SegmentsFile = parsed["segments.yaml"]
     facts: FactsFile = parsed["facts.yaml"]
-    cities, subdivisions = _read_gazetteer(directory / GAZETTEER_FILE)
+    cities, subdivisions, provinces, country_names = _read_gazetteer(directory / GAZETTEER_FILE)
 
     files = [directory / name for name in FILES] + [directory / GAZETTEER_FILE]
     digest = hashlib.sha256()
@@ -213,6 +220,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
         areas=_unique(regions.areas, "regions.yaml"),
         zones=_unique(regions.unassigned_zones, "regions.yaml"),
         country_aliases=regions.country_aliases,
+        country_names=country_names,
         technologies=_unique(technologies.technologies, "technologies.yaml"),
         families=_unique(technologies.families, "technologies.yaml"),
         topics=_unique(technologies.unassigned_topics, "technologies.yaml"),
@@ -220,6 +228,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
         facts=_unique(facts.facts, "facts.yaml"),
         cities=cities,
         subdivisions=subdivisions,
+        provinces=provinces,
         city_aliases={fold_name(k): fold_name(v) for k, v in regions.city_aliases.items()},
         local_country_aliases=regions.local_country_aliases,
         local_city_aliases={lang: {k: fold_name(v) for k, v in names.items()}
@@ -301,11 +310,12 @@ def _leadership(kb: KnowledgeBase, item: Region | Technology) -> Leadership:
     if followers is None:
         followers = [company for company in kb.companies if company != item.leader]
     document = item.source.document or kb.default_document
+    as_of = item.source.as_of or kb.documents[document].as_of
     return Leadership(
         leader=item.leader,
         followers=tuple(sorted(followers)),
-        sources=(Source(document=document, paragraph=item.source.paragraph),),
-        as_of=item.source.as_of or kb.documents[document].as_of,
+        sources=(Source(document=document, paragraph=item.source.paragraph, as_of=as_of),),
+        as_of=as_of,
     )
 
 

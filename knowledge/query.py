@@ -69,3 +69,10 @@ class Understanding:
     asks_follower: bool = False  # "is Renault a follower in Japan?"
     denied: bool = False  # a yes/no fact question the fact contradicts
     coordinated: bool = False  # targets joined by "and" / "," rather than "in" / "for"
+    apart: list[str] = field(default_factory=list)  # ids of places asked on their own
+    about_asker: bool = False  # every place named describes the asker ("I'm in Osaka")
+    unknown_name: str | None = None  # "who leads Zorbistan?": the name nothing matched
+    narrows: bool = False  # a follow-up placing the subject in context ("and in China?")
+    asks_leader: bool = False  # a fact reached by "who leads ...?"
+    weak_fact: bool = False  # the fact was found by hint words only
+    same_as: list[str] | None = None  # "Canada included?": Yes when these companies lead it

@@ -72,7 +72,9 @@ class ReadingBuilder:
 
     def country_name(self, code: str) -> str:
         country = pycountry.countries.get(alpha_2=code)
-        name = (getattr(country, "common_name", None) or country.name) if country else code
+        generated = self.kb.country_names.get(code) or [code]  # Kosovo is not in ISO 3166
+        name = (getattr(country, "common_name", None) or country.name) if country else \
+            min(generated, key=len)
         if "," in name or "(" in name:
             aliases = [a for a in self.kb.country_aliases.get(code, []) if len(a) > 4]
             name = aliases[0] if aliases else name.split(",")[0].split("(")[0].strip()
@@ -108,8 +110,9 @@ class ReadingBuilder:
             region_name = self.words.text(region.name)
             if region_name.lower() == country.lower():
                 return region.id, subject, [note] if note else []
+            # the subject as asked ("Texas (United States) counts as North America here.")
             notes = [note] if note else [self.words.say("{country} counts as {region} here.",
-                                                        country=country, region=region_name)]
+                                                        country=subject, region=region_name)]
             return region.id, subject, notes
         zone = self.kb.zones.get(home.split(":", 1)[1]) if home else None
         zone_note = self.words.text(zone.country_notes.get(code or "", "")) if zone else ""
@@ -218,6 +221,8 @@ class ReadingBuilder:
     # -- understanding -> answer --------------------------------------------------------
     def readings(self, understanding: Understanding) -> list[Reading]:
         targets = self._without_redundant_families(understanding.targets)
+        if understanding.narrows:
+            targets = self._narrowed_to_places(targets)
         places = [t for t in targets if t.kind in PLACE_KINDS]
         segments = [t for t in targets if t.kind == TargetKind.SEGMENT]
         techs = [t for t in targets if t.kind in (TargetKind.TECH, TargetKind.FAMILY)]
@@ -226,11 +231,41 @@ class ReadingBuilder:
             # "batteries in Japan": the plan assigns the topic to nobody, wherever it is
             return [self.reading(t, [], []) for t in topics]
         if techs:
-            # places and segments qualify the technologies ("PHEV for the D segment")
-            others = [t for t in targets if t.kind == TargetKind.TOPIC]
+            # places and segments qualify the technologies ("PHEV for the D segment"), but
+            # "connected tech in China and the C segment" asks about the segment on its own
+            apart = [s for s in segments if understanding.coordinated and not any(
+                s.id in self.kb.technologies[t.id].scope.segments
+                for t in techs if t.kind == TargetKind.TECH)]
+            segments = [s for s in segments if s not in apart]
+            # (a technology tied to markets keeps its places: "connected in China and Japan")
+            if not any(t.kind == TargetKind.TECH and self.kb.technologies[t.id].scope.markets
+                       for t in techs):
+                apart += [p for p in places if p.id in understanding.apart]
+                places = [p for p in places if p.id not in understanding.apart]
+            others = [t for t in targets if t.kind == TargetKind.TOPIC] + apart
             return [self.reading(t, places, self._fitting(t, segments)) for t in techs] + \
                 [self.reading(t, [], []) for t in others]
         return [self.reading(t, places, segments) for t in targets]
+
+    def _narrowed_to_places(self, targets: list[Target]) -> list[Target]:
+        """"The Android one" then "and in China?": the technology of the same family the plan
+        ties to that place (connected technology in China), when the one in context has no
+        regional scope."""
+        regions = {self.place_region(t)[0] for t in targets if t.kind in PLACE_KINDS
+                   and t.kind not in (TargetKind.AREA, TargetKind.ZONE)} - {None}
+        if not regions:
+            return targets
+        out = []
+        for target in targets:
+            tech = self.kb.technologies.get(target.id) if target.kind == TargetKind.TECH else None
+            siblings = [m for family in self.kb.families.values() if tech and tech.id in
+                        family.members for m in family.members
+                        if regions <= set(self.kb.technologies[m].scope.markets)]
+            if tech and not tech.scope.markets and len(set(siblings)) == 1:
+                sibling = self.kb.technologies[siblings[0]]
+                target = Target(kind=TargetKind.TECH, id=sibling.id, text=sibling.name)
+            out.append(target)
+        return out
 
     def _without_redundant_families(self, targets: list[Target]) -> list[Target]:
         """"the BEV powertrain": the technology named makes the family word redundant."""

@@ -6,6 +6,9 @@ topic the plan doesn't assign is answered as such, with no leader named.
 
 from __future__ import annotations
 
+import calendar
+import re
+
 from knowledge.answer import Answer, Kind, MatrixRow, Source, Suggestion
 from knowledge.query import Intent, Target, TargetKind, Understanding
 from knowledge.readings import (
@@ -13,6 +16,39 @@ from knowledge.readings import (
     TECH_KINDS,
     ReadingBuilder,
 )
+
+MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+# "may" is a month only after these ("in May", "was it may?"), not as a verb ("may I ask")
+MONTH_BEFORE = frozenset({"in", "of", "by", "since", "until", "from", "it", "was", "early",
+                          "late", "mid", "before", "after", "last", "this"})
+
+
+def _dates(text: str) -> dict[str, set[str]]:
+    """Months and years a text names, by kind."""
+    words = re.findall(r"[a-z]+|\d{4}", text.lower())
+    months = {w for i, w in enumerate(words) if w in MONTHS
+              and (w != "may" or i == len(words) - 1 or (i and words[i - 1] in MONTH_BEFORE))}
+    return {"month": months, "year": {w for w in words if w.isdigit()}}
+
+
+def unverifiable(question: str, fact_text: str) -> bool:
+    """"Was it in 2020?" against a fact that names no year: the bot can't tell."""
+    asked, stated = _dates(question), _dates(fact_text)
+    return any(asked[kind] and not stated[kind] for kind in asked)
+
+
+def contradicts(question: str, fact_text: str) -> bool:
+    """"Was it first mentioned in May?" against a fact that says January: a different month
+    (or year) than the fact names."""
+    asked, stated = _dates(question), _dates(fact_text)
+    return any(asked[kind] and stated[kind] and not asked[kind] & stated[kind]
+               for kind in asked)
+
+
+def shared_names(understanding: Understanding) -> list[str]:
+    """Names read as two places ("Georgia": the country and the US state)."""
+    places = [t.text for t in understanding.targets if t.kind in PLACE_KINDS]
+    return sorted({name for name in places if places.count(name) > 1})
 
 
 class Resolver(ReadingBuilder):
@@ -30,16 +66,22 @@ class Resolver(ReadingBuilder):
         }.get(understanding.intent)
         if handler is None:
             return self.non_answer(question, understanding)
-        if self.needs_clarifying(understanding):
+        shared = shared_names(understanding)
+        if self.needs_clarifying(understanding) or (shared and understanding.yes_no):
             return self.clarify(question, understanding)
-        return handler(question, understanding)
+        answer = handler(question, understanding)
+        if shared and answer.understood:
+            answer.text = " ".join(f"{name} is the name of more than one place; here is each."
+                                   for name in shared) + " " + answer.text
+        return answer
 
     def needs_clarifying(self, understanding: Understanding) -> bool:
         targets = understanding.targets
         has_tech = any(t.kind in TECH_KINDS for t in targets)
         has_place = any(t.kind in PLACE_KINDS for t in targets)
         has_segment = any(t.kind == TargetKind.SEGMENT for t in targets)
-        mixed = has_place and has_segment and not has_tech
+        # "Oceania for the C segment" is unclear; "Oceania and the C segment" asks two things
+        mixed = has_place and has_segment and not has_tech and not understanding.coordinated
         if has_segment and self._segment_belongs_elsewhere(targets):
             return True
         family_elsewhere = any(
@@ -100,7 +142,10 @@ class Resolver(ReadingBuilder):
             followers = sorted({f for r in readings for f in r.leads[0].leadership.followers})
         text = " ".join(dict.fromkeys(  # "the EU and the UK" are both Europe: say it once
             sentence for r in readings for sentence in self.words.sentences(self._reading_text(r))))
-        if understanding.yes_no:  # "is there a leader for India?" / "does anyone lead Japan?"
+        if understanding.same_as is not None:  # "Canada included?" after North America
+            same = bool(leaders) and leaders == sorted(understanding.same_as)
+            text = (self.words.say("Yes.") if same else self.words.say("No.")) + " " + text
+        elif understanding.yes_no:  # "is there a leader for India?" / "does anyone lead Japan?"
             opener = self.words.say("Yes.") if leaders else self.words.say("No.")
             text = opener + " " + text
         return self._base(question, understanding, leaders=leaders, followers=followers,
@@ -245,9 +290,17 @@ class Resolver(ReadingBuilder):
         if understanding.yes_no:
             others = [c for f in facts if f.companies for c in understanding.companies
                       if c not in f.companies]
-            opener = self.words.say("No.") if understanding.denied or others else \
-                self.words.say("Yes.")
-            text = opener + " " + text
+            # an open question (time will tell), or a fact reached by weak hints alone: state
+            # the fact, without a Yes or No the bot can't vouch for
+            if not any(f.open for f in facts):
+                if understanding.denied or others or contradicts(question, text):
+                    text = self.words.say("No.") + " " + text
+                elif not understanding.weak_fact and not unverifiable(question, text):
+                    text = self.words.say("Yes.") + " " + text
+        elif understanding.asks_leader and not any(f.companies for f in facts):
+            # "who leads trucks?": trucks come up in a fact, but nobody leads them
+            text = self.words.say("The plan designates no leader for that. "
+                                  "What the article says: {text}", text=text)
         return self._base(question, understanding, text=text,
                           sources=list(dict.fromkeys(sources)))
 
@@ -335,13 +388,24 @@ class Resolver(ReadingBuilder):
                     out.append(Suggestion(label=q, question=q))
             q = self.words.say("who leads {what}?", what=name)
             out.append(Suggestion(label=q, question=q))
-        return out
+        return list({s.question: s for s in out}.values())  # "Georgia" twice is asked once
 
     def non_answer(self, question: str, understanding: Understanding) -> Answer:
         intent = understanding.intent
         examples = " / ".join(self.local_examples()[:3])
         say = self.words.say
         if intent == Intent.CLARIFY:
+            unknown = understanding.unknown_name
+            if unknown and understanding.candidates:
+                return self.clarify(question, understanding, text=(
+                    f"I don't know anything called \u201c{unknown}\u201d in the plan. "
+                    "Did you mean one of these?"))
+            if unknown:
+                return Answer(question=question, intent=intent.value, kind=Kind.CLARIFY,
+                              understood=False, confidence=understanding.confidence,
+                              text=(f"I don't know anything called \u201c{unknown}\u201d in the "
+                                    "plan. Name a region, country, technology or segment, for "
+                                    f"example: {examples}"), suggestions=self.suggestions())
             if understanding.targets or understanding.candidates:
                 return self.clarify(question, understanding)
             return Answer(question=question, intent=intent.value, kind=Kind.CLARIFY,

@@ -212,6 +212,9 @@ class Fact(Localised):
     companies: list[str] = Field(default_factory=list)
     sources: list[int | SourceRef] = Field(min_length=1)
     as_of: date | None = None
+    # The source leaves the question open ("is the plan working?": time will tell): a yes/no
+    # question about it is answered with the fact, never with a Yes or a No.
+    open: bool = False
 
 
 class FactsFile(Strict):

@@ -10,3 +10,14 @@ from intents.assistant import Assistant
 @pytest.fixture(scope="session")
 def assistant() -> Assistant:
     return Assistant()
+
+
+@pytest.fixture(scope="session")
+def private_postgres():
+    """One private PostgreSQL cluster for the run, for tests that stop and start it (each
+    such test starts it again before it ends)."""
+    from tests.support.private_postgres import PrivatePostgres
+
+    cluster = PrivatePostgres()
+    yield cluster
+    cluster.close()

@@ -59,12 +59,11 @@ def send_due_now(args: argparse.Namespace) -> int:
     from bot.digest.delivery import digest_client, send_due
     from bot.storage.memory import utcnow
     from bot.storage.models import ensure_database
-    from intents.assistant import Assistant
+    from bot.teaching.load import assistant_for
 
     settings = load_settings()
     client = digest_client(settings)
     engine = ensure_database(settings)
-    report = send_due(engine, client, Assistant(settings.knowledge_dir),
-                      now=args.at or utcnow())
+    report = send_due(engine, client, assistant_for(settings), now=args.at or utcnow())
     print(report)
     return 1 if report.failed else 0

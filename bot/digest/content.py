@@ -1,6 +1,8 @@
 """What a digest says, and its Block Kit: spotlight, knowledge-base changes, yesterday's stats.
 
-Plain data in, blocks out. Sections with nothing to say are left out.
+Plain data in, blocks out. Sections with nothing to say are left out. Questions asked elsewhere
+are quoted through `echo` (escaped, one line, clipped) and every list goes through
+`mrkdwn_sections`, so no question can ping the channel or push a section past Slack's limit.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.slack.blocks import source_line
+from bot.slack.blocks import button, company_names, leadership_text, mrkdwn_sections, source_line
+from bot.slack.text import echo, escape
+from bot.teaching.views import ACTION_OPEN as TEACH_ACTION
 from knowledge.answer import MatrixRow
 from knowledge.localise import Phrasing, say
 
@@ -32,6 +36,11 @@ class DailyStats:
     top_topics: list[tuple[str, int]] = field(default_factory=list)
     unanswered: list[str] = field(default_factory=list)
     disliked: list[str] = field(default_factory=list)
+    # Teaching: every unanswered question of the day (not only those listed), how many of
+    # them the bot answers by the time of the digest, and question -> Teach button value.
+    unanswered_total: int = 0
+    answered_now: int = 0
+    teach_refs: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,7 @@ class Digest:
     fingerprint: str
     lang: str = "en"  # the language the channel's digest is written in
     companies: dict[str, str] = field(default_factory=dict)  # id -> name in that language
+    titles: dict[str, str] = field(default_factory=dict)  # document id -> title, for sources
 
     @property
     def spotlight_key(self) -> str | None:
@@ -78,16 +88,15 @@ def next_spotlight(rows: list[MatrixRow], previous_key: str | None) -> MatrixRow
 
 
 def company(name: str | None) -> str:
-    return name.title() if name else "nobody"
+    return company_names([name]) if name else "nobody"
 
 
 def _followers(entry: dict[str, Any]) -> str:
-    return ", ".join(company(f) for f in entry["followers"])
+    return company_names(entry["followers"])
 
 
 def _leadership(entry: dict[str, Any]) -> str:
-    text = f"{company(entry['leader'])} leads"
-    return f"{text}; {_followers(entry)} follow" if entry["followers"] else text
+    return escape(leadership_text(entry["leader"], entry["followers"]))
 
 
 def changes_between(previous: Snapshot | None, current: Snapshot) -> list[str]:
@@ -97,7 +106,7 @@ def changes_between(previous: Snapshot | None, current: Snapshot) -> list[str]:
     lines = []
     for key, entry in current.items():
         before = previous.get(key)
-        name = entry["name"]
+        name = escape(entry["name"])
         if before is None:
             lines.append(f"New in the map: *{name}* — {_leadership(entry)}.")
             continue
@@ -107,8 +116,8 @@ def changes_between(previous: Snapshot | None, current: Snapshot) -> list[str]:
         elif before["followers"] != entry["followers"]:
             lines.append(f"*{name}*: followers are now {_followers(entry) or 'none'}.")
         if before["detail"] != entry["detail"] and entry["detail"]:
-            lines.append(f"*{name}*: {entry['detail']}")
-    lines.extend(f"No longer in the map: *{before['name']}*."
+            lines.append(f"*{name}*: {escape(entry['detail'])}")
+    lines.extend(f"No longer in the map: *{escape(before['name'])}*."
                  for key, before in previous.items() if key not in current)
     return lines
 
@@ -117,26 +126,27 @@ def _section(markdown: str) -> dict[str, Any]:
     return {"type": "section", "text": {"type": "mrkdwn", "text": markdown}}
 
 
-def _spotlight_blocks(row: MatrixRow, lang: str = "en",
-                     companies: dict[str, str] | None = None) -> list[dict[str, Any]]:
+def _spotlight_blocks(row: MatrixRow, titles: dict[str, str], lang: str = "en",
+                      companies: dict[str, str] | None = None) -> list[dict[str, Any]]:
     entry = snapshot_of([row])[row_key(row)]
     if lang == "en":
         area = AREA_LABELS.get(row.area, row.area)
-        text = f"*Spotlight — {row.name}* ({area})\n{_leadership(entry)}."
+        text = f"*Spotlight — {escape(row.name)}* ({escape(area)})\n{_leadership(entry)}."
     else:
         names = companies or {}
         followers = [names.get(f, company(f)) for f in entry["followers"]]
         leader = names.get(entry["leader"], company(entry["leader"]))
-        text = say(lang, "*Spotlight — {name}*", name=row.name) + "\n" + (
-            say(lang, "{leader} leads {what}; {followers} follow.", leader=leader, what=row.name,
+        what = escape(row.name)
+        text = say(lang, "*Spotlight — {name}*", name=what) + "\n" + (
+            say(lang, "{leader} leads {what}; {followers} follow.", leader=leader, what=what,
                 followers=Phrasing.joiner(lang, followers))
-            if followers else say(lang, "{leader} leads {what}.", leader=leader, what=row.name))
+            if followers else say(lang, "{leader} leads {what}.", leader=leader, what=what))
     if row.detail:
-        text += f"\n{row.detail}"
-    blocks = [_section(text)]
+        text += f"\n{escape(row.detail)}"
+    blocks = mrkdwn_sections(text)
     if row.sources:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn",
-                                                        "text": source_line(row.sources,
+                                                        "text": source_line(row.sources, titles,
                                                                             lang=lang)}]})
     return blocks
 
@@ -145,19 +155,43 @@ def _bullets(items: list[str]) -> str:
     return "\n".join(f"• {item}" for item in items)
 
 
+def _quoted(questions: list[str]) -> str:
+    return _bullets([echo(question) for question in questions])
+
+
 def _stats_blocks(stats: DailyStats) -> list[dict[str, Any]]:
     plural = "" if stats.questions == 1 else "s"
     text = f"*Yesterday ({stats.day:%a %d %b})*: {stats.questions} question{plural}"
     if stats.top_topics:
-        topics = ", ".join(f"{topic.replace('_', ' ')} ({count})"
+        topics = ", ".join(f"{escape(topic.replace('_', ' '))} ({count})"
                            for topic, count in stats.top_topics)
         text += f"\nTop topics: {topics}"
     blocks = [_section(text)]
     if stats.unanswered:
-        blocks.append(_section("*Could not answer*\n" + _bullets(stats.unanswered)))
+        blocks += mrkdwn_sections("*Could not answer*" + _answered_now(stats) + "\n"
+                                  + _quoted(stats.unanswered))
+        blocks.extend(_teach_buttons(stats, stats.unanswered, "teach_unanswered"))
     if stats.disliked:
-        blocks.append(_section("*Answers marked 👎*\n" + _bullets(stats.disliked)))
+        blocks += mrkdwn_sections("*Answers marked 👎*\n" + _quoted(stats.disliked))
+        blocks.extend(_teach_buttons(stats, stats.disliked, "teach_disliked"))
     return blocks
+
+
+def _answered_now(stats: DailyStats) -> str:
+    if not stats.unanswered_total:
+        return ""
+    return f" ({stats.answered_now} of {stats.unanswered_total} answered now)"
+
+
+def _teach_buttons(stats: DailyStats, questions: list[str], block_id: str) -> list[dict[str, Any]]:
+    """A Teach button per listed question (admins only: the click is checked by the bot)."""
+    refs = [(question, stats.teach_refs[question]) for question in questions
+            if question in stats.teach_refs]
+    if not refs:
+        return []
+    return [{"type": "actions", "block_id": block_id, "elements": [
+        button(f"Teach: {question}", f"{TEACH_ACTION}_{index}", ref)
+        for index, (question, ref) in enumerate(refs)]}]
 
 
 def render(digest: Digest) -> tuple[str, list[dict[str, Any]]]:
@@ -169,11 +203,11 @@ def render(digest: Digest) -> tuple[str, list[dict[str, Any]]]:
     blocks: list[dict[str, Any]] = [{"type": "header",
                                      "text": {"type": "plain_text", "text": title}}]
     if digest.spotlight:
-        blocks.extend(_spotlight_blocks(digest.spotlight, lang, digest.companies))
+        blocks.extend(_spotlight_blocks(digest.spotlight, digest.titles, lang, digest.companies))
     if digest.changes:
         blocks.append({"type": "divider"})
-        blocks.append(_section(say(lang, "*What changed in the knowledge base*") + "\n"
-                               + _bullets(digest.changes)))
+        blocks += mrkdwn_sections(say(lang, "*What changed in the knowledge base*") + "\n"
+                                  + _bullets(digest.changes))
     if digest.stats and digest.stats.questions:
         blocks.append({"type": "divider"})
         blocks.extend(_stats_blocks(digest.stats))

@@ -35,6 +35,8 @@ from bot.digest.content import (
 from bot.digest.schedule import Plan, due_date, local_today
 from bot.ops.metrics import record_digest, record_slack_error
 from bot.settings import Settings
+from bot.slack.blocks import document_titles
+from bot.teaching.digest import with_teaching
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +82,7 @@ class DigestBuilder:
         self.rows = assistant.matrix()
         self.snapshot = snapshot_of(self.rows)
         self.fingerprint = fingerprint_of(self.snapshot)
+        self.titles = document_titles(assistant)
         self._stats: dict[tuple[date, str], DailyStats] = {}
 
     def build(self, channel_id: str, plan: Plan, local_date: date) -> Digest:
@@ -101,12 +104,14 @@ class DigestBuilder:
             stats=self._stats_for(local_date - timedelta(days=1), plan.timezone),
             snapshot=self.snapshot,
             fingerprint=self.fingerprint,
+            titles=self.titles,
         )
 
     def _stats_for(self, day: date, timezone: str) -> DailyStats:
         key = (day, timezone)
         if key not in self._stats:
-            self._stats[key] = store.daily_stats(self.engine, day, timezone)
+            self._stats[key] = with_teaching(store.daily_stats(self.engine, day, timezone),
+                                             self.engine, self.assistant, day, timezone)
         return self._stats[key]
 
 

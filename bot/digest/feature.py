@@ -1,5 +1,5 @@
 """The digest in Slack: `/alliance digest ...`, the App Home section, the serve-time scheduler
-and the database readiness check, registered through `bot.extensions` on import.
+and the database check of /readyz, registered through `bot.extensions` on import.
 
 App Home edits arrive as block actions whose ids start with `digest_home_`; the Slack app wires
 them with `register_actions(app, refresh_home=...)`.
@@ -39,14 +39,16 @@ from bot.extensions import (
     CommandContext,
     CommandReply,
     ServeContext,
+    degradation_check,
     home_section,
     on_startup,
-    readiness_check,
     subcommand,
 )
 from bot.settings import Settings, load_settings
+from bot.slack.text import echo, escape
 from bot.storage.memory import utcnow
 from bot.storage.models import ensure_database, get_engine
+from bot.storage.resilient import database_problem, serving_stores_exist
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +94,10 @@ def configure(settings: Settings, assistant: Any) -> None:
 
 def runtime() -> DigestRuntime:
     if _runtime is None:
-        from intents.assistant import Assistant  # only when serve did not hand us its own
+        from bot.teaching.load import assistant_for  # only when serve did not hand us its own
 
         settings = load_settings()
-        configure(settings, Assistant(settings.knowledge_dir))
+        configure(settings, assistant_for(settings))
     assert _runtime is not None
     return _runtime
 
@@ -112,8 +114,8 @@ def digest_command(context: CommandContext) -> CommandReply:
         return CommandReply(text=f"Daily digest of the Alliance leadership map. Use {USAGE}.")
     try:
         return handler(context, words[1:])
-    except ValueError as error:
-        return CommandReply(text=f"{error}. Use {USAGE}.")
+    except ValueError as error:  # names the word that was wrong: echoed, so it pings nobody
+        return CommandReply(text=f"{echo(str(error))}. Use {USAGE}.")
 
 
 def _about_user(context: CommandContext) -> tuple[str, str]:
@@ -172,7 +174,7 @@ def _status(context: CommandContext, words: list[str]) -> CommandReply:
     lines = [f"Digest here: {describe(plan)}, set up by <@{subscription.created_by}>."]
     if subscription.status == store.PAUSED:
         lines.append(PAUSE_NOTES.get(subscription.paused_reason or "",
-                                     f"Paused ({subscription.paused_reason})."))
+                                     f"Paused ({escape(subscription.paused_reason or '')})."))
     else:
         now = utcnow()
         upcoming = next_slot(plan, active_since=subscription.active_since, now=now)
@@ -231,7 +233,7 @@ def _subscription_blocks(subscription: Any) -> list[dict[str, Any]]:
     ]
     if paused:
         note = PAUSE_NOTES.get(subscription.paused_reason or "",
-                               f"Paused ({subscription.paused_reason}).")
+                               f"Paused ({escape(subscription.paused_reason or '')}).")
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note}]})
     return blocks
 
@@ -315,8 +317,15 @@ def start_digests(context: ServeContext) -> Callable[[], None]:
                                   context.assistant)
 
 
-@readiness_check
+@degradation_check
 def database_reachable() -> str | None:
+    """Why the database is unreachable, or None. A degradation, not a readiness failure:
+    answering needs the knowledge base, not the database (see bot.slack.http_server).
+
+    While `serve` runs, its stores know (without waiting on a dead database); elsewhere
+    the database is asked."""
+    if serving_stores_exist():
+        return database_problem()
     settings = _runtime.settings if _runtime else load_settings()
     try:
         with get_engine(settings).connect() as connection:

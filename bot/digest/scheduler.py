@@ -19,6 +19,7 @@ from bot.digest.delivery import send_due
 from bot.settings import Settings
 from bot.storage.memory import utcnow
 from bot.storage.models import ensure_database
+from bot.storage.resilient import database_available
 from bot.storage.stores import purge_expired
 
 log = logging.getLogger(__name__)
@@ -29,13 +30,19 @@ PURGE_FIRST_DELAY = timedelta(minutes=5)  # let start-up settle before the first
 
 
 def start_digest_scheduler(settings: Settings, client: WebClient, assistant: Any,
-                           *, tick_seconds: float = TICK_SECONDS) -> Callable[[], None]:
+                           *, tick_seconds: float = TICK_SECONDS,
+                           purge_first_delay: timedelta = PURGE_FIRST_DELAY) -> Callable[[], None]:
     """Start ticking now; returns a function that stops after the channel being sent."""
-    engine = ensure_database(settings)
     stopping = threading.Event()
 
     def tick() -> None:
+        # During a database outage (which the serving stores log once) a pass would only
+        # fail: skip it. Digests still due are sent by the first pass after recovery, since a
+        # digest stays due until local midnight; the claims keep that at most once.
+        if not database_available():
+            return
         try:
+            engine = ensure_database(settings)  # the bot may have started during an outage
             report = send_due(engine, client, assistant, now=utcnow(),
                               should_stop=stopping.is_set)
         except Exception:  # noqa: BLE001 - a failed pass is logged; the next tick tries again
@@ -54,7 +61,7 @@ def start_digest_scheduler(settings: Settings, client: WebClient, assistant: Any
     scheduler.add_job(tick, "interval", seconds=tick_seconds, id="digest-send-due",
                       next_run_time=utcnow(), coalesce=True, max_instances=1)
     scheduler.add_job(purge, "interval", seconds=PURGE_INTERVAL.total_seconds(),
-                      id="retention-purge", next_run_time=utcnow() + PURGE_FIRST_DELAY,
+                      id="retention-purge", next_run_time=utcnow() + purge_first_delay,
                       coalesce=True, max_instances=1)
     scheduler.start()
 

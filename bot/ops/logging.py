@@ -16,8 +16,6 @@ import sys
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from bot.settings import ConfigError
-
 # Fields surfaces are expected to pass with `extra=`, printed first and in this order.
 STANDARD_FIELDS = (
     "event_id",
@@ -32,10 +30,11 @@ STANDARD_FIELDS = (
     "method",
     "error",
 )
-# Attributes every LogRecord has; anything else on a record came from `extra=`.
+# Attributes every LogRecord has; anything else on a record came from `extra=`. uvicorn's
+# `color_message` repeats the message with ANSI colour codes: noise inside a JSON line.
 _RECORD_ATTRIBUTES = frozenset(
     vars(logging.LogRecord("", logging.INFO, "", 0, "", (), None))
-) | {"message", "asctime", "taskName"}
+) | {"message", "asctime", "taskName", "color_message"}
 
 # Bot, user, app-level, legacy workspace, refresh and configuration tokens.
 SLACK_TOKEN_PATTERN = re.compile(r"\b(?:xox[a-z]|xapp|xoxe\.xox[a-z])-[A-Za-z0-9-]+")
@@ -162,9 +161,7 @@ def configure_logging(settings: Any, stream: TextIO | None = None) -> logging.Ha
 
     root = logging.getLogger()
     _silence_console_handlers_of_libraries()
-    level = settings.log_level.upper()
-    if not isinstance(logging.getLevelName(level), int):
-        raise ConfigError(f"invalid setting LOG_LEVEL: {settings.log_level!r} is not a log level")
+    level = settings.log_level.upper()  # validated by Settings, as `doctor` sees it
     for existing in list(root.handlers):
         if existing.get_name() == _HANDLER_NAME:
             root.removeHandler(existing)

@@ -13,13 +13,14 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
 
 from bot.extensions import (
+    ADMIN_VERBS,
     CommandContext,
     CommandReply,
     ServeContext,
@@ -28,6 +29,7 @@ from bot.extensions import (
     subcommand,
 )
 from bot.ops.metrics import record_kb_load_error, record_kb_loaded, record_slack_error
+from bot.slack.text import echo
 from knowledge.errors import KnowledgeError
 
 logger = logging.getLogger(__name__)
@@ -41,6 +43,7 @@ NOT_AN_ADMIN = (
     "If you think you should be one, ask whoever runs the bot to add you to ALLIANCE_BOT_ADMINS."
 )
 NOT_SERVING = "Reloading is only possible while `alliance-bot serve` is running."
+MAX_ERROR_CHARS = 1000  # an error quoting a huge file still fits one DM section
 
 Snapshot = dict[Path, tuple[int, int] | None]
 
@@ -50,11 +53,6 @@ class ReloadOutcome:
     ok: bool
     version: str
     error: str = ""
-
-
-def _escape(text: str) -> str:
-    """Slack mrkdwn control characters, so an error quoting a file cannot ping anyone."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def take_snapshot(files: list[Path]) -> Snapshot:
@@ -116,7 +114,8 @@ class KnowledgeReloader:
         logger.error("knowledge base reload refused; still serving the last good version",
                      extra={"error": error, "kb_version": version, "trigger": trigger})
         self.notify_admins(
-            f":warning: The knowledge base was *not* reloaded ({trigger}): {_escape(error)}\n"
+            f":warning: The knowledge base was *not* reloaded ({trigger}): "
+            f"{echo(error, MAX_ERROR_CHARS)}\n"
             f"The bot keeps answering from version `{version}`. Fix the file; the bot reloads "
             "it when it is saved (or run `/alliance admin reload`)."
         )
@@ -226,14 +225,19 @@ def admin_command(context: CommandContext) -> CommandReply:
         logger.warning("admin command refused", extra={"user": context.user_id,
                                                        "command": context.args})
         return CommandReply(text=NOT_AN_ADMIN)
-    if words[:1] != ["reload"]:
-        return CommandReply(text=ADMIN_USAGE)
+    verb = words[0].lower() if words else ""
+    if verb in ADMIN_VERBS:
+        handler, _usage = ADMIN_VERBS[verb]
+        return handler(replace(context, args=context.args.strip()[len(verb):].strip()))
+    if verb != "reload":
+        return CommandReply(text="\n".join([ADMIN_USAGE, *(usage for _, usage in
+                                                           ADMIN_VERBS.values())]))
     outcome = reloader.reload(trigger=f"/alliance admin reload by <@{context.user_id}>")
     if outcome.ok:
         return CommandReply(text=f":white_check_mark: Knowledge base reloaded: version "
                                  f"`{outcome.version}`.")
     return CommandReply(
-        text=f":x: Reload refused: {_escape(outcome.error)}\n"
+        text=f":x: Reload refused: {echo(outcome.error, MAX_ERROR_CHARS)}\n"
              f"Still serving version `{outcome.version}`."
     )
 

@@ -12,6 +12,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk import WebClient
 
 from bot.features import FEATURE_MODULES, load_features
@@ -27,6 +28,7 @@ APP_NAME = "alliance-bot"
 LISTENER_WORKERS = 16  # lazy listeners in flight at once; each mostly waits on Slack
 WEB_API_TIMEOUT_SECONDS = 10
 SURFACES = (commands, mentions, messages, actions, home)
+_answerers: dict[int, Answerer] = {}  # by id(app): what shutdown_listeners must also drain
 
 
 def build_web_client(settings: Settings) -> WebClient:
@@ -34,6 +36,18 @@ def build_web_client(settings: Settings) -> WebClient:
     settings.require("slack_bot_token")
     return WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url,
                      timeout=WEB_API_TIMEOUT_SECONDS, retry_handlers=retry_handlers())
+
+
+class DropTokenUnusedWarning(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment even when given a client, then warns on
+    every start that the token is unused: the client carries that same token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+BOLT_LOGGER = logging.getLogger("bot.slack")
+BOLT_LOGGER.addFilter(DropTokenUnusedWarning())
 
 
 def build_app(settings: Settings, assistant: Assistant, stores: Stores,
@@ -47,10 +61,11 @@ def build_app(settings: Settings, assistant: Assistant, stores: Stores,
         request_verification_enabled=True,
         process_before_response=True,
         listener_executor=ThreadPoolExecutor(LISTENER_WORKERS, thread_name_prefix="slack-lazy"),
-        logger=logging.getLogger("bot.slack"),
+        logger=BOLT_LOGGER,
     )
     middleware.register(app, stores.events)
     answerer = Answerer(assistant=assistant, stores=stores)
+    _answerers[id(app)] = answerer
     for surface in SURFACES:
         surface.register(app, answerer)
     register_feature_actions(app, answerer)
@@ -71,5 +86,9 @@ def register_feature_actions(app: App, answerer: Answerer) -> None:
 
 
 def shutdown_listeners(app: App) -> None:
-    """Let answers already being worked on finish, then stop the listener threads."""
+    """Let answers already being worked on finish, then stop the listener threads, then let
+    the bookkeeping of answers given finish (it writes to the stores)."""
     app.listener_runner.listener_executor.shutdown(wait=True)
+    answerer = _answerers.pop(id(app), None)
+    if answerer is not None:
+        answerer.shutdown()

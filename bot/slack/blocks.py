@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from knowledge.answer import Answer, Kind, MatrixRow, Source
+from bot.slack.text import MAX_ECHOED_QUESTION, clip, echo, escape, plain
+from knowledge.answer import Answer, Kind, MatrixRow, Source, source_text
 from knowledge.localise import say
 
 MAX_SECTION_CHARS = 3000
@@ -22,7 +23,6 @@ MAX_HOME_BLOCKS = 100
 MAX_BUTTON_LABEL = 75
 MAX_BUTTON_VALUE = 2000
 MAX_FALLBACK_CHARS = 3000
-MAX_ECHOED_QUESTION = 300
 MAX_SUGGESTIONS = 5
 
 ACTION_CLARIFY_PREFIX = "clarify_"
@@ -45,16 +45,6 @@ HOW_TO_ASK = (
     "• Send me a direct message — follow-ups in the conversation keep their context\n"
     "• `/alliance matrix` — the whole leadership map; `/alliance help` — this help"
 )
-
-
-def escape(text: str) -> str:
-    """Escape the three characters Slack treats as control sequences in message text."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def clip(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` characters, with an ellipsis when cut."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def split_text(text: str, limit: int = MAX_SECTION_CHARS) -> list[str]:
@@ -92,7 +82,7 @@ def context_block(text: str) -> dict[str, Any]:
 def button(label: str, action_id: str, value: str, style: str | None = None) -> dict[str, Any]:
     element: dict[str, Any] = {
         "type": "button",
-        "text": {"type": "plain_text", "text": clip(label, MAX_BUTTON_LABEL), "emoji": True},
+        "text": {"type": "plain_text", "text": plain(label, MAX_BUTTON_LABEL), "emoji": True},
         "action_id": action_id,
         "value": value,
     }
@@ -133,31 +123,27 @@ def company_names(ids: Iterable[str]) -> str:
     return ", ".join(display_name(company).title() for company in ids)
 
 
+def document_titles(assistant: Any) -> dict[str, str]:
+    """Source document titles from the core's knowledge base (`sources.yaml`); {} without one."""
+    documents = getattr(getattr(assistant, "knowledge", None), "documents", None) or {}
+    return {document_id: getattr(document, "title", "") for document_id, document
+            in documents.items()}
+
+
 def source_line(sources: list[Source], titles: Mapping[str, str] | None = None,
                 lang: str = "en") -> str:
-    """ "Source: Alliance leader-follower article, ¶10" (paragraphs grouped per document).
+    """ "Source: Alliance leader-follower article, ¶10 — as of May 2020" (grouped per document).
 
     `titles` maps document ids to titles; an id without one is shown as readable words.
     """
     titles = titles or {}
-    paragraphs: dict[str, list[int]] = {}
-    for source in sources:
-        paragraphs.setdefault(source.document, [])
-        if source.paragraph not in paragraphs[source.document]:
-            paragraphs[source.document].append(source.paragraph)
-    parts = [
-        escape(titles.get(document) or display_name(document)) + ", "
-        + ", ".join(f"¶{number}" for number in sorted(numbers))
-        for document, numbers in paragraphs.items()
-    ]
-    listed = "; ".join(parts)
-    if len(sources) == 1:
-        return say(lang, "Source: {sources}", sources=listed)
-    return say(lang, "Sources: {sources}", sources=listed)
+    named = {source.document: titles.get(source.document) or display_name(source.document)
+             for source in sources}
+    return escape(source_text(sources, named, lang))
 
 
 def asked_by_line(user_id: str, question: str, lang: str = "en") -> str:
-    asked = f"_{escape(clip(question.strip(), MAX_ECHOED_QUESTION))}_"
+    asked = f"_{echo(question, MAX_ECHOED_QUESTION)}_"
     if USER_ID.match(user_id):
         return say(lang, "{asker} asked: {question}", asker=f"<@{user_id}>", question=asked)
     return say(lang, "Someone asked: {question}", question=asked)
@@ -222,15 +208,21 @@ def matrix_blocks(rows: list[MatrixRow]) -> list[dict[str, Any]]:
     return blocks
 
 
+def leadership_text(leader: str | None, followers: Iterable[str]) -> str:
+    """ "Renault leads; Mitsubishi, Nissan follow" from company ids, "follows" after a single
+    follower; "no designated leader" when the plan names none. Not escaped."""
+    if leader is None:
+        return "no designated leader"
+    names = list(followers)
+    text = f"{company_names([leader])} leads"
+    if names:
+        text += f"; {company_names(names)} {'follows' if len(names) == 1 else 'follow'}"
+    return text
+
+
 def matrix_line(row: MatrixRow) -> str:
     """One row at a glance; the row's notes (`detail`) are left to questions about it."""
-    if row.leader is None:
-        line = f"• *{escape(row.name)}* — no designated leader"
-    else:
-        line = f"• *{escape(row.name)}* — {escape(company_names([row.leader]))} leads"
-        if row.followers:
-            line += f"; {escape(company_names(row.followers))} follow"
-    return line
+    return f"• *{escape(row.name)}* — {escape(leadership_text(row.leader, row.followers))}"
 
 
 def examples_text(examples: list[str]) -> str:

@@ -5,6 +5,12 @@ verifies every signature (401 on a bad signature or a stale timestamp). The disp
 Starlette's thread pool so one slow request never blocks the event loop. `GET /healthz` says
 the process is up, `GET /readyz` runs the registered readiness checks, and `GET /metrics`
 exposes the Prometheus registry.
+
+Readiness means "this replica can serve Slack". Answering needs the knowledge base, not the
+database, so a database outage leaves `/readyz` at 200 with the database listed under
+`degraded` (a 503 on every replica at once would take the whole service out of the load
+balancer for a blip that does not stop answering). `/readyz?strict=1` answers 503 while
+anything is degraded, for operators who want the database in the verdict.
 """
 
 from __future__ import annotations
@@ -14,9 +20,9 @@ import socket
 import threading
 import time
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import uvicorn
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from slack_bolt import App
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 from starlette.applications import Starlette
@@ -25,8 +31,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.extensions import READINESS_CHECKS
-from bot.ops.metrics import REGISTRY
+from bot.extensions import DEGRADATION_CHECKS, READINESS_CHECKS
+from bot.ops.metrics import CONTENT_TYPE, exposition
 
 SLACK_EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1_000_000  # Slack's payloads are far smaller; anything bigger is not Slack
@@ -36,10 +42,10 @@ START_TIMEOUT_SECONDS = 10
 logger = logging.getLogger(__name__)
 
 
-def readiness_problems() -> list[str]:
+def readiness_problems(checks: list | None = None) -> list[str]:
     """The reasons the process is not ready to serve; empty when it is."""
     problems = []
-    for check in READINESS_CHECKS:
+    for check in READINESS_CHECKS if checks is None else checks:
         try:
             problem = check()
         except Exception as error:  # noqa: BLE001 - a crashing check means not ready, not a 500
@@ -53,15 +59,24 @@ async def healthz(request: Request) -> Response:
     return PlainTextResponse("ok")
 
 
+def strict(request: Request) -> bool:
+    return request.query_params.get("strict", "").lower() in {"1", "true", "yes"}
+
+
 async def readyz(request: Request) -> Response:
     problems = await run_in_threadpool(readiness_problems)
+    degraded = await run_in_threadpool(readiness_problems, DEGRADATION_CHECKS)
+    body: dict[str, object] = {"ready": not problems}
     if problems:
-        return JSONResponse({"ready": False, "reasons": problems}, status_code=503)
-    return JSONResponse({"ready": True})
+        body["reasons"] = problems
+    if degraded:
+        body["degraded"] = degraded
+    failed = problems or (degraded and strict(request))
+    return JSONResponse(body, status_code=503 if failed else 200)
 
 
 async def metrics(request: Request) -> Response:
-    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+    return Response(await run_in_threadpool(exposition), media_type=CONTENT_TYPE)
 
 
 def slack_endpoint(bolt_app: App) -> Callable[[Request], Awaitable[Response]]:
@@ -82,8 +97,9 @@ def slack_endpoint(bolt_app: App) -> Callable[[Request], Awaitable[Response]]:
     return slack_events
 
 
-def create_asgi_app(bolt_app: App | None = None) -> Starlette:
-    """Health, readiness and metrics; plus the Slack endpoint when given a Bolt app."""
+def create_asgi_app(bolt_app: App | None = None, *, lifespan: Any = None) -> Starlette:
+    """Health, readiness and metrics; plus the Slack endpoint when given a Bolt app.
+    `lifespan` (a Starlette lifespan context) starts and stops a worker's features."""
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
@@ -91,7 +107,7 @@ def create_asgi_app(bolt_app: App | None = None) -> Starlette:
     ]
     if bolt_app is not None:
         routes.append(Route(SLACK_EVENTS_PATH, slack_endpoint(bolt_app), methods=["POST"]))
-    return Starlette(routes=routes)
+    return Starlette(routes=routes, lifespan=lifespan)
 
 
 class HttpServer:

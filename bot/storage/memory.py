@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,6 +23,8 @@ class FeedbackRecord:
     answer: str
     vote: str  # "up" or "down"
     at: datetime
+    # Written with the row: a retried write (after an outage) of the same record is a no-op.
+    write_key: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,8 @@ class QuestionRecord:
     understood: bool
     confidence: float
     at: datetime
+    thread_ts: str | None = None  # where the answer went, when it went to a message or thread
+    write_key: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 class FeedbackStore(Protocol):
@@ -53,7 +58,13 @@ class ThreadContextStore(Protocol):
 
 class EventDeduplicator(Protocol):
     def first_delivery(self, event_id: str) -> bool:
-        """True the first time an event id is seen (by any replica), False on repeats."""
+        """True when this process should handle the delivery: the first time an event id is
+        seen (by any replica), or a repeat of one whose handler never confirmed an answer
+        long after it took it (it died); False on other repeats."""
+        ...
+
+    def mark_answered(self, event_id: str) -> None:
+        """The delivery was answered: its repeats are dropped from now on."""
         ...
 
 
@@ -106,6 +117,9 @@ class InMemoryStores:
             while len(self._events) > self.max_events:
                 self._events.popitem(last=False)
             return True
+
+    def mark_answered(self, event_id: str) -> None:
+        """Nothing to do: in one process's memory a taken delivery is never taken again."""
 
     def as_stores(self) -> Stores:
         return Stores(feedback=self, questions=self, threads=self, events=self)

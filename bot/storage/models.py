@@ -33,15 +33,27 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from bot.settings import Settings
+from bot.settings import ConfigError, Settings
+
+
+class DatabaseUnreachable(ConfigError):
+    """The database could not be reached: one line for a command, an outage for `serve`."""
+
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_LOCK_WAIT_SECONDS = 30  # how long a writer waits for another process's transaction
 # Any fixed number shared by every replica; it names the lock that serialises schema upgrades.
 UPGRADE_ADVISORY_LOCK = 4_204_242
+# A dead database must cost a request at most about a second: libpq's shortest connect timeout
+# (2 s, it rounds anything lower up) bounds a new connection, and a request waits at most this
+# long for a pooled one. Requests themselves never wait on the database longer than
+# `bot.storage.resilient.REQUEST_BUDGET_SECONDS`.
+CONNECT_TIMEOUT_SECONDS = 2
+POOL_TIMEOUT_SECONDS = 1
 
 _engines: dict[str, Engine] = {}
 _upgraded: set[str] = set()
@@ -82,6 +94,13 @@ class QuestionLogEntry(Base):
     intent: Mapped[str] = mapped_column(String(64))
     understood: Mapped[bool]
     confidence: Mapped[float] = mapped_column(Float)
+    # Where the bot replied (thread or message ts), so a later "I've learned this" can go there.
+    thread_ts: Mapped[str | None] = mapped_column(String(32))
+    # Set by the writer that spools rows during outages: a retried write of the row is a no-op.
+    write_key: Mapped[str | None] = mapped_column(String(36))
+
+
+Index("ux_question_log_write_key", QuestionLogEntry.write_key, unique=True)
 
 
 class FeedbackEntry(Base):
@@ -94,6 +113,10 @@ class FeedbackEntry(Base):
     question: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(Text)
     vote: Mapped[str] = mapped_column(String(8))
+    write_key: Mapped[str | None] = mapped_column(String(36))
+
+
+Index("ux_feedback_write_key", FeedbackEntry.write_key, unique=True)
 
 
 class ThreadContext(Base):
@@ -108,7 +131,8 @@ class ProcessedEvent(Base):
     __tablename__ = "processed_events"
 
     event_id: Mapped[str] = mapped_column(String(128), primary_key=True)
-    seen_at: Mapped[datetime] = mapped_column(index=True)
+    seen_at: Mapped[datetime] = mapped_column(index=True)  # when a process last took it
+    answered_at: Mapped[datetime | None]  # None: taken, but its answer was never confirmed
 
 
 class DigestSubscription(Base):
@@ -167,6 +191,37 @@ class KnowledgeSnapshot(Base):
     created_at: Mapped[datetime]
 
 
+class TaughtPhraseRow(Base):
+    """A phrase an admin taught to name a knowledge-base entry; one row per phrase key."""
+
+    __tablename__ = "taught_phrases"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # folded, lower-case
+    phrase: Mapped[str] = mapped_column(String(64))  # as the admin wrote it
+    target_kind: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[str] = mapped_column(String(64))
+    target_country: Mapped[str | None] = mapped_column(String(8))
+    target_label: Mapped[str] = mapped_column(String(128))
+    taught_by: Mapped[str] = mapped_column(String(64))  # Slack user id, or "command line (user)"
+    taught_at: Mapped[datetime]
+
+
+class TeachingAuditEntry(Base):
+    """Every teach and forget, kept; its highest id is the version replicas poll for."""
+
+    __tablename__ = "teaching_audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action: Mapped[str] = mapped_column(String(16))  # "teach" or "forget"
+    key: Mapped[str] = mapped_column(String(64))
+    phrase: Mapped[str] = mapped_column(String(64))
+    target_kind: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(16))  # "slack" or "cli"
+    at: Mapped[datetime] = mapped_column(index=True)
+
+
 def _prepare_sqlite(engine: Engine) -> None:
     """Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (see module doc)."""
 
@@ -194,7 +249,10 @@ def get_engine(settings: Settings) -> Engine:
 def _create_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        # pool_pre_ping: a connection the database dropped (restart, failover) is replaced
+        # before use instead of failing the first query after an outage.
+        return create_engine(url, pool_pre_ping=True, pool_timeout=POOL_TIMEOUT_SECONDS,
+                             connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS})
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": SQLITE_LOCK_WAIT_SECONDS})
@@ -224,7 +282,12 @@ def upgrade_database(settings: Settings, revision: str = "head") -> str | None:
     """
     engine = get_engine(settings)
     config = alembic_config()
-    with engine.begin() as connection:
+    try:
+        connection = engine.connect()
+    except (OperationalError, InterfaceError) as error:
+        # One line naming the setting, host and port (never the password) and the reason.
+        raise DatabaseUnreachable(unreachable(settings, error)) from None
+    with connection, connection.begin():
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                {"key": UPGRADE_ADVISORY_LOCK})
@@ -236,10 +299,23 @@ def upgrade_database(settings: Settings, revision: str = "head") -> str | None:
 
 
 def ensure_database(settings: Settings) -> Engine:
-    """The engine, upgraded to the newest schema once per process."""
+    """The engine, upgraded to the newest schema once per process.
+
+    """
     if settings.sqlalchemy_url not in _upgraded:
         upgrade_database(settings)
     return get_engine(settings)
+
+
+def unreachable(settings: Settings, error: DBAPIError) -> str:
+    url = make_url(settings.sqlalchemy_url)
+    reason = str(error.orig or error).strip().splitlines()[0]
+    if url.password:
+        reason = reason.replace(url.password, "***")
+    if url.get_backend_name() == "sqlite":
+        return f"cannot open the SQLite database {url.database} (DATA_DIR): {reason}"
+    where = f"{url.host or 'localhost'}:{url.port or 5432}"
+    return f"cannot reach the database at {where} (DATABASE_URL): {reason}"
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -36,6 +36,7 @@ class KbEntities:
         self.gazetteer: dict[str, str] = {}
         self.title_only: set[str] = set()
         self.longest = 1
+        self.widest: dict[str, int] = {}  # first word -> words in the longest name it begins
         self.size = 0
 
     def add_phrases(self, label: str, patterns: list[tuple[Doc, str]]) -> None:
@@ -53,7 +54,10 @@ class KbEntities:
         """Place names by their words (lower case, single spaces) -> entity id."""
         self.gazetteer.update(names)
         self.title_only |= title_only
-        self.longest = max([self.longest, *(len(name.split()) for name in names)])
+        for name in names:
+            words = name.split()
+            self.widest[words[0]] = max(self.widest.get(words[0], 0), len(words))
+        self.longest = max([self.longest, *self.widest.values()])
         self.size += len(names)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -76,9 +80,12 @@ class KbEntities:
         table = token_table(doc)
         lowers = table.lowers
         for start, alpha in enumerate(table.alpha):
-            if not alpha:
+            if not alpha and not lowers[start][:1].isalpha():  # "St. Lucia", "Xi'an"
                 continue
-            for width in range(min(self.longest, len(doc) - start), 0, -1):
+            widest = self.widest.get(lowers[start])
+            if widest is None:
+                continue  # no place name begins with this word
+            for width in range(min(widest, len(doc) - start), 0, -1):
                 words = " ".join(lowers[start:start + width])
                 ident = self.gazetteer.get(words)
                 if ident is None:

@@ -77,6 +77,22 @@ class FuzzyLinker:
                 self._by_length.setdefault((width, len(name)), []).append(name)
         self.common_words = common_words
 
+    def closest(self, word: str, limit: int = 3) -> list[tuple[str, str, str, str | None]]:
+        """Names of the knowledge base that look like `word`, to ask back with when it matched
+        nothing ("Zorbistan": Uzbekistan?): (name, kind, id, country), closest first."""
+        size = len(word)  # a name much longer or shorter is never this similar: skip it cheaply
+        names = [name for length in range(size - 2, size + 3)
+                 for name in self._by_length.get((1, length), ())
+                 if self.choices[1][name][0] != "cue"]
+        found = process.extract(word, names, scorer=fuzz.ratio, processor=utils.default_process,
+                                score_cutoff=thresholds.ASK_BACK_SIMILARITY, limit=limit * 3)
+        out: list[tuple[str, str, str, str | None]] = []
+        for name, _score, _index in found:
+            kind, ident, country = self.choices[1][name]
+            if all((kind, ident) != (k, i) for _, k, i, _ in out):
+                out.append((name, kind, ident, country))
+        return out[:limit]
+
     def _split_words(self, doc: Doc, table: TokenTable) -> list[Span]:
         """"ph ev" is "PHEV" typed with a space: two words that are not both everyday English
         and that together make a name are read as that name (an exact match may sit on one of

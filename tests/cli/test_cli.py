@@ -27,7 +27,7 @@ def test_ask_prints_the_answer_and_its_source(capsys):
     assert main(["ask", "who leads PHEV for D segment?"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Mitsubishi leads plug-in hybrids")
-    assert "¶10" in out
+    assert "Source: Alliance leader-follower article, ¶10 — as of May 2020" in out
 
 
 def test_ask_json_prints_the_documented_object(capsys):
@@ -35,7 +35,33 @@ def test_ask_json_prints_the_documented_object(capsys):
     answer = json.loads(capsys.readouterr().out)
     assert set(answer) >= PUBLIC_KEYS
     assert answer["leaders"] == ["renault"] and answer["answer"].startswith("No")
-    assert answer["sources"] == [{"document": "alliance-leader-follower-article", "paragraph": 8}]
+    assert answer["sources"] == [{"document": "alliance-leader-follower-article", "paragraph": 8,
+                                  "as_of": "2020-05-27"}]
+
+
+def threads(*lines: str) -> list[dict]:
+    result = run("ask", "--json", "--threads", stdin="\n".join(lines).encode() + b"\n")
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.decode().splitlines()]
+
+
+def test_threads_answer_each_question_in_its_own_threads_context():
+    replies = threads('{"thread": "a", "question": "who leads plug-in hybrids?"}',
+                      '{"thread": "b", "question": "who leads Europe?"}',
+                      '{"thread": "a", "question": "ok, and Brazil?"}',
+                      '{"thread": "b", "question": "and the followers?"}')
+    assert [r["thread"] for r in replies] == ["a", "b", "a", "b"]
+    assert replies[2]["leaders"] == ["renault"]  # Brazil, not the plug-in hybrids again
+    assert replies[3]["followers"] == ["mitsubishi", "nissan"]  # Europe's, not Brazil's
+    assert set(replies[0]) >= PUBLIC_KEYS | {"thread"}
+
+
+def test_threads_answer_a_line_that_is_not_a_thread_object_with_an_error_and_go_on():
+    replies = threads("not json", '["a list"]', '{"thread": "a"}',
+                      '{"thread": "a", "question": "who leads Japan?"}')
+    assert [r["intent"] for r in replies[:3]] == ["error"] * 3
+    assert all(r["reason"] for r in replies[:3])
+    assert replies[3]["leaders"] == ["nissan"]
 
 
 def test_json_lines_from_stdin_keep_one_line_per_question():
@@ -80,3 +106,49 @@ def test_errors_are_one_line_with_a_non_zero_exit(args):
     result = run(*args)
     assert result.returncode != 0
     assert len(result.stderr.decode().strip().splitlines()) == 1
+
+
+def test_sources_are_named_by_their_title_in_the_knowledge_base(tmp_path, capsys):
+    import shutil
+
+    import knowledge
+
+    copy = tmp_path / "kb"
+    shutil.copytree(Path(knowledge.__file__).parent / "data", copy)
+    sources = copy / "sources.yaml"
+    sources.write_text(sources.read_text().replace(
+        'title: "Alliance leader-follower article"', 'title: "Leader-follower scheme, May 2020"'))
+    assert main(["ask", "--knowledge-dir", str(copy), "who leads PHEV for D segment?"]) == 0
+    out = capsys.readouterr().out
+    assert "Source: Leader-follower scheme, May 2020, ¶10" in out
+    assert "Alliance leader-follower article" not in out
+
+
+def test_kb_show_prints_each_row_of_the_knowledge_base_files(capsys):
+    from tests.support.kb_map import company_names, expected_rows
+
+    assert main(["kb", "show"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()
+            if line.startswith("  ")]
+    names = company_names()
+    expected = expected_rows()
+    assert len(rows) == len(expected)
+    for words, row in zip(rows, expected, strict=True):
+        followers = ", ".join(names[company] for company in row.followers)
+        assert " ".join(words) == (f"{row.name} {names[row.leader]} follow: {followers} "
+                                   f"¶{row.paragraph}")
+
+
+def test_ask_json_objects_have_exactly_the_keys_the_readme_documents(capsys):
+    import re
+
+    table = (ROOT / "README.md").read_text().split("### JSON Lines interface", 1)[1]
+    documented = re.findall(r"^\| `(\w+)` \|", table.split("\n## ", 1)[0], re.M)
+    assert main(["ask", "--json", "who leads Austrlia?"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert list(answer) == documented
+    assert answer["kind"] == "clarify" and answer["truncated"] is False
+    assert [s["question"] for s in answer["suggestions"]] == ["who leads Austria?",
+                                                             "who leads Australia?"]
+    assert answer["confidence"] == round(answer["confidence"], 3)
+    assert 0 < answer["confidence"] < 0.6

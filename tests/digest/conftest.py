@@ -9,7 +9,7 @@ from bot.digest import feature
 from bot.digest.delivery import digest_client
 from bot.settings import Settings
 from bot.storage.models import ensure_database
-from knowledge.answer import MatrixRow, Source
+from knowledge.answer import Answer, Kind, MatrixRow, Source
 from tests.storage.databases import BACKENDS, make_settings
 from tests.support.fake_slack import FakeSlack
 
@@ -32,6 +32,8 @@ class MapAssistant:
                       followers=["renault"]),
         ]
 
+        self.answered: set[str] = set()  # the questions `ask` answers (as if taught since)
+
     def matrix(self, lang: str = "en") -> list[MatrixRow]:
         if lang == "ja":  # the map as the Japanese resolver names it
             return [row.model_copy(update={"name": JAPANESE_NAMES.get(row.name, row.name)})
@@ -40,6 +42,13 @@ class MapAssistant:
 
     def company_names(self, lang: str = "en") -> dict[str, str]:
         return JAPANESE_COMPANIES if lang == "ja" else {}
+
+    def ask(self, question: str) -> Answer:
+        understood = question in self.answered
+        return Answer(question=question, intent="who_leads" if understood else "out_of_scope",
+                      kind=Kind.ANSWER if understood else Kind.NO_ANSWER, understood=understood,
+                      text="Renault leads that." if understood else "I don't know that.",
+                      confidence=0.9 if understood else 0.0)
 
 
 @pytest.fixture

@@ -135,9 +135,10 @@ def test_another_slack_error_fails_that_day_without_pausing_or_resending(
 def test_a_rate_limited_post_waits_and_goes_out_once(
         engine: Engine, client: WebClient, assistant: MapAssistant, slack: FakeSlack) -> None:
     subscribe(engine, "C1")
-    slack.fail_next("chat.postMessage", status=429, retry_after=0)
+    slack.fail_next("chat.postMessage", status=429, retry_after=1)
     assert send_due(engine, client, assistant, now=utc(2024, 1, 15, 8, 0)).sent == 1
-    assert len(slack.calls_to("chat.postMessage")) == 2  # the 429, then the message
+    refused, sent = slack.calls_to("chat.postMessage")  # the 429, then the message
+    assert sent.at - refused.at >= 1  # after the Retry-After Slack gave, not at once
 
 
 def test_a_claim_left_by_a_crash_is_never_sent_again(
@@ -217,3 +218,18 @@ def test_a_channel_gets_its_digest_in_the_language_chosen_at_subscribe(
     assert "アライアンス・ダイジェスト" in posted["CTOKYO"]
     assert "欧州のリーダーはルノー" in posted["CTOKYO"] and "出典" in posted["CTOKYO"]
     assert "Alliance digest" in posted["CPARIS"] and "Spotlight — Europe" in posted["CPARIS"]
+
+
+def test_a_channel_and_local_day_is_claimed_exactly_once_in_one_process(engine: Engine) -> None:
+    """Deterministic beside the two-process race in test_replicas.py."""
+    def claim(channel_id: str, day: date, claimer: str) -> bool:
+        return store.claim(engine, channel_id=channel_id, local_date=day,
+                           now=utc(2024, 1, 15, 8, 0), claimer=claimer)
+
+    assert claim("C1", MONDAY, "first:1") is True
+    assert claim("C1", MONDAY, "second:2") is False
+    assert claim("C1", MONDAY, "first:1") is False  # not even the same claimer twice
+    assert claim("C1", MONDAY + timedelta(days=1), "second:2") is True
+    assert claim("C2", MONDAY, "second:2") is True
+    assert store.last_delivery(engine, "C1", before=MONDAY + timedelta(days=1)).claimed_by == (
+        "first:1")

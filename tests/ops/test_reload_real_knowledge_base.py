@@ -12,6 +12,7 @@ from bot.ops.reload import KnowledgeReloader
 from intents.assistant import Assistant
 from knowledge.errors import KnowledgeError
 from tests.ops.conftest import ADMINS
+from tests.ops.test_reload import wait_until
 from tests.support.fake_slack import FakeSlack
 
 SHIPPED_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge" / "data"
@@ -27,8 +28,8 @@ def knowledge_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def assistant(knowledge_dir: Path) -> Assistant:
     assistant = Assistant(knowledge_dir)
-    if not assistant.knowledge_files():
-        pytest.skip("the assistant reads no knowledge files yet")
+    # A watcher given no files never reloads: that is a failure, not a reason to skip.
+    assert assistant.knowledge_files(), "the assistant names no knowledge files to watch"
     return assistant
 
 
@@ -81,3 +82,29 @@ def test_a_valid_change_is_served_after_reload(
         trigger="test")
     assert outcome.ok
     assert assistant.kb_version == outcome.version != version
+
+
+def leaders_of_europe(assistant: Assistant) -> list[str]:
+    return assistant.ask("who leads Europe?").leaders
+
+
+def test_a_real_edit_of_a_knowledge_file_changes_the_next_answer(
+    restore_files: None, assistant: Assistant, knowledge_dir: Path, client: WebClient,
+) -> None:
+    """The running watcher notices the edit and the reload drops every cached answer."""
+    assert leaders_of_europe(assistant) == ["renault"]  # asked once, so an answer is cached
+    regions = knowledge_dir / "regions.yaml"
+    text = regions.read_text()
+    europe = "  - id: europe\n    name: Europe\n    leader: renault\n"
+    assert europe in text
+    reloader = KnowledgeReloader(assistant=assistant, admins=ADMINS, client=client,
+                                 poll_interval=0.05, settle=0.05)
+    reloader.start()
+    try:
+        regions.write_text(text.replace(europe, europe.replace("renault", "nissan")))
+        wait_until(lambda: leaders_of_europe(assistant) == ["nissan"], timeout=20)
+    finally:
+        reloader.stop()
+        regions.write_text(text)
+        assistant.reload()
+    assert leaders_of_europe(assistant) == ["renault"]

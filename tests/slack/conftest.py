@@ -201,6 +201,26 @@ def posts(slack: FakeSlack) -> list[Call]:
         return [call for call in slack.calls if call.method in POSTING_METHODS]
 
 
+QUIET_SECONDS = 1.0  # longer than any scripted answer takes on a busy machine
+
+
+def posts_after_quiet(slack: FakeSlack, quiet: float = QUIET_SECONDS,
+                      timeout: float = 30.0) -> list[Call]:
+    """`posts(slack)` once Slack has heard nothing new for `quiet` seconds.
+
+    For "nothing else was posted": lazy listeners answer on their own threads, so a reply the
+    bot should not have sent can arrive after the reply a test waited for.
+    """
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        with slack._lock:
+            last = max([started, *(call.at for call in slack.calls)])
+        if time.monotonic() - last >= quiet:
+            return posts(slack)
+        time.sleep(0.05)
+    raise AssertionError(f"Slack never went quiet for {quiet}s within {timeout}s")
+
+
 def text_of(call: Call) -> str:
     """Everything a call would display, as one string to search (button values are hidden)."""
     def shown(node: Any) -> Any:
@@ -219,6 +239,12 @@ def assert_pings_nobody(call: Call) -> str:
     for ping in ("<!channel>", "<!here>", "<!everyone>", "<@U999>"):
         assert ping not in shown
     return shown
+
+
+def answer_in(reply: HttpReply) -> Call:
+    """The answer a slash command's acknowledgement carries, as a call to search like a post."""
+    assert reply.status == 200
+    return Call(method="ack", params=reply.json(), headers={})
 
 
 def button_value(call: Call, action_id: str) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.slack.blocks import ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP, ACTION_SHARE, decode_value
-from tests.slack.conftest import SUGGESTIONS, button_value, text_of
+from tests.slack.conftest import SUGGESTIONS, answer_in, button_value, text_of
+from tests.support.polling import holds_for, wait_until
 
 THREAD_TS = "1700000000.000100"
 
@@ -29,10 +30,9 @@ def test_clicking_a_candidate_answers_it_in_place_of_the_question_back(bot, slac
 
 
 def test_clicking_a_candidate_on_a_private_answer_replaces_it(bot, slack):
-    bot.command("clarify PHEV D", tag="question")
-    slack.wait_for("response_url")
+    answer_in(bot.command("clarify PHEV D", tag="question"))
     bot.click("clarify_0", SUGGESTIONS[0].question, ephemeral=True, tag="click")
-    (_, replacement) = slack.wait_for("response_url", 2)
+    (replacement,) = slack.wait_for("response_url")
     assert replacement.params["replace_original"] is True
     assert "You asked: who leads PHEV for the D segment?" in replacement.params["text"]
 
@@ -52,22 +52,22 @@ def test_a_feedback_click_is_recorded_and_thanked(bot, slack, memory):
 
 
 def test_a_thumbs_up_is_recorded_as_up(bot, slack, memory):
-    bot.command("who leads Europe?")
-    (answer,) = slack.wait_for("response_url")
+    answer = answer_in(bot.command("who leads Europe?"))
     bot.click(ACTION_FEEDBACK_UP, button_value(answer, ACTION_FEEDBACK_UP), ephemeral=True)
-    slack.wait_for("response_url", 2)
+    slack.wait_for("response_url")
     assert [record.vote for record in memory.feedback_records] == ["up"]
 
 
 def test_share_posts_the_answer_in_the_channel_and_removes_the_private_copy(bot, slack, memory):
-    bot.command("who leads Europe?", tag="question")
-    (private,) = slack.wait_for("response_url")
+    private = answer_in(bot.command("who leads Europe?", tag="question"))
     value = button_value(private, ACTION_SHARE)
     assert decode_value(value) == {"q": "who leads Europe?"}
     bot.click(ACTION_SHARE, value, ephemeral=True, tag="share")
-    (_, shared, deletion) = slack.wait_for("response_url", 3)
+    (shared, deletion) = slack.wait_for("response_url", 2)
     assert shared.params["response_type"] == "in_channel"
     assert "<@U111> asked: _who leads Europe?_" in text_of(shared)
     assert ACTION_SHARE not in text_of(shared)
     assert deletion.params == {"delete_original": True}
-    assert len(memory.question_records) == 1  # sharing is not a new question
+    wait_until(lambda: memory.question_records, what="the question log row")
+    holds_for(lambda: len(memory.question_records) == 1, 0.3,
+              "one question-log row")  # sharing is not a new question

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -14,10 +15,12 @@ from bot.slack.blocks import (
     decode_value,
     encode_value,
     escape,
+    leadership_text,
     source_line,
     split_text,
 )
 from knowledge.answer import Answer, Kind, Source, Suggestion
+from tests.support.block_kit import assert_valid_blocks
 
 
 def make_answer(text: str = "Renault leads Europe.", **fields) -> Answer:
@@ -77,6 +80,14 @@ def test_sources_are_grouped_by_document_with_paragraph_signs():
         "Sources: Alliance leader-follower article, ¶8, ¶10; Press release, ¶2")
 
 
+def test_source_lines_say_how_old_each_document_is():
+    sources = [Source(document="alliance-leader-follower-article", paragraph=10,
+                      as_of=date(2020, 5, 27))]
+    titles = {"alliance-leader-follower-article": "Alliance leader-follower article"}
+    assert source_line(sources, titles) == (
+        "Source: Alliance leader-follower article, ¶10 — as of May 2020")
+
+
 def test_suggestions_become_buttons_asking_their_question():
     answer = make_answer("Did you mean?", kind=Kind.CLARIFY, understood=False, suggestions=[
         Suggestion(label="PHEV for the D segment " * 5, question="who leads PHEV for D?")])
@@ -108,3 +119,23 @@ def test_an_answer_is_framed_in_the_language_of_the_question(lang, source, share
                        ensure_ascii=False)
     assert source in shown and share in shown and asked in shown
     assert "Share in channel" not in shown and "Source:" not in shown
+
+
+@pytest.mark.parametrize("leader, followers, text", [
+    (None, [], "no designated leader"),
+    ("nissan", [], "Nissan leads"),
+    ("nissan", ["renault"], "Nissan leads; Renault follows"),
+    ("renault", ["mitsubishi", "nissan"], "Renault leads; Mitsubishi, Nissan follow"),
+])
+def test_leadership_reads_as_english_for_any_number_of_followers(leader, followers, text):
+    assert leadership_text(leader, followers) == text
+
+
+@pytest.mark.parametrize("message", [
+    answer_message(make_answer("x " * 200_000), asked_by="U1", shareable=True),
+    answer_message(make_answer("Did you mean?", kind=Kind.CLARIFY, understood=False,
+                               suggestions=[Suggestion(label="l" * 200, question="q" * 3000)])),
+    answer_message(make_answer("<!channel> & co", sources=[Source(document="d", paragraph=1)])),
+], ids=["huge", "clarify", "sourced"])
+def test_every_message_is_block_kit_slack_accepts(message):
+    assert_valid_blocks(message["blocks"])

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from bot.ops.metrics import SLACK_API_ERRORS
+from bot.slack.blocks import ACTION_FEEDBACK_UP, encode_value
 
 
 def errors_counted(method: str, error: str) -> float:
     return SLACK_API_ERRORS.labels(method=method, error=error)._value.get()
 
 
+RETRY_AFTER = 1  # seconds: Slack's smallest Retry-After
+
+
 def test_a_rate_limited_post_is_retried_after_retry_after_and_delivered(bot, slack):
-    slack.fail_next("chat.postMessage", status=429, retry_after=1)
+    slack.fail_next("chat.postMessage", status=429, retry_after=RETRY_AFTER)
     bot.mention("who leads Europe?")
     (refused, delivered) = slack.wait_for("chat.postMessage", 2, timeout=15)
     assert refused.params == delivered.params
+    # Not sooner than Slack asked: a retry at once would be refused again (a lower bound only).
+    assert delivered.at - refused.at >= RETRY_AFTER
 
 
 def test_a_transient_server_error_is_retried(bot, slack):
@@ -22,10 +28,12 @@ def test_a_transient_server_error_is_retried(bot, slack):
     slack.wait_for("chat.postMessage", 2, timeout=15)
 
 
-def test_a_rate_limited_response_url_is_retried(bot, slack):
-    slack.fail_next("response_url", status=429, retry_after=1)
-    bot.command("who leads Europe?")
-    slack.wait_for("response_url", 2, timeout=15)
+def test_a_rate_limited_response_url_is_retried_after_retry_after(bot, slack):
+    slack.fail_next("response_url", status=429, retry_after=RETRY_AFTER)
+    bot.click(ACTION_FEEDBACK_UP, encode_value({"q": "who leads Europe?", "a": "Renault"}),
+              ephemeral=True)  # thanked through the click's response_url
+    (refused, delivered) = slack.wait_for("response_url", 2, timeout=15)
+    assert delivered.at - refused.at >= RETRY_AFTER
 
 
 def test_a_failed_post_is_counted_and_the_bot_keeps_answering(bot, slack):

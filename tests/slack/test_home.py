@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import extensions
-from tests.slack.conftest import load_payload, posts
+from tests.slack.conftest import load_payload, posts_after_quiet
 
 
 def open_home(bot, tab: str = "home"):
@@ -47,4 +47,4 @@ def test_the_messages_tab_does_not_publish(bot, slack):
     open_home(bot, tab="messages")
     open_home(bot)
     slack.wait_for("views.publish")
-    assert len(posts(slack)) == 1
+    assert len(posts_after_quiet(slack)) == 1

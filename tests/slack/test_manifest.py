@@ -40,3 +40,8 @@ def test_the_manifest_declares_the_slash_command_and_app_home():
     assert [command["command"] for command in features["slash_commands"]] == [COMMAND]
     assert features["app_home"]["home_tab_enabled"] is True
     assert features["app_home"]["messages_tab_enabled"] is True
+
+
+def test_the_teach_modal_can_load_its_entry_search_in_http_mode():
+    interactivity = manifest()["settings"]["interactivity"]
+    assert interactivity["message_menu_options_url"] == interactivity["request_url"]

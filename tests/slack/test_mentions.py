@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.slack.blocks import ACTION_FEEDBACK_DOWN, ACTION_SHARE
-from tests.slack.conftest import assert_pings_nobody, posts
+from tests.slack.conftest import assert_pings_nobody, posts_after_quiet
 
 QUESTION_TS = "1700000000.000100"
 
@@ -65,4 +65,4 @@ def test_a_mention_in_a_direct_message_is_left_to_the_messages_surface(bot, slac
     bot.direct_message("who leads Japan?")
     (answer,) = slack.wait_for("chat.postMessage")
     assert "Japan" in answer.params["text"]
-    assert len(posts(slack)) == 1
+    assert len(posts_after_quiet(slack)) == 1

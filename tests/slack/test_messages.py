@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.slack.conftest import load_payload, posts
+from tests.slack.conftest import load_payload, posts_after_quiet
 
 
 def test_a_direct_message_is_answered_in_the_dm(bot, slack):
@@ -33,7 +33,7 @@ def test_a_message_event_outside_a_dm_is_acknowledged_and_not_answered(bot, slac
     assert bot.event(payload).status == 200
     bot.direct_message("who leads Japan?")
     slack.wait_for("chat.postMessage")
-    assert len(posts(slack)) == 1
+    assert len(posts_after_quiet(slack)) == 1
 
 
 def test_a_direct_message_is_logged_with_its_surface(bot, slack, memory):

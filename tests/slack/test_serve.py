@@ -28,6 +28,7 @@ from tests.slack.conftest import (
     signature_headers,
 )
 from tests.slack.fake_socket_mode import FakeSocketMode
+from tests.support.polling import holds_for, wait_until
 
 STARTUP_SECONDS = 60
 SLACK_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL")
@@ -109,11 +110,11 @@ def wait_until_healthy(base_url: str, process: subprocess.Popen) -> None:
     raise AssertionError("serve --http never became healthy")
 
 
-@pytest.fixture
-def http_serve(slack, tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(params=[1, 2], ids=["1-worker", "2-workers"])
+def http_serve(request, slack, tmp_path: Path) -> Iterator[str]:
     port = free_port()
-    process = start_serve(["serve", "--http", "--host", "127.0.0.1", "--port", str(port)],
-                          slack, tmp_path)
+    process = start_serve(["serve", "--http", "--host", "127.0.0.1", "--port", str(port),
+                           "--workers", str(request.param)], slack, tmp_path)
     base_url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(base_url, process)
@@ -130,13 +131,27 @@ def test_serve_http_answers_a_signed_slash_command_with_the_real_core(http_serve
     reply = http_request(http_serve + "/slack/events", data=body, headers={
         "Content-Type": "application/x-www-form-urlencoded", **signature_headers(body)})
     assert reply.status == 200
-    (answer,) = slack.wait_for("response_url", timeout=20)
-    assert "Mitsubishi leads plug-in hybrids" in answer.params["text"]
-    assert "Alliance leader-follower article, ¶10" in json.dumps(answer.params,
-                                                                  ensure_ascii=False)
-    metrics = http_request(http_serve + "/metrics").body.decode()
-    assert 'surface="slash"' in metrics
+    answer = reply.json()
+    assert "Mitsubishi leads plug-in hybrids" in answer["text"]
+    assert "Alliance leader-follower article, ¶10 — as of May 2020" in json.dumps(
+        answer, ensure_ascii=False)
+    # counted after the acknowledgement; with 2 workers, whichever answers /metrics adds up both
+    wait_until(lambda: 'surface="slash"' in http_request(http_serve + "/metrics").body.decode(),
+               what="the slash question to be counted")
     assert http_request(http_serve + "/readyz").status == 200
+    assert slack.calls_to("response_url") == []
+
+
+def test_serve_http_answers_a_repeated_delivery_once_whichever_worker_gets_it(http_serve, slack):
+    body = json.dumps(load_payload("app_mention")).encode()
+    headers = {"Content-Type": "application/json"}
+    for attempt in range(4):  # with 2 workers, the repeats are spread over both
+        retry = {"X-Slack-Retry-Num": str(attempt)} if attempt else {}
+        reply = http_request(http_serve + "/slack/events", data=body,
+                             headers={**headers, **retry, **signature_headers(body)})
+        assert reply.status == 200
+    slack.wait_for("chat.postMessage", timeout=20)
+    holds_for(lambda: len(slack.calls_to("chat.postMessage")) == 1, 1.5, "one answer")
 
 
 def test_serve_socket_connects_and_answers(slack, tmp_path, monkeypatch):
@@ -148,12 +163,12 @@ def test_serve_socket_connects_and_answers(slack, tmp_path, monkeypatch):
         try:
             socket_mode.wait_connected(timeout=STARTUP_SECONDS)
             command = {**load_payload("slash_command"), "response_url": slack.response_url()}
-            socket_mode.wait_for_ack(socket_mode.push("slash_commands", command))
-            (answer,) = slack.wait_for("response_url", timeout=20)
-            assert "Mitsubishi leads plug-in hybrids" in answer.params["text"]
+            ack = socket_mode.wait_for_ack(socket_mode.push("slash_commands", command))
+            assert "Mitsubishi leads plug-in hybrids" in ack["payload"]["text"]
             base_url = f"http://127.0.0.1:{metrics_port}"
             wait_until_healthy(base_url, process)
-            assert 'surface="slash"' in http_request(base_url + "/metrics").body.decode()
+            wait_until(lambda: 'surface="slash"' in http_request(base_url + "/metrics")
+                       .body.decode(), what="the slash question to be counted")
             assert http_request(base_url + "/readyz").status == 200
         finally:
             code, output = stop_serve(process)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.slack.socket_mode import build_socket_mode_handler
-from tests.slack.conftest import load_payload, posts
+from tests.slack.conftest import load_payload, posts, posts_after_quiet
 from tests.slack.fake_socket_mode import FakeSocketMode
 
 APP_TOKEN = "xapp-test-app-token"
@@ -54,14 +54,15 @@ def test_help_comes_back_in_the_ack(socket_mode, slack):
     envelope = socket_mode.push("slash_commands", slash_command(slack, "help"))
     ack = socket_mode.wait_for_ack(envelope)
     assert "How to ask" in str(ack["payload"]["blocks"])
-    assert posts(slack) == []
+    assert posts_after_quiet(slack) == []
 
 
-def test_a_slash_question_is_acked_then_answered_through_the_response_url(socket_mode, slack):
+def test_a_slash_question_is_answered_in_the_ack(socket_mode, slack):
     envelope = socket_mode.push("slash_commands", slash_command(slack, "who leads Europe?"))
-    socket_mode.wait_for_ack(envelope)
-    (answer,) = slack.wait_for("response_url")
-    assert "You asked: who leads Europe?" in answer.params["text"]
+    ack = socket_mode.wait_for_ack(envelope)
+    assert "You asked: who leads Europe?" in ack["payload"]["text"]
+    assert ack["payload"]["response_type"] == "ephemeral"
+    assert posts(slack) == []
 
 
 def test_a_mention_is_acked_and_answered_in_its_thread(socket_mode, slack):

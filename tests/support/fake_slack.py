@@ -18,12 +18,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
 
+from tests.support.block_kit import block_problems, blocks_of_call
+
 
 @dataclass
 class Call:
     method: str
     params: dict[str, Any]
     headers: dict[str, str]
+    at: float = field(default_factory=time.monotonic)  # arrival, to check waits such as Retry-After
 
 
 @dataclass
@@ -58,6 +61,8 @@ class FakeSlack:
         self._failures: dict[str, deque[Failure]] = defaultdict(deque)
         self._delays: dict[str, float] = {}
         self.socket_mode_url: str | None = None  # what apps.connections.open hands out
+        # Blocks Slack would have refused (`invalid_blocks`); leaving the server with any fails.
+        self.invalid_blocks: list[str] = []
         self._lock = threading.Lock()
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -74,6 +79,8 @@ class FakeSlack:
     def __exit__(self, *exc: object) -> None:
         self._server.shutdown()
         self._server.server_close()
+        assert not self.invalid_blocks, "Slack would refuse these blocks:\n" + "\n".join(
+            self.invalid_blocks)
 
     @property
     def api_url(self) -> str:
@@ -119,6 +126,8 @@ class FakeSlack:
         )
 
     def reset(self) -> None:
+        assert not self.invalid_blocks, "Slack would refuse these blocks:\n" + "\n".join(
+            self.invalid_blocks)
         with self._lock:
             self.calls.clear()
             self._failures.clear()
@@ -130,6 +139,12 @@ class FakeSlack:
             pause = self._delays.get(method, 0.0)
         if pause:
             time.sleep(pause)
+        problems = block_problems(blocks) if (blocks := blocks_of_call(method, params)) else []
+        if problems:
+            with self._lock:
+                self.invalid_blocks += [f"{method}: {problem}" for problem in problems]
+            return (400 if method == "response_url" else 200), {
+                "ok": False, "error": "invalid_blocks", "errors": problems}, {}
         with self._lock:
             queue = self._failures.get(method)
             if queue:

@@ -1,15 +1,15 @@
 """Digest language: each channel's digest is written in the language chosen at subscribe
 (`/alliance digest subscribe 09:00 Asia/Tokyo ja`); existing subscriptions stay English.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0006
+Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

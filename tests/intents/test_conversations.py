@@ -1,0 +1,183 @@
+"""Follow-ups in a thread keep their subject; single questions say "I don't know" rather than
+something else. Each test names a class of questions, with one or two examples of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer import Kind
+
+
+def thread(assistant, *questions):
+    """Ask the questions in one thread; the answers, in order."""
+    context, answers = None, []
+    for question in questions:
+        answer = assistant.ask(question, context)
+        context = answer.context
+        answers.append(answer)
+    return answers
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    # a new place replaces the subject; a new segment keeps the technology
+    (["who leads plug-in hybrids?", "and for A-segment cars?", "ok, and Brazil?"], ["renault"]),
+    (["who leads PHEV?", "and for the D segment?"], ["mitsubishi"]),
+    (["who leads plug-in hybrids?", "and for A-segment cars?"], []),  # PHEV is C and D only
+    # after two subjects, a follow-up naming one of them is about that one
+    (["who leads oceania and also the C segment ?", "and the followers for C segment ?"],
+     ["mitsubishi"]),
+    (["who leads autonomous driving?", "cool, what about Thailand"], ["mitsubishi"]),
+    (["who leads the C segment?", "and E?"], []),
+    (["who leads hybrid cars", "and the D?"], ["mitsubishi"]),
+    # "and in China?" narrows the subject instead of replacing it
+    (["who leads connected tech?", "the Android one", "thanks, and in China?"], ["nissan"]),
+    (["who leads connected tech in China?", "and the Android-based platform?"], ["renault"]),
+    # one word in place of the first word of the name in context
+    (["who leads north america ?", "and south ?"], ["renault"]),
+    (["who leads Western Europe?", "ok, and eastern?"], ["renault"]),
+    # a clarify is answered by the next turn
+    (["who leads zorbistan", "sorry typo, uzbekistan"], []),
+])
+def test_a_follow_up_inherits_what_it_does_not_say(assistant, questions, leaders):
+    last = thread(assistant, *questions)[-1]
+    assert last.understood and last.leaders == leaders, last.text
+
+
+@pytest.mark.parametrize("follow_up", ["and the followers?", "ok and who's following?",
+                                       "who follows there?", "Thank you. Who follow?"])
+def test_asking_for_followers_names_the_followers_of_the_subject(assistant, follow_up):
+    last = thread(assistant, "who leads Europe?", follow_up)[-1]
+    assert last.intent == "who_follows" and last.followers == ["mitsubishi", "nissan"]
+
+
+@pytest.mark.parametrize(("questions", "opener"), [
+    (["who leads autonomous driving?", "is Nissan following there?"], "No"),
+    (["who leads South America?", "is mitsubishi following there?"], "Yes"),
+    (["who leads Vietnam?", "nissan is also leading there?"], "No"),
+    (["is Mitsubishi the leader in Europe?", "and Renault?"], "Yes"),
+    (["who leads autonomous driving?", "is it Renault?"], "No"),
+    (["who leads North America?", "Canada included?"], "Yes"),
+    (["who leads China?", "Taiwan is same?"], "No"),
+    # the kind of question carries over: following, inclusion
+    (["who's got Japan", "followers?", "renault one of them?"], "Yes"),
+    (["Russia lead", "mitsubishi follows there?", "and in Vietnam?"], "No"),
+    (["Oceania lead?", "Fiji included?", "and Hawaii?"], "No"),
+])
+def test_a_yes_no_follow_up_answers_about_the_subject_in_context(assistant, questions, opener):
+    last = thread(assistant, *questions)[-1]
+    assert last.text.startswith(opener), last.text
+
+
+def test_what_else_that_company_leads_is_the_company_the_last_answer_named(assistant):
+    last = thread(assistant, "who leads autonomous driving?", "what else does that company lead?")
+    assert last[-1].intent == "what_leads" and last[-1].leaders == ["nissan"]
+
+
+def test_who_else_names_the_followers_and_what_else_the_companys_other_leads(assistant):
+    who_else = thread(assistant, "who leads plug-in hybrids?", "who else?")[-1]
+    assert who_else.intent == "who_follows" and who_else.followers == ["nissan", "renault"]
+    what_else = thread(assistant, "who leads autonomous driving?", "is Nissan following there?",
+                       "what else")[-1]
+    assert what_else.intent == "what_leads" and what_else.leaders == ["nissan"]
+
+
+def test_what_about_followers_is_about_the_subject_and_a_role_there_is_yes_or_no(assistant):
+    followers = thread(assistant, "who leads Europe?", "what about followers?")[-1]
+    assert followers.intent == "who_follows" and followers.followers == ["mitsubishi", "nissan"]
+    role = thread(assistant, "who leads PHEV?", "what's Nissan's role there?")[-1]
+    assert role.text.startswith("No") and role.leaders == ["mitsubishi"]
+
+
+def test_a_yes_no_follow_up_about_a_fact_is_answered_from_the_fact(assistant):
+    nissan = thread(assistant, "who is the chairman?", "is he from Nissan?")[-1]
+    assert nissan.intent == "fact" and nissan.text.startswith("No")
+    year = thread(assistant, "when was the plan announced?", "was it in 2020?")[-1]
+    assert not year.text.startswith(("Yes", "No"))  # the fact names no year: can't tell
+
+
+def test_who_is_then_after_a_no_names_the_leader(assistant):
+    last = thread(assistant, "is mitsubishi the leader for europe?", "who is then")[-1]
+    assert last.leaders == ["renault"]
+
+
+def test_a_yes_no_question_with_no_subject_and_no_context_is_asked_back(assistant):
+    for question in ("is it Renault?", "does Nissan lead it?"):
+        answer = assistant.ask(question)
+        assert answer.kind == Kind.CLARIFY and not answer.leaders, answer.text
+
+
+def test_the_same_understanding_gets_the_same_answer_alone_or_in_a_thread(assistant):
+    alone = assistant.ask("who leads connected tech in Europe?")
+    followed = thread(assistant, "who leads connected tech?", "and in Europe?")[-1]
+    assert (alone.kind, alone.leaders) == (followed.kind, followed.leaders)
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("I work out of Osaka but my question is about Vietnam, who leads?", ["mitsubishi"]),
+    ("our team in Barcelona is planning the Brazil launch, who's the lead there?", ["renault"]),
+    ("I am working in Tokyo. About Indonesia, who is leader company?", ["mitsubishi"]),
+    ("Who leads the Caucasus? We have dealers in Georgia and Armenia.", []),
+    ("I'm in Tokyo, who leads here?", ["nissan"]),
+    ("I work with Renault in France, who leads Brazil?", ["renault"]),
+    ("who leads my region? I'm in Chile", ["renault"]),
+    ("who leads here? we are based in Manila", ["mitsubishi"]),
+])
+def test_the_place_asked_about_is_answered_not_the_askers_place(assistant, question, leaders):
+    answer = assistant.ask(question)
+    assert answer.understood and answer.leaders == leaders, answer.text
+    assert "France" not in answer.text
+
+
+def test_an_unknown_name_is_asked_back_with_close_names_never_listed_away(assistant):
+    answer = assistant.ask("who heads up the Zorbistan market?")
+    assert answer.kind == Kind.CLARIFY and not answer.leaders
+    assert "Zorbistan" in answer.text and "Uzbekistan" in answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("Was the framework first mentioned in May?", "No"),
+    ("was it first announced in January?", "Yes"),
+    ("is the target for 2030?", "No"),
+])
+def test_a_yes_no_about_a_fact_has_the_polarity_of_the_fact(assistant, question, opener):
+    answer = assistant.ask(question)
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize("question", ["is the plan working?", "will it succeed?"])
+def test_a_yes_no_the_source_leaves_open_gets_no_yes_or_no(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.understood and not answer.text.startswith(("Yes", "No")), answer.text
+    assert "time will tell" in answer.text
+
+
+def test_why_is_not_a_yes_no_question(assistant):
+    answer = assistant.ask("Why does Nissan lead the EV powertrain?")
+    assert not answer.text.startswith(("Yes", "No")) and answer.leaders == ["nissan"]
+
+
+def test_a_word_of_a_fact_is_not_that_facts_topic(assistant):
+    trucks = assistant.ask("who leads trucks?")
+    assert trucks.text.startswith("The plan designates no leader") and not trucks.leaders
+    price = assistant.ask("how much does a Nissan Leaf cost?")
+    assert not price.understood
+
+
+def test_every_part_of_a_compound_is_answered(assistant):
+    answer = assistant.ask("who leads connected tech in China and the C segment?")
+    assert answer.leaders == ["mitsubishi", "nissan"]
+    assert "C segment" in answer.text
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("what's the point of being a follower?", "follower_benefit"),
+    ("tell me about the Alliance", "alliance"),
+    ("on what basis were leaders picked?", "model"),
+    ("what do the three pool together?", "shared"),
+    ("what back-end things do they already share?", "backend"),
+])
+def test_questions_about_the_model_itself_are_answered_from_the_knowledge_base(
+        assistant, question, fact):
+    answer = assistant.ask(question)
+    assert answer.intent == "fact" and answer.understood
+    assert answer.text == assistant.knowledge.facts[fact].text

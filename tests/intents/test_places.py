@@ -1,0 +1,63 @@
+"""Every place people name, asked "who leads X?": graded by an oracle independent of the bot
+(UN M49 via country_converter plus the documented decisions, tests/support/places.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents.evaluation import evaluate
+from knowledge.answer import Kind
+from tests.support.places import build, expected_leaders
+
+
+@pytest.fixture(scope="module")
+def report(assistant):
+    return evaluate(assistant, build())
+
+
+def test_the_set_covers_every_country_state_and_big_city():
+    questions = build()
+    assert len(questions) >= 800
+    assert {q.category for q in questions} == {"country", "subdivision", "city"}
+
+
+def test_at_least_99_5_percent_of_places_are_answered_right(report):
+    misses = [(o.question.q, o.why) for o in report.outcomes if not o.correct]
+    assert report.accuracy >= 0.995, misses
+
+
+def test_no_place_gets_a_wrong_answer_not_even_a_wrong_no_leader(report):
+    wrong = [(o.question.q, o.answer.leaders) for o in report.outcomes
+             if o.answer.kind == Kind.ANSWER
+             and sorted(o.answer.leaders) != sorted(o.question.leaders)]
+    assert wrong == []
+
+
+def test_a_name_two_places_share_is_answered_for_both_or_asked_back(assistant):
+    answer = assistant.ask("who leads Georgia?")
+    assert answer.kind == Kind.CLARIFY or "more than one place" in answer.text
+    assert "Western Asia" in answer.text and "North America" in answer.text
+    assert assistant.ask("is Nissan the leader in Georgia?").kind == Kind.CLARIFY
+
+
+def test_cities_of_one_name_answered_apart_are_both_answered_unless_one_dwarfs_the_other(
+        assistant):
+    newcastle = assistant.ask("who leads Newcastle?")
+    assert "Australia" in newcastle.text and "South Africa" in newcastle.text
+    london = assistant.ask("who leads London?")
+    assert london.leaders == ["renault"] and "Canada" not in london.text
+
+
+@pytest.mark.parametrize("name", ["St. Lucia", "St Lucia", "Saint Lucia", "St. Kitts and Nevis",
+                                  "Xi'an", "Xi\u2019an", "Xian", "Saint-Martin", "Kosovo",
+                                  "Virgin Islands, U.S.", "Falkland Islands"])
+def test_abbreviated_apostrophed_and_hyphenated_names_are_places(assistant, name):
+    answer = assistant.ask(f"who leads {name}")
+    assert answer.understood, answer.text
+
+
+def test_the_oracle_follows_the_written_decisions():
+    assert expected_leaders("MX") == ["nissan"]
+    assert expected_leaders("TW") == []
+    assert expected_leaders("UA") == ["renault"]
+    assert expected_leaders("TR") == []
