@@ -261,7 +261,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                                asks=Asks(who=asks_who, lead=leads, follow=follows,
                                          what=has("what"), yes_no=yes_no,
                                          other=bool(strong_fact or has("list")
-                                                    or (kinds and not targets))))
+                                                    or (kinds and not targets))),
+                               rules=rules)
         if follow_up is not None:
             return follow_up
     refers = has("refer")
@@ -371,6 +372,18 @@ class _Turn:
     old_targets: list[Target]
     old_companies: list[str]
     named: list[str]  # the leaders the previous answer named
+    rules: LanguageRules | None = None  # the clause's language (None: English)
+
+    @property
+    def english(self) -> bool:
+        return self.rules is None or self.rules.code == "en"
+
+    def refers(self) -> bool:
+        """The clause points back at the subject in context: English by its subject words
+        ("there", "it"), other languages by their cue file's `refer` words ("là-bas", "そこ")."""
+        if not SUBJECT_WORDS.isdisjoint(token_table(self.doc).lowers):
+            return True
+        return not self.english and self.has("refer")
 
     def has(self, cue: str) -> bool:
         return cue in (self.doc._.cues or {})
@@ -382,14 +395,16 @@ class _Turn:
 
 
 def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], doc: Doc, *,
-               targets: list[Target], companies: list[str], asks: Asks) -> Understanding | None:
+               targets: list[Target], companies: list[str], asks: Asks,
+               rules: LanguageRules | None = None) -> Understanding | None:
     """Read a clause against the previous question: it inherits what it does not say and
     replaces what it does. None when the clause is a question of its own."""
     if asks.other:
         return None
     old_targets = targets_of(context)
     turn = _Turn(result, context, doc, asks, Intent(context.get("intent", "out_of_scope")),
-                 old_targets, list(context.get("companies", [])), list(context.get("named", [])))
+                 old_targets, list(context.get("companies", [])), list(context.get("named", [])),
+                 rules)
     if not targets and not companies and any(
             t.kind in (TargetKind.SEGMENT, TargetKind.TECH) for t in old_targets):
         targets = _bare_letters(doc)  # "and the D?" after a segment or technology question
@@ -437,7 +452,7 @@ def _about_companies(turn: _Turn, companies: list[str]) -> Understanding | None:
     if turn.previous == Intent.FACT and turn.context.get("facts") and asks.yes_no:
         # "who is the chairman?" then "is he from Nissan?"
         return turn.inherit(Intent.FACT, facts=list(turn.context["facts"]))
-    subject = not SUBJECT_WORDS.isdisjoint(token_table(turn.doc).lowers)  # "there", "it"
+    subject = turn.refers()  # "there", "it", "là-bas"
     if not turn.old_targets or (asks.what and not subject) or asks.who \
             or turn.previous not in LEADERSHIP_INTENTS:
         return None
@@ -457,7 +472,7 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
         return None
     if explicit and not turn.has("follow_up") and not turn.has("refer"):
         return None  # "who leads North Africa?" is a question of its own
-    qualifies = _qualifies(turn.doc)
+    qualifies = _qualifies(turn.doc) if turn.english else _qualifies_in(turn)
     # after "Oceania and the C segment" (two subjects), "and the followers for C?" picks one
     merged = targets if context.get("coordinated") else \
         _merged_targets(turn.old_targets, targets, qualifies=qualifies)
@@ -495,6 +510,21 @@ def _bare_letters(doc: Doc) -> list[Target]:
         return []
     return [Target(kind=TargetKind.SEGMENT, id=word.upper(), text=word) for word in words
             if len(word) == 1 and word.lower() in "abcdef" and word != "a"]
+
+
+def _qualifies_in(turn: _Turn) -> bool:
+    """"et pour le connected là-bas ?": a preposition of the language before the new subject
+    (articles skipped), or a word pointing back at the subject, narrows it."""
+    if turn.refers():
+        return True
+    lowers = token_table(turn.doc).lowers
+    qualifying = turn.rules.qualifying if turn.rules else frozenset()
+    articles = {a.strip() for a in (turn.rules.articles if turn.rules else ())}
+    for ent in turn.doc.ents:
+        before = [w for w in lowers[:ent.start] if w not in articles]
+        if before and before[-1] in qualifying:
+            return True
+    return False
 
 
 def _qualifies(doc: Doc) -> bool:

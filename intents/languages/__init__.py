@@ -51,6 +51,9 @@ class LanguageRules:
     fuzzy_phonetic_only: bool = False
     clause_break: str = ""  # regular expression splitting compound questions
     articles: tuple[str, ...] = ()  # leading articles names are also matched without
+    # prepositions before a new subject in a follow-up that narrow the one in context ("et pour
+    # le connected ?" keeps the place); English keeps its own list in intents/understand.py
+    qualifying: frozenset[str] = frozenset()
     # names this long and longer may be two edits away from a typo (None: the shared threshold)
     fuzzy_long_length: int | None = None
 

@@ -77,6 +77,7 @@ RULES = LanguageRules(
                      "region", "regions", "responsable", "pilote", "quelle", "quelles"),
     intonation_questions=True,
     articles=("l'", "le ", "la ", "les "),
+    qualifying=frozenset({"en", "au", "aux", "pour", "dans", "à", "a", "sur", "chez"}),
     # French country names sit close together ("Moldavie", "Syldavie"): two edits only from ten
     fuzzy_long_length=10,
     clause_break=(r"[?;!\n]+|(?<=\w\w\w)\.\s+(?=[A-Z])"

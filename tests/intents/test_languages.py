@@ -37,9 +37,6 @@ def test_no_wrong_leader(report):
     assert [(o.question.q, o.answer.leaders) for o in report.wrong_confident] == []
 
 
-@pytest.mark.xfail(strict=True, reason="follow-ups that point back ('Nissan suit là-bas ?', "
-                   "'ルノーはそこでフォロワー？') are read by issue 11's refer/inclusion "
-                   "logic; the French and Japanese cue files already carry those keys")
 @pytest.mark.parametrize("name", CONVERSATION_SETS)
 def test_conversations_keep_their_context(assistant, name):
     items = load_set(DATA / name)

@@ -14,7 +14,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from bot.slack.listeners.answering import SORRY
+from knowledge.answer import SORRY
 from intents.assistant import EXAMPLES
 from knowledge.errors import KnowledgeError
 from knowledge.languages import country_name
