@@ -14,8 +14,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from knowledge.answer import SORRY
 from intents.assistant import EXAMPLES
+from knowledge.answer import SORRY
 from knowledge.errors import KnowledgeError
 from knowledge.languages import country_name
 from knowledge.loader import DEFAULT_DIRECTORY, load_knowledge
