@@ -71,8 +71,9 @@ class Resolver(ReadingBuilder):
             return self.clarify(question, understanding)
         answer = handler(question, understanding)
         if shared and answer.understood:
-            answer.text = " ".join(f"{name} is the name of more than one place; here is each."
-                                   for name in shared) + " " + answer.text
+            answer.text = " ".join(self.words.say(
+                "{name} is the name of more than one place; here is each.", name=name)
+                for name in shared) + " " + answer.text
         return answer
 
     def needs_clarifying(self, understanding: Understanding) -> bool:
@@ -397,15 +398,16 @@ class Resolver(ReadingBuilder):
         if intent == Intent.CLARIFY:
             unknown = understanding.unknown_name
             if unknown and understanding.candidates:
-                return self.clarify(question, understanding, text=(
-                    f"I don't know anything called \u201c{unknown}\u201d in the plan. "
-                    "Did you mean one of these?"))
+                return self.clarify(question, understanding, text=say(
+                    "I don't know anything called \u201c{unknown}\u201d in the plan. "
+                    "Did you mean one of these?", unknown=unknown))
             if unknown:
                 return Answer(question=question, intent=intent.value, kind=Kind.CLARIFY,
                               understood=False, confidence=understanding.confidence,
-                              text=(f"I don't know anything called \u201c{unknown}\u201d in the "
-                                    "plan. Name a region, country, technology or segment, for "
-                                    f"example: {examples}"), suggestions=self.suggestions())
+                              text=say("I don't know anything called \u201c{unknown}\u201d in "
+                                       "the plan. Name a region, country, technology or "
+                                       "segment, for example: {examples}", unknown=unknown,
+                                       examples=examples), suggestions=self.suggestions())
             if understanding.targets or understanding.candidates:
                 return self.clarify(question, understanding)
             return Answer(question=question, intent=intent.value, kind=Kind.CLARIFY,
