@@ -108,6 +108,11 @@ def _asker_places(doc: Doc) -> set[int]:
     return found
 
 
+def _is_phonetic(word: str) -> bool:
+    """Latin letters or katakana only: how a foreign name is written in Japanese."""
+    return word.isascii() or all(char == "ー" or "\u30a0" <= char <= "\u30ff" for char in word)
+
+
 def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     corrected = corrected_words(doc)
@@ -277,7 +282,12 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                           asks_leader=asks_who and leads and not yes_no)
         if has("help") and not hint_fact:
             return result(Intent.HELP, reason="help cue")
-        names = [w for w in unknown if w.lower() not in common_english_words()]
+        # a word the language does not know is taken for a name; Japanese words are not
+        # spaced, so only katakana or Latin words are ("ズルビスタン"), not a hiragana fragment
+        # the tokenizer leaves ("じどう")
+        common = common_english_words() if rules.code == "en" else rules.common_words()
+        names = [w for w in unknown if w.lower() not in common
+                 and (rules.spaced or _is_phonetic(w))]
         if names and (leads or asks_who) and not has("list"):
             # "who heads up the Zorbistan market?": a name we don't know is not "every region"
             return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=names[0])
