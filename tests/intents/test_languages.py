@@ -151,3 +151,14 @@ def test_english_questions_never_load_another_language():
         for question in load_questions(DATA / name):
             assistant.ask(question.q)
     assert set(assistant._engine._languages) == {"en"}
+
+
+@pytest.mark.parametrize("question", [
+    "Énumère les marchés et leurs leaders",
+    "Qui a dit que le modèle allait tirer le meilleur des actifs de chaque entreprise ?",
+])
+def test_everyday_french_words_are_not_taken_for_unknown_names(assistant, question):
+    """Issue 11's "a name nothing matches is asked back" counts a word as a name only when the
+    question's language doesn't know it: "allait" and "énumère" are French, not names."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.lang == "fr" and answer.understood, answer.text
