@@ -1,8 +1,9 @@
 """The question-answering core behind every surface: text in, `Answer` out.
 
-`Assistant` owns the knowledge base, the spaCy pipeline and the resolver. It splits compound
-questions into clauses, reads follow-ups against the previous question's context, applies the
-confidence threshold, and never raises on bad input.
+`Assistant` owns the knowledge base, the spaCy pipelines (one a language) and the resolvers.
+It splits compound questions into clauses, reads follow-ups against the previous question's
+context, applies the confidence threshold, answers in the language asked, and never raises on
+bad input.
 """
 
 from __future__ import annotations
@@ -20,13 +21,16 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from intents import thresholds
+from intents.detect import Detector, local_names
+from intents.languages import DEFAULT_LANGUAGE, LANGUAGES, read_language_cues, rules_for
 from intents.pipeline import build_pipeline
 from intents.shared import told_apart
 from intents.teaching import TaughtPhrase, teach_vocabulary
-from intents.text import clean
+from intents.text import clean, fold_accents
 from intents.understand import NO_SUBJECT, context_of, understand
 from intents.vocabulary import build_vocabulary, read_cues
 from knowledge.answer import ERROR_INTENT, Answer, Kind, MatrixRow, apology
+from knowledge.languages import local_list
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.query import Intent, Target, TargetKind, Understanding
 from knowledge.resolver import Resolver
@@ -43,6 +47,8 @@ EXAMPLES = [
     "who leads Brazil?",
 ]
 ANSWER_CACHE_SIZE = 10_000
+# What a pipeline made of a clause it could not read: another language's pipeline may read it.
+UNREAD = frozenset({Intent.OUT_OF_SCOPE, Intent.CLARIFY})
 # Split "who leads Europe and who leads Japan?" into clauses at question marks, semicolons and
 # "and"/"also" followed by a question word.
 CLAUSE_BREAK = re.compile(
@@ -55,35 +61,82 @@ WORD = re.compile(r"[^\W\d_]+")
 SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.+$|(?<=[\d\s])\.+$|^\.+")
 
 
-class _Engine:
-    """One loaded knowledge base with its pipeline; replaced whole on reload.
+class _Language:
+    """One language's pipeline over the engine's knowledge base (taught phrases are English:
+    they go into the English pipeline)."""
 
-    Taught phrases are built in as extra names; `kb` reuses a knowledge base already loaded.
+    def __init__(self, kb: KnowledgeBase, code: str,
+                 taught: Iterable[TaughtPhrase] = ()) -> None:
+        self.kb = kb  # the engine's, shared by every language
+        self.rules = rules_for(code)
+        vocabulary = build_vocabulary(kb, code)
+        self.taught = tuple(teach_vocabulary(vocabulary, taught)) if code == "en" else ()
+        self.nlp = build_pipeline(vocabulary, self.rules)
+        self.clause_break = re.compile(self.rules.clause_break, re.IGNORECASE) \
+            if code != "en" else CLAUSE_BREAK
+        cues = read_cues() if code == "en" else read_language_cues(code)
+        words = [w for w in cues.get("domain", [])]
+        for values in cues.values():
+            if isinstance(values, list):
+                words += values
+        for fact in kb.facts.values():
+            words += [*fact.keywords, *fact.hints, *fact.denies]
+            if code != "en":
+                for key in ("keywords", "hints", "denies"):
+                    words += local_list(fact, key, code)
+        self.domain_words = {part for w in words for part in self._parts(str(w))}
+        self.domain_words.add("leaderfollower")
+        # words around a one-word follow-up ("ok, and south?") that name nothing
+        stop = STOP_WORDS if code == "en" else self.rules.stop_words
+        self.filler = frozenset(stop) | {str(w).lower() for w in cues.get("thanks", [])} \
+            | {str(w).lower() for w in cues.get("greeting", [])}
+        self.resolver = Resolver(kb, EXAMPLES, lang=code)
+
+    def _parts(self, phrase: str) -> list[str]:
+        if self.rules.spaced:
+            return fold_accents(phrase).lower().split()
+        return [(t.lemma_ or t.text).lower() for t in self.nlp.make_doc(phrase)]
+
+
+class _Engine:
+    """One loaded knowledge base with its pipelines; replaced whole on reload.
+
+    English is built at once; French and Japanese when first needed (`language`), or all
+    together with `load_all` (what `serve` does before it reports ready). Taught phrases are
+    built in as extra names; `kb` reuses a knowledge base already loaded.
     """
 
     def __init__(self, knowledge_dir: Path | None, taught: Iterable[TaughtPhrase] = (),
                  kb: KnowledgeBase | None = None) -> None:
         self.kb: KnowledgeBase = kb or load_knowledge(knowledge_dir)
-        vocabulary = build_vocabulary(self.kb)
-        self.taught = tuple(teach_vocabulary(vocabulary, taught))
-        self.nlp = build_pipeline(vocabulary)
-        cues = read_cues()
-        self.domain_words = {w.lower() for w in cues.get("domain", [])}
-        for words in cues.values():
-            if isinstance(words, list):
-                self.domain_words.update(part for w in words for part in w.lower().split())
-        for fact in self.kb.facts.values():
-            for word in [*fact.keywords, *fact.hints, *fact.denies]:
-                self.domain_words.update(word.lower().split())
-        self.domain_words.add("leaderfollower")
-        # words around a one-word follow-up ("ok, and south?") that name nothing
-        self.filler = frozenset(STOP_WORDS) | {w.lower() for w in cues.get("thanks", [])} \
-            | {w.lower() for w in cues.get("greeting", [])}
-        self.resolver = Resolver(self.kb, EXAMPLES)
+        self._taught = tuple(taught)
+        self._languages: dict[str, _Language] = {}
+        self._lock = threading.Lock()
+        english = self.language(DEFAULT_LANGUAGE)
+        self.taught = english.taught
+        self.nlp = english.nlp
+        self.domain_words = english.domain_words
+        self.filler = english.filler
+        self.resolver = english.resolver
+        self.detector = Detector.from_names(local_names(self.kb))
         self.loaded_at = time.time()
         # Answers to questions asked without context, by text: people ask the same things.
         # Dropped with the engine on reload, so an answer never outlives its knowledge base.
         self.answers: dict[str, Answer] = {}
+
+    def language(self, code: str) -> _Language:
+        found = self._languages.get(code)
+        if found is None:
+            with self._lock:
+                found = self._languages.get(code)
+                if found is None:
+                    found = _Language(self.kb, code, self._taught)
+                    self._languages[code] = found
+        return found
+
+    def load_all(self) -> None:
+        for code in LANGUAGES:
+            self.language(code)
 
 
 class Assistant:
@@ -123,6 +176,8 @@ class Assistant:
         """
         with self._rebuild_lock:
             engine = _Engine(self.knowledge_dir, self._taught)
+            for code in list(self._engine._languages):  # the languages in use, before the swap
+                engine.language(code)
             self._swap(engine)
         LOGGER.info("knowledge base reloaded", extra={"kb_version": engine.kb.version})
 
@@ -168,17 +223,36 @@ class Assistant:
     def country_name(self, code: str) -> str:
         return self._engine.resolver.country_name(code)
 
-    def matrix(self) -> list[MatrixRow]:
-        """The whole leadership map, regions first, then technologies, then segments."""
-        return self._engine.resolver.matrix()
+    def matrix(self, lang: str = DEFAULT_LANGUAGE) -> list[MatrixRow]:
+        """The whole leadership map, regions first, then technologies, then segments; its
+        names in `lang`."""
+        if lang == DEFAULT_LANGUAGE:
+            return self._engine.resolver.matrix()
+        return self._engine.language(lang).resolver.matrix()
+
+    def company_names(self, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+        """Company id -> its name in `lang`."""
+        resolver = self._engine.language(lang).resolver
+        return {company: resolver.company(company) for company in self._engine.kb.companies}
+
 
     def examples(self) -> list[str]:
         """Example questions for help texts."""
         return list(EXAMPLES)
 
-    def ask(self, question: Any, context: dict[str, Any] | None = None, *,
-            guarded: bool = True) -> Answer:
+    def load_languages(self) -> None:
+        """Build every language's pipeline now (`serve` does, before it reports ready)."""
+        self._engine.load_all()
+
+    def language_of(self, question: str, context: dict[str, Any] | None = None) -> str:
+        """The language a question is answered in (ties: the conversation's, else English)."""
+        return self._engine.detector.detect(question, (context or {}).get("lang"))
+
+    def ask(self, question: Any, context: dict[str, Any] | None = None,
+            lang: str | None = None, *, guarded: bool = True) -> Answer:
         """Answer one question; `context` is the previous answer's `context` in a thread.
+
+        The answer is in the language of the question unless `lang` is given.
 
         Guarded (the default, for every surface), a bug in the pipeline or resolver becomes an
         apology with intent `error`, logged with its traceback, so a crash is seen and counted
@@ -187,32 +261,41 @@ class Assistant:
         """
         engine = self._engine
         raw = question if isinstance(question, str) else _as_text(question)
-        if not context:
+        if not context and lang is None:
             cached = engine.answers.get(raw)
             if cached is not None:
                 return cached.model_copy()
+        code = lang or DEFAULT_LANGUAGE
         try:
-            answer = self._ask(engine, raw, context)
+            code = lang or engine.detector.detect(raw, (context or {}).get("lang"))
+            # a clause this language cannot read may use another's names ("who leads le Japon?")
+            others = [other for other in LANGUAGES if other != code]
+            answer = self._ask(engine.language(code), raw, context, others)
         except Exception:
             if not guarded:
                 raise
             LOGGER.exception("could not answer a question", extra={"intent": ERROR_INTENT})
-            return apology(raw[:200])
-        if not context and len(raw) <= thresholds.MAX_QUESTION_CHARS:
+            return apology(raw[:200], code)
+        if not context and lang is None and len(raw) <= thresholds.MAX_QUESTION_CHARS:
             if len(engine.answers) >= ANSWER_CACHE_SIZE:
                 engine.answers.clear()
             engine.answers[raw] = answer
             return answer.model_copy()
         return answer
 
-    def _ask(self, engine: _Engine, raw: str, context: dict[str, Any] | None,
-             whole: bool = False) -> Answer:
+    def _ask(self, engine: _Language, raw: str, context: dict[str, Any] | None,
+             others: list[str] | None = None, whole: bool = False) -> Answer:
         """`whole`: read the text as one clause (its clauses were read apart already)."""
         cleaned = clean(raw)
-        # a full stop goes, an abbreviation's stays ("... Sandwich Is.", "Virgin Islands, U.S.")
-        clauses = [cleaned.text] if whole else [
-            SENTENCE_END.sub("", c.strip(" ,")).strip(" ,")
-            for c in CLAUSE_BREAK.split(cleaned.text)]
+        english = engine.rules.code == "en"
+        if whole:
+            clauses = [cleaned.text]
+        elif english:
+            # a full stop goes, an abbreviation's stays ("... Sandwich Is.", "Virgin Islands, U.S.")
+            clauses = [SENTENCE_END.sub("", c.strip(" ,")).strip(" ,")
+                       for c in CLAUSE_BREAK.split(cleaned.text)]
+        else:
+            clauses = [c.strip(" ,.") for c in engine.clause_break.split(cleaned.text)]
         clauses = [c for c in clauses if c and any(ch.isalnum() for ch in c)]
         clauses = clauses[: thresholds.MAX_CLAUSES] or [cleaned.text]
         previous = (context or {}).get("understanding")
@@ -221,13 +304,16 @@ class Assistant:
         read: list[str] = []
         for clause in clauses:
             understanding = self._understand(engine, clause, previous)
+            if others and not understanding.targets and not understanding.companies \
+                    and understanding.intent in UNREAD:
+                understanding = self._understand_mixed(clause, previous, others, understanding)
             if understanding.reason == NO_SUBJECT and read:
                 # "...in Rio; who would lead there?" continues the clause before it
                 clause = f"{read.pop()} {clause}"
                 answers.pop()
                 understood.pop()
                 understanding = self._understand(engine, clause, previous)
-            if previous and not understanding.targets and understanding.intent in (
+            if english and previous and not understanding.targets and understanding.intent in (
                     Intent.CLARIFY, Intent.OUT_OF_SCOPE, Intent.THANKS, Intent.GREETING):
                 understanding = self._completed(engine, clause, previous) or understanding
             answer = self._decide(engine, raw, understanding)
@@ -244,19 +330,36 @@ class Assistant:
             answers = _focus(answers, understood)
             if _asks_about_own_place(understood, read):
                 # "who leads my region? I'm in Chile": the asker's place is the subject
-                return self._ask(engine, " ".join(read), context, whole=True)
+                return self._ask(engine, " ".join(read), context, others, whole=True)
         answered = [a for a in answers if a.understood]
         if answered and len(answered) < len(answers):
             answers = [a for a in answers if a.understood or a.kind == Kind.CLARIFY]
         answer = _merge(answers) if len(answers) > 1 else answers[0]
         if cleaned.truncated:
             answer.truncated = True
-            answer.text += (f" (Your message was long, so I read only its first "
-                            f"{thresholds.MAX_QUESTION_CHARS} characters.)")
+            answer.text += " " + engine.resolver.words.say(
+                "(Your message was long, so I read only its first {count} characters.)",
+                count=str(thresholds.MAX_QUESTION_CHARS))
         answer.context = {"understanding": previous} if previous else dict(context or {})
+        answer.context["lang"] = engine.rules.code
+        answer.lang = engine.rules.code
+        answer.text = engine.resolver.words.tidy(answer.text)
         return answer
 
-    def _completed(self, engine: _Engine, clause: str,
+    def _understand_mixed(self, clause: str, previous: dict[str, Any] | None,
+                          others: list[str], understanding: Understanding) -> Understanding:
+        """"who leads le Japon?": English grammar, a French name. The clause is read with the
+        pipeline of the language its names are in, and answered in the language of its grammar
+        (the understanding is the same whatever language reads it)."""
+        named = self._engine.detector.name_languages(clause)
+        for other in (other for other in others if other in named):
+            found = self._understand(self._engine.language(other), clause, previous)
+            if found.intent not in UNREAD and (found.targets or found.companies or found.facts):
+                found.reason += f" | read with the {other} pipeline"
+                return found
+        return understanding
+
+    def _completed(self, engine: _Language, clause: str,
                    previous: dict[str, Any]) -> Understanding | None:
         """"who leads North America?" then "and south?": the one word said, put in place of the
         first word of the name in context, when that makes a name the knowledge base holds."""
@@ -274,10 +377,11 @@ class Assistant:
         return None
 
     @staticmethod
-    def _understand(engine: _Engine, clause: str,
+    def _understand(engine: _Language, clause: str,
                     previous: dict[str, Any] | None) -> Understanding:
         doc = engine.nlp(clause)
-        understanding = understand(doc, domain_words=engine.domain_words, context=previous)
+        understanding = understand(doc, domain_words=engine.domain_words, context=previous,
+                                   rules=engine.rules)
         understanding = told_apart(understanding, doc, engine.kb)
         if understanding.unknown_name:
             linker = engine.nlp.get_pipe("fuzzy_linker")
@@ -287,7 +391,7 @@ class Assistant:
                 if kind in {k.value for k in TargetKind}]
         return understanding
 
-    def _decide(self, engine: _Engine, raw: str, understanding: Understanding) -> Answer:
+    def _decide(self, engine: _Language, raw: str, understanding: Understanding) -> Answer:
         resolver = engine.resolver
         answering = understanding.intent in {
             Intent.WHO_LEADS, Intent.WHAT_LEADS, Intent.IS_LEADER, Intent.WHO_FOLLOWS,

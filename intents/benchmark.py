@@ -81,18 +81,38 @@ def _seconds(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def cold_start(runs: int = 5) -> tuple[float, float]:
-    """Medians of the floor and of `alliance-bot ask`, run alternately so that a busy moment of
-    the machine weighs on both alike."""
+# The first question of a process in each language: `ask` loads French or Japanese only then.
+FIRST_QUESTIONS = {"en": "who leads Europe?", "fr": "Qui dirige l'Europe ?",
+                   "ja": "欧州のリーダーは？"}
+LANGUAGE_SETS = {"fr": ["questions_fr.yaml", "conversations_fr.yaml"],
+                 "ja": ["questions_ja.yaml", "conversations_ja.yaml"]}
+
+
+def cold_start(runs: int = 5, question: str = FIRST_QUESTIONS["en"],
+               lang: str = "en") -> tuple[float, float]:
+    """Medians of the floor (spaCy's blank pipeline for `lang`) and of `alliance-bot ask`, run
+    alternately so that a busy moment of the machine weighs on both alike."""
     cli = shutil.which("alliance-bot") or str(Path(sys.executable).parent / "alliance-bot")
-    floor_command = [sys.executable, "-c", "import spacy; spacy.blank('en')"]
-    ask_command = [cli, "ask", "who leads Europe?"]
+    floor_command = [sys.executable, "-c", f"import spacy; spacy.blank({lang!r})('a')"]
+    ask_command = [cli, "ask", question]
     floors, firsts = [], []
     _seconds(ask_command)  # writes the bytecode cache once
     for _ in range(runs):
         floors.append(_seconds(floor_command))
         firsts.append(_seconds(ask_command))
     return statistics.median(floors), statistics.median(firsts)
+
+
+def _rss_split() -> str:
+    """Resident memory now: private (anonymous) and file-backed (Sudachi's dictionary is a
+    read-only memory map, shared between processes and given back under pressure)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return "no /proc"
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    anon, file = (int(fields.get(k, "0 kB").split()[0]) // 1024 for k in ("RssAnon", "RssFile"))
+    return f"now {anon} MB anonymous + {file} MB file-backed"
 
 
 def _percentiles(latencies: list[float]) -> str:
@@ -102,10 +122,21 @@ def _percentiles(latencies: list[float]) -> str:
     return f"p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {ordered[-1] * 1000:.2f} ms"
 
 
+def _language_questions(lang: str) -> list[str]:
+    from intents.evaluation import load_questions
+
+    folder = next((f for f in LABELLED if f.is_dir()), None)
+    if folder is None:
+        return [FIRST_QUESTIONS[lang]]
+    return [q.q for name in LANGUAGE_SETS[lang] if (folder / name).exists()
+            for q in load_questions(folder / name)] or [FIRST_QUESTIONS[lang]]
+
+
 def main(count: int = 10_000) -> int:
-    floor, first = cold_start()
-    print(f"cold start: {first:.2f} s to first answer; floor (import spacy + blank) "
-          f"{floor:.2f} s; overhead {first - floor:+.2f} s")
+    for lang, question in FIRST_QUESTIONS.items():
+        floor, first = cold_start(question=question, lang=lang)
+        print(f"cold start ({lang}): {first:.2f} s to first answer; floor (import spacy + blank "
+              f"{lang} + one word) {floor:.2f} s; overhead {first - floor:+.2f} s")
     from intents.assistant import Assistant
 
     start = time.perf_counter()
@@ -134,6 +165,20 @@ def main(count: int = 10_000) -> int:
           f"{len(misses) / sum(misses):.0f} questions/s")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {rss:.0f} MB")
+    for lang in LANGUAGE_SETS:
+        start = time.perf_counter()
+        assistant.ask(FIRST_QUESTIONS[lang])
+        print(f"{lang}: pipeline loaded on first use in {time.perf_counter() - start:.2f} s")
+        asked = _language_questions(lang)
+        spent = []
+        for question in asked:
+            t0 = time.perf_counter()
+            assistant.ask(question + " ")  # a fresh text: no answer cache
+            spent.append(time.perf_counter() - t0)
+        print(f"{lang}: {len(asked)} labelled questions: {_percentiles(spent)}, "
+              f"{len(asked) / sum(spent):.0f} questions/s")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS with English, French and Japanese loaded: {rss:.0f} MB ({_rss_split()})")
     return 0
 
 

@@ -33,6 +33,7 @@ class LabelledQuestion(BaseModel):
     yes: bool | None = None
     accept_clarify: bool = False
     contains: list[str] = Field(default_factory=list)
+    lang: str | None = None  # the answer must be in this language ("fr", "ja")
 
 
 class LabelledConversation(BaseModel):
@@ -80,9 +81,12 @@ class Report:
         return right / max(len(self.conversations), 1)
 
 
+# How a yes/no answer opens in each language.
+OPENERS = {"en": ("Yes", "No"), "fr": ("Oui", "Non"), "ja": ("はい", "いいえ")}
 EXPECTED = ("not a labelled question set (a YAML list of {q, category, understood, ...}) nor a "
             "conversation set (a YAML list of {id, voice, turns})")
 ModelT = TypeVar("ModelT", bound=BaseModel)
+Conversation = LabelledConversation  # issue 13's name for it
 
 
 def load_questions(path: Path) -> list[LabelledQuestion]:
@@ -94,6 +98,11 @@ def load_questions(path: Path) -> list[LabelledQuestion]:
 def load_conversations(path: Path) -> list[LabelledConversation]:
     """The labelled conversations in `path`, with the same one-line errors."""
     return _validated(path, LabelledConversation)
+
+
+def load_set(path: Path) -> list[LabelledQuestion] | list[LabelledConversation]:
+    """The file's conversations when it holds conversations, else its single questions."""
+    return load_conversations(path) if is_conversation_file(path) else load_questions(path)
 
 
 def labelled_texts(path: Path) -> list[str]:
@@ -121,6 +130,15 @@ def _validated(path: Path, model: type[ModelT]) -> list[ModelT]:
     return items
 
 
+def _item(raw: Any) -> Any:
+    """YAML 1.1 reads an unquoted `yes:` key as the boolean true: read it as "yes"."""
+    if isinstance(raw, dict):
+        return {("yes" if key is True else key): _item(value) for key, value in raw.items()}
+    if isinstance(raw, list):
+        return [_item(value) for value in raw]
+    return raw
+
+
 def _read_list(path: Path) -> list[Any]:
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
@@ -130,7 +148,7 @@ def _read_list(path: Path) -> list[Any]:
         raise ValueError(f"{path}: {EXPECTED}{line}") from None
     if not isinstance(data, list) or not data:
         raise ValueError(f"{path}: {EXPECTED}")
-    return data
+    return _item(data)
 
 
 def score(question: LabelledQuestion, answer: Answer) -> Outcome:
@@ -147,8 +165,11 @@ def score(question: LabelledQuestion, answer: Answer) -> Outcome:
         problems.append(f"understood {answer.understood} != {question.understood}")
     if question.followers is not None and sorted(answer.followers) != sorted(question.followers):
         problems.append(f"followers {sorted(answer.followers)} != {sorted(question.followers)}")
+    if question.lang is not None and answer.lang != question.lang:
+        problems.append(f"answered in {answer.lang!r}, asked in {question.lang!r}")
     if question.yes is not None:
-        opener = "Yes" if question.yes else "No"
+        yes, no = OPENERS.get(question.lang or "en", OPENERS["en"])
+        opener = yes if question.yes else no
         if not answer.text.startswith(opener):
             problems.append(f"answer should begin with {opener}")
     for phrase in question.contains:
@@ -157,19 +178,36 @@ def score(question: LabelledQuestion, answer: Answer) -> Outcome:
     return Outcome(question, answer, not problems, wrong_confident, "; ".join(problems))
 
 
-def evaluate(assistant: Any, questions: list[LabelledQuestion]) -> Report:
-    return Report([score(q, assistant.ask(q.q)) for q in questions])
+def evaluate(assistant: Any,
+             items: list[LabelledQuestion] | list[LabelledConversation]) -> Report:
+    """Single questions on their own; conversations turn by turn, each turn in the context the
+    earlier turns left."""
+    report = Report()
+    for item in items:
+        if isinstance(item, LabelledConversation):
+            context: dict[str, Any] | None = None
+            turns = []
+            for turn in item.turns:
+                answer = assistant.ask(turn.q, context)
+                context = answer.context
+                turns.append(score(turn, answer))
+            report.outcomes += turns
+            report.conversations.append((item.id, turns))
+        else:
+            report.outcomes.append(score(item, assistant.ask(item.q)))
+    return report
 
 
 def evaluate_conversations(assistant: Any, conversations: list[LabelledConversation]) -> Report:
-    report = Report()
-    for conversation in conversations:
-        context: dict[str, Any] | None = None
-        turns = []
-        for turn in conversation.turns:
-            answer = assistant.ask(turn.q, context)
-            context = answer.context
-            turns.append(score(turn, answer))
-        report.outcomes += turns
-        report.conversations.append((conversation.id, turns))
-    return report
+    return evaluate(assistant, conversations)
+
+
+def by_language(report: Report) -> dict[str, tuple[int, int, int]]:
+    """lang -> (right, total, wrong confident)."""
+    table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for outcome in report.outcomes:
+        row = table[outcome.question.lang or "en"]
+        row[0] += outcome.correct
+        row[1] += 1
+        row[2] += outcome.wrong_confident
+    return {lang: (r, t, w) for lang, (r, t, w) in sorted(table.items())}

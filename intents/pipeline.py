@@ -15,26 +15,35 @@ from spacy.lookups import Lookups
 
 from intents import components  # noqa: F401 - registers the components
 from intents.components import entity_id
-from intents.vocabulary import Vocabulary, lemma_lookup_table
+from intents.languages import LanguageRules, rules_for
+from intents.text import fold_accents
+from intents.vocabulary import Vocabulary
 
 GAZETTEER_KINDS = frozenset({"country", "city", "subdivision", "shared"})
-FUZZY_CUE_WORDS = ("lead", "leads", "leader", "leaders", "leading", "follow", "follows",
-                   "follower", "followers", "segment", "segments", "technology", "technologies",
-                   "which", "alliance", "region", "regions", "country", "responsible", "charge")
 
 
-def _lemma(lemmas: dict[str, str], word: str) -> str:
+def _lemma(lemmas: dict[str, str], word: str,
+           stop_words: frozenset[str] | set[str] = STOP_WORDS) -> str:
     """The lemma, unless it would turn a content word into a function word ("dont" -> "do")."""
     lemma = lemmas.get(word, word).lower()
-    return word if lemma in STOP_WORDS and word not in STOP_WORDS else lemma
+    return word if lemma in stop_words and word not in stop_words else lemma
 
 
-def build_pipeline(vocabulary: Vocabulary) -> Language:
-    nlp = spacy.blank("en")
-    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    lookups = Lookups()
-    lookups.add_table("lemma_lookup", lemma_lookup_table())  # the table the vocabulary read
-    lemmatizer.initialize(lookups=lookups)
+def _blank(rules: LanguageRules) -> Language:
+    """spaCy's blank pipeline for the language, with its lookup lemmatizer where it has one
+    (Japanese lemmas come from Sudachi's dictionary forms, set by the tokenizer)."""
+    nlp = spacy.blank(rules.code)
+    if rules.lemma_table is not None:
+        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        lookups = Lookups()
+        lookups.add_table("lemma_lookup", rules.lemma_table())  # the table the vocabulary read
+        lemmatizer.initialize(lookups=lookups)
+    return nlp
+
+
+def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -> Language:
+    rules = rules or rules_for("en")
+    nlp = _blank(rules)
     entities = nlp.add_pipe("kb_entities")
     phrases: dict[str, list] = {}
     places: dict[str, str] = {}
@@ -43,8 +52,10 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
         ident = entity_id(entry.kind, entry.id, entry.country)
         if entry.kind in GAZETTEER_KINDS:
             # plain words tokenize as themselves; only names with punctuation need the tokenizer
-            plain = name.replace(" ", "").isalpha()
-            # tokenized as typed, capitalised ("St. Lucia" keeps "St." whole)
+            # plain words tokenize as themselves (Latin ones inside Japanese too: no dictionary
+            # look-up, which keeps Sudachi's memory-mapped dictionary pages untouched)
+            plain = (rules.spaced or name.isascii()) and name.replace(" ", "").isalpha()
+            # others tokenized as typed, capitalised ("St. Lucia" keeps "St." whole)
             words = name if plain else " ".join(t.lower_ for t in nlp.tokenizer(name.title()))
             places[words] = ident
             if name in vocabulary.title_case_only:
@@ -60,16 +71,27 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
         exact.setdefault(ident, []).append([{"ORTH": t.text} for t in nlp.make_doc(name)])
     for ident, token_patterns in exact.items():
         entities.add_exact(ident, token_patterns)
-    linker = nlp.add_pipe("fuzzy_linker")
+    linker = nlp.add_pipe("fuzzy_linker", config={"long_length": rules.fuzzy_long_length}
+                          if rules.fuzzy_long_length else {})
     choices = {name: (entry.kind, entry.id, entry.country)
                for name, entry in vocabulary.fuzzy.items()}
-    for word in FUZZY_CUE_WORDS:
+    for word in rules.fuzzy_cue_words:
         choices.setdefault(word, ("cue", word, None))
     linker.set_choices(choices, vocabulary.common_words, nlp.tokenizer)
     nlp.add_pipe("segment_finder")
+    asker_words = {key: [fold_accents(str(w)).lower() for w in vocabulary.raw_cues.get(key, [])]
+                   for key in ("asker_people", "asker_before", "asker_alone", "asker_after")}
+    if any(asker_words.values()):  # languages whose cue file says how askers place themselves
+        asker = nlp.add_pipe("asker_places")
+        asking = [word for key in ("who", "lead") for phrase in vocabulary.cues[key]
+                  for word in phrase if word not in rules.stop_words]
+        asker.set_words(people=asker_words["asker_people"], before=asker_words["asker_before"],
+                        alone=asker_words["asker_alone"], after=asker_words["asker_after"],
+                        asking=asking)
     cues = nlp.add_pipe("phrase_cues")
 
-    lemmas = lemma_lookup_table()
+    lemmas = rules.lemma_table() if rules.lemma_table is not None else None
+    stop_words = rules.stop_words
 
     def lemmatized(table: dict[str, list[tuple[str, ...]]]) -> dict[str, list[tuple[str, ...]]]:
         """Each phrase as written and as lemmas, so "first announced" finds "first announce"."""
@@ -77,12 +99,17 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
         for entry, phrases in table.items():
             forms = set(phrases)
             for phrase in phrases:
+                if lemmas is None:  # the tokenizer knows the words and their dictionary forms
+                    doc = nlp.make_doc(" ".join(phrase))
+                    forms.add(tuple(t.lower_ for t in doc if not t.is_space))
+                    forms.add(tuple((t.lemma_ or t.text).lower() for t in doc if not t.is_space))
+                    continue
                 if all(word.isalpha() for word in phrase):
                     words = list(phrase)  # plain words tokenize as themselves
                 else:
                     words = [token.lower_ for token in nlp.make_doc(" ".join(phrase))]
                 forms.add(tuple(words))
-                forms.add(tuple(_lemma(lemmas, word) for word in words))
+                forms.add(tuple(_lemma(lemmas, word, stop_words) for word in words))
             out[entry] = sorted(forms)
         return out
 

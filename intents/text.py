@@ -43,8 +43,14 @@ def fold_accents(text: str) -> str:
     """"São Paulo" -> "Sao Paulo", "Türkiye" -> "Turkiye"."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # NFKD also reads full-width "ＥＶ" as "EV" and half-width kana as kana; only the marks
+    # of Latin letters are dropped, so Japanese voicing marks ("ガ") survive the recomposition.
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 def clean(raw: str | bytes | None) -> CleanText:

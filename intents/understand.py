@@ -18,6 +18,7 @@ from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.focus import ASIDE, ASKER, PLAIN, focus_words, place_roles
 from intents.focus import PLACE_LABELS as PLACE_ENT_LABELS
+from intents.languages import LanguageRules, read_language_cues, rules_for
 from intents.vocabulary import common_english_words, read_cues
 from knowledge.query import Intent, Target, TargetKind, Understanding
 
@@ -43,15 +44,18 @@ QUALIFYING = frozenset({"in", "for", "within", "across", "inside", "at"})
 PLACE_LABELS = frozenset({"region", "area", "zone", "country", "city", "subdivision", "shared"})
 
 
-def _entities(doc: Doc) -> tuple[list[Target], list[str], list[str], list[Target]]:
-    """Targets, companies, non-member automakers, and the places describing the asker."""
+def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], list[str],
+                                                      list[Target]]:
+    """Targets, companies, non-member automakers, and the places describing the asker (French
+    and Japanese pipelines set the asker's places aside themselves: their `asker_places`)."""
     targets: list[Target] = []
     companies: list[str] = []
     non_members: list[str] = []
     asker: list[Target] = []
     context: list[Target] = []
     lowers = token_table(doc).lowers
-    roles = place_roles(doc) if _may_have_context(doc) else {}
+    # French and Japanese pipelines set the asker's places aside themselves
+    roles = place_roles(doc) if rules.code == "en" and _may_have_context(doc) else {}
     for ent in doc.ents:
         kind, ident, country = ent.ent_id_.split("|")
         if kind == "company":
@@ -96,6 +100,11 @@ def _asker_words() -> frozenset[str]:
     return words.asker | words.greeting | {"here"}
 
 
+def _is_phonetic(word: str) -> bool:
+    """Latin letters or katakana only: how a foreign name is written in Japanese."""
+    return word.isascii() or all(char == "ー" or "\u30a0" <= char <= "\u30ff" for char in word)
+
+
 def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     corrected = corrected_words(doc)
@@ -110,12 +119,12 @@ def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
     return unknown
 
 
-def _coordinated(doc: Doc) -> bool:
+def _coordinated(doc: Doc, rules: LanguageRules) -> bool:
     """True when entities are joined by "and", "&" or a comma ("Europe and hydrogen")."""
     ents = list(doc.ents)
     for left, right in zip(ents, ents[1:], strict=False):
         between = {token.lower_ for token in doc[left.end:right.start]}
-        if between & {"and", "&", ",", "plus", "also"}:
+        if between & rules.coordinators:
             return True
     return False
 
@@ -138,38 +147,56 @@ def _places_apart(doc: Doc) -> list[str]:
 
 
 @cache
-def _kind_words() -> frozenset[str]:
-    return frozenset(word for words in read_cues()["list_kinds"].values() for word in words
+def _kind_words(lang: str = "en") -> frozenset[str]:
+    cues = read_cues() if lang == "en" else read_language_cues(lang)
+    return frozenset(word for words in cues["list_kinds"].values() for word in words
                      if " " not in word)
 
 
-def _asks_which_kind(doc: Doc) -> bool:
+def _asks_which_kind(doc: Doc, rules: LanguageRules) -> bool:
     """"In which markets is Mitsubishi a follower?" asks for areas, not for companies."""
     table = token_table(doc)
-    kinds = _kind_words()
-    return any(lower in ("which", "what") and i + 1 < len(table.lowers)
+    kinds = _kind_words(rules.code)
+    return any(lower in rules.which_words and i + 1 < len(table.lowers)
                and (table.lemmas[i + 1] in kinds or table.lowers[i + 1] in kinds)
                for i, lower in enumerate(table.lowers))
 
 
-def _is_yes_no(doc: Doc) -> bool:
+def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     table = token_table(doc)
     words = [lower for lower, punct in zip(table.lowers, table.punct, strict=True) if not punct]
     if not words:
         return False
-    if words[0] in YES_NO_OPENERS:
+    if words[0] in rules.yes_no_openers:
         # "can you tell me who leads Japan?" / "do you know ..." are requests, not yes/no
         request = len(words) > 2 and words[1] == "you" and any(
-            word in REQUEST_VERBS for word in words[2:4])  # "could you (please) tell me ..."
+            word in rules.request_words for word in words[2:4])  # "could you (please) tell me ..."
         return not request
+    cues = doc._.cues or {}
+    asks_who = "who" in cues
+    requested = any(lemma in rules.request_words for lemma in table.lemmas)
+    if any(tuple(words[:len(phrase)]) == phrase for phrase in rules.yes_no_phrases):
+        return not asks_who and not requested  # "est-ce que Nissan dirige l'Europe ?"
+    if any(word in rules.inverted_subjects for word in words[1:5]):
+        return not asks_who and "what" not in cues  # "Nissan dirige-t-il l'Europe ?"
+    if words[-1] in rules.yes_no_endings:  # "三菱はオセアニアのリーダーですか"
+        return not asks_who and "what" not in cues and not requested
+    if rules.intonation_questions and table.texts[-1] == "?" and not asks_who \
+            and "what" not in cues and not requested:
+        # "Nissan suit là-bas ?", "日産は欧州でフォロワー？", "解消したの？" (not "日産の株価？")
+        about_company = any(ent.label_ == "COMPANY" for ent in doc.ents)
+        claims = any(key in cues for key in ("lead", "follow")) or len(doc.ents) > 1
+        if (about_company and claims) or doc._.fact_denials:
+            return True
     # "Renault leads Europe, right?" / "Nissan is the leader in China, correct?"
-    return words[-1] in {"right", "correct", "true", "yes", "confirm"} and len(words) > 2
+    return words[-1] in rules.yes_no_tails and len(words) > 2
 
 
-def understand(doc: Doc, *, domain_words: set[str],
-               context: dict[str, Any] | None = None) -> Understanding:
+def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | None = None,
+               rules: LanguageRules | None = None) -> Understanding:
     """Read one clause; `context` is the previous question's understanding, for follow-ups."""
-    targets, companies, non_members, asker = _entities(doc)
+    rules = rules or rules_for("en")
+    targets, companies, non_members, asker = _entities(doc, rules)
     cues: dict[str, int] = doc._.cues or {}
     facts: dict[str, int] = doc._.facts or {}
     hints: dict[str, int] = doc._.fact_hints or {}
@@ -181,7 +208,7 @@ def understand(doc: Doc, *, domain_words: set[str],
     confidence = thresholds.BASE_CONFIDENCE
     for target in targets:
         confidence *= target.score
-    coordinated = _coordinated(doc)
+    coordinated = _coordinated(doc, rules)
     base = {"targets": targets, "companies": companies, "corrections": corrections,
             "coordinated": coordinated, "apart": _places_apart(doc) if coordinated else [],
             "about_asker": bool(asker) and len(asker) == len(targets)}
@@ -207,10 +234,10 @@ def understand(doc: Doc, *, domain_words: set[str],
         return result(Intent.OUT_OF_SCOPE, reason="about a non-member automaker",
                       non_member=non_members[0])
 
-    yes_no = _is_yes_no(doc)
+    yes_no = _is_yes_no(doc, rules)
     # "why does Nissan lead the EV powertrain?" asks for an explanation, not a Yes
     explains = content[0].lower() in EXPLAINING
-    asks_who = has("who") and not _asks_which_kind(doc)
+    asks_who = has("who") and not _asks_which_kind(doc, rules)
     leads = has("lead")
     # "who doesn't lead China?" asks for followers; "what ... apart from regions" excludes a kind
     excludes_kind = has("negation") and bool(kinds) and not asks_who
@@ -231,7 +258,8 @@ def understand(doc: Doc, *, domain_words: set[str],
                                asks=Asks(who=asks_who, lead=leads, follow=follows,
                                          what=has("what"), yes_no=yes_no,
                                          other=bool(strong_fact or has("list")
-                                                    or (kinds and not targets))))
+                                                    or (kinds and not targets))),
+                               rules=rules)
         if follow_up is not None:
             return follow_up
     refers = has("refer")
@@ -246,7 +274,12 @@ def understand(doc: Doc, *, domain_words: set[str],
                           asks_leader=asks_who and leads and not yes_no)
         if has("help") and not hint_fact:
             return result(Intent.HELP, reason="help cue")
-        names = [w for w in unknown if w.lower() not in common_english_words()]
+        # a word the language does not know is taken for a name; Japanese words are not
+        # spaced, so only katakana or Latin words are ("ズルビスタン"), not a hiragana fragment
+        # the tokenizer leaves ("じどう")
+        common = common_english_words() if rules.code == "en" else rules.common_words()
+        names = [w for w in unknown if w.lower() not in common
+                 and (rules.spaced or _is_phonetic(w))]
         if names and (leads or asks_who) and not has("list"):
             # "who heads up the Zorbistan market?": a name we don't know is not "every region"
             return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=names[0])
@@ -285,7 +318,8 @@ def understand(doc: Doc, *, domain_words: set[str],
     cue_factor = 1.0 if (leads or asks_who or follows or has("what") or yes_no) \
         else thresholds.NO_CUE_FACTOR
     factor = cue_factor * unknown_factor
-    choice = len(companies) > 1 and (not yes_no or "or" in token_table(doc).lowers)
+    choice = len(companies) > 1 and (
+        not yes_no or bool(rules.choice_words.intersection(token_table(doc).lowers)))
     if targets and choice and not follows:
         intent = Intent.WHO_LEADS  # "Nissan or Renault for Brazil?", "is Renault or Nissan ...?"
     elif targets and companies and yes_no:
@@ -340,6 +374,18 @@ class _Turn:
     old_targets: list[Target]
     old_companies: list[str]
     named: list[str]  # the leaders the previous answer named
+    rules: LanguageRules | None = None  # the clause's language (None: English)
+
+    @property
+    def english(self) -> bool:
+        return self.rules is None or self.rules.code == "en"
+
+    def refers(self) -> bool:
+        """The clause points back at the subject in context: English by its subject words
+        ("there", "it"), other languages by their cue file's `refer` words ("là-bas", "そこ")."""
+        if not SUBJECT_WORDS.isdisjoint(token_table(self.doc).lowers):
+            return True
+        return not self.english and self.has("refer")
 
     def has(self, cue: str) -> bool:
         return cue in (self.doc._.cues or {})
@@ -351,14 +397,16 @@ class _Turn:
 
 
 def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], doc: Doc, *,
-               targets: list[Target], companies: list[str], asks: Asks) -> Understanding | None:
+               targets: list[Target], companies: list[str], asks: Asks,
+               rules: LanguageRules | None = None) -> Understanding | None:
     """Read a clause against the previous question: it inherits what it does not say and
     replaces what it does. None when the clause is a question of its own."""
     if asks.other:
         return None
     old_targets = targets_of(context)
     turn = _Turn(result, context, doc, asks, Intent(context.get("intent", "out_of_scope")),
-                 old_targets, list(context.get("companies", [])), list(context.get("named", [])))
+                 old_targets, list(context.get("companies", [])), list(context.get("named", [])),
+                 rules)
     if not targets and not companies and any(
             t.kind in (TargetKind.SEGMENT, TargetKind.TECH) for t in old_targets):
         targets = _bare_letters(doc)  # "and the D?" after a segment or technology question
@@ -406,7 +454,7 @@ def _about_companies(turn: _Turn, companies: list[str]) -> Understanding | None:
     if turn.previous == Intent.FACT and turn.context.get("facts") and asks.yes_no:
         # "who is the chairman?" then "is he from Nissan?"
         return turn.inherit(Intent.FACT, facts=list(turn.context["facts"]))
-    subject = not SUBJECT_WORDS.isdisjoint(token_table(turn.doc).lowers)  # "there", "it"
+    subject = turn.refers()  # "there", "it", "là-bas"
     if not turn.old_targets or (asks.what and not subject) or asks.who \
             or turn.previous not in LEADERSHIP_INTENTS:
         return None
@@ -426,7 +474,7 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
         return None
     if explicit and not turn.has("follow_up") and not turn.has("refer"):
         return None  # "who leads North Africa?" is a question of its own
-    qualifies = _qualifies(turn.doc)
+    qualifies = _qualifies(turn.doc) if turn.english else _qualifies_in(turn)
     # after "Oceania and the C segment" (two subjects), "and the followers for C?" picks one
     merged = targets if context.get("coordinated") else \
         _merged_targets(turn.old_targets, targets, qualifies=qualifies)
@@ -464,6 +512,21 @@ def _bare_letters(doc: Doc) -> list[Target]:
         return []
     return [Target(kind=TargetKind.SEGMENT, id=word.upper(), text=word) for word in words
             if len(word) == 1 and word.lower() in "abcdef" and word != "a"]
+
+
+def _qualifies_in(turn: _Turn) -> bool:
+    """"et pour le connected là-bas ?": a preposition of the language before the new subject
+    (articles skipped), or a word pointing back at the subject, narrows it."""
+    if turn.refers():
+        return True
+    lowers = token_table(turn.doc).lowers
+    qualifying = turn.rules.qualifying if turn.rules else frozenset()
+    articles = {a.strip() for a in (turn.rules.articles if turn.rules else ())}
+    for ent in turn.doc.ents:
+        before = [w for w in lowers[:ent.start] if w not in articles]
+        if before and before[-1] in qualifying:
+            return True
+    return False
 
 
 def _qualifies(doc: Doc) -> bool:

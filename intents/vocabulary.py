@@ -10,10 +10,12 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pycountry
 import yaml
@@ -26,7 +28,9 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from intents.languages import LanguageRules, read_language_cues, rules_for
 from intents.text import fold_accents, join_model_name
+from knowledge.languages import country_names, local_list
 from knowledge.loader import KnowledgeBase
 
 LOGGER = logging.getLogger(__name__)
@@ -67,7 +71,9 @@ class Vocabulary:
     facts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     fact_hints: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     fact_denials: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    common_words: frozenset[str] = frozenset()
+    common_words: Container[str] = frozenset()
+    raw_cues: dict = field(default_factory=dict)  # the cue file as read
+    function_words: frozenset[str] = frozenset(STOP_WORDS)  # short upper-case names need capitals
     homes: dict[str, str] = field(default_factory=dict)  # ISO code -> "region:x" / "zone:y"
 
     def add(self, name: str, entry: Entry) -> None:
@@ -85,7 +91,7 @@ class Vocabulary:
             self._add(name.replace("-", " "), entry)
             self._add(name.replace("-", ""), entry)
         key = name.lower()
-        if _is_case_sensitive(name):
+        if _is_case_sensitive(name, self.function_words):
             self.exact_case.setdefault(name, entry)
             return
         current = self.names.get(key)
@@ -99,7 +105,6 @@ class Vocabulary:
                 LOGGER.debug("name %r: %s:%s wins over %s:%s", key, entry.kind, entry.id,
                              current.kind, current.id)
             self.names[key] = entry
-
 
     def _answers_differ(self, current: Entry, entry: Entry) -> bool:
         """Two places of one name (a country and a US state) that the plan answers apart."""
@@ -144,9 +149,10 @@ def _place_forms(name: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def _is_case_sensitive(name: str) -> bool:
-    """Short upper-case names that are also English function words ("US") need their capitals."""
-    return name.isupper() and len(name) <= 4 and name.lower().strip(".") in STOP_WORDS
+def _is_case_sensitive(name: str, function_words: frozenset[str] | set[str] = STOP_WORDS) -> bool:
+    """Short upper-case names that are also function words ("US", French "AI") need their
+    capitals."""
+    return name.isupper() and len(name) <= 4 and name.lower().strip(".") in function_words
 
 
 @cache
@@ -174,6 +180,15 @@ def _plural_forms(name: str) -> list[str]:
     if name.endswith(("s", "x", "ch", "sh")):
         return [name]
     return [name, name + "s"]
+
+
+def _local_country_names(kb: KnowledgeBase, lang: str) -> dict[str, list[str]]:
+    """Country names in `lang`: pycountry's catalogue, then the data's own aliases."""
+    names = {country.alpha_2: country_names(country.alpha_2, lang)
+             for country in pycountry.countries}
+    for code, aliases in kb.local_country_aliases.get(lang, {}).items():
+        names.setdefault(code, []).extend(aliases)
+    return names
 
 
 def _country_names(kb: KnowledgeBase) -> dict[str, list[str]]:
@@ -204,60 +219,95 @@ def _phrases(items: list[str]) -> list[tuple[str, ...]]:
             for item in items]
 
 
-def build_vocabulary(kb: KnowledgeBase) -> Vocabulary:
-    vocabulary = Vocabulary(common_words=common_english_words(), homes=kb.country_home)
+def _names(entry: Any, lang: str) -> list[str]:
+    """An entry's English names, and in another language its own names and aliases too
+    (English technical terms appear inside French and Japanese sentences)."""
+    names = [entry.name, *entry.aliases]
+    if lang != "en":
+        local = entry.local("name", lang)
+        names += ([local] if local else []) + local_list(entry, "aliases", lang)
+        names = [_without_article(name, rules_for(lang).articles) for name in names]
+    return names
+
+
+def _without_article(name: str, articles: tuple[str, ...]) -> str:
+    """"l'Asie du Sud" is matched as "Asie du Sud" (the article is a word of the question)."""
+    lowered = name.lower()
+    for article in articles:
+        if lowered.startswith(article):
+            return name[len(article):]
+    return name
+
+
+def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
+    rules: LanguageRules = rules_for(lang)
+    vocabulary = Vocabulary(common_words=rules.common_words(),
+                            function_words=frozenset(STOP_WORDS) | rules.stop_words,
+                            homes=kb.country_home)
     for company in kb.companies.values():
-        for name in [company.name, company.id, *company.aliases]:
+        for name in [*_names(company, lang), company.id]:
             vocabulary.add(name, Entry("company", company.id))
     for name in kb.non_members:
         vocabulary.add(name, Entry("non_member", name))
     for region in kb.regions.values():
-        for name in [region.name, *region.aliases]:
+        for name in _names(region, lang):
             vocabulary.add(name, Entry("region", region.id))
     for area in kb.areas.values():
-        for name in [area.name, *area.aliases]:
+        for name in _names(area, lang):
             vocabulary.add(name, Entry("area", area.id))
     for zone in kb.zones.values():
-        for name in [zone.name, *zone.aliases]:
+        for name in _names(zone, lang):
             vocabulary.add(name, Entry("zone", zone.id))
     for tech in kb.technologies.values():
-        for name in [tech.name, *tech.aliases]:
+        for name in _names(tech, lang):
             for form in _plural_forms(name):
                 vocabulary.add(form, Entry("tech", tech.id))
     for family in kb.families.values():
-        for name in [family.name, *family.aliases]:
+        for name in _names(family, lang):
             for form in _plural_forms(name):
                 vocabulary.add(form, Entry("family", family.id))
     for topic in kb.topics.values():
-        for name in [topic.name, *topic.aliases]:
+        for name in _names(topic, lang):
             vocabulary.add(name, Entry("topic", topic.id))
     for segment in kb.segments.values():
-        for name in segment.aliases:
+        local = [] if lang == "en" else [segment.local("name", lang),
+                                         *local_list(segment, "aliases", lang)]
+        for name in [*segment.aliases, *local]:
             vocabulary.add(name, Entry("segment", segment.id))
-    for code, names in _country_names(kb).items():
-        for name in names:
-            vocabulary.add(name, Entry("country", code, country=code))
+    country_tables = [_country_names(kb)]
+    if lang != "en":
+        country_tables.append(_local_country_names(kb, lang))
+    for table in country_tables:
+        for code, names in table.items():
+            for name in names:
+                vocabulary.add(name, Entry("country", code, country=code))
     for name, country in kb.subdivisions.items():
         vocabulary.add(name, Entry("subdivision", name, country=country))
     for name, country in kb.provinces.items():
         # "Centre", "Lakes", "Central": provinces named by everyday words are left out
         # ("New South Wales" is a name; "Northern Territory" could be any territory)
         words = name.split()
-        everyday = set(words) <= vocabulary.common_words and len(words) < 3
+        everyday = all(w in vocabulary.common_words for w in words) and len(words) < 3
         if not everyday and name not in vocabulary.names:
             vocabulary.add(name, Entry("subdivision", name, country=country))
-    cues = read_cues()
+    cues = read_cues() if lang == "en" else read_language_cues(lang)
+    vocabulary.raw_cues = cues
     for cue, words in cues.items():
         if cue == "list_kinds":
             vocabulary.list_kinds = {kind: _phrases(items) for kind, items in words.items()}
         else:
             vocabulary.cues[cue] = _phrases(words)
-    _add_cities(kb, vocabulary)
-    _build_fuzzy_choices(kb, vocabulary)
+    _add_cities(kb, vocabulary, kb.local_city_aliases.get(lang, {}))
+    _build_fuzzy_choices(kb, vocabulary, phonetic_only=rules.fuzzy_phonetic_only)
     for fact in kb.facts.values():
-        vocabulary.facts[fact.id] = _phrases(fact.keywords)
-        vocabulary.fact_hints[fact.id] = _phrases(fact.hints)
-        vocabulary.fact_denials[fact.id] = _phrases(fact.denies)
+        keywords, hints, denies = fact.keywords, fact.hints, fact.denies
+        if lang != "en":
+            keywords = [*keywords, *local_list(fact, "keywords", lang)]
+            hints = [*hints, *local_list(fact, "hints", lang)]
+            denies = [*denies, *local_list(fact, "denies", lang)]
+        vocabulary.facts[fact.id] = _phrases(keywords)
+        vocabulary.fact_hints[fact.id] = _phrases(hints)
+        vocabulary.fact_denials[fact.id] = _phrases(denies)
     return vocabulary
 
 
@@ -271,7 +321,8 @@ def _near_cue_words(names: list[str], cue_words: set[str]) -> set[str]:
     return near
 
 
-def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
+def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary,
+                local_aliases: dict[str, str] | None = None) -> None:
     cue_words = {w for phrases in vocabulary.cues.values() for p in phrases for w in p
                  if len(w) >= 4}
     near_cues = _near_cue_words(list(kb.cities), cue_words)
@@ -287,13 +338,19 @@ def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
         common = name in vocabulary.common_words and biggest < BIG_CITY
         if common or name in near_cues:
             vocabulary.title_case_only.add(name)
-    for alias, city in kb.city_aliases.items():
+    for alias, city in [*kb.city_aliases.items(), *(local_aliases or {}).items()]:
         if alias in vocabulary.names or city not in kb.cities:
             continue
         country = max(kb.cities[city].items(), key=lambda item: item[1])[0]
         vocabulary.add(alias, Entry("city", city, country=country))
         if alias in vocabulary.common_words:
             vocabulary.title_case_only.add(alias)
+
+
+def _is_phonetic(name: str) -> bool:
+    """Latin letters or katakana only ("Brazil", "ブラジル"), not kanji ("欧州")."""
+    return name.isascii() or all(
+        char == " " or char == "ー" or "\u30a0" <= char <= "\u30ff" for char in name)
 
 
 def _rival_cities(kb: KnowledgeBase, populations: dict[str, int]) -> list[str]:
@@ -310,8 +367,11 @@ def _rival_cities(kb: KnowledgeBase, populations: dict[str, int]) -> list[str]:
     return close if len({leader(c) for c in close}) > 1 else []
 
 
-def _build_fuzzy_choices(kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
+def _build_fuzzy_choices(kb: KnowledgeBase, vocabulary: Vocabulary,
+                         phonetic_only: bool = False) -> None:
     for name, entry in vocabulary.names.items():
+        if phonetic_only and not _is_phonetic(name):
+            continue
         if entry.kind == "city" and (name != entry.id
                                      or max(kb.cities[entry.id].values()) < FUZZY_CITY):
             continue  # other names of cities are matched exactly, never fuzzily

@@ -54,6 +54,7 @@ class Answer(BaseModel):
     suggestions: list[Suggestion] = Field(default_factory=list)
     scope: dict[str, Any] = Field(default_factory=dict)
     truncated: bool = False
+    lang: str = "en"  # the language the text is in: "en", "fr" or "ja"
     # What a follow-up in the same conversation needs; JSON-serialisable, opaque to surfaces.
     context: dict[str, Any] = Field(default_factory=dict)
 
@@ -71,6 +72,7 @@ class Answer(BaseModel):
             "kind": self.kind.value,
             "suggestions": [s.model_dump() for s in self.suggestions],
             "truncated": self.truncated,
+            "lang": self.lang,
         }
 
 
@@ -96,16 +98,22 @@ ERROR_INTENT = "error"  # the core failed on a question (a bug), as opposed to n
 SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
 
 
-def apology(question: str) -> Answer:
-    """What a person is told when answering failed: the truth, never a guess."""
+def apology(question: str, lang: str = "en") -> Answer:
+    """What a person is told when answering failed, in the language asked: the truth, never a
+    guess."""
+    from knowledge.localise import say  # the catalogues read the knowledge base: no import loop
+
     return Answer(question=question, intent=ERROR_INTENT, kind=Kind.NO_ANSWER, understood=False,
-                  text=SORRY, confidence=0.0)
+                  text=say(lang, SORRY), confidence=0.0, lang=lang)
 
 
-def source_text(sources: list[Source], titles: Mapping[str, str]) -> str:
+def source_text(sources: list[Source], titles: Mapping[str, str], lang: str = "en") -> str:
     """ "Source: Alliance leader-follower article, ¶10 — as of May 2020": paragraphs grouped
     per document, each named by its title in `titles` (from sources.yaml), or by its id without
-    one, with the document's as-of date."""
+    one, with the document's as-of date; the words and titles said in `lang` (the as-of date
+    stays English: "as of May 2020")."""
+    from knowledge.localise import say  # the catalogues read the knowledge base: no import loop
+
     paragraphs: dict[str, list[int]] = {}
     for source in sources:
         numbers = paragraphs.setdefault(source.document, [])
@@ -114,6 +122,7 @@ def source_text(sources: list[Source], titles: Mapping[str, str]) -> str:
     parts = []
     for document, numbers in paragraphs.items():
         when = as_of_text([s for s in sources if s.document == document])
-        parts.append(f"{titles.get(document) or document}, "
+        parts.append(f"{say(lang, titles.get(document) or document)}, "
                      + ", ".join(f"¶{n}" for n in sorted(numbers)) + (f" — {when}" if when else ""))
-    return ("Source: " if len(sources) == 1 else "Sources: ") + "; ".join(parts)
+    return say(lang, "Source: {sources}" if len(sources) == 1 else "Sources: {sources}",
+               sources="; ".join(parts))

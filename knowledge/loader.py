@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from knowledge.answer import Source
 from knowledge.errors import KnowledgeError
+from knowledge.languages import check_languages
 from knowledge.schema import (
     Area,
     CompaniesFile,
@@ -92,6 +93,10 @@ class KnowledgeBase:
     subdivisions: dict[str, str]  # US states -> "US"
     provinces: dict[str, str]  # generated: first-level divisions elsewhere -> ISO code
     city_aliases: dict[str, str]  # other name -> city key ("bangalore" -> "bengaluru")
+    local_country_aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    local_city_aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> ...
+    # English text of a name or note -> its French and Japanese texts (from the data files)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
     leadership: dict[str, Leadership] = field(default_factory=dict)  # "region:europe" -> ...
     country_home: dict[str, str] = field(default_factory=dict)  # "FR" -> "region:europe"
     segment_technologies: dict[str, list[str]] = field(default_factory=dict)  # "D" -> ["phev"]
@@ -209,7 +214,8 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
         files=[path for path in files if path.exists()],
         documents=_unique(sources.documents, "sources.yaml"),
         companies=_unique(companies.companies, "companies.yaml"),
-        non_members=companies.non_members,
+        non_members=[*companies.non_members,
+                     *(n for names in companies.local_non_members.values() for n in names)],
         regions=_unique(regions.regions, "regions.yaml"),
         areas=_unique(regions.areas, "regions.yaml"),
         zones=_unique(regions.unassigned_zones, "regions.yaml"),
@@ -224,8 +230,12 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
         subdivisions=subdivisions,
         provinces=provinces,
         city_aliases={fold_name(k): fold_name(v) for k, v in regions.city_aliases.items()},
+        local_country_aliases=regions.local_country_aliases,
+        local_city_aliases={lang: {k: fold_name(v) for k, v in names.items()}
+                            for lang, names in regions.local_city_aliases.items()},
     )
     _cross_check(kb)
+    check_languages(kb)
     _index(kb)
     return kb
 
@@ -258,7 +268,8 @@ def fold_name(name: str) -> str:
 
 
 def _cross_check(kb: KnowledgeBase) -> None:
-    for alias, city in kb.city_aliases.items():
+    local_cities = [(a, c) for names in kb.local_city_aliases.values() for a, c in names.items()]
+    for alias, city in [*kb.city_aliases.items(), *local_cities]:
         _check(city in kb.cities, "regions.yaml", alias, "city_aliases",
                f"{city!r} is not a city of the gazetteer ({GAZETTEER_FILE})")
     seen_countries: dict[str, str] = {}

@@ -10,6 +10,7 @@ import pycountry
 
 from knowledge.answer import Source
 from knowledge.loader import KnowledgeBase, Leadership
+from knowledge.localise import Phrasing
 from knowledge.query import Target, TargetKind, Understanding
 
 PLACE_KINDS = (TargetKind.REGION, TargetKind.AREA, TargetKind.ZONE, TargetKind.COUNTRY,
@@ -57,15 +58,17 @@ def capitalise(text: str) -> str:
 class ReadingBuilder:
     """Resolves targets against one knowledge base; the resolver adds the answers."""
 
-    def __init__(self, kb: KnowledgeBase, examples: list[str]) -> None:
+    def __init__(self, kb: KnowledgeBase, examples: list[str], lang: str = "en") -> None:
         self.kb = kb
         self.examples = examples
+        self.lang = lang
+        self.words = Phrasing(kb, lang)  # sentences and names in the answer's language
 
     def company(self, company_id: str) -> str:
-        return self.kb.company_name(company_id)
+        return self.words.text(self.kb.company_name(company_id))
 
     def companies(self, ids: list[str] | tuple[str, ...]) -> str:
-        return join_names([self.company(i) for i in ids])
+        return self.words.join([self.company(i) for i in ids])
 
     def country_name(self, code: str) -> str:
         country = pycountry.countries.get(alpha_2=code)
@@ -74,26 +77,27 @@ class ReadingBuilder:
             min(generated, key=len)
         if "," in name or "(" in name:
             aliases = [a for a in self.kb.country_aliases.get(code, []) if len(a) > 4]
-            return aliases[0] if aliases else name.split(",")[0].split("(")[0].strip()
-        return name
+            name = aliases[0] if aliases else name.split(",")[0].split("(")[0].strip()
+        return self.words.country(code, name)
 
     # -- one target -> reading ----------------------------------------------------------
     def region_lead(self, region_id: str, notes: list[str] | None = None) -> Lead:
         region = self.kb.regions[region_id]
-        return Lead(f"region:{region_id}", region.name, self.kb.leadership[f"region:{region_id}"],
-                    list(notes or []))
+        return Lead(f"region:{region_id}", self.words.text(region.name),
+                    self.kb.leadership[f"region:{region_id}"], list(notes or []))
 
     def tech_lead(self, tech_id: str) -> Lead:
         tech = self.kb.technologies[tech_id]
-        notes = [tech.note] if tech.note else []
-        return Lead(f"tech:{tech_id}", tech.name, self.kb.leadership[f"tech:{tech_id}"], notes)
+        notes = [self.words.text(tech.note)] if tech.note else []
+        return Lead(f"tech:{tech_id}", self.words.text(tech.name),
+                    self.kb.leadership[f"tech:{tech_id}"], notes)
 
     def place_region(self, target: Target) -> tuple[str | None, str, list[str]]:
         """(region id or None, subject, notes) for a place target."""
         if target.kind == TargetKind.REGION:
             region = self.kb.regions[target.id]
-            note = region.alias_notes.get(target.alias, "")
-            return target.id, region.name, [note] if note else []
+            note = self.words.text(region.alias_notes.get(target.alias, ""))
+            return target.id, self.words.text(region.name), [note] if note else []
         code = target.id if target.kind == TargetKind.COUNTRY else target.country
         home = self.kb.country_home.get(code or "", "")
         country = self.country_name(code) if code else target.text
@@ -102,14 +106,19 @@ class ReadingBuilder:
             subject = f"{target.text.title()} ({country})"
         if home.startswith("region:"):
             region = self.kb.regions[home.split(":", 1)[1]]
-            note = region.country_notes.get(code or "", "")
-            if region.name.lower() == country.lower():
+            note = self.words.text(region.country_notes.get(code or "", ""))
+            region_name = self.words.text(region.name)
+            if region_name.lower() == country.lower():
                 return region.id, subject, [note] if note else []
-            notes = [note] if note else [f"{subject} counts as {region.name} here."]
+            # the subject as asked ("Texas (United States) counts as North America here.")
+            notes = [note] if note else [self.words.say("{country} counts as {region} here.",
+                                                        country=subject, region=region_name)]
             return region.id, subject, notes
         zone = self.kb.zones.get(home.split(":", 1)[1]) if home else None
-        zone_note = zone.country_notes.get(code or "", "") if zone else ""
-        where = f" ({country} is in {zone.name}, which has no designated leader)" if zone else ""
+        zone_note = self.words.text(zone.country_notes.get(code or "", "")) if zone else ""
+        where = " " + self.words.say("({country} is in {zone}, which has no designated leader)",
+                                     country=country, zone=self.words.text(zone.name)) \
+            if zone else ""
         return None, subject, [zone_note + where if zone_note else where.strip(" ()")]
 
     def reading(self, target: Target, places: list[Target], segments: list[Target]) -> Reading:
@@ -119,39 +128,45 @@ class ReadingBuilder:
         if kind == TargetKind.SEGMENT:
             return self.segment_reading(target.id)
         if kind == TargetKind.TOPIC:
-            topic = self.kb.topics[target.id]
-            return Reading(topic.name, none_note=f"The plan designates no leader for {topic.name}.")
+            name = self.words.text(self.kb.topics[target.id].name)
+            return Reading(name, none_note=self.words.say(
+                "The plan designates no leader for {subject}.", subject=name))
         return self.tech_reading(target, places, segments)
 
     def place_reading(self, target: Target) -> Reading:
         if target.kind == TargetKind.AREA:
             area = self.kb.areas[target.id]
             leads = [self.region_lead(part) for part in area.parts]
-            notes = [capitalise(area.rest) + "."] if area.rest else []
-            return Reading(area.name, leads, split=True, notes=notes)
+            notes = [self.words.sentence(self.words.text(area.rest))] if area.rest else []
+            return Reading(self.words.text(area.name), leads, split=True, notes=notes)
         if target.kind == TargetKind.ZONE:
             zone = self.kb.zones[target.id]
             named = target.text.strip()
-            subject = zone.name if named.lower() in (zone.name.lower(), "") else \
-                f"{named} (part of {zone.name})"
-            return Reading(subject, none_note=f"The plan designates no leader for {subject}.")
+            zone_name = self.words.text(zone.name)
+            subject = zone_name if named.lower() in (zone.name.lower(), zone_name.lower(), "") \
+                else self.words.say("{name} (part of {zone})", name=named, zone=zone_name)
+            return Reading(subject, none_note=self.words.say(
+                "The plan designates no leader for {subject}.", subject=subject))
         region_id, subject, notes = self.place_region(target)
         if region_id is None:
-            note = f"The plan designates no leader for {subject}"
             detail = notes[0] if notes and notes[0] else ""
-            return Reading(subject, none_note=f"{note}{' — ' + detail if detail else ''}.")
+            return Reading(subject, none_note=self.words.say(
+                "The plan designates no leader for {subject}{detail}.", subject=subject,
+                detail=" — " + detail if detail else ""))
         return Reading(subject, [self.region_lead(region_id)], notes=notes)
 
     def segment_reading(self, letter: str) -> Reading:
-        subject = f"the {letter} segment"
+        subject = self.words.say("the {letter} segment", letter=letter)
         tech_ids = self.kb.segment_technologies.get(letter, [])
         if not tech_ids:
-            return Reading(subject, none_note=f"The plan designates no leader for {subject}: "
-                                              "it names segment leaders only for A and B "
-                                              "(Renault) and C and D (Mitsubishi).")
-        leads = [Lead(f"segment:{letter}", f"{subject} ({self.kb.technologies[t].name})",
+            return Reading(subject, none_note=self.words.say(
+                "The plan designates no leader for {subject}: it names segment leaders only for "
+                "A and B (Renault) and C and D (Mitsubishi).", subject=subject))
+        leads = [Lead(f"segment:{letter}",
+                      f"{subject} ({self.words.text(self.kb.technologies[t].name)})",
                       self.kb.leadership[f"tech:{t}"]) for t in tech_ids]
-        return Reading(subject, leads, notes=["The plan assigns segments through technologies."])
+        return Reading(subject, leads, notes=[
+            self.words.say("The plan assigns segments through technologies.")])
 
     def tech_reading(self, target: Target, places: list[Target],
                      segments: list[Target]) -> Reading:
@@ -168,7 +183,7 @@ class ReadingBuilder:
                 return self._tech_in_scope(qualified[0].id, regions, letters)
             chosen = fitting if (regions or letters) and fitting else members
             leads = [self.tech_lead(m.id) for m in chosen]
-            return Reading(family.name, leads, split=len(leads) > 1)
+            return Reading(self.words.text(family.name), leads, split=len(leads) > 1)
         return self._tech_in_scope(target.id, regions, letters)
 
     def _fits(self, tech_id: str, regions: set[str], letters: set[str]) -> bool:
@@ -180,25 +195,28 @@ class ReadingBuilder:
     def _tech_in_scope(self, tech_id: str, regions: set[str], letters: set[str]) -> Reading:
         tech = self.kb.technologies[tech_id]
         lead = self.tech_lead(tech_id)
+        tech_name = self.words.text(tech.name)
         if not self._fits(tech_id, regions, letters):
-            outside = [self.kb.regions[r].name for r in sorted(regions)
+            outside = [self.words.text(self.kb.regions[r].name) for r in sorted(regions)
                        if tech.scope.markets and r not in tech.scope.markets]
-            outside += [f"the {x} segment" for x in sorted(letters)
+            outside += [self.words.say("the {letter} segment", letter=x) for x in sorted(letters)
                         if tech.scope.segments and x not in tech.scope.segments]
             leader = self.company(tech.leader)
-            return Reading(tech.name, none_note=(
-                f"The plan designates no leader for that combination: {leader} leads "
-                f"{tech.name}, which doesn't cover {join_names(outside)}."),
-                sources=list(lead.leadership.sources))
+            return Reading(tech_name, none_note=self.words.say(
+                "The plan designates no leader for that combination: {leader} leads {tech}, "
+                "which doesn't cover {outside}.", leader=leader, tech=tech_name,
+                outside=self.words.join(outside)), sources=list(lead.leadership.sources))
         notes = []
         if regions and not tech.scope.markets:
             for region_id in sorted(regions):
                 region = self.kb.regions[region_id]
                 region_leader = self.kb.leadership[f"region:{region_id}"].leader
                 if region_leader != tech.leader:
-                    notes.append(f"The plan gives {tech.name} no regional limit; as a region, "
-                                 f"{region.name} is led by {self.company(region_leader)}.")
-        return Reading(tech.name, [lead], notes=notes)
+                    notes.append(self.words.say(
+                        "The plan gives {tech} no regional limit; as a region, {region} is led "
+                        "by {leader}.", tech=tech_name, region=self.words.text(region.name),
+                        leader=self.company(region_leader)))
+        return Reading(tech_name, [lead], notes=notes)
 
     # -- understanding -> answer --------------------------------------------------------
     def readings(self, understanding: Understanding) -> list[Reading]:
@@ -265,10 +283,11 @@ class ReadingBuilder:
 
     def _lead_sentence(self, lead: Lead, with_followers: bool = True) -> str:
         leader = self.company(lead.leadership.leader)
-        text = f"{leader} leads {lead.name}"
         if with_followers and lead.leadership.followers:
-            text += f"; {self.companies(lead.leadership.followers)} follow"
-        return text + "."
+            return self.words.say("{leader} leads {what}; {followers} follow.", leader=leader,
+                                  what=lead.name,
+                                  followers=self.companies(lead.leadership.followers))
+        return self.words.say("{leader} leads {what}.", leader=leader, what=lead.name)
 
     def _reading_text(self, reading: Reading) -> str:
         if reading.none_note:
@@ -277,17 +296,21 @@ class ReadingBuilder:
             by_leader: dict[str, list[str]] = {}
             for lead in reading.leads:
                 by_leader.setdefault(lead.leadership.leader, []).append(lead.name)
-            parts = "; ".join(f"{self.company(leader)} leads {join_names(names)}"
-                              for leader, names in by_leader.items())
-            intro = f"{capitalise(reading.subject)} has more than one reading in the plan: "
-            return " ".join([intro + parts + ".", *reading.notes])
+            parts = self.words.say("; ").join(
+                self.words.say("{leader} leads {names}", leader=self.company(leader),
+                               names=self.words.join(names))
+                for leader, names in by_leader.items())
+            intro = self.words.say("{subject} has more than one reading in the plan: {parts}.",
+                                   subject=capitalise(reading.subject), parts=parts)
+            return " ".join([intro, *reading.notes])
         sentences = [self._lead_sentence(lead) for lead in reading.leads]
         notes = [n for lead in reading.leads for n in lead.notes] + reading.notes
         if reading.leads and reading.leads[0].name != reading.subject and not \
                 reading.leads[0].key.startswith("segment:"):
             place_notes = [n for n in reading.notes if n]
             if not place_notes:
-                sentences[0] = f"{reading.subject}: {sentences[0]}"
+                sentences[0] = self.words.say("{subject}: {sentence}", subject=reading.subject,
+                                              sentence=sentences[0])
         return " ".join(sentences + [n for n in notes if n and n not in sentences])
 
     @staticmethod

@@ -15,8 +15,6 @@ from knowledge.readings import (
     PLACE_KINDS,
     TECH_KINDS,
     ReadingBuilder,
-    join_names,
-    split_sentences,
 )
 
 MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
@@ -73,8 +71,9 @@ class Resolver(ReadingBuilder):
             return self.clarify(question, understanding)
         answer = handler(question, understanding)
         if shared and answer.understood:
-            answer.text = " ".join(f"{name} is the name of more than one place; here is each."
-                                   for name in shared) + " " + answer.text
+            answer.text = " ".join(self.words.say(
+                "{name} is the name of more than one place; here is each.", name=name)
+                for name in shared) + " " + answer.text
         return answer
 
     def needs_clarifying(self, understanding: Understanding) -> bool:
@@ -143,12 +142,13 @@ class Resolver(ReadingBuilder):
         if all(len(r.leads) == 1 for r in readings) and len(leaders) == 1:
             followers = sorted({f for r in readings for f in r.leads[0].leadership.followers})
         text = " ".join(dict.fromkeys(  # "the EU and the UK" are both Europe: say it once
-            sentence for r in readings for sentence in split_sentences(self._reading_text(r))))
+            sentence for r in readings for sentence in self.words.sentences(self._reading_text(r))))
         if understanding.same_as is not None:  # "Canada included?" after North America
             same = bool(leaders) and leaders == sorted(understanding.same_as)
-            text = ("Yes. " if same else "No. ") + text
+            text = (self.words.say("Yes.") if same else self.words.say("No.")) + " " + text
         elif understanding.yes_no:  # "is there a leader for India?" / "does anyone lead Japan?"
-            text = ("Yes. " if leaders else "No. ") + text
+            opener = self.words.say("Yes.") if leaders else self.words.say("No.")
+            text = opener + " " + text
         return self._base(question, understanding, leaders=leaders, followers=followers,
                           text=text, sources=self._sources(readings))
 
@@ -166,8 +166,10 @@ class Resolver(ReadingBuilder):
             for lead in reading.leads:
                 leaders.add(lead.leadership.leader)
                 followers.update(lead.leadership.followers)
-                parts.append(f"{self.companies(lead.leadership.followers)} follow "
-                             f"{self.company(lead.leadership.leader)} in {lead.name}.")
+                parts.append(self.words.say(
+                    "{followers} follow {leader} in {what}.", what=lead.name,
+                    followers=self.companies(lead.leadership.followers),
+                    leader=self.company(lead.leadership.leader)))
         if len(leaders) > 1:
             followers = set()
         return self._base(question, understanding, leaders=sorted(leaders),
@@ -184,27 +186,31 @@ class Resolver(ReadingBuilder):
         if understanding.asks_follower and leads:
             subject = asked[:1]  # "does Renault follow Nissan in Japan?" is about Renault
             follows = all(any(c in lead.leadership.followers for c in subject) for lead in leads)
-            opener = "Yes" if follows else "No"
-            text = f"{opener}. {details}"
+            opener = self.words.say("Yes.") if follows else self.words.say("No.")
+            text = f"{opener} {details}"
         elif not leads:
-            text = f"No. {details}"
+            text = self.words.say("No.") + " " + details
         elif len(asked) > 1 and not all(c in leaders for c in asked):
-            text = f"No. {details}"  # "do Renault and Nissan both lead Europe?"
+            text = self.words.say("No.") + " " + details  # "do Renault and Nissan both lead ...?"
         elif all(lead.leadership.leader in asked for lead in leads):
-            text = f"Yes. {details}"
+            text = self.words.say("Yes.") + " " + details
         elif any(lead.leadership.leader in asked for lead in leads):
-            text = f"Yes, in part. {details}"
+            text = self.words.say("Yes, in part.") + " " + details
         else:
-            verb = "doesn't" if len(asked) == 1 else "don't"
-            text = f"No, {asked_names} {verb} lead that. {details}"
+            denial = self.words.say("No, {companies} doesn't lead that.", companies=asked_names) \
+                if len(asked) == 1 else \
+                self.words.say("No, {companies} don't lead that.", companies=asked_names)
+            text = f"{denial} {details}"
         followers = sorted({f for lead in leads for f in lead.leadership.followers}) \
             if len(leaders) == 1 else []
         return self._base(question, understanding, leaders=leaders, followers=followers,
                           text=text, sources=self._sources(readings))
 
     def led_by(self, company_id: str) -> tuple[list[str], list[str], list[Source]]:
-        regions = [r.name for r in self.kb.regions.values() if r.leader == company_id]
-        techs = [t.name for t in self.kb.technologies.values() if t.leader == company_id]
+        regions = [self.words.text(r.name) for r in self.kb.regions.values()
+                   if r.leader == company_id]
+        techs = [self.words.text(t.name) for t in self.kb.technologies.values()
+                 if t.leader == company_id]
         sources = [s for key, lead in self.kb.leadership.items() if lead.leader == company_id
                    for s in lead.sources]
         return regions, techs, list(dict.fromkeys(sources))
@@ -219,8 +225,9 @@ class Resolver(ReadingBuilder):
             others = [c for c in self.kb.companies if c != company_id]
             followers.update(others)
             sources += [s for s in found if s not in sources]
-            parts.append(f"{self.companies(others)} follow {self.company(company_id)} in "
-                         f"{join_names(regions + techs)}.")
+            parts.append(self.words.say(
+                "{followers} follow {leader} in {what}.", followers=self.companies(others),
+                leader=self.company(company_id), what=self.words.join(regions + techs)))
         return self._base(question, understanding, leaders=sorted(understanding.companies),
                           followers=sorted(followers) if len(understanding.companies) == 1
                           else [], text=" ".join(parts), sources=sources)
@@ -234,21 +241,26 @@ class Resolver(ReadingBuilder):
             sources += [s for s in found if s not in sources]
             pieces = []
             if kind in (None, "region") and regions:
-                pieces.append(f"the regions {join_names(regions)}")
+                pieces.append(self.words.say("the regions {names}",
+                                             names=self.words.join(regions)))
             if kind in (None, "technology") and techs:
-                pieces.append(f"the technologies {join_names(techs)}")
+                pieces.append(self.words.say("the technologies {names}",
+                                             names=self.words.join(techs)))
             segments = [f"{letter}" for letter, tech_ids in
                         sorted(self.kb.segment_technologies.items())
                         if any(self.kb.technologies[t].leader == company_id for t in tech_ids)]
             if kind == "segment":
-                through = [t.name for t in self.kb.technologies.values()
+                through = [self.words.text(t.name) for t in self.kb.technologies.values()
                            if t.leader == company_id and t.scope.segments]
-                pieces.append(f"the {join_names(segments)} segments (through {join_names(through)})"
-                              if segments else "no segment")
-            parts.append(f"{self.company(company_id)} leads {'; and '.join(pieces)}.")
+                pieces.append(self.words.say(
+                    "the {letters} segments (through {techs})", letters=self.words.join(segments),
+                    techs=self.words.join(through)) if segments else self.words.say("no segment"))
+            parts.append(self.words.say("{company} leads {things}.",
+                                        company=self.company(company_id),
+                                        things=self.words.say("; and ").join(pieces)))
         text = " ".join(parts)
         if understanding.yes_no:
-            text = "Yes. " + text
+            text = self.words.say("Yes.") + " " + text
         return self._base(question, understanding, leaders=sorted(understanding.companies),
                           text=text, sources=sources)
 
@@ -263,8 +275,11 @@ class Resolver(ReadingBuilder):
                 regions, techs, found = self.led_by(other)
                 leaders.add(other)
                 sources += [s for s in found if s not in sources]
-                pieces.append(f"{self.company(other)} in {join_names(regions + techs)}")
-            parts.append(f"{self.company(company_id)} follows {'; and '.join(pieces)}.")
+                pieces.append(self.words.say("{leader} in {what}", leader=self.company(other),
+                                             what=self.words.join(regions + techs)))
+            parts.append(self.words.say("{follower} follows {what}.",
+                                        follower=self.company(company_id),
+                                        what=self.words.say("; and ").join(pieces)))
         return self._base(question, understanding, leaders=sorted(leaders),
                           followers=sorted(understanding.companies), text=" ".join(parts),
                           sources=sources)
@@ -272,7 +287,7 @@ class Resolver(ReadingBuilder):
     def fact(self, question: str, understanding: Understanding) -> Answer:
         facts = [self.kb.facts[f] for f in understanding.facts]
         sources = [s for fact in facts for s in self.kb.fact_sources(fact)]
-        text = " ".join(f.text for f in facts)
+        text = " ".join(self.words.text(f.text) for f in facts)
         if understanding.yes_no:
             others = [c for f in facts if f.companies for c in understanding.companies
                       if c not in f.companies]
@@ -280,12 +295,13 @@ class Resolver(ReadingBuilder):
             # the fact, without a Yes or No the bot can't vouch for
             if not any(f.open for f in facts):
                 if understanding.denied or others or contradicts(question, text):
-                    text = "No. " + text
+                    text = self.words.say("No.") + " " + text
                 elif not understanding.weak_fact and not unverifiable(question, text):
-                    text = "Yes. " + text
+                    text = self.words.say("Yes.") + " " + text
         elif understanding.asks_leader and not any(f.companies for f in facts):
             # "who leads trucks?": trucks come up in a fact, but nobody leads them
-            text = "The plan designates no leader for that. What the article says: " + text
+            text = self.words.say("The plan designates no leader for that. "
+                                  "What the article says: {text}", text=text)
         return self._base(question, understanding, text=text,
                           sources=list(dict.fromkeys(sources)))
 
@@ -293,14 +309,17 @@ class Resolver(ReadingBuilder):
         rows = self.matrix()
         kind = understanding.list_kind
         lines = []
-        for area, title in (("region", "Regions"), ("technology", "Technologies"),
-                            ("segment", "Segments")):
+        for area, title in (("region", self.words.say("Regions")),
+                            ("technology", self.words.say("Technologies")),
+                            ("segment", self.words.say("Segments"))):
             if kind not in (None, area):
                 continue
             chosen = [r for r in rows if r.area == area]
-            items = [f"{r.name}: {self.company(r.leader)}" if r.leader else f"{r.name}: none"
+            items = [self.words.say("{name}: {leader}", name=r.name, leader=self.company(r.leader))
+                     if r.leader else self.words.say("{name}: none", name=r.name)
                      for r in chosen]
-            lines.append(f"{title}: " + "; ".join(items) + ".")
+            lines.append(self.words.say("{title}: {items}.", title=title,
+                                        items=self.words.say("; ").join(items)))
         listed = [r for r in rows if kind in (None, r.area)]
         sources = list(dict.fromkeys(s for r in listed for s in r.sources))
         leaders = sorted({r.leader for r in listed if r.leader})
@@ -311,12 +330,13 @@ class Resolver(ReadingBuilder):
         rows: list[MatrixRow] = []
         for region in self.kb.regions.values():
             lead = self.kb.leadership[f"region:{region.id}"]
-            rows.append(MatrixRow(area="region", id=region.id, name=region.name,
+            rows.append(MatrixRow(area="region", id=region.id, name=self.words.text(region.name),
                                   leader=lead.leader, followers=list(lead.followers),
-                                  detail=region.mapping_note, sources=list(lead.sources)))
+                                  detail=self.words.text(region.mapping_note),
+                                  sources=list(lead.sources)))
         for tech in self.kb.technologies.values():
             lead = self.kb.leadership[f"tech:{tech.id}"]
-            rows.append(MatrixRow(area="technology", id=tech.id, name=tech.name,
+            rows.append(MatrixRow(area="technology", id=tech.id, name=self.words.text(tech.name),
                                   leader=lead.leader, followers=list(lead.followers),
                                   sources=list(lead.sources)))
         for segment in self.kb.segments.values():
@@ -324,20 +344,26 @@ class Resolver(ReadingBuilder):
             if not techs:
                 continue
             lead = self.kb.leadership[f"tech:{techs[0]}"]
-            rows.append(MatrixRow(area="segment", id=segment.id, name=segment.name,
+            rows.append(MatrixRow(area="segment", id=segment.id,
+                                  name=self.words.text(segment.name),
                                   leader=lead.leader, followers=list(lead.followers),
-                                  detail=f"through {self.kb.technologies[techs[0]].name}",
+                                  detail=self.words.say("through {tech}", tech=self.words.text(
+                                      self.kb.technologies[techs[0]].name)),
                                   sources=list(lead.sources)))
         return rows
 
     def suggestions(self) -> list[Suggestion]:
-        return [Suggestion(label=e, question=e) for e in self.examples[:4]]
+        return [Suggestion(label=e, question=e) for e in self.local_examples()[:4]]
+
+    def local_examples(self) -> list[str]:
+        """The example questions, asked in the answer's language."""
+        return [self.words.say(example) for example in self.examples]
 
     def clarify(self, question: str, understanding: Understanding,
                 text: str | None = None) -> Answer:
         options = [Suggestion(label=s.question, question=s.question)
                    for s in self.candidate_questions(understanding)] or self.suggestions()
-        body = text or "I'm not sure what you mean. Did you mean one of these?"
+        body = text or self.words.say("I'm not sure what you mean. Did you mean one of these?")
         return Answer(question=question, intent=Intent.CLARIFY.value, kind=Kind.CLARIFY,
                       understood=False, confidence=min(understanding.confidence, 0.59),
                       text=body + " " + " / ".join(s.label for s in options[:4]),
@@ -346,67 +372,77 @@ class Resolver(ReadingBuilder):
     def candidate_questions(self, understanding: Understanding) -> list[Suggestion]:
         out: list[Suggestion] = []
         for target in understanding.targets or understanding.candidates:
-            name = target.text if target.kind != TargetKind.SEGMENT else f"the {target.id} segment"
+            name = target.text if target.kind != TargetKind.SEGMENT else \
+                self.words.say("the {letter} segment", letter=target.id)
             if target.kind == TargetKind.FAMILY:
                 for member in self.kb.families[target.id].members:
-                    tech = self.kb.technologies[member].name
-                    question = f"who leads {tech}?"
+                    tech = self.words.text(self.kb.technologies[member].name)
+                    question = self.words.say("who leads {what}?", what=tech)
                     out.append(Suggestion(label=question, question=question))
                 continue
             if target.kind == TargetKind.SEGMENT:
                 for tech_id in self.kb.segment_technologies.get(target.id, []):
-                    tech = self.kb.technologies[tech_id].aliases[0]
-                    q = f"who leads {tech} for {name}?"
+                    technology = self.kb.technologies[tech_id]
+                    tech = technology.aliases[0] if self.lang == "en" else \
+                        self.words.text(technology.name)
+                    q = self.words.say("who leads {tech} for {what}?", tech=tech, what=name)
                     out.append(Suggestion(label=q, question=q))
-            q = f"who leads {name}?"
+            q = self.words.say("who leads {what}?", what=name)
             out.append(Suggestion(label=q, question=q))
         return list({s.question: s for s in out}.values())  # "Georgia" twice is asked once
 
     def non_answer(self, question: str, understanding: Understanding) -> Answer:
         intent = understanding.intent
-        examples = " / ".join(self.examples[:3])
+        examples = " / ".join(self.local_examples()[:3])
+        say = self.words.say
         if intent == Intent.CLARIFY:
             unknown = understanding.unknown_name
             if unknown and understanding.candidates:
-                return self.clarify(question, understanding, text=(
-                    f"I don't know anything called \u201c{unknown}\u201d in the plan. "
-                    "Did you mean one of these?"))
+                return self.clarify(question, understanding, text=say(
+                    "I don't know anything called \u201c{unknown}\u201d in the plan. "
+                    "Did you mean one of these?", unknown=unknown))
             if unknown:
                 return Answer(question=question, intent=intent.value, kind=Kind.CLARIFY,
                               understood=False, confidence=understanding.confidence,
-                              text=(f"I don't know anything called \u201c{unknown}\u201d in the "
-                                    "plan. Name a region, country, technology or segment, for "
-                                    f"example: {examples}"), suggestions=self.suggestions())
+                              text=say("I don't know anything called \u201c{unknown}\u201d in "
+                                       "the plan. Name a region, country, technology or "
+                                       "segment, for example: {examples}", unknown=unknown,
+                                       examples=examples), suggestions=self.suggestions())
             if understanding.targets or understanding.candidates:
                 return self.clarify(question, understanding)
             return Answer(question=question, intent=intent.value, kind=Kind.CLARIFY,
                           understood=False, confidence=understanding.confidence,
-                          text=("Leads what? Name a region, country, technology or segment, "
-                                f"for example: {examples}"), suggestions=self.suggestions())
+                          text=say("Leads what? Name a region, country, technology or segment, "
+                                   "for example: {examples}", examples=examples),
+                          suggestions=self.suggestions())
         if intent == Intent.HELP:
-            text = ("I answer questions about the Renault–Nissan–Mitsubishi Alliance's "
-                    "leader-follower plan: who leads a region, country, technology or vehicle "
-                    "segment, who follows, what a company leads, and facts such as the 2025 "
-                    f"target. Try: {examples}")
+            text = say("I answer questions about the Renault–Nissan–Mitsubishi Alliance's "
+                       "leader-follower plan: who leads a region, country, technology or vehicle "
+                       "segment, who follows, what a company leads, and facts such as the 2025 "
+                       "target. Try: {examples}", examples=examples)
             return Answer(question=question, intent=intent.value, kind=Kind.SMALL_TALK,
                           understood=False, confidence=understanding.confidence, text=text,
                           suggestions=self.suggestions())
         if intent in (Intent.GREETING, Intent.THANKS):
-            text = ("You're welcome! Ask me anything else about the leader-follower plan."
+            text = (say("You're welcome! Ask me anything else about the leader-follower plan.")
                     if intent == Intent.THANKS else
-                    f"Hello! Ask me who leads a region, technology or segment. Try: {examples}")
+                    say("Hello! Ask me who leads a region, technology or segment. Try: {examples}",
+                        examples=examples))
             return Answer(question=question, intent=intent.value, kind=Kind.SMALL_TALK,
                           understood=False, confidence=understanding.confidence, text=text,
                           suggestions=self.suggestions())
         if intent == Intent.EMPTY:
-            text = f"Ask me a question about the Alliance's leader-follower plan. Try: {examples}"
+            text = say("Ask me a question about the Alliance's leader-follower plan. "
+                       "Try: {examples}", examples=examples)
         elif understanding.non_member:
-            text = (f"I only know the Renault–Nissan–Mitsubishi Alliance's leader-follower plan, "
-                    f"not {understanding.non_member}. Try: {examples}")
+            text = say("I only know the Renault–Nissan–Mitsubishi Alliance's leader-follower "
+                       "plan, not {company}. Try: {examples}", company=understanding.non_member,
+                       examples=examples)
         else:
-            text = ("I don't know that: I only answer questions about the Renault–Nissan–"
-                    "Mitsubishi Alliance's leader-follower plan (who leads which region, "
-                    f"technology or segment, and facts around it). Try: {examples}")
+            text = say("I don't know that: I only answer questions about the Renault–Nissan–"
+                       "Mitsubishi Alliance's leader-follower plan (who leads which region, "
+                       "technology or segment, and facts around it). Try: {examples}",
+                       examples=examples)
         return Answer(question=question, intent=Intent.OUT_OF_SCOPE.value
                       if intent != Intent.EMPTY else intent.value, kind=Kind.NO_ANSWER,
                       understood=False, confidence=understanding.confidence, text=text,

@@ -7,14 +7,63 @@ by the loader after each file parses on its own.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SEGMENT_LETTERS = ("A", "B", "C", "D", "E", "F")
+# The languages the bot answers in; English is the reference every other one is checked against.
+LANGUAGES = ("en", "fr", "ja")
+OTHER_LANGUAGES = LANGUAGES[1:]
+
+
+def _is_localised(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value) and set(value) <= set(LANGUAGES) \
+        and "en" in value
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localised(Strict):
+    """An entry whose texts and word lists may be given per language: `name: {en, fr, ja}`.
+
+    The English value stays in the field itself (what the English pipeline and answers read);
+    the others go to `i18n`, keyed by field ("name", "aliases", "country_notes.MX").
+    """
+
+    i18n: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_languages(cls, raw: Any) -> Any:
+        if not isinstance(raw, dict):
+            return raw
+        out = dict(raw)
+        i18n: dict[str, dict[str, Any]] = {}
+        for key, value in raw.items():
+            if _is_localised(value):
+                out[key] = value["en"]
+                i18n[key] = {lang: v for lang, v in value.items() if lang != "en"}
+            elif isinstance(value, dict):
+                inner = dict(value)
+                for sub, text in value.items():
+                    if _is_localised(text):
+                        inner[sub] = text["en"]
+                        i18n[f"{key}.{sub}"] = {k: v for k, v in text.items() if k != "en"}
+                out[key] = inner
+        if i18n:
+            out["i18n"] = i18n
+        return out
+
+    def local(self, key: str, lang: str) -> Any:
+        """The value of `key` in `lang` (None when the data gives none)."""
+        if lang == "en":
+            head, _, sub = key.partition(".")
+            value = getattr(self, head)
+            return value.get(sub) if sub else value
+        return self.i18n.get(key, {}).get(lang)
 
 
 class SourceRef(Strict):
@@ -36,7 +85,7 @@ class SourcesFile(Strict):
     documents: list[Document] = Field(min_length=1)
 
 
-class Company(Strict):
+class Company(Localised):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
@@ -46,9 +95,10 @@ class Company(Strict):
 class CompaniesFile(Strict):
     companies: list[Company] = Field(min_length=1)
     non_members: list[str] = Field(default_factory=list)
+    local_non_members: dict[str, list[str]] = Field(default_factory=dict)  # per language
 
 
-class Region(Strict):
+class Region(Localised):
     id: str
     name: str
     leader: str
@@ -61,7 +111,7 @@ class Region(Strict):
     followers: list[str] | None = None  # default: every member that is not the leader
 
 
-class Area(Strict):
+class Area(Localised):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
@@ -69,7 +119,7 @@ class Area(Strict):
     rest: str = ""
 
 
-class Zone(Strict):
+class Zone(Localised):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
@@ -83,6 +133,9 @@ class RegionsFile(Strict):
     unassigned_zones: list[Zone] = Field(default_factory=list)
     country_aliases: dict[str, list[str]] = Field(default_factory=dict)
     city_aliases: dict[str, str] = Field(default_factory=dict)  # other name -> gazetteer name
+    # Per language (not English): ISO code -> names, and city name -> gazetteer name.
+    local_country_aliases: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
+    local_city_aliases: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
 class Scope(Strict):
@@ -98,7 +151,7 @@ class Scope(Strict):
         return value
 
 
-class Technology(Strict):
+class Technology(Localised):
     id: str
     name: str
     leader: str
@@ -110,14 +163,14 @@ class Technology(Strict):
     followers: list[str] | None = None
 
 
-class Family(Strict):
+class Family(Localised):
     id: str
     name: str
     members: list[str] = Field(min_length=2)
     aliases: list[str] = Field(default_factory=list)
 
 
-class Topic(Strict):
+class Topic(Localised):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
@@ -129,7 +182,7 @@ class TechnologiesFile(Strict):
     unassigned_topics: list[Topic] = Field(default_factory=list)
 
 
-class Segment(Strict):
+class Segment(Localised):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
@@ -146,7 +199,7 @@ class SegmentsFile(Strict):
     segments: list[Segment] = Field(min_length=1)
 
 
-class Fact(Strict):
+class Fact(Localised):
     id: str
     title: str
     text: str = Field(min_length=1)

@@ -27,8 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     chat.add_argument("--knowledge-dir", type=Path)
     chat.set_defaults(handler=run_chat)
 
-    evaluate = subparsers.add_parser("eval", help="accuracy on a labelled question file")
-    evaluate.add_argument("file", type=Path)
+    evaluate = subparsers.add_parser("eval", help="accuracy on labelled question files")
+    evaluate.add_argument("file", type=Path, nargs="+",
+                          help="labelled sets (questions and conversations); per language")
     evaluate.add_argument("--show-errors", action="store_true", help="list every miss")
     evaluate.add_argument("--knowledge-dir", type=Path)
     evaluate.set_defaults(handler=run_eval)
@@ -76,7 +77,7 @@ def document_titles(assistant: Any) -> dict[str, str]:
 def render_text(answer: Answer, titles: Mapping[str, str]) -> str:
     lines = [answer.text]
     if answer.sources:
-        lines.append(source_text(answer.sources, titles))
+        lines.append(source_text(answer.sources, titles, answer.lang))
     return "\n".join(lines)
 
 
@@ -145,19 +146,11 @@ def run_chat(args: argparse.Namespace) -> int:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from intents.evaluation import (
-        evaluate,
-        evaluate_conversations,
-        is_conversation_file,
-        load_conversations,
-        load_questions,
-    )
+    from intents.evaluation import by_language, evaluate, load_set
 
     assistant = _assistant(args, taught=False)  # the shipped files alone
-    if is_conversation_file(args.file):
-        report = evaluate_conversations(assistant, load_conversations(args.file))
-    else:
-        report = evaluate(assistant, load_questions(args.file))
+    items = [item for path in args.file for item in load_set(path)]
+    report = evaluate(assistant, items)
     for category, (right, total) in report.by_category().items():
         print(f"{category:14} {right:4}/{total:<4} {100 * right / total:6.1f}%")
     print(f"{'overall':14} {sum(o.correct for o in report.outcomes):4}/{len(report.outcomes):<4} "
@@ -171,6 +164,11 @@ def run_eval(args: argparse.Namespace) -> int:
             if args.show_errors and right < len(turns):
                 print(f"  {conversation_id}: {right}/{len(turns)} turns right")
     print(f"wrong confident answers: {len(report.wrong_confident)}")
+    languages = by_language(report)
+    if len(languages) > 1 or "en" not in languages:
+        for lang, (right, total, wrong) in languages.items():
+            print(f"language {lang:5} {right:4}/{total:<4} {100 * right / total:6.1f}%  "
+                  f"wrong confident: {wrong}")
     misses = [o for o in report.outcomes if not o.correct or o.wrong_confident]
     for outcome in misses if args.show_errors else report.wrong_confident:
         flag = "WRONG" if outcome.wrong_confident else "miss"

@@ -162,6 +162,7 @@ def build_runtime(settings: Settings, mode: str) -> Runtime:
 
     stores = open_resilient_stores(settings)
     assistant = assistant_for(settings)  # with the taught phrases: no second build to add them
+    assistant.load_languages()  # French and Japanese too, before the bot reports ready
     client = build_web_client(settings)
     app = build_app(settings, assistant, stores.as_stores(), client)
     context = ServeContext(settings=settings, assistant=assistant, client=client,

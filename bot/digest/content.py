@@ -17,9 +17,11 @@ from bot.slack.blocks import button, company_names, leadership_text, mrkdwn_sect
 from bot.slack.text import echo, escape
 from bot.teaching.views import ACTION_OPEN as TEACH_ACTION
 from knowledge.answer import MatrixRow
+from knowledge.localise import Phrasing, say
 
 MAX_LISTED_QUESTIONS = 5  # per list (unanswered, 👎): enough to act on, short enough to read
 TOP_TOPICS = 3
+DATE_FORMATS = {"en": "%A %d %B %Y", "fr": "%d/%m/%Y", "ja": "%Y年%m月%d日"}
 AREA_LABELS = {"region": "region", "technology": "technology", "segment": "segment"}
 
 Snapshot = dict[str, dict[str, Any]]  # "area:id" -> name, leader, followers, detail
@@ -49,6 +51,8 @@ class Digest:
     stats: DailyStats | None
     snapshot: Snapshot
     fingerprint: str
+    lang: str = "en"  # the language the channel's digest is written in
+    companies: dict[str, str] = field(default_factory=dict)  # id -> name in that language
     titles: dict[str, str] = field(default_factory=dict)  # document id -> title, for sources
 
     @property
@@ -122,16 +126,28 @@ def _section(markdown: str) -> dict[str, Any]:
     return {"type": "section", "text": {"type": "mrkdwn", "text": markdown}}
 
 
-def _spotlight_blocks(row: MatrixRow, titles: dict[str, str]) -> list[dict[str, Any]]:
+def _spotlight_blocks(row: MatrixRow, titles: dict[str, str], lang: str = "en",
+                      companies: dict[str, str] | None = None) -> list[dict[str, Any]]:
     entry = snapshot_of([row])[row_key(row)]
-    area = AREA_LABELS.get(row.area, row.area)
-    text = f"*Spotlight — {escape(row.name)}* ({escape(area)})\n{_leadership(entry)}."
+    if lang == "en":
+        area = AREA_LABELS.get(row.area, row.area)
+        text = f"*Spotlight — {escape(row.name)}* ({escape(area)})\n{_leadership(entry)}."
+    else:
+        names = companies or {}
+        followers = [names.get(f, company(f)) for f in entry["followers"]]
+        leader = names.get(entry["leader"], company(entry["leader"]))
+        what = escape(row.name)
+        text = say(lang, "*Spotlight — {name}*", name=what) + "\n" + (
+            say(lang, "{leader} leads {what}; {followers} follow.", leader=leader, what=what,
+                followers=Phrasing.joiner(lang, followers))
+            if followers else say(lang, "{leader} leads {what}.", leader=leader, what=what))
     if row.detail:
         text += f"\n{escape(row.detail)}"
     blocks = mrkdwn_sections(text)
     if row.sources:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn",
-                                                        "text": source_line(row.sources, titles)}]})
+                                                        "text": source_line(row.sources, titles,
+                                                                            lang=lang)}]})
     return blocks
 
 
@@ -179,15 +195,18 @@ def _teach_buttons(stats: DailyStats, questions: list[str], block_id: str) -> li
 
 
 def render(digest: Digest) -> tuple[str, list[dict[str, Any]]]:
-    """(notification text, blocks) for chat.postMessage."""
-    title = f"Alliance digest — {digest.local_date:%A %d %B %Y}"
+    """(notification text, blocks) for chat.postMessage, in the digest's language (the
+    knowledge-base changes and question statistics are for the maintainers: English)."""
+    lang = digest.lang
+    day = f"{digest.local_date:{DATE_FORMATS.get(lang, DATE_FORMATS['en'])}}"
+    title = say(lang, "Alliance digest — {day}", day=day)
     blocks: list[dict[str, Any]] = [{"type": "header",
                                      "text": {"type": "plain_text", "text": title}}]
     if digest.spotlight:
-        blocks.extend(_spotlight_blocks(digest.spotlight, digest.titles))
+        blocks.extend(_spotlight_blocks(digest.spotlight, digest.titles, lang, digest.companies))
     if digest.changes:
         blocks.append({"type": "divider"})
-        blocks += mrkdwn_sections("*What changed in the knowledge base*\n"
+        blocks += mrkdwn_sections(say(lang, "*What changed in the knowledge base*") + "\n"
                                   + _bullets(digest.changes))
     if digest.stats and digest.stats.questions:
         blocks.append({"type": "divider"})

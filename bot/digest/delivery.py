@@ -29,6 +29,7 @@ from bot.digest.content import (
     fingerprint_of,
     next_spotlight,
     render,
+    row_key,
     snapshot_of,
 )
 from bot.digest.schedule import Plan, due_date, local_today
@@ -88,9 +89,17 @@ class DigestBuilder:
         previous = store.last_delivery(self.engine, channel_id, status=store.SENT,
                                        before=local_date)
         baseline = store.load_snapshot(self.engine, previous.kb_fingerprint) if previous else None
+        spotlight = next_spotlight(self.rows, previous.spotlight if previous else None)
+        companies: dict[str, str] = {}
+        if plan.lang != "en":  # the same row, named in the channel's language
+            local = {row_key(row): row for row in self.assistant.matrix(plan.lang)}
+            spotlight = local.get(row_key(spotlight), spotlight) if spotlight else None
+            companies = self.assistant.company_names(plan.lang)
         return Digest(
             local_date=local_date,
-            spotlight=next_spotlight(self.rows, previous.spotlight if previous else None),
+            spotlight=spotlight,
+            lang=plan.lang,
+            companies=companies,
             changes=changes_between(baseline, self.snapshot),
             stats=self._stats_for(local_date - timedelta(days=1), plan.timezone),
             snapshot=self.snapshot,
@@ -143,7 +152,7 @@ def _deliver(engine: Engine, client: WebClient, builder: DigestBuilder, subscrip
     finish = {"engine": engine, "channel_id": channel_id, "local_date": local_date, "now": now}
     try:
         digest = builder.build(channel_id, store.plan_of(subscription), local_date)
-        text, blocks = render(digest)
+        text, blocks = render(digest)  # in the digest's language
         response = client.chat_postMessage(channel=channel_id, text=text, blocks=blocks,
                                            unfurl_links=False, unfurl_media=False)
     except SlackApiError as error:

@@ -28,6 +28,7 @@ from bot.digest.schedule import (
     WEEKDAYS,
     Plan,
     describe,
+    language_of_locale,
     next_slot,
     parse_local_time,
     parse_subscribe_args,
@@ -117,14 +118,22 @@ def digest_command(context: CommandContext) -> CommandReply:
         return CommandReply(text=f"{echo(str(error))}. Use {USAGE}.")
 
 
-def _user_timezone(context: CommandContext) -> str:
+def _about_user(context: CommandContext) -> tuple[str, str]:
+    """The user's time zone and language (users.info with `include_locale`: the users:read
+    scope the time zone already needs, nothing more)."""
     try:
-        name = context.client.users_info(user=context.user_id)["user"].get("tz")
-        return zone(name).key if name else FALLBACK_TIMEZONE
+        user = context.client.users_info(user=context.user_id, include_locale=True)["user"]
+        name = user.get("tz")
+        return (zone(name).key if name else FALLBACK_TIMEZONE,
+                language_of_locale(user.get("locale")))
     except (SlackApiError, ValueError, KeyError) as error:
         log.warning("no time zone for user %s (%s); using %s", context.user_id, error,
                     FALLBACK_TIMEZONE)
-        return FALLBACK_TIMEZONE
+        return FALLBACK_TIMEZONE, "en"
+
+
+def _user_timezone(context: CommandContext) -> str:
+    return _about_user(context)[0]
 
 
 def _local(moment: datetime, plan: Plan) -> str:
@@ -133,9 +142,11 @@ def _local(moment: datetime, plan: Plan) -> str:
 
 def _subscribe(context: CommandContext, words: list[str]) -> CommandReply:
     request = parse_subscribe_args(words)
-    plan = Plan(local_time=request.local_time or DEFAULT_LOCAL_TIME,
-                timezone=request.timezone or _user_timezone(context),
-                schedule=request.schedule or DEFAULT_SCHEDULE)
+    # the user's settings are asked for only when the command leaves the time zone out; the
+    # language then defaults to their Slack locale, else to English
+    timezone, lang = (request.timezone, "en") if request.timezone else _about_user(context)
+    plan = Plan(local_time=request.local_time or DEFAULT_LOCAL_TIME, timezone=timezone,
+                schedule=request.schedule or DEFAULT_SCHEDULE, lang=request.lang or lang)
     now = utcnow()
     store.subscribe(runtime().engine, channel_id=context.channel_id, team_id=context.team_id,
                     user_id=context.user_id, plan=plan, now=now)

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 WEEKDAYS = "weekdays"
 DAILY = "daily"
 SCHEDULES = (WEEKDAYS, DAILY)
+DIGEST_LANGUAGES = ("en", "fr", "ja")  # `subscribe ... ja`: the digest is written in it
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "ja": "Japanese"}
 DEFAULT_LOCAL_TIME = "09:00"
 DEFAULT_SCHEDULE = WEEKDAYS
 FALLBACK_TIMEZONE = "UTC"  # when Slack cannot tell the subscriber's zone
@@ -28,6 +30,7 @@ class Plan:
     local_time: str  # "HH:MM"
     timezone: str
     schedule: str
+    lang: str = "en"  # the language the digest is written in
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class SubscribeRequest:
     local_time: str | None = None
     timezone: str | None = None
     schedule: str | None = None
+    lang: str | None = None
 
 
 def zone(name: str) -> ZoneInfo:
@@ -63,6 +67,8 @@ def parse_subscribe_args(words: list[str]) -> SubscribeRequest:
             key, value = "local_time", parse_local_time(word)
         elif word.lower() in SCHEDULES:
             key, value = "schedule", word.lower()
+        elif word.lower() in DIGEST_LANGUAGES:
+            key, value = "lang", word.lower()
         else:
             key, value = "timezone", zone(word).key
         if key in found:
@@ -116,4 +122,11 @@ def next_slot(plan: Plan, *, active_since: datetime, now: datetime) -> datetime:
 
 def describe(plan: Plan) -> str:
     days = "every day" if plan.schedule == DAILY else "on weekdays"
-    return f"{plan.local_time} {plan.timezone}, {days}"
+    language = f", in {LANGUAGE_NAMES[plan.lang]}" if plan.lang != "en" else ""
+    return f"{plan.local_time} {plan.timezone}, {days}{language}"
+
+
+def language_of_locale(locale: str | None) -> str:
+    """"ja-JP" -> "ja", "fr-CA" -> "fr"; any other locale -> "en"."""
+    code = (locale or "").split("-")[0].lower()
+    return code if code in DIGEST_LANGUAGES else "en"

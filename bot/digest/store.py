@@ -33,7 +33,7 @@ DIRECT_MESSAGE_PREFIX = "D"  # questions asked in DMs are counted, never quoted 
 
 def plan_of(subscription: DigestSubscription) -> Plan:
     return Plan(local_time=subscription.local_time, timezone=subscription.timezone,
-                schedule=subscription.schedule)
+                schedule=subscription.schedule, lang=subscription.lang or "en")
 
 
 def _session(engine: Engine) -> Session:
@@ -54,6 +54,7 @@ def subscribe(engine: Engine, *, channel_id: str, team_id: str, user_id: str, pl
         subscription.local_time = plan.local_time
         subscription.timezone = plan.timezone
         subscription.schedule = plan.schedule
+        subscription.lang = plan.lang
         _activate(subscription, now)
         return subscription
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.slack.text import MAX_ECHOED_QUESTION, clip, echo, escape, plain
 from knowledge.answer import Answer, Kind, MatrixRow, Source, source_text
+from knowledge.localise import say
 
 MAX_SECTION_CHARS = 3000
 MAX_MESSAGE_BLOCKS = 50
@@ -129,7 +130,8 @@ def document_titles(assistant: Any) -> dict[str, str]:
             in documents.items()}
 
 
-def source_line(sources: list[Source], titles: Mapping[str, str] | None = None) -> str:
+def source_line(sources: list[Source], titles: Mapping[str, str] | None = None,
+                lang: str = "en") -> str:
     """ "Source: Alliance leader-follower article, ¶10 — as of May 2020" (grouped per document).
 
     `titles` maps document ids to titles; an id without one is shown as readable words.
@@ -137,12 +139,14 @@ def source_line(sources: list[Source], titles: Mapping[str, str] | None = None) 
     titles = titles or {}
     named = {source.document: titles.get(source.document) or display_name(source.document)
              for source in sources}
-    return escape(source_text(sources, named))
+    return escape(source_text(sources, named, lang))
 
 
-def asked_by_line(user_id: str, question: str) -> str:
-    asker = f"<@{user_id}>" if USER_ID.match(user_id) else "Someone"
-    return f"{asker} asked: _{echo(question, MAX_ECHOED_QUESTION)}_"
+def asked_by_line(user_id: str, question: str, lang: str = "en") -> str:
+    asked = f"_{echo(question, MAX_ECHOED_QUESTION)}_"
+    if USER_ID.match(user_id):
+        return say(lang, "{asker} asked: {question}", asker=f"<@{user_id}>", question=asked)
+    return say(lang, "Someone asked: {question}", question=asked)
 
 
 def answer_message(answer: Answer, *, asked_by: str | None = None, shareable: bool = False,
@@ -154,7 +158,7 @@ def answer_message(answer: Answer, *, asked_by: str | None = None, shareable: bo
     """
     blocks: list[dict[str, Any]] = []
     if asked_by:
-        blocks.append(context_block(asked_by_line(asked_by, answer.question)))
+        blocks.append(context_block(asked_by_line(asked_by, answer.question, answer.lang)))
     blocks.extend(mrkdwn_sections(escape(answer.text)))
     if answer.suggestions:
         blocks.append({
@@ -167,14 +171,14 @@ def answer_message(answer: Answer, *, asked_by: str | None = None, shareable: bo
             ],
         })
     if answer.sources:
-        blocks.append(context_block(source_line(answer.sources, titles)))
+        blocks.append(context_block(source_line(answer.sources, titles, answer.lang)))
     buttons: list[dict[str, Any]] = []
     if answer.kind in FEEDBACK_KINDS:
         feedback_value = encode_value({"q": answer.question, "a": answer.text})
         buttons += [button("👍", ACTION_FEEDBACK_UP, feedback_value),
                     button("👎", ACTION_FEEDBACK_DOWN, feedback_value)]
     if shareable:
-        buttons.append(button("Share in channel", ACTION_SHARE,
+        buttons.append(button(say(answer.lang, "Share in channel"), ACTION_SHARE,
                               encode_value({"q": answer.question}), style="primary"))
     if buttons:
         blocks.append({"type": "actions", "block_id": "answer_actions", "elements": buttons})

@@ -146,6 +146,7 @@ class DigestSubscription(Base):
     local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM"
     timezone: Mapped[str] = mapped_column(String(64))  # IANA name
     schedule: Mapped[str] = mapped_column(String(16))  # "weekdays" or "daily"
+    lang: Mapped[str] = mapped_column(String(8), default="en", server_default="en")  # en/fr/ja
     status: Mapped[str] = mapped_column(String(16))  # "active" or "paused"
     paused_reason: Mapped[str | None] = mapped_column(String(64))
     paused_at: Mapped[datetime | None]

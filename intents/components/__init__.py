@@ -1,10 +1,16 @@
 """spaCy components that read Alliance questions; their patterns come from the knowledge base.
 
-Importing this package registers them: `kb_entities`, `fuzzy_linker`, `segment_finder` and
-`phrase_cues`.
+Importing this package registers them: `kb_entities`, `fuzzy_linker`, `segment_finder`,
+`asker_places` and `phrase_cues`.
 """
 
-from intents.components import cues, entities, fuzzy, segments  # noqa: F401 - registration
+from intents.components import (  # noqa: F401 - registration
+    asker,
+    cues,
+    entities,
+    fuzzy,
+    segments,
+)
 from intents.components.tokens import (
     TokenTable,
     corrected_words,

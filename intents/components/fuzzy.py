@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Container
 from typing import Any
 
 from rapidfuzz import fuzz, process, utils
@@ -54,12 +55,12 @@ class FuzzyLinker:
         self.max_edits_long = max_edits_long
         self.long_length = long_length
         self.choices: dict[int, dict[str, tuple[str, str, str | None]]] = {}
-        self.common_words: frozenset[str] = frozenset()
+        self.common_words: Container[str] = frozenset()
         self._cache: dict[str, list[tuple[str, float, int]]] = {}
         self._by_length: dict[tuple[int, int], list[str]] = {}
 
     def set_choices(self, names: dict[str, tuple[str, str, str | None]],
-                    common_words: frozenset[str], tokenizer: Any) -> None:
+                    common_words: Container[str], tokenizer: Any) -> None:
         """`names`: lower-case name -> (kind, id, country); kind "cue" corrects a cue word.
 
         Names are grouped by their number of tokens, so a window of the question is only
@@ -69,7 +70,7 @@ class FuzzyLinker:
         self._by_length = {}
         self._cache = {}
         for name, entry in names.items():
-            plain = name.replace(" ", "").isalpha()
+            plain = name.replace(" ", "").isalpha() and name.isascii()
             width = name.count(" ") + 1 if plain else len(tokenizer(name))
             if width <= MAX_WINDOW:
                 self.choices.setdefault(width, {})[name] = entry

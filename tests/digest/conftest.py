@@ -13,6 +13,9 @@ from knowledge.answer import Answer, Kind, MatrixRow, Source
 from tests.storage.databases import BACKENDS, make_settings
 from tests.support.fake_slack import FakeSlack
 
+JAPANESE_NAMES = {"Europe": "欧州", "Plug-in hybrids": "プラグインハイブリッド"}
+JAPANESE_COMPANIES = {"renault": "ルノー", "nissan": "日産", "mitsubishi": "三菱自動車"}
+
 
 class MapAssistant:
     """The part of `intents.assistant.Assistant` a digest reads, with a map tests can change."""
@@ -31,8 +34,14 @@ class MapAssistant:
 
         self.answered: set[str] = set()  # the questions `ask` answers (as if taught since)
 
-    def matrix(self) -> list[MatrixRow]:
+    def matrix(self, lang: str = "en") -> list[MatrixRow]:
+        if lang == "ja":  # the map as the Japanese resolver names it
+            return [row.model_copy(update={"name": JAPANESE_NAMES.get(row.name, row.name)})
+                    for row in self.rows]
         return list(self.rows)
+
+    def company_names(self, lang: str = "en") -> dict[str, str]:
+        return JAPANESE_COMPANIES if lang == "ja" else {}
 
     def ask(self, question: str) -> Answer:
         understood = question in self.answered

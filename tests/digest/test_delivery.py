@@ -207,6 +207,19 @@ def test_deliveries_are_kept_apart_per_local_date(
     assert len(posted_channels(slack)) == 3
 
 
+def test_a_channel_gets_its_digest_in_the_language_chosen_at_subscribe(
+        engine: Engine, client: WebClient, assistant: MapAssistant, slack: FakeSlack) -> None:
+    store.subscribe(engine, channel_id="CTOKYO", team_id="T1", user_id="U1",
+                    plan=Plan("09:00", "Asia/Tokyo", DAILY, lang="ja"), now=SUBSCRIBED)
+    subscribe(engine, "CPARIS", "Europe/Paris")
+    send_due(engine, client, assistant, now=utc(2024, 1, 15, 8, 0))
+    posted = {call.params["channel"]: str(call.params["blocks"])
+              for call in slack.calls_to("chat.postMessage")}
+    assert "アライアンス・ダイジェスト" in posted["CTOKYO"]
+    assert "欧州のリーダーはルノー" in posted["CTOKYO"] and "出典" in posted["CTOKYO"]
+    assert "Alliance digest" in posted["CPARIS"] and "Spotlight — Europe" in posted["CPARIS"]
+
+
 def test_a_channel_and_local_day_is_claimed_exactly_once_in_one_process(engine: Engine) -> None:
     """Deterministic beside the two-process race in test_replicas.py."""
     def claim(channel_id: str, day: date, claimer: str) -> bool:

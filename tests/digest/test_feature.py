@@ -196,3 +196,19 @@ def test_readiness_names_an_unreachable_database(tmp_path) -> None:
                       MapAssistant())
     reason = feature.database_reachable()
     assert reason is not None and reason.startswith("database unreachable:")
+
+
+def test_subscribe_takes_the_digest_language(client: WebClient, slack: FakeSlack,
+                                             engine: Engine) -> None:
+    reply = command("subscribe 09:00 Asia/Tokyo ja", client)
+    assert "09:00 Asia/Tokyo, on weekdays, in Japanese" in reply.text
+    assert store.get_subscription(engine, "C1").lang == "ja"
+    assert not slack.calls_to("users.info")
+
+
+def test_subscribe_without_a_language_follows_the_users_slack_locale(
+        client: WebClient, slack: FakeSlack, engine: Engine) -> None:
+    slack.user_locales["U1"] = "fr-FR"
+    command("subscribe", client)
+    assert store.get_subscription(engine, "C1").lang == "fr"
+    assert slack.calls_to("users.info")[0].params.get("include_locale") in (True, "true", "1")

@@ -95,7 +95,8 @@ def test_a_real_edit_of_a_knowledge_file_changes_the_next_answer(
     assert leaders_of_europe(assistant) == ["renault"]  # asked once, so an answer is cached
     regions = knowledge_dir / "regions.yaml"
     text = regions.read_text()
-    europe = "  - id: europe\n    name: Europe\n    leader: renault\n"
+    europe = ('  - id: europe\n    name:\n      en: "Europe"\n      fr: "Europe"\n'
+              '      ja: "欧州"\n    leader: renault\n')
     assert europe in text
     reloader = KnowledgeReloader(assistant=assistant, admins=ADMINS, client=client,
                                  poll_interval=0.05, settle=0.05)

@@ -108,6 +108,19 @@ def test_the_asker_is_shown_only_when_it_looks_like_a_user_id():
     assert "Someone asked" in str(answer_message(make_answer(), asked_by="<!here>")["blocks"][0])
 
 
+@pytest.mark.parametrize(("lang", "source", "share", "asked"), [
+    ("fr", "Source : ", "Partager dans le canal", "<@U111> a demandé : "),
+    ("ja", "出典：", "チャンネルで共有", "<@U111>さんの質問："),
+])
+def test_an_answer_is_framed_in_the_language_of_the_question(lang, source, share, asked):
+    answer = make_answer("Europe : le leader est Renault.", lang=lang,
+                         sources=[Source(document="alliance-leader-follower-article", paragraph=8)])
+    shown = json.dumps(answer_message(answer, asked_by="U111", shareable=True),
+                       ensure_ascii=False)
+    assert source in shown and share in shown and asked in shown
+    assert "Share in channel" not in shown and "Source:" not in shown
+
+
 @pytest.mark.parametrize("leader, followers, text", [
     (None, [], "no designated leader"),
     ("nissan", [], "Nissan leads"),

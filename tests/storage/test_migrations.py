@@ -14,7 +14,7 @@ from bot.storage.models import Base, QuestionLogEntry, dispose_engines, get_engi
 from bot.storage.stores import open_stores
 from tests.storage.databases import subprocess_env
 
-HEAD = "0005"
+HEAD = "0006"
 
 
 def test_upgrade_creates_every_table(settings: Settings) -> None:

@@ -57,6 +57,7 @@ class FakeSlack:
         self.calls: list[Call] = []
         self.responses: dict[str, dict[str, Any]] = {}
         self.user_timezones: dict[str, str] = {}
+        self.user_locales: dict[str, str] = {}  # users.info with include_locale
         self._failures: dict[str, deque[Failure]] = defaultdict(deque)
         self._delays: dict[str, float] = {}
         self.socket_mode_url: str | None = None  # what apps.connections.open hands out
@@ -165,7 +166,10 @@ class FakeSlack:
         if method == "users.info":
             user = params.get("user", "U0")
             tz = self.user_timezones.get(user, "Europe/Paris")
-            return {"ok": True, "user": {"id": user, "tz": tz, "is_bot": False}}
+            found = {"id": user, "tz": tz, "is_bot": False}
+            if params.get("include_locale") in (True, "true", "1", 1):
+                found["locale"] = self.user_locales.get(user, "en-US")
+            return {"ok": True, "user": found}
         if method == "apps.connections.open":
             if self.socket_mode_url:
                 return {"ok": True, "url": self.socket_mode_url}

@@ -28,7 +28,22 @@ class ExpectedRow:
 
 
 def read(name: str, directory: Path = DATA) -> dict[str, Any]:
-    return yaml.safe_load((directory / name).read_text(encoding="utf-8"))
+    """A knowledge-base file as English readers see it: a per-language value
+    (`name: {en: Europe, fr: Europe, ja: 欧州}`) read as its English text."""
+    return _english(yaml.safe_load((directory / name).read_text(encoding="utf-8")))
+
+
+LANGUAGE_KEYS = frozenset({"en", "fr", "ja"})
+
+
+def _english(value: Any) -> Any:
+    if isinstance(value, dict):
+        if value and "en" in value and set(value) <= LANGUAGE_KEYS:
+            return _english(value["en"])
+        return {key: _english(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_english(item) for item in value]
+    return value
 
 
 def company_names(directory: Path = DATA) -> dict[str, str]:

@@ -110,7 +110,7 @@ class Answerer:
             logger.exception("The core failed to answer", extra={"event_id": event_id,
                                                                  "surface": surface})
             record_core_error(surface)
-            return apology(question)
+            return apology(question, self._language_of(question, context))
         seconds = time.perf_counter() - started
         if thread_key and answer.context:
             self._keep_context(thread_key, answer.context)
@@ -162,6 +162,12 @@ class Answerer:
             self.stores.events.mark_answered(event_id)
         except Exception:  # noqa: BLE001 - at worst a late retry is answered twice
             logger.exception("Confirming an answered delivery failed")
+
+    def _language_of(self, question: str, context: dict[str, Any] | None) -> str:
+        try:
+            return self.assistant.language_of(question, context)
+        except Exception:  # noqa: BLE001 - an apology in English beats none
+            return "en"
 
     def _context(self, thread_key: str | None) -> dict[str, Any] | None:
         if not thread_key:

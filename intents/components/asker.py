@@ -1,0 +1,74 @@
+"""`asker_places`: places that describe the asker, not what is asked.
+
+"Je suis basé à Casablanca mais ma question porte sur le Vietnam", "大阪勤務ですが、ベトナムの
+リーダーは？": the asker's own place is context. A place right after a preposition with a
+first-person word before it ("je ... à Casablanca"), or right before a marker of where someone
+works or lives ("大阪勤務", "上海にいる", "サンパウロから"), is dropped from the entities when
+another place remains to answer. The words come from each language's cue file.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from intents.components.tokens import token_table
+
+LOGGER = logging.getLogger(__name__)
+PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION"})
+# particles that may sit between a place and the marker after it ("上海 に いる")
+LINKS = frozenset({"に", "で", "の", "へ", "を"})
+# how far back a first-person word may be from the place ("moi je bosse à Yokohama")
+WINDOW = 6
+
+
+@Language.factory("asker_places")
+def make_asker_places(nlp: Language, name: str) -> AskerPlaces:
+    return AskerPlaces()
+
+
+class AskerPlaces:
+    """Drop the asker's own places from `doc.ents` when another place is asked about."""
+
+    def __init__(self) -> None:
+        self.people: frozenset[str] = frozenset()  # "je", "moi", "nous"
+        self.before: frozenset[str] = frozenset()  # "à", "depuis": right before the place
+        self.alone: frozenset[str] = frozenset()  # "depuis": no first-person word needed
+        self.after: frozenset[str] = frozenset()  # "勤務", "駐在", "いる": right after it
+        self.asking: frozenset[str] = frozenset()  # "qui", "lead": the question, not the asker
+
+    def set_words(self, *, people: list[str], before: list[str], alone: list[str],
+                  after: list[str], asking: list[str]) -> None:
+        self.people, self.before = frozenset(people), frozenset(before)
+        self.alone, self.after = frozenset(alone), frozenset(after)
+        self.asking = frozenset(asking)
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+        if len(places) < 2:
+            return doc
+        asker = [ent for ent in places if self._describes_asker(doc, ent)]
+        if asker and len(asker) < len(places):
+            doc.ents = [ent for ent in doc.ents if ent not in asker]
+            doc.user_data["asker_places"] = [ent.text for ent in asker]
+        return doc
+
+    def _describes_asker(self, doc: Doc, ent: Span) -> bool:
+        table = token_table(doc)
+        lowers, lemmas = table.lowers, table.lemmas
+        if ent.start > 0:
+            previous = lowers[ent.start - 1]
+            if previous in self.alone:
+                return True
+            people = [i for i in range(max(0, ent.start - WINDOW), ent.start - 1)
+                      if lowers[i] in self.people]
+            # "je suis basé à Casablanca", not "je me demande qui dirige en Australie"
+            if previous in self.before and people and not any(
+                    lowers[i] in self.asking for i in range(people[-1], ent.start)):
+                return True
+        index = ent.end
+        while index < len(doc) and lowers[index] in LINKS:
+            index += 1
+        return index < len(doc) and (lemmas[index] in self.after or lowers[index] in self.after)

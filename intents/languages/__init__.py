@@ -1,0 +1,71 @@
+"""Per-language resources for the pipeline and the intent step: one module per language.
+
+Each module gives a `LanguageRules`: the spaCy language, its cue file, its lemma table, and the
+few grammar words the intent step reads (how a yes/no question opens or ends, how names are
+joined). The understanding logic itself is shared: it reads these, never a language's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container
+from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
+from pathlib import Path
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader
+
+LANGUAGES = ("en", "fr", "ja")
+DEFAULT_LANGUAGE = "en"
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    code: str
+    cue_file: Path
+    # word -> lemma (lower case, accents folded); None: the tokenizer sets lemmas (Japanese)
+    lemma_table: Callable[[], dict[str, str]] | None
+    stop_words: frozenset[str]
+    common_words: Callable[[], Container[str]]  # everyday words fuzzy matching never corrects
+    yes_no_openers: frozenset[str] = frozenset()  # first word of a yes/no question
+    yes_no_tails: frozenset[str] = frozenset()  # last word of one ("..., right?")
+    yes_no_phrases: tuple[tuple[str, ...], ...] = ()  # ("est", "ce", "que") anywhere at start
+    yes_no_endings: frozenset[str] = frozenset()  # final particles ("か"): yes/no unless asking who
+    inverted_subjects: frozenset[str] = frozenset()  # "Nissan dirige-t-il ...": pronoun after verb
+    # a statement about a company with a question mark asks yes or no ("Nissan suit là-bas ?")
+    intonation_questions: bool = False
+    request_words: frozenset[str] = frozenset()  # "can you tell me ..." is not a yes/no question
+    coordinators: frozenset[str] = frozenset()  # "Europe and hydrogen"
+    choice_words: frozenset[str] = frozenset()  # "Nissan or Renault"
+    which_words: frozenset[str] = frozenset()  # "which" before a kind word ("which markets")
+    fuzzy_cue_words: tuple[str, ...] = ()  # cue words a typo is corrected to
+    spaced: bool = True  # words are separated by spaces (names need no tokenizer)
+    # fuzzy matching only for names in Latin letters or katakana (typed by sound; kanji names
+    # come whole from the input method)
+    fuzzy_phonetic_only: bool = False
+    clause_break: str = ""  # regular expression splitting compound questions
+    articles: tuple[str, ...] = ()  # leading articles names are also matched without
+    # prepositions before a new subject in a follow-up that narrow the one in context ("et pour
+    # le connected ?" keeps the place); English keeps its own list in intents/understand.py
+    qualifying: frozenset[str] = frozenset()
+    # names this long and longer may be two edits away from a typo (None: the shared threshold)
+    fuzzy_long_length: int | None = None
+
+
+@cache
+def rules_for(code: str) -> LanguageRules:
+    """The rules of one language (`en`, `fr`, `ja`), its module imported on first use."""
+    if code not in LANGUAGES:
+        raise ValueError(f"unknown language {code!r} (expected one of {', '.join(LANGUAGES)})")
+    return import_module(f"intents.languages.{code}").RULES
+
+
+@cache
+def read_language_cues(code: str) -> dict:
+    return yaml.load(rules_for(code).cue_file.read_text(encoding="utf-8"), Loader=SafeLoader)

@@ -1,0 +1,45 @@
+"""English: spaCy's blank English, lemmas from spacy-lookups-data, cues in data/cues.yaml."""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from intents.languages import DATA, LanguageRules
+
+
+def _lemmas() -> dict[str, str]:
+    from intents.vocabulary import lemma_lookup_table
+
+    return lemma_lookup_table()
+
+
+def _common() -> frozenset[str]:
+    from intents.vocabulary import common_english_words
+
+    return common_english_words()
+
+
+RULES = LanguageRules(
+    code="en",
+    cue_file=DATA / "cues.yaml",
+    lemma_table=_lemmas,
+    stop_words=frozenset(STOP_WORDS),
+    common_words=_common,
+    yes_no_openers=frozenset({"is", "are", "does", "do", "did", "will", "would", "can", "could",
+                              "has", "have", "was", "were", "should", "isn't", "doesn't",
+                              "aren't", "won't", "am", "isnt", "doesnt", "shall", "wasn't",
+                              "didn't"}),
+    yes_no_tails=frozenset({"right", "correct", "true", "yes", "confirm"}),
+    request_words=frozenset({"tell", "explain", "give", "show", "say", "let", "list", "know",
+                             "remind", "help", "share", "clarify", "confirm", "describe",
+                             "summarise", "summarize", "check", "find", "point", "walk"}),
+    coordinators=frozenset({"and", "&", ",", "plus", "also"}),
+    choice_words=frozenset({"or"}),
+    which_words=frozenset({"which", "what"}),
+    fuzzy_cue_words=("lead", "leads", "leader", "leaders", "leading", "follow", "follows",
+                     "follower", "followers", "segment", "segments", "technology", "technologies",
+                     "which", "alliance", "region", "regions", "country", "responsible",
+                     "charge"),
+    clause_break=(r"[?;!\n]+|(?<=\w\w\w)\.\s+(?=[A-Z])"
+                  r"|\b(?:and|also|plus|but|then)\s+(?=(?:who|what|which|is|does|do|are|how)\b)"),
+)

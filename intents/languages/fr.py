@@ -1,0 +1,86 @@
+"""French: spaCy's blank French, lemmas from spacy-lookups-data's French lookup table (accents
+folded, as questions are), cues in data/cues_fr.yaml."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from functools import cache
+
+from intents.languages import DATA, LanguageRules, read_language_cues
+from intents.languages.words import AnyOf, HashedWords, lookup_pairs, spacy_stop_words
+from intents.text import fold_accents
+
+FOLDED_STOP_WORDS = frozenset(fold_accents(w) for w in spacy_stop_words("fr"))
+
+
+def _needed_lemmas() -> set[str]:
+    """The words whose inflected forms matter: those of the cue file and of the facts."""
+    from knowledge.languages import local_list
+    from knowledge.loader import load_knowledge
+
+    words: set[str] = set()
+    for values in read_language_cues("fr").values():
+        items = [w for group in values.values() for w in group] if isinstance(values, dict) \
+            else values
+        for item in items:
+            words.update(fold_accents(str(item)).lower().replace("-", " ").split())
+    for fact in load_knowledge().facts.values():
+        for key in ("keywords", "hints", "denies"):
+            for item in local_list(fact, key, "fr"):
+                words.update(fold_accents(item).lower().replace("-", " ").split())
+    return words
+
+
+@cache
+def _tables() -> tuple[dict[str, str], HashedWords]:
+    """One scan of spacy-lookups-data's French table gives both: the lemmas of the words the
+    cues and facts use ("dirigent" -> "diriger"), and every French word, hashed."""
+    needed = _needed_lemmas()
+    pairs = lookup_pairs("fr_lemma_lookup")
+    lemmas = {word: lemma for word, lemma in pairs if lemma in needed and word != lemma}
+    return lemmas, HashedWords(word for pair in pairs for word in pair)
+
+
+def lemma_table() -> dict[str, str]:
+    return _tables()[0]
+
+
+@cache
+def common_words() -> Container[str]:
+    """Everyday French and English words: fuzzy matching never turns them into names."""
+    from intents.vocabulary import common_english_words
+
+    return AnyOf(_tables()[1], FOLDED_STOP_WORDS, common_english_words())
+
+
+RULES = LanguageRules(
+    code="fr",
+    cue_file=DATA / "cues_fr.yaml",
+    lemma_table=lemma_table,
+    stop_words=FOLDED_STOP_WORDS,
+    common_words=common_words,
+    # "est-ce que Nissan ..." reads "est ce que" once hyphens are spaces
+    yes_no_phrases=(("est", "ce"), ("c'", "est", "bien"), ("c'", "est", "vrai")),
+    # inversion: "Nissan dirige-t-il ...", "Mitsubishi est-il ...", "Renault et Nissan sont-ils"
+    inverted_subjects=frozenset({"il", "elle", "ils", "elles"}),
+    yes_no_tails=frozenset({"vrai", "exact", "correct", "juste", "non", "pas", "bien",
+                            "confirmes", "confirmez", "oui", "hein", "ca", "right"}),
+    request_words=frozenset({"dire", "dis", "dites", "expliquer", "explique", "expliquez",
+                             "donner", "donne", "donnez", "montrer", "montre", "lister",
+                             "rappeler", "rappelle", "indiquer", "indique", "savoir", "sais",
+                             "savez", "preciser", "confirmer"}),
+    coordinators=frozenset({"et", "&", ",", "plus", "ainsi", "aussi"}),
+    choice_words=frozenset({"ou"}),
+    which_words=frozenset({"quel", "quels", "quelle", "quelles", "lequel", "lesquels"}),
+    fuzzy_cue_words=("dirige", "dirigent", "diriger", "leader", "leaders", "suiveur", "suiveurs",
+                     "segment", "segments", "technologie", "technologies", "alliance",
+                     "region", "regions", "responsable", "pilote", "quelle", "quelles"),
+    intonation_questions=True,
+    articles=("l'", "le ", "la ", "les "),
+    qualifying=frozenset({"en", "au", "aux", "pour", "dans", "à", "a", "sur", "chez"}),
+    # French country names sit close together ("Moldavie", "Syldavie"): two edits only from ten
+    fuzzy_long_length=10,
+    clause_break=(r"[?;!\n]+|(?<=\w\w\w)\.\s+(?=[A-Z])"
+                  r"|\b(?:et|puis|aussi)\s+(?=(?:qui|quel|quelle|quels|quelles|est|que|"
+                  r"qu|comment)\b)"),
+)
