@@ -86,40 +86,37 @@ OPENERS = {"en": ("Yes", "No"), "fr": ("Oui", "Non"), "ja": ("はい", "いい�
 EXPECTED = ("not a labelled question set (a YAML list of {q, category, understood, ...}) nor a "
             "conversation set (a YAML list of {id, voice, turns})")
 ModelT = TypeVar("ModelT", bound=BaseModel)
-Conversation = LabelledConversation  # issue 13's name for it
 
 
 def load_questions(path: Path) -> list[LabelledQuestion]:
     """The labelled questions in `path`; a ValueError in one line naming the file (and the entry
     and field) when it is not such a set."""
-    return _validated(path, LabelledQuestion)
+    return _validated(path, _read_list(path), LabelledQuestion)
 
 
 def load_conversations(path: Path) -> list[LabelledConversation]:
     """The labelled conversations in `path`, with the same one-line errors."""
-    return _validated(path, LabelledConversation)
+    return _validated(path, _read_list(path), LabelledConversation)
 
 
 def load_set(path: Path) -> list[LabelledQuestion] | list[LabelledConversation]:
-    """The file's conversations when it holds conversations, else its single questions."""
-    return load_conversations(path) if is_conversation_file(path) else load_questions(path)
+    """The file's conversations when it holds conversations, else its single questions (the
+    file is read and parsed once)."""
+    data = _read_list(path)
+    holds_conversations = isinstance(data[0], dict) and "turns" in data[0]
+    return _validated(path, data, LabelledConversation if holds_conversations
+                      else LabelledQuestion)
 
 
 def labelled_texts(path: Path) -> list[str]:
     """Every question a labelled file holds: its questions, or every turn of its conversations."""
-    if is_conversation_file(path):
-        return [turn.q for conversation in load_conversations(path) for turn in conversation.turns]
-    return [question.q for question in load_questions(path)]
+    return [turn.q for item in load_set(path)
+            for turn in (item.turns if isinstance(item, LabelledConversation) else [item])]
 
 
-def is_conversation_file(path: Path) -> bool:
-    data = _read_list(path)
-    return isinstance(data[0], dict) and "turns" in data[0]
-
-
-def _validated(path: Path, model: type[ModelT]) -> list[ModelT]:
+def _validated(path: Path, data: list[Any], model: type[ModelT]) -> list[ModelT]:
     items = []
-    for number, item in enumerate(_read_list(path), start=1):
+    for number, item in enumerate(data, start=1):
         try:
             items.append(model.model_validate(item))
         except ValidationError as error:

@@ -9,7 +9,7 @@ import pytest
 
 from intents.assistant import Assistant
 from intents.detect import Detector, local_names
-from intents.evaluation import Conversation, evaluate, load_questions, load_set
+from intents.evaluation import LabelledConversation, evaluate, load_questions, load_set
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 QUESTION_SETS = ["questions_fr.yaml", "questions_ja.yaml"]
@@ -40,7 +40,7 @@ def test_no_wrong_leader(report):
 @pytest.mark.parametrize("name", CONVERSATION_SETS)
 def test_conversations_keep_their_context(assistant, name):
     items = load_set(DATA / name)
-    assert all(isinstance(item, Conversation) for item in items)
+    assert all(isinstance(item, LabelledConversation) for item in items)
     result = evaluate(assistant, items)
     assert result.accuracy >= 0.95 and not result.wrong_confident
 
