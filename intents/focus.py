@@ -164,9 +164,12 @@ def place_roles(doc: Doc) -> dict[int, str]:
         elif not asks and origin \
                 and start < first_question:
             role = ASIDE  # "From Madrid, who leads Indonesia?"
-        elif not asks and start < first_question and near in words.locative and any(
-                table.alpha[i] for i in before[:-1]):
-            role = ASIDE  # "just landed in Rome ✈️ who leads Mexico?"; not "In Brazil, who"
+        elif not asks and start < first_question and before and (
+                (near in words.locative and any(table.alpha[i] for i in before[:-1]))
+                or (table.alpha[before[-1]] and near not in COORDINATORS | words.locative)):
+            # "just landed in Rome ✈️ who leads Mexico?", "visiting Jakarta this week, who
+            # leads Canada?"; not "In Brazil, who" nor "Europe and Japan, who"
+            role = ASIDE
         elif unit and ent.start < first_question and not before:
             role = ASIDE
         else:

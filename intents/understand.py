@@ -46,13 +46,13 @@ PLACE_LABELS = frozenset({"region", "area", "zone", "country", "city", "subdivis
 
 def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], list[str],
                                                       list[Target]]:
-    """Targets, companies, non-member automakers, and the places describing the asker (French
-    and Japanese pipelines set the asker's places aside themselves: their `asker_places`)."""
+    """Targets, companies, non-member automakers, and the places that only locate the asker or
+    the message when nothing else is left to answer (French and Japanese pipelines set the
+    asker's places aside themselves: their `asker_places`)."""
     targets: list[Target] = []
     companies: list[str] = []
     non_members: list[str] = []
-    asker: list[Target] = []
-    context: list[Target] = []
+    context: list[Target] = []  # places that only locate the asker or the message
     lowers = token_table(doc).lowers
     # French and Japanese pipelines set the asker's places aside themselves
     roles = place_roles(doc) if rules.code == "en" and _may_have_context(doc) else {}
@@ -74,8 +74,6 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                                 alias=ent.text.lower())
                 if all((t.key(), t.country) != (target.key(), target.country) for t in targets):
                     targets.append(target)
-                if role == ASKER:
-                    asker.append(target)
                 if role in (ASKER, ASIDE):
                     context.append(target)
                 start = ent.start
@@ -83,9 +81,9 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                     targets.remove(target)  # "not China, the Android one"
     if context and any(t not in context for t in targets):
         # "I'm in Osaka but asking about Vietnam": answer the focus, not the asker's place
-        targets = [t for t in targets if t not in context]
-        asker = []
-    return targets, companies, non_members, asker
+        return [t for t in targets if t not in context], companies, non_members, []
+    # a clause naming only such places is context for another clause that asks about one
+    return targets, companies, non_members, context
 
 
 def _may_have_context(doc: Doc) -> bool:
@@ -97,7 +95,7 @@ def _may_have_context(doc: Doc) -> bool:
 @cache
 def _asker_words() -> frozenset[str]:
     words = focus_words()
-    return words.asker | words.greeting | {"here"}
+    return words.asker | words.greeting | words.origin | {"here"}
 
 
 def _is_phonetic(word: str) -> bool:

@@ -52,6 +52,13 @@ RULES = [
     _case("aside", "Quick one (Lisbon): who leads Indonesia?", ["mitsubishi"]),
     _case("aside", "Renault UK asking: who leads Thailand?", ["mitsubishi"]),
     _case("aside", "quick one (writing from Sydney): lead company for Canada?", ["nissan"]),
+    # a cue-less clause with a verb before the place, ahead of the question, locates the message
+    _case("aside", "touring Morocco right now, who heads up Japan?", ["nissan"]),
+    _case("aside", "stuck at Frankfurt airport lol, lead for Chile pls", ["renault"]),
+    # "from X" in a clause without a leadership cue is where the message comes from, wherever
+    # that clause stands: nobody leads "from" a place
+    _case("origin", "who heads Peru? writing from Bangkok", ["renault"]),
+    _case("origin", "lead for thailand?? msg from the Madrid guys", ["mitsubishi"]),
     # "about/for X" and the object of a leadership cue are the focus beside the asker's place
     _case("focus", "based in Lyon, asking for the Jakarta team: lead OEM?", ["mitsubishi"]),
     _case("focus", "my team in Madrid needs the lead for Mexico", ["nissan"]),
