@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from intents import thresholds
 from intents.detect import Detector, local_names
+from intents.focus import COORDINATORS
 from intents.languages import DEFAULT_LANGUAGE, LANGUAGES, read_language_cues, rules_for
 from intents.pipeline import build_pipeline
 from intents.shared import told_apart
@@ -382,7 +383,8 @@ class Assistant:
         doc = engine.nlp(clause)
         understanding = understand(doc, domain_words=engine.domain_words, context=previous,
                                    rules=engine.rules)
-        understanding = told_apart(understanding, doc, engine.kb)
+        understanding = told_apart(understanding, doc, engine.kb,
+                                   COORDINATORS | engine.rules.coordinators)
         if understanding.unknown_name:
             linker = engine.nlp.get_pipe("fuzzy_linker")
             understanding.candidates = [
@@ -436,6 +438,8 @@ def _focus(answers: list[Answer], understood: list[Understanding]) -> list[Answe
 def _merge(answers: list[Answer]) -> Answer:
     """One answer for a compound question: every clause's text, leaders and sources."""
     useful = [a for a in answers if a.kind != Kind.SMALL_TALK] or answers
+    # "Tripoli, Lebanon. Who leads there?": two clauses with one answer say it once
+    useful = [a for i, a in enumerate(useful) if all(b.text != a.text for b in useful[:i])]
     first = useful[0]
     understood = all(a.understood for a in useful)
     kinds = {a.kind for a in useful}

@@ -40,7 +40,7 @@ QUESTION_CUES = frozenset({"who", "lead", "follow", "what", "list", "same_questi
 BREAK_PUNCT = frozenset({",", ":", ";", "-", "–", "—", "(", ")", "[", "]", "|", "/", "!", ".",
                          "...", "…", "~"})
 NOT_BREAKS = frozenset({"&", "'", "'s", "\"", "`", "#", "@", "$", "%", "+", "?", "*", "_"})
-COORDINATORS = frozenset({"and", "or", "&", "plus", ","})
+COORDINATORS = frozenset({"and", "or", "&", "plus", ",", "vs", "versus"})
 DETERMINERS = frozenset({"the", "a", "an", "our", "my", "its", "their", "this", "that", "'s"})
 PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION", "SHARED"})
 
@@ -159,6 +159,8 @@ def place_roles(doc: Doc) -> dict[int, str]:
             role = ASKER  # "as a Berlin-based analyst, ..."
         elif greeting and not asks or unit and after == "here":
             role = ASKER  # "hi from Lyon!", "Lyon here, quick q"
+        elif start in bracketed and previous_end and lowers[previous_end:start] in (["("], ["["]):
+            role = previous_role  # "Valencia (Spain)": the bracket says where that place is
         elif start in bracketed or (unit and not asks) or _glued_to_company(doc, ent.start):
             role = ASIDE
         elif not asks and origin \

@@ -17,6 +17,10 @@ from knowledge.loader import KnowledgeBase
 from knowledge.query import Target, TargetKind, Understanding
 
 KIND_WORD_REACH = 4  # tokens either side of the name a kind word may stand
+NEGATORS = frozenset({"not", "no", "non", "pas", "ではなく", "じゃなく"})
+# places that say where a city is: a country, a state or province, a region
+LOCATORS = (TargetKind.COUNTRY, TargetKind.SUBDIVISION, TargetKind.REGION, TargetKind.ZONE)
+APPOSITION_GAP = 2  # words between a city and the place that locates it ("Tripoli in Lebanon")
 WIDE = (TargetKind.REGION, TargetKind.ZONE)
 
 
@@ -28,8 +32,12 @@ def _kind_words() -> dict[str, str]:
             for phrase in phrases}
 
 
-def told_apart(understanding: Understanding, doc: Doc, kb: KnowledgeBase) -> Understanding:
-    """`understanding` with each shared name the question tells apart read one way only."""
+def told_apart(understanding: Understanding, doc: Doc, kb: KnowledgeBase,
+               coordinators: frozenset[str] = COORDINATORS) -> Understanding:
+    """`understanding` with each shared name the question tells apart read one way only, and
+    without a city the question places elsewhere ("Tripoli, Lebanon": not the Libyan city the
+    gazetteer knows, but one in Lebanon, which the named country answers for)."""
+    understanding = _without_misplaced_cities(understanding, doc, kb, coordinators)
     texts = [t.text for t in understanding.targets]
     shared = {text for text in texts if texts.count(text) > 1}
     if not shared:
@@ -55,6 +63,14 @@ def _choice(ent: Span, readings: list[Target], targets: list[Target], doc: Doc,
         lowers[ent.end:ent.end + KIND_WORD_REACH]
     words = set(near) | {" ".join(pair) for pair in zip(near, near[1:], strict=False)}
     kinds = {kind for word, kind in _kind_words().items() if word in words}
+    # "Georgia the country? not the US state": a kind word after a negation rules it out
+    denied = {kind for word, kind in _kind_words().items()
+              if any(" ".join(near[i:i + len(word.split())]) == word
+                     and NEGATORS & set(near[max(0, i - 3):i]) for i in range(len(near)))}
+    if kinds - denied:
+        kinds -= denied
+    elif denied:
+        kinds = {r.kind.value for r in readings} - denied
     by_words = [r for r in readings if r.kind.value in kinds]
     spans = [span for span in doc.ents if span.label_ != "SHARED"]
     for other in targets:
@@ -88,3 +104,38 @@ def _holds(other: Target, reading: Target, kb: KnowledgeBase) -> bool:
     if other.kind in (TargetKind.CITY, TargetKind.SUBDIVISION):
         return other.country == code
     return kb.country_home.get(code or "") == f"{other.kind.value}:{other.id}"
+
+
+def _without_misplaced_cities(understanding: Understanding, doc: Doc, kb: KnowledgeBase,
+                              coordinators: frozenset[str]) -> Understanding:
+    """Drop a city right beside a place that does not hold it ("Tripoli, Lebanon",
+    "London Ontario", "Paris, Texas", "Birmingham in Alabama"): the question names another
+    city of that name, one the gazetteer lacks, and the place beside it answers for it. A
+    list of places ("Toronto, Mexico, Brazil") is not read that way."""
+    texts = [t.text for t in understanding.targets]
+    # a name with two readings ("Georgia") is told apart by `_choice`, not here
+    places = {t.text: t for t in understanding.targets if texts.count(t.text) == 1}
+    spans = [span for span in doc.ents if span.text in places]
+    lowers = token_table(doc).lowers
+    dropped: list[Target] = []
+    for city_span, other_span in zip(spans, spans[1:], strict=False):
+        for city, locator in ((places[city_span.text], places[other_span.text]),
+                              (places[other_span.text], places[city_span.text])):
+            if city.kind != TargetKind.CITY or locator.kind not in LOCATORS \
+                    or _holds(locator, city, kb):
+                continue
+            between = lowers[city_span.end:other_span.start]
+            listed = _in_list(doc, other_span, spans, coordinators)
+            if len(between) <= APPOSITION_GAP and not set(between) & (coordinators - {","}) \
+                    and not (listed and "," in between):
+                dropped.append(city)
+    if not dropped or len(dropped) == len(understanding.targets):
+        return understanding
+    return replace(understanding, targets=[t for t in understanding.targets if t not in dropped])
+
+
+def _in_list(doc: Doc, span: Span, spans: list[Span], coordinators: frozenset[str]) -> bool:
+    """"Toronto, Mexico, Brazil": the place is joined to a further place by a coordinator."""
+    lowers = token_table(doc).lowers
+    later = [s for s in spans if s.start >= span.end]
+    return bool(later) and bool(set(lowers[span.end:later[0].start]) & coordinators)

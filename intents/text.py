@@ -27,6 +27,8 @@ _MODEL_NAME = re.compile(r"\bleaders?\s*[-/]?\s*(?:and\s+)?followers?\b", re.IGN
 # "South-East Asia", "plug-in", "self-driving": read hyphenated words as separate words (names in
 # the knowledge base are indexed the same way).
 _WORD_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+# "segments A-F": a hyphen between two single letters is a range, kept as a word of its own
+_LETTER_RANGE = re.compile(r"\b([A-Fa-f])-([A-Fa-f])\b")
 
 
 def join_model_name(text: str) -> str:
@@ -74,7 +76,7 @@ def clean(raw: str | bytes | None) -> CleanText:
     text = fold_accents(text.translate(_QUOTES))
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = join_model_name(_SPACES.sub(" ", text).strip())
-    text = _WORD_HYPHEN.sub(" ", text)
+    text = _WORD_HYPHEN.sub(" ", _LETTER_RANGE.sub(r"\1 - \2", text))
     if len(text) > MAX_QUESTION_CHARS:
         cut = text[:MAX_QUESTION_CHARS]
         text = cut.rsplit(" ", 1)[0] if " " in cut[-40:] else cut

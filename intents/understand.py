@@ -16,7 +16,9 @@ from spacy.tokens import Doc
 
 from intents import thresholds
 from intents.components import corrected_words, token_table
-from intents.focus import ASIDE, ASKER, PLAIN, focus_words, place_roles
+from intents.components.asker import ASKER_ONLY
+from intents.components.segments import SEGMENT_RANGES
+from intents.focus import ASIDE, ASKER, PLAIN, focus_words, place_roles, read_focus_data
 from intents.focus import PLACE_LABELS as PLACE_ENT_LABELS
 from intents.languages import LanguageRules, read_language_cues, rules_for
 from intents.vocabulary import common_english_words, read_cues
@@ -34,6 +36,7 @@ REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "lis
 NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 NEGATORS = frozenset({"not", "no", "except", "besides"})
+ARTICLES = frozenset({"the", "a", "an"})
 WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
 EXPLAINING = WH_OPENERS - {"who"}  # questions that ask for more than a name
 # Words that point at the subject in context ("what's Nissan's role there?").
@@ -48,14 +51,18 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                                                       list[Target]]:
     """Targets, companies, non-member automakers, and the places that only locate the asker or
     the message when nothing else is left to answer (French and Japanese pipelines set the
-    asker's places aside themselves: their `asker_places`)."""
+    asker's places aside themselves, their `asker_places`, and mark a clause's only places
+    when they locate the asker)."""
     targets: list[Target] = []
     companies: list[str] = []
     non_members: list[str] = []
     context: list[Target] = []  # places that only locate the asker or the message
     lowers = token_table(doc).lowers
     # French and Japanese pipelines set the asker's places aside themselves
-    roles = place_roles(doc) if rules.code == "en" and _may_have_context(doc) else {}
+    if rules.code == "en":
+        roles = place_roles(doc) if _may_have_context(doc) else {}
+    else:
+        roles = dict.fromkeys(doc.user_data.get(ASKER_ONLY, []), ASKER)
     for ent in doc.ents:
         kind, ident, country = ent.ent_id_.split("|")
         if kind == "company":
@@ -79,11 +86,37 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                 start = ent.start
                 if start and lowers[start - 1] in NEGATORS and target in targets:
                     targets.remove(target)  # "not China, the Android one"
+    for first, last in doc.user_data.get(SEGMENT_RANGES, []):  # "segments A to F"
+        targets.extend(Target(kind=TargetKind.SEGMENT, id=letter, text=letter)
+                       for letter in map(chr, range(ord(first) + 1, ord(last)))
+                       if all((t.kind, t.id) != (TargetKind.SEGMENT, letter) for t in targets))
     if context and any(t not in context for t in targets):
         # "I'm in Osaka but asking about Vietnam": answer the focus, not the asker's place
         return [t for t in targets if t not in context], companies, non_members, []
     # a clause naming only such places is context for another clause that asks about one
     return targets, companies, non_members, context
+
+
+def _negates_places(doc: Doc) -> bool:
+    """Every "not" stands right before a place or a kind of place ("not the US state")."""
+    lowers = token_table(doc).lowers
+    starts = {ent.start for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS}
+    kind_words = _place_kind_words()
+    negators = [i for i, word in enumerate(lowers) if word in NEGATORS]
+
+    def before_place(i: int) -> bool:
+        j = i + 1
+        while j < len(lowers) and lowers[j] in ARTICLES:
+            j += 1
+        return j < len(lowers) and (j in starts or lowers[j] in kind_words)
+
+    return bool(negators) and all(before_place(i) for i in negators)
+
+
+@cache
+def _place_kind_words() -> frozenset[str]:
+    return frozenset(word for words in read_focus_data()["place_kind_words"].values()
+                     for phrase in words for word in phrase.lower().split()) - {"u.s."}
 
 
 def _may_have_context(doc: Doc) -> bool:
@@ -101,6 +134,14 @@ def _asker_words() -> frozenset[str]:
 def _is_phonetic(word: str) -> bool:
     """Latin letters or katakana only: how a foreign name is written in Japanese."""
     return word.isascii() or all(char == "ー" or "\u30a0" <= char <= "\u30ff" for char in word)
+
+
+def _unknown_names(unknown: list[str], rules: LanguageRules) -> list[str]:
+    """A word the language does not know is taken for a name; Japanese words are not spaced,
+    so only katakana or Latin words are ("ズルビスタン"), not a hiragana fragment the tokenizer
+    leaves ("じどう")."""
+    common = common_english_words() if rules.code == "en" else rules.common_words()
+    return [w for w in unknown if w.lower() not in common and (rules.spaced or _is_phonetic(w))]
 
 
 def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
@@ -128,6 +169,8 @@ def _coordinated(doc: Doc, rules: LanguageRules) -> bool:
 
 
 TECH_LABELS = frozenset({"tech", "family", "topic"})
+EACH = frozenset({"each", "respectively", "separately", "individually", "chacun", "chacune",
+                  "respectivement", "それぞれ", "各々", "別々"})
 
 
 def _places_apart(doc: Doc) -> list[str]:
@@ -135,10 +178,13 @@ def _places_apart(doc: Doc) -> list[str]:
     question of its own, not where the technology is asked about. Their ids."""
     ents = list(doc.ents)
     lowers = token_table(doc).lowers
+    # "PHEV and for Japan, who leads each?": asked one by one, whatever joins them
+    each = not EACH.isdisjoint(lowers)
     apart = []
     for left, right in zip(ents, ents[1:], strict=False):
         between = set(lowers[left.end:right.start])
-        joined = between & {"and", "&", ",", "plus", "also"} and not between & QUALIFYING
+        joined = between & {"and", "&", ",", "plus", "also", "+"} and (
+            each or not between & QUALIFYING)
         if joined and left.label_.lower() in TECH_LABELS and right.label_.lower() in PLACE_LABELS:
             apart.append(right.ent_id_.split("|")[1])
     return apart
@@ -174,7 +220,11 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     asks_who = "who" in cues
     requested = any(lemma in rules.request_words for lemma in table.lemmas)
     if any(tuple(words[:len(phrase)]) == phrase for phrase in rules.yes_no_phrases):
-        return not asks_who and not requested  # "est-ce que Nissan dirige l'Europe ?"
+        # "est-ce que Nissan dirige l'Europe ?"; "c'est bien Renault qui dirige la Russie ?":
+        # a "qui" right after the company only links it to its verb
+        relative = any(ent.label_ == "COMPANY" and ent.end < len(doc)
+                       and table.lowers[ent.end] in rules.relative_pronouns for ent in doc.ents)
+        return (not asks_who or relative) and not requested
     if any(word in rules.inverted_subjects for word in words[1:5]):
         return not asks_who and "what" not in cues  # "Nissan dirige-t-il l'Europe ?"
     if words[-1] in rules.yes_no_endings:  # "三菱はオセアニアのリーダーですか"
@@ -239,7 +289,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     leads = has("lead")
     # "who doesn't lead China?" asks for followers; "what ... apart from regions" excludes a kind
     excludes_kind = has("negation") and bool(kinds) and not asks_who
-    follows = has("follow") or (has("negation") and (leads or asks_who) and not yes_no
+    # "who doesn't lead China?" asks for followers; "London Ontario (not UK), who leads?" sets
+    # a place aside
+    negates_leading = has("negation") and not _negates_places(doc)
+    follows = has("follow") or (negates_leading and (leads or asks_who) and not yes_no
                                 and not excludes_kind)
     if excludes_kind:
         kinds = []
@@ -272,12 +325,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                           asks_leader=asks_who and leads and not yes_no)
         if has("help") and not hint_fact:
             return result(Intent.HELP, reason="help cue")
-        # a word the language does not know is taken for a name; Japanese words are not
-        # spaced, so only katakana or Latin words are ("ズルビスタン"), not a hiragana fragment
-        # the tokenizer leaves ("じどう")
-        common = common_english_words() if rules.code == "en" else rules.common_words()
-        names = [w for w in unknown if w.lower() not in common
-                 and (rules.spaced or _is_phonetic(w))]
+        names = _unknown_names(unknown, rules)
         if names and (leads or asks_who) and not has("list"):
             # "who heads up the Zorbistan market?": a name we don't know is not "every region"
             return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=names[0])
@@ -303,9 +351,16 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
 
     if strong_fact and not targets and not follows:
         return result(Intent.FACT, reason="fact keyword beside a company", facts=[strong_fact])
-    if strong_fact and not leads and not follows and (not yes_no or not companies):
+    choice = len(companies) > 1 and bool(rules.choice_words.intersection(tokens.lowers))
+    names = _unknown_names(unknown, rules) if choice and not targets else []
+    if names:
+        # "New Kalvoria, Renault or Nissan?": the choice is about a name we don't know
+        return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=names[0])
+    if strong_fact and not leads and not follows and (not yes_no or not companies) \
+            and not (asks_who and targets and not companies):
         # "do they buy batteries together?": a yes/no about a fact that names a topic is about
-        # the fact; with a company named it may ask whether that company leads (IS_LEADER).
+        # the fact; with a company named it may ask whether that company leads (IS_LEADER);
+        # "North Africa goes to which member?" asks who leads a place the fact words sit beside
         return result(Intent.FACT, reason="fact keyword beside entities", facts=[strong_fact])
     if companies and not targets and hint_fact and yes_no:
         return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR, reason="yes/no about a fact",
@@ -340,8 +395,19 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     else:
         return result(Intent.OUT_OF_SCOPE, reason="a company with no question about leading")
     kind = kinds[0] if len(kinds) == 1 and intent == Intent.WHAT_LEADS else None
+    compare = _compared(cues) if intent == Intent.WHO_LEADS and len(targets) > 1 else None
+    if compare:
+        base.update(yes_no=True, compare=compare)
     return result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
                   list_kind=kind)
+
+
+def _compared(cues: dict[str, int]) -> str | None:
+    """"Spain and Argentina, same leader?" compares its subjects; "not the same" or
+    "different" asks the opposite."""
+    if "different_leader" in cues:
+        return "different"
+    return "same" if "same_leader" in cues else None
 
 
 @dataclass(frozen=True)

@@ -76,3 +76,5 @@ class Understanding:
     asks_leader: bool = False  # a fact reached by "who leads ...?"
     weak_fact: bool = False  # the fact was found by hint words only
     same_as: list[str] | None = None  # "Canada included?": Yes when these companies lead it
+    # "Spain and Argentina, same leader?": "same" or "different", answered Yes or No
+    compare: str | None = None

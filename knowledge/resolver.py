@@ -136,14 +136,20 @@ class Resolver(ReadingBuilder):
                                       **fields)
 
     def who_leads(self, question: str, understanding: Understanding) -> Answer:
-        readings = self._distinct(self.readings(understanding))
+        every = self.readings(understanding)
+        readings = self._distinct(every)
         leaders = sorted({lead.leadership.leader for r in readings for lead in r.leads})
         followers: list[str] = []
         if all(len(r.leads) == 1 for r in readings) and len(leaders) == 1:
             followers = sorted({f for r in readings for f in r.leads[0].leadership.followers})
         text = " ".join(dict.fromkeys(  # "the EU and the UK" are both Europe: say it once
             sentence for r in readings for sentence in self.words.sentences(self._reading_text(r))))
-        if understanding.same_as is not None:  # "Canada included?" after North America
+        if understanding.compare and len(every) > 1:  # "Spain and Argentina, same leader?"
+            same = len({frozenset(lead.leadership.leader for lead in r.leads)
+                        for r in every}) == 1
+            yes = same if understanding.compare == "same" else not same
+            text = (self.words.say("Yes.") if yes else self.words.say("No.")) + " " + text
+        elif understanding.same_as is not None:  # "Canada included?" after North America
             same = bool(leaders) and leaders == sorted(understanding.same_as)
             text = (self.words.say("Yes.") if same else self.words.say("No.")) + " " + text
         elif understanding.yes_no:  # "is there a leader for India?" / "does anyone lead Japan?"

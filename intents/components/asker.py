@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from intents.components.tokens import token_table
 
 LOGGER = logging.getLogger(__name__)
+ASKER_ONLY = "asker_only_places"  # token starts of places that only locate the asker
 PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION"})
 # particles that may sit between a place and the marker after it ("上海 に いる")
 LINKS = frozenset({"に", "で", "の", "へ", "を"})
@@ -47,12 +48,14 @@ class AskerPlaces:
 
     def __call__(self, doc: Doc) -> Doc:
         places = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
-        if len(places) < 2:
-            return doc
         asker = [ent for ent in places if self._describes_asker(doc, ent)]
         if asker and len(asker) < len(places):
             doc.ents = [ent for ent in doc.ents if ent not in asker]
             doc.user_data["asker_places"] = [ent.text for ent in asker]
+        elif asker:
+            # "… ? je suis à Québec": a clause that only places the asker is context for
+            # another clause that asks about a place (the assistant compares the clauses)
+            doc.user_data[ASKER_ONLY] = [ent.start for ent in asker]
         return doc
 
     def _describes_asker(self, doc: Doc, ent: Span) -> bool:

@@ -9,7 +9,11 @@ from intents.components.tokens import add_spans, corrected_words, entity_id
 
 SEGMENT_WORDS = frozenset({"segment", "segments", "seg", "segs", "segment-"})
 SEGMENT_LETTERS = frozenset("abcdef")
-LIST_JOINERS = frozenset({"and", "&", ",", "/", "or", "-", "+"})
+# "segments A to F", "A-F", "A à F", "A～F": every segment from one letter to the other
+RANGE_WORDS = frozenset({"to", "through", "thru", "till", "until", "-", "–", "—", "à", "au",
+                         "~", "～", "〜"})
+LIST_JOINERS = frozenset({"and", "&", ",", "/", "or", "+"}) | RANGE_WORDS
+SEGMENT_RANGES = "segment_ranges"  # doc.user_data: (first, last) letters of each range
 
 
 @Language.component("segment_finder")
@@ -35,11 +39,28 @@ def segment_finder(doc: Doc) -> Doc:
             spans.extend(_segment_span(doc, t.i) for t in (left, right))
     if spans:
         add_spans(doc, spans)
+        doc.user_data[SEGMENT_RANGES] = _ranges(doc, sorted({span.start for span in spans}))
     return doc
 
 
+def _ranges(doc: Doc, letters: list[int]) -> list[tuple[str, str]]:
+    """Letters joined by a range word ("A to F") stand for every letter between."""
+    return [(doc[left].text.upper(), doc[right].text.upper())
+            for left, right in zip(letters, letters[1:], strict=False)
+            if right - left == 2 and (doc[left + 1].lower_ in RANGE_WORDS
+                                      or _is_range_a(doc[left + 1]))]
+
+
 def _is_letter(token: Token) -> bool:
-    return len(token.text) == 1 and token.lower_ in SEGMENT_LETTERS
+    return len(token.text) == 1 and token.lower_ in SEGMENT_LETTERS and not _is_range_a(token)
+
+
+def _is_range_a(token: Token) -> bool:
+    """"A a F": French "à" with its accent dropped, between two capital letters."""
+    doc = token.doc
+    return token.text == "a" and 0 < token.i < len(doc) - 1 and all(
+        len(t.text) == 1 and t.text.isupper() and t.lower_ in SEGMENT_LETTERS
+        for t in (doc[token.i - 1], doc[token.i + 1]))
 
 
 def _segment_span(doc: Doc, index: int) -> Span:
@@ -56,7 +77,7 @@ def _letters_before(doc: Doc, start: int, covered: set[int]) -> list[int]:
             break
         if _is_letter(token):
             found.append(index)
-        elif token.lower_ not in LIST_JOINERS:
+        elif token.lower_ not in LIST_JOINERS and not _is_range_a(token):
             break
         index -= 1
     article = len(found) == 1 and doc[found[0]].text == "a" and found[0] == start - 1
@@ -72,6 +93,6 @@ def _letters_after(doc: Doc, start: int, covered: set[int]) -> list[int]:
             break
         if _is_letter(token):
             found.append(token.i)
-        elif token.lower_ not in LIST_JOINERS:
+        elif token.lower_ not in LIST_JOINERS and not _is_range_a(token):
             break
     return found

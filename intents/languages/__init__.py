@@ -38,6 +38,8 @@ class LanguageRules:
     yes_no_phrases: tuple[tuple[str, ...], ...] = ()  # ("est", "ce", "que") anywhere at start
     yes_no_endings: frozenset[str] = frozenset()  # final particles ("か"): yes/no unless asking who
     inverted_subjects: frozenset[str] = frozenset()  # "Nissan dirige-t-il ...": pronoun after verb
+    # relative pronouns: right after a company they ask nothing ("c'est bien Renault qui ...")
+    relative_pronouns: frozenset[str] = frozenset()
     # a statement about a company with a question mark asks yes or no ("Nissan suit là-bas ?")
     intonation_questions: bool = False
     request_words: frozenset[str] = frozenset()  # "can you tell me ..." is not a yes/no question

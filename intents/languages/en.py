@@ -33,7 +33,7 @@ RULES = LanguageRules(
     request_words=frozenset({"tell", "explain", "give", "show", "say", "let", "list", "know",
                              "remind", "help", "share", "clarify", "confirm", "describe",
                              "summarise", "summarize", "check", "find", "point", "walk"}),
-    coordinators=frozenset({"and", "&", ",", "plus", "also"}),
+    coordinators=frozenset({"and", "&", ",", "plus", "also", "+", "vs", "versus"}),
     choice_words=frozenset({"or"}),
     which_words=frozenset({"which", "what"}),
     fuzzy_cue_words=("lead", "leads", "leader", "leaders", "leading", "follow", "follows",

@@ -63,6 +63,7 @@ RULES = LanguageRules(
     yes_no_phrases=(("est", "ce"), ("c'", "est", "bien"), ("c'", "est", "vrai")),
     # inversion: "Nissan dirige-t-il ...", "Mitsubishi est-il ...", "Renault et Nissan sont-ils"
     inverted_subjects=frozenset({"il", "elle", "ils", "elles"}),
+    relative_pronouns=frozenset({"qui", "ki"}),
     yes_no_tails=frozenset({"vrai", "exact", "correct", "juste", "non", "pas", "bien",
                             "confirmes", "confirmez", "oui", "hein", "ca", "right"}),
     request_words=frozenset({"dire", "dis", "dites", "expliquer", "explique", "expliquez",

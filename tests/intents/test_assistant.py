@@ -233,3 +233,47 @@ def test_which_markets_asks_for_areas_not_companies(assistant):
 def test_a_polite_request_is_not_a_yes_no_question(assistant):
     answer = assistant.ask("Could you please tell me who leads Oceania?")
     assert answer.text.startswith("Mitsubishi leads Oceania")
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    ("do Chile and Portugal share a leader? same company?", "Yes.", ["renault"]),
+    ("Japan vs Vietnam: is the leader the same?", "No.", ["mitsubishi", "nissan"]),
+    ("are Brazil and Peru led by different companies?", "No.", ["renault"]),
+    ("Thailand and Mexico have different leaders, right?", "Yes.", ["mitsubishi", "nissan"]),
+    ("Le Chili et le Portugal ont-ils le même leader ?", "Oui.", ["renault"]),
+    ("日本とタイは同じリーダーですか？", "いいえ。", ["mitsubishi", "nissan"]),
+])
+def test_two_subjects_compared_get_yes_or_no_then_each_answer(assistant, question, opener,
+                                                              leaders):
+    answer = assistant.ask(question)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", ["Trelonia: renault or nissan?",
+                                      "who runs Bexmoor, nissan or mitsubishi?"])
+def test_a_choice_about_an_unknown_name_is_asked_back(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == Kind.CLARIFY and not answer.leaders, answer.text
+
+
+@pytest.mark.parametrize("question", ["autonomous driving + Brazil: leaders of each?",
+                                      "who leads PHEV and also in Japan, respectively"])
+def test_a_technology_and_a_place_asked_each_are_answered_apart(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.leaders == sorted({"nissan", "renault"} if "Brazil" in question
+                                    else {"mitsubishi", "nissan"}), answer.text
+
+
+@pytest.mark.parametrize(("question", "segments"), [
+    ("leaders for segments B to E?", "BCDE"), ("who leads segments C-F", "CDEF"),
+    ("qui dirige les segments A à C ?", "ABC"), ("segments B thru D: who leads?", "BCD"),
+])
+def test_a_range_of_segments_is_every_segment_in_it(assistant, question, segments):
+    answer = assistant.ask(question)
+    asked = [t.split(":")[1] for t in answer.scope["targets"]]
+    assert sorted(asked) == list(segments), answer.scope
+
+
+def test_two_clauses_with_one_answer_say_it_once(assistant):
+    answer = assistant.ask("who leads Peru? which company leads there?")
+    assert answer.text.count("Renault leads") == 1, answer.text

@@ -102,6 +102,9 @@ def test_the_roles_read_from_the_clauses(assistant, text, roles):
     ("lead for the state of Georgia pls", ["nissan"]),
     ("who leads Atlanta, Georgia?", ["nissan"]),
     ("Georgia, USA - who leads?", ["nissan"]),
+    # a kind word after a negation rules that reading out
+    ("Georgia, not the state, who leads it?", []),
+    ("lead for georgia pls - the US one, not the country", ["nissan"]),
 ])
 def test_a_shared_name_the_question_tells_apart_is_answered_one_way(assistant, question,
                                                                      leaders):
@@ -127,3 +130,37 @@ def test_a_shared_name_not_told_apart_is_answered_for_both(assistant, question):
 def test_a_yes_no_about_a_shared_name_told_apart_is_answered(assistant):
     answer = assistant.ask("is Nissan the leader in Georgia, the US state?")
     assert answer.text.startswith("Yes") and answer.leaders == ["nissan"], answer.text
+
+
+# A city beside a place that does not hold it is another city of that name ("Paris, Texas"):
+# the place beside it answers, whatever the gazetteer's city of that name would.
+@pytest.mark.parametrize(("question", "leaders", "absent"), [
+    ("who leads Paris, Texas?", ["nissan"], "Paris (France)"),
+    ("Hyderabad in Pakistan, who's the lead?", [], "India"),
+    ("lead OEM for Perth Scotland?", ["renault"], "Oceania"),
+    ("Valencia (Spain) who leads", ["renault"], "Venezuela"),
+])
+def test_a_city_placed_elsewhere_by_the_question_is_answered_by_that_place(
+        assistant, question, leaders, absent):
+    answer = assistant.ask(question)
+    assert answer.understood and answer.leaders == leaders, answer.text
+    assert absent not in answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("leaders for Toronto, Mexico, Brazil?", ["nissan", "renault"]),
+    ("who leads Lagos and Ghana?", []),
+    ("who leads Osaka, Japan?", ["nissan"]),
+])
+def test_a_list_of_places_or_a_city_in_its_own_country_keeps_the_city(assistant, question,
+                                                                       leaders):
+    answer = assistant.ask(question)
+    assert answer.leaders == leaders, answer.text
+    assert any(city in answer.text for city in ("Toronto", "Lagos", "Osaka")), answer.text
+
+
+@pytest.mark.parametrize("question", ["who leads Birmingham, Alabama (not the UK one)?",
+                                      "London, Ontario (Canada, not the UK): who's lead?"])
+def test_a_place_set_aside_with_not_is_not_a_question_about_followers(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.intent == "who_leads" and answer.leaders == ["nissan"], answer.text

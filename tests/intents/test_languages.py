@@ -116,6 +116,29 @@ def test_the_askers_own_place_is_not_the_question(assistant):
     assert assistant.ask("大阪勤務ですが、ベトナムのリーダーは？").leaders == ["mitsubishi"]
 
 
+@pytest.mark.parametrize("question", [
+    "Installée à Montréal, je voudrais savoir qui dirige l'Égypte",
+    "qui est leader pour l'Égypte ? je suis à Montréal",
+    "Notre bureau de Toronto demande : qui pilote l'Égypte ?",
+])
+def test_a_french_asker_placed_by_a_participle_a_noun_or_a_clause_is_context(assistant,
+                                                                             question):
+    assert assistant.ask(question).leaders == ["renault"]
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("C'est bien Mitsubishi qui dirige l'Océanie ?", "Oui."),
+    ("c'est bien Renault ki gère le Japon ?", "Non"),
+])
+def test_a_french_cleft_yes_no_is_answered_yes_or_no(assistant, question, opener):
+    assert assistant.ask(question).text.startswith(opener)
+
+
+def test_which_member_with_a_place_asks_who_leads_it(assistant):
+    answer = assistant.ask("L'Océanie revient à quel membre de l'Alliance ?")
+    assert answer.intent == "who_leads" and answer.leaders == ["mitsubishi"], answer.text
+
+
 def test_a_language_is_loaded_when_first_needed():
     assistant = Assistant()
     engine = assistant._engine
