@@ -26,7 +26,7 @@ from functools import cache
 from importlib import resources
 
 import yaml
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from intents.components import token_table
 from intents.vocabulary import read_cues
@@ -58,6 +58,7 @@ class FocusWords:
     two_word_places: frozenset[str]  # "out of": the place after them is where someone is
     asking: frozenset[str]
     after_place: frozenset[str]
+    openers: frozenset[str]  # "is", "does": a place right after one is the question's subject
 
 
 def _words(phrases: list[str]) -> frozenset[str]:
@@ -81,7 +82,8 @@ def focus_words() -> FocusWords:
         origin=frozenset(p.lower() for p in data["origin"]),  # phrases: "of" alone is none
         breaks=_words(data["clause_break"]),
         greeting=_words(cues["greeting"]) | _words(cues["thanks"]) | {"regards", "best"},
-        asking=_words(data["asking_words"]), after_place=_words(data["after_place"]),
+        asking=_words(cues["asking"]), after_place=_words(data["after_place"]),
+        openers=_words(cues["yes_no_openers"]),
         two_word_places=frozenset(p.lower() for p in [*cues["asker_place"], *data["origin"]]
                                   if len(p.split()) == 2))
 
@@ -166,11 +168,14 @@ def place_roles(doc: Doc) -> dict[int, str]:
         elif not asks and origin \
                 and start < first_question:
             role = ASIDE  # "From Madrid, who leads Indonesia?"
-        elif not asks and start < first_question and before and (
+        elif not asks and start < first_question and before and near not in words.openers and (
                 (near in words.locative and any(table.alpha[i] for i in before[:-1]))
-                or (table.alpha[before[-1]] and near not in COORDINATORS | words.locative)):
+                or (table.alpha[before[-1]] and near not in COORDINATORS | words.locative)
+                or (near in words.locative and _asked_place_after(ents, start, numbers,
+                                                                  asking_clauses))):
             # "just landed in Rome ✈️ who leads Mexico?", "visiting Jakarta this week, who
-            # leads Canada?"; not "In Brazil, who" nor "Europe and Japan, who"
+            # leads Canada?", "in Rabat today but asking about Laos"; not "In Brazil, who" nor
+            # "Europe and Japan, who" nor "is Portugal part of ...?"
             role = ASIDE
         elif unit and ent.start < first_question and not before:
             role = ASIDE
@@ -179,6 +184,13 @@ def place_roles(doc: Doc) -> dict[int, str]:
         roles[start] = role
         previous_end, previous_role = ent.end, role
     return roles
+
+
+def _asked_place_after(ents: list[Span], start: int, numbers: list[int],
+                       asking_clauses: set[int]) -> bool:
+    """Another place comes later, in a clause that asks the question."""
+    return any(ent.label_ in PLACE_LABELS and ent.start > start
+               and numbers[ent.start] in asking_clauses for ent in ents)
 
 
 def _followed_by(lowers: list[str], end: int, following: frozenset[str]) -> bool:

@@ -18,7 +18,7 @@ from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.components.asker import ASKER_ONLY
 from intents.components.segments import SEGMENT_RANGES
-from intents.focus import ASIDE, ASKER, PLAIN, focus_words, place_roles, read_focus_data
+from intents.focus import ASIDE, ASKER, PLAIN, focus_words, place_roles
 from intents.focus import PLACE_LABELS as PLACE_ENT_LABELS
 from intents.languages import LanguageRules, read_language_cues, rules_for
 from intents.vocabulary import common_english_words, read_cues
@@ -36,7 +36,7 @@ REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "lis
 NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 NEGATORS = frozenset({"not", "no", "except", "besides"})
-ARTICLES = frozenset({"the", "a", "an"})
+NEGATION_REACH = 3  # words after a negation that its leadership word or company may stand
 WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
 EXPLAINING = WH_OPENERS - {"who"}  # questions that ask for more than a name
 # Words that point at the subject in context ("what's Nissan's role there?").
@@ -97,26 +97,16 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
     return targets, companies, non_members, context
 
 
-def _negates_places(doc: Doc) -> bool:
-    """Every "not" stands right before a place or a kind of place ("not the US state")."""
-    lowers = token_table(doc).lowers
-    starts = {ent.start for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS}
-    kind_words = _place_kind_words()
-    negators = [i for i, word in enumerate(lowers) if word in NEGATORS]
-
-    def before_place(i: int) -> bool:
-        j = i + 1
-        while j < len(lowers) and lowers[j] in ARTICLES:
-            j += 1
-        return j < len(lowers) and (j in starts or lowers[j] in kind_words)
-
-    return bool(negators) and all(before_place(i) for i in negators)
-
-
-@cache
-def _place_kind_words() -> frozenset[str]:
-    return frozenset(word for words in read_focus_data()["place_kind_words"].values()
-                     for phrase in words for word in phrase.lower().split()) - {"u.s."}
+def _negates_leading(doc: Doc) -> bool:
+    """A negation governs leading when a leadership word or a company comes right after it
+    ("who doesn't lead China?", "which companies other than Nissan lead Japan?"), not when it
+    sets a place aside ("London Ontario, not the UK") or says something else ("no idea, who
+    leads Canada?", "what does Mitsubishi lead besides PHEV?")."""
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    companies = {ent.start for ent in doc.ents if ent.label_ == "COMPANY"}
+    return any("negation" in cues and any(
+        "lead" in cue_at.get(j, ()) or j in companies
+        for j in range(i + 1, i + 1 + NEGATION_REACH)) for i, cues in cue_at.items())
 
 
 def _may_have_context(doc: Doc) -> bool:
@@ -234,7 +224,10 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
         # "Nissan suit là-bas ?", "日産は欧州でフォロワー？", "解消したの？" (not "日産の株価？")
         about_company = any(ent.label_ == "COMPANY" for ent in doc.ents)
         claims = any(key in cues for key in ("lead", "follow")) or len(doc.ents) > 1
-        if (about_company and claims) or doc._.fact_denials:
+        # "Hong Kong fait partie de la Chine ?": a place counted in another
+        included = "inclusion" in cues and sum(
+            ent.label_ in PLACE_ENT_LABELS for ent in doc.ents) > 1
+        if (about_company and claims) or doc._.fact_denials or included:
             return True
     # "Renault leads Europe, right?" / "Nissan is the leader in China, correct?"
     return words[-1] in rules.yes_no_tails and len(words) > 2
@@ -291,7 +284,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     excludes_kind = has("negation") and bool(kinds) and not asks_who
     # "who doesn't lead China?" asks for followers; "London Ontario (not UK), who leads?" sets
     # a place aside
-    negates_leading = has("negation") and not _negates_places(doc)
+    negates_leading = has("negation") and _negates_leading(doc)
     follows = has("follow") or (negates_leading and (leads or asks_who) and not yes_no
                                 and not excludes_kind)
     if excludes_kind:
@@ -365,10 +358,13 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     if companies and not targets and hint_fact and yes_no:
         return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR, reason="yes/no about a fact",
                       facts=[hint_fact], weak_fact=True)
-    asked_something = leads or asks_who or follows or yes_no or (context and has("follow_up"))
+    # "I'm in Morocco but asking about New Zealand": the asking word carries the question
+    asks_about = has("asking") and bool(targets)
+    asked_something = leads or asks_who or follows or yes_no or asks_about or (
+        context and has("follow_up"))
     if unknown and not asked_something and not strong_fact:
         return result(Intent.OUT_OF_SCOPE, reason=f"entities with unrelated words {unknown[:5]}")
-    cue_factor = 1.0 if (leads or asks_who or follows or has("what") or yes_no) \
+    cue_factor = 1.0 if (leads or asks_who or follows or has("what") or yes_no or asks_about) \
         else thresholds.NO_CUE_FACTOR
     factor = cue_factor * unknown_factor
     choice = len(companies) > 1 and (
@@ -396,10 +392,37 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         return result(Intent.OUT_OF_SCOPE, reason="a company with no question about leading")
     kind = kinds[0] if len(kinds) == 1 and intent == Intent.WHAT_LEADS else None
     compare = _compared(cues) if intent == Intent.WHO_LEADS and len(targets) > 1 else None
+    if intent == Intent.WHO_LEADS and yes_no and not compare and _asks_membership(doc, targets,
+                                                                               rules):
+        compare = "member"  # "is Turkey counted as Europe?": Yes when the plan puts it there
     if compare:
         base.update(yes_no=True, compare=compare)
     return result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
                   list_kind=kind)
+
+
+NARROW_PLACES = frozenset({TargetKind.COUNTRY, TargetKind.CITY, TargetKind.SUBDIVISION})
+WIDE_PLACES = frozenset({TargetKind.REGION, TargetKind.ZONE})
+
+
+def _asks_membership(doc: Doc, targets: list[Target], rules: LanguageRules) -> bool:
+    """"Is Hong Kong part of China?", "does Mexico count as North America?", "is Turkey in
+    Europe?": a country, city or state and a region, with a word of inclusion or a preposition
+    of place before the region."""
+    narrow = [t for t in targets if t.kind in NARROW_PLACES]
+    wide = [t for t in targets if t.kind in WIDE_PLACES]
+    if len(narrow) != 1 or len(wide) != 1 or len(targets) != 2:
+        return False
+    if "inclusion" in (doc._.cues or {}):
+        return True
+    lowers = token_table(doc).lowers
+    places = QUALIFYING if rules.code == "en" else rules.qualifying
+    spans = {ent.text: ent for ent in doc.ents}
+    first, second = spans.get(narrow[0].text), spans.get(wide[0].text)
+    # "Istanbul in Europe", not "a leader for Japan and Brazil"
+    return first is not None and second is not None and first.end < second.start \
+        and lowers[second.start - 1] in places \
+        and not set(lowers[first.end:second.start]) & rules.coordinators
 
 
 def _compared(cues: dict[str, int]) -> str | None:

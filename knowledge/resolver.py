@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 
 from knowledge.answer import Answer, Kind, MatrixRow, Source, Suggestion
 from knowledge.query import Intent, Target, TargetKind, Understanding
@@ -21,6 +22,8 @@ MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 # "may" is a month only after these ("in May", "was it may?"), not as a verb ("may I ask")
 MONTH_BEFORE = frozenset({"in", "of", "by", "since", "until", "from", "it", "was", "early",
                           "late", "mid", "before", "after", "last", "this"})
+
+WIDE_PLACES = (TargetKind.REGION, TargetKind.ZONE)  # what a country is counted in
 
 
 def _dates(text: str) -> dict[str, set[str]]:
@@ -136,6 +139,10 @@ class Resolver(ReadingBuilder):
                                       **fields)
 
     def who_leads(self, question: str, understanding: Understanding) -> Answer:
+        member = self._membership(understanding) if understanding.compare == "member" else None
+        if member is not None:  # "is Turkey counted as Europe?" is about Turkey
+            understanding = replace(understanding, targets=[
+                t for t in understanding.targets if t.kind not in WIDE_PLACES])
         every = self.readings(understanding)
         readings = self._distinct(every)
         leaders = sorted({lead.leadership.leader for r in readings for lead in r.leads})
@@ -144,7 +151,9 @@ class Resolver(ReadingBuilder):
             followers = sorted({f for r in readings for f in r.leads[0].leadership.followers})
         text = " ".join(dict.fromkeys(  # "the EU and the UK" are both Europe: say it once
             sentence for r in readings for sentence in self.words.sentences(self._reading_text(r))))
-        if understanding.compare and len(every) > 1:  # "Spain and Argentina, same leader?"
+        if member is not None:
+            text = (self.words.say("Yes.") if member else self.words.say("No.")) + " " + text
+        elif understanding.compare in ("same", "different") and len(every) > 1:
             same = len({frozenset(lead.leadership.leader for lead in r.leads)
                         for r in every}) == 1
             yes = same if understanding.compare == "same" else not same
@@ -157,6 +166,17 @@ class Resolver(ReadingBuilder):
             text = opener + " " + text
         return self._base(question, understanding, leaders=leaders, followers=followers,
                           text=text, sources=self._sources(readings))
+
+    def _membership(self, understanding: Understanding) -> bool | None:
+        """Whether the plan counts the country, city or state asked about in the region or
+        zone asked about; None when the question names no such pair."""
+        narrow = [t for t in understanding.targets if t.kind in
+                  (TargetKind.COUNTRY, TargetKind.CITY, TargetKind.SUBDIVISION)]
+        wide = [t for t in understanding.targets if t.kind in WIDE_PLACES]
+        if len(narrow) != 1 or len(wide) != 1:
+            return None
+        code = narrow[0].id if narrow[0].kind == TargetKind.COUNTRY else narrow[0].country
+        return self.kb.country_home.get(code or "") == f"{wide[0].kind.value}:{wide[0].id}"
 
     def who_follows(self, question: str, understanding: Understanding) -> Answer:
         if not understanding.targets:

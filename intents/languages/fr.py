@@ -81,7 +81,8 @@ RULES = LanguageRules(
     qualifying=frozenset({"en", "au", "aux", "pour", "dans", "à", "a", "sur", "chez"}),
     # French country names sit close together ("Moldavie", "Syldavie"): two edits only from ten
     fuzzy_long_length=10,
-    clause_break=(r"[?;!\n]+|(?<=\w\w\w)\.\s+(?=[A-Z])"
+    # a question mark stays with its clause: "Nissan suit là-bas ?" asks yes or no by it
+    clause_break=(r"(?<=[?!])[?!\s]*|[;\n]+|(?<=\w\w\w)\.\s+(?=[A-Z])"
                   r"|\b(?:et|puis|aussi)\s+(?=(?:qui|quel|quelle|quels|quelles|est|que|"
                   r"qu|comment)\b)"),
 )

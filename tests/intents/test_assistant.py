@@ -277,3 +277,41 @@ def test_a_range_of_segments_is_every_segment_in_it(assistant, question, segment
 def test_two_clauses_with_one_answer_say_it_once(assistant):
     answer = assistant.ask("who leads Peru? which company leads there?")
     assert answer.text.count("Renault leads") == 1, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    ("is Macau counted under China?", "Yes.", ["nissan"]),
+    ("does Cyprus count as Europe here?", "No.", []),
+    ("is Lima in South America for the plan?", "Yes.", ["renault"]),
+    ("is Portugal part of South America?", "No.", ["renault"]),
+    ("Macao fait partie de la Chine ?", "Oui.", ["nissan"]),
+])
+def test_whether_a_place_is_counted_in_a_region_is_answered_about_the_place(
+        assistant, question, opener, leaders):
+    answer = assistant.ask(question)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+def test_two_places_asked_together_are_not_a_question_of_membership(assistant):
+    answer = assistant.ask("is there a leader for Japan and Peru?")
+    assert answer.text.startswith("Yes.") and answer.leaders == ["nissan", "renault"]
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("no clue honestly, who leads Chile?", ["renault"]),
+    ("what does Renault lead besides Europe?", ["renault"]),
+    ("Nissan leads Oceania, no?", ["mitsubishi"]),
+])
+def test_a_negation_that_does_not_govern_leading_asks_no_followers(assistant, question,
+                                                                   leaders):
+    answer = assistant.ask(question)
+    assert answer.intent != "who_follows" and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", ["my coworker in Seoul asked: who leads Peru?",
+                                      "in Rabat at the moment but asking about Laos",
+                                      "Je suis à Rabat mais je demande pour le Laos"])
+def test_a_place_asked_about_beside_the_askers_is_answered(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.leaders == (["renault"] if "Peru" in question else ["mitsubishi"]), \
+        answer.text
