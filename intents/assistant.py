@@ -53,7 +53,7 @@ UNREAD = frozenset({Intent.OUT_OF_SCOPE, Intent.CLARIFY})
 # Split "who leads Europe and who leads Japan?" into clauses at question marks, semicolons and
 # "and"/"also" followed by a question word.
 CLAUSE_BREAK = re.compile(
-    r"[?;!\n]+|(?<=\w\w\w)\.\s+(?=[A-Z])"
+    r"[?;!\n]+|(?<=\w\w\w)\.\s+(?=(?-i:[A-Z]))"  # a full stop before a capital ends a sentence
     r"|\b(?:and|also|plus|but|then)\s+(?=(?:who|what|which|is|does|do|are|how)\b)",
     re.IGNORECASE,
 )

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from intents import thresholds
 from intents.components import corrected_words, token_table
-from intents.components.asker import ASKER_ONLY
+from intents.components.asker import ASKER_ONLY, ASKER_TOKENS
 from intents.components.segments import SEGMENT_RANGES
 from intents.focus import ASIDE, ASKER, PLAIN, focus_words, place_roles
 from intents.focus import PLACE_LABELS as PLACE_ENT_LABELS
@@ -136,6 +136,7 @@ def _unknown_names(unknown: list[str], rules: LanguageRules) -> list[str]:
 
 def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    covered.update(doc.user_data.get(ASKER_TOKENS, []))  # "Je suis au Maroc mais ..."
     corrected = corrected_words(doc)
     table = token_table(doc)
     unknown = []
@@ -207,6 +208,9 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
             word in rules.request_words for word in words[2:4])  # "could you (please) tell me ..."
         return not request
     cues = doc._.cues or {}
+    if not rules.wh_words.isdisjoint(words) or (
+            rules.wh_edges and {words[0], words[-1]} & rules.wh_edges):
+        return False  # "où Renault est-il leader ?", "comment Nissan suit-il ?"
     asks_who = "who" in cues
     requested = any(lemma in rules.request_words for lemma in table.lemmas)
     if any(tuple(words[:len(phrase)]) == phrase for phrase in rules.yes_no_phrases):
@@ -359,7 +363,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR, reason="yes/no about a fact",
                       facts=[hint_fact], weak_fact=True)
     # "I'm in Morocco but asking about New Zealand": the asking word carries the question
-    asks_about = has("asking") and bool(targets)
+    # ("question about the weather in Osaka" asks nothing of the plan)
+    asks_about = has("asking") and bool(targets) and not unknown
     asked_something = leads or asks_who or follows or yes_no or asks_about or (
         context and has("follow_up"))
     if unknown and not asked_something and not strong_fact:
@@ -371,6 +376,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         not yes_no or bool(rules.choice_words.intersection(token_table(doc).lowers)))
     if targets and choice and not follows:
         intent = Intent.WHO_LEADS  # "Nissan or Renault for Brazil?", "is Renault or Nissan ...?"
+        base["yes_no"] = False  # a choice is answered by a name, not by Yes
     elif targets and companies and yes_no:
         intent = Intent.IS_LEADER
         base["asks_follower"] = follows

@@ -18,6 +18,7 @@ from intents.components.tokens import token_table
 
 LOGGER = logging.getLogger(__name__)
 ASKER_ONLY = "asker_only_places"  # token starts of places that only locate the asker
+ASKER_TOKENS = "asker_place_tokens"  # tokens of the asker's places taken out of doc.ents
 PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION"})
 # particles that may sit between a place and the marker after it ("上海 に いる")
 LINKS = frozenset({"に", "で", "の", "へ", "を"})
@@ -51,7 +52,7 @@ class AskerPlaces:
         asker = [ent for ent in places if self._describes_asker(doc, ent)]
         if asker and len(asker) < len(places):
             doc.ents = [ent for ent in doc.ents if ent not in asker]
-            doc.user_data["asker_places"] = [ent.text for ent in asker]
+            doc.user_data[ASKER_TOKENS] = [i for ent in asker for i in range(ent.start, ent.end)]
         elif asker:
             # "… ? je suis à Québec": a clause that only places the asker is context for
             # another clause that asks about a place (the assistant compares the clauses)

@@ -38,6 +38,12 @@ class LanguageRules:
     yes_no_phrases: tuple[tuple[str, ...], ...] = ()  # ("est", "ce", "que") anywhere at start
     yes_no_endings: frozenset[str] = frozenset()  # final particles ("か"): yes/no unless asking who
     inverted_subjects: frozenset[str] = frozenset()  # "Nissan dirige-t-il ...": pronoun after verb
+    # question words other than "who" and "what": a question that has one asks no yes/no
+    # ("où Renault est-il leader ?")
+    wh_words: frozenset[str] = frozenset()
+    # question words that, accents dropped, are other words inside a sentence ("où"/"ou"):
+    # question words only first or last
+    wh_edges: frozenset[str] = frozenset()
     # relative pronouns: right after a company they ask nothing ("c'est bien Renault qui ...")
     relative_pronouns: frozenset[str] = frozenset()
     # a statement about a company with a question mark asks yes or no ("Nissan suit là-bas ?")

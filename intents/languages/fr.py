@@ -64,6 +64,8 @@ RULES = LanguageRules(
     # inversion: "Nissan dirige-t-il ...", "Mitsubishi est-il ...", "Renault et Nissan sont-ils"
     inverted_subjects=frozenset({"il", "elle", "ils", "elles"}),
     relative_pronouns=frozenset({"qui", "ki"}),
+    wh_words=frozenset({"où", "quand", "comment", "pourquoi", "combien"}),
+    wh_edges=frozenset({"ou"}),
     yes_no_tails=frozenset({"vrai", "exact", "correct", "juste", "non", "pas", "bien",
                             "confirmes", "confirmez", "oui", "hein", "ca", "right"}),
     request_words=frozenset({"dire", "dis", "dites", "expliquer", "explique", "expliquez",

@@ -315,3 +315,23 @@ def test_a_place_asked_about_beside_the_askers_is_answered(assistant, question):
     answer = assistant.ask(question)
     assert answer.leaders == (["renault"] if "Peru" in question else ["mitsubishi"]), \
         answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("where does mitsubishi lead?", ["mitsubishi"]), ("où Nissan est-il leader ?", ["nissan"]),
+])
+def test_where_a_company_leads_lists_its_regions(assistant, question, leaders):
+    answer = assistant.ask(question)
+    assert answer.intent == "what_leads" and answer.leaders == leaders, answer.text
+    assert not answer.text.startswith(("Yes", "Oui")), answer.text
+
+
+def test_a_french_choice_between_companies_is_answered_by_a_name(assistant):
+    answer = assistant.ask("Nissan ou Mitsubishi pour l'Australie ?")
+    assert answer.leaders == ["mitsubishi"] and not answer.text.startswith("Oui"), answer.text
+
+
+def test_an_abbreviation_with_a_full_stop_does_not_end_the_sentence(assistant):
+    first = assistant.ask("who leads peru?")
+    answer = assistant.ask("incl. french guiana?", first.context)
+    assert answer.text.startswith("Yes."), answer.text
