@@ -9,7 +9,8 @@ import pytest
 
 from intents.text import fold_accents
 from intents.vocabulary import build_vocabulary
-from knowledge.loader import DEFAULT_DIRECTORY, GAZETTEER_FILE, load_knowledge
+from knowledge.loader import DEFAULT_DIRECTORY, GAZETTEER_FILE, fold_name, load_knowledge
+from tests.support.kb_map import read
 
 GENERATED = json.loads((DEFAULT_DIRECTORY / GAZETTEER_FILE).read_text(encoding="utf-8"))[
     "local_cities"]
@@ -54,6 +55,13 @@ def test_every_generated_name_is_read_as_its_city(kb, lang: str) -> None:
                if (entry := names.get(fold_accents(name).lower())) is None
                or (entry.kind, entry.id) != ("city", city)}
     assert not misread
+
+
+def test_typed_city_names_are_only_those_the_generated_data_lacks() -> None:
+    typed = read("regions.yaml")["local_city_aliases"]
+    redundant = [(lang, name) for lang, names in typed.items() for name, city in names.items()
+                 if name in GENERATED.get(lang, {}) or fold_name(name) == fold_name(city)]
+    assert not redundant
 
 
 @pytest.mark.parametrize(("question", "lang", "leader"), [
