@@ -339,12 +339,13 @@ def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary,
         if common or name in near_cues:
             vocabulary.title_case_only.add(name)
     for alias, city in [*kb.city_aliases.items(), *(local_aliases or {}).items()]:
-        if alias in vocabulary.names or city not in kb.cities:
+        key = fold_accents(alias).lower()
+        if key in vocabulary.names or city not in kb.cities:
             continue
         country = max(kb.cities[city].items(), key=lambda item: item[1])[0]
         vocabulary.add(alias, Entry("city", city, country=country))
-        if alias in vocabulary.common_words:
-            vocabulary.title_case_only.add(alias)
+        if key in vocabulary.common_words:  # French "Manille" (a card game) needs its capital
+            vocabulary.title_case_only.add(key)
 
 
 def _is_phonetic(name: str) -> bool:

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import yaml
 
@@ -177,16 +177,35 @@ def _unique(items: list[Any], file: str) -> dict[str, Any]:
     return by_id
 
 
-def _read_gazetteer(path: Path) -> tuple[dict[str, dict[str, int]], dict[str, str],
-                                        dict[str, str], dict[str, list[str]]]:
+class Gazetteer(NamedTuple):
+    """The generated place names (`cities.json`)."""
+
+    cities: dict[str, dict[str, int]]
+    subdivisions: dict[str, str]
+    provinces: dict[str, str]
+    countries: dict[str, list[str]]
+    local_cities: dict[str, dict[str, str]]  # lang -> local name -> city ("Manille": "manila")
+
+
+def _read_gazetteer(path: Path) -> Gazetteer:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return (dict(data["cities"]), dict(data["subdivisions"]), dict(data.get("provinces", {})),
-                dict(data.get("countries", {})))
+        return Gazetteer(dict(data["cities"]), dict(data["subdivisions"]),
+                         dict(data.get("provinces", {})), dict(data.get("countries", {})),
+                         dict(data.get("local_cities", {})))
     except FileNotFoundError:
-        return {}, {}, {}, {}
+        return Gazetteer({}, {}, {}, {}, {})
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise KnowledgeError(f"{path.name}: cannot be read ({error})") from None
+
+
+def _local_city_aliases(generated: dict[str, dict[str, str]],
+                        typed: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Language -> local name -> city key: the generated names, then those the data types (the
+    names CLDR lacks, such as "横須賀")."""
+    return {lang: {**generated.get(lang, {}),
+                   **{alias: fold_name(city) for alias, city in typed.get(lang, {}).items()}}
+            for lang in sorted({*generated, *typed})}
 
 
 def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
@@ -201,7 +220,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
     technologies: TechnologiesFile = parsed["technologies.yaml"]
     segments: SegmentsFile = parsed["segments.yaml"]
     facts: FactsFile = parsed["facts.yaml"]
-    cities, subdivisions, provinces, country_names = _read_gazetteer(directory / GAZETTEER_FILE)
+    gazetteer = _read_gazetteer(directory / GAZETTEER_FILE)
 
     files = [directory / name for name in FILES] + [directory / GAZETTEER_FILE]
     digest = hashlib.sha256()
@@ -220,19 +239,19 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
         areas=_unique(regions.areas, "regions.yaml"),
         zones=_unique(regions.unassigned_zones, "regions.yaml"),
         country_aliases=regions.country_aliases,
-        country_names=country_names,
+        country_names=gazetteer.countries,
         technologies=_unique(technologies.technologies, "technologies.yaml"),
         families=_unique(technologies.families, "technologies.yaml"),
         topics=_unique(technologies.unassigned_topics, "technologies.yaml"),
         segments=_unique(segments.segments, "segments.yaml"),
         facts=_unique(facts.facts, "facts.yaml"),
-        cities=cities,
-        subdivisions=subdivisions,
-        provinces=provinces,
+        cities=gazetteer.cities,
+        subdivisions=gazetteer.subdivisions,
+        provinces=gazetteer.provinces,
         city_aliases={fold_name(k): fold_name(v) for k, v in regions.city_aliases.items()},
         local_country_aliases=regions.local_country_aliases,
-        local_city_aliases={lang: {k: fold_name(v) for k, v in names.items()}
-                            for lang, names in regions.local_city_aliases.items()},
+        local_city_aliases=_local_city_aliases(gazetteer.local_cities,
+                                               regions.local_city_aliases),
     )
     _cross_check(kb)
     check_languages(kb)
