@@ -76,10 +76,22 @@ class Answer(BaseModel):
         }
 
 
-def as_of_text(sources: list[Source]) -> str:
-    """"as of May 2020": the oldest date among the sources, or "" when none is known."""
+def as_of_text(sources: list[Source], lang: str = "en") -> str:
+    """"May 2020" ("mai 2020", "2020年5月"): the month of the oldest date among the sources, or
+    "" when none is known."""
     dates = [s.as_of for s in sources if s.as_of]
-    return f"as of {min(dates):%B %Y}" if dates else ""
+    return month_and_year(min(dates), lang) if dates else ""
+
+
+def month_and_year(day: date, lang: str = "en") -> str:
+    """The month and year of `day` as `lang` writes them, from Babel's CLDR locale data (its
+    "yMMMM" pattern). English, the catalogues' own language, needs no locale data: Babel is
+    imported only when a French or Japanese date is said."""
+    if lang == "en":
+        return f"{day:%B %Y}"
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMM", day, locale=lang)
 
 
 class MatrixRow(BaseModel):
@@ -110,10 +122,11 @@ def apology(question: str, lang: str = "en") -> Answer:
 def source_text(sources: list[Source], titles: Mapping[str, str], lang: str = "en") -> str:
     """ "Source: Alliance leader-follower article, ¶10 — as of May 2020": paragraphs grouped
     per document, each named by its title in `titles` (from sources.yaml), or by its id without
-    one, with the document's as-of date; the words and titles said in `lang` (the as-of date
-    stays English: "as of May 2020")."""
-    from knowledge.localise import say  # the catalogues read the knowledge base: no import loop
+    one, with the document's as-of month; the words, titles and month said in `lang` ("— à jour
+    en mai 2020", "（2020年5月時点）")."""
+    from knowledge.localise import LIST_JOINERS, say  # the catalogues read the knowledge base
 
+    comma = LIST_JOINERS.get(lang, LIST_JOINERS["en"])[0]
     paragraphs: dict[str, list[int]] = {}
     for source in sources:
         numbers = paragraphs.setdefault(source.document, [])
@@ -121,8 +134,10 @@ def source_text(sources: list[Source], titles: Mapping[str, str], lang: str = "e
             numbers.append(source.paragraph)
     parts = []
     for document, numbers in paragraphs.items():
-        when = as_of_text([s for s in sources if s.document == document])
-        parts.append(f"{say(lang, titles.get(document) or document)}, "
-                     + ", ".join(f"¶{n}" for n in sorted(numbers)) + (f" — {when}" if when else ""))
+        fields = {"document": say(lang, titles.get(document) or document),
+                  "paragraphs": comma.join(f"¶{n}" for n in sorted(numbers))}
+        when = as_of_text([s for s in sources if s.document == document], lang)
+        parts.append(say(lang, "{document}, {paragraphs} — as of {date}", date=when, **fields)
+                     if when else say(lang, "{document}, {paragraphs}", **fields))
     return say(lang, "Source: {sources}" if len(sources) == 1 else "Sources: {sources}",
                sources="; ".join(parts))

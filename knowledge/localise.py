@@ -25,6 +25,11 @@ LIST_JOINERS = {"en": (", ", " and "), "fr": (", ", " et "), "ja": ("、", "と"
 FULL_STOP = {"en": ".", "fr": ".", "ja": "。"}
 SENTENCE_BREAK = {"en": ". ", "fr": ". ", "ja": "。"}
 JA_SPACES = re.compile(r"(?<=[。、：？！）)])\s+|\s+(?=[（(])")
+# French contracts "de"/"à" with the article a name brings into a sentence: "fait partie de
+# {zone}" with "le Moyen-Orient" -> "fait partie du Moyen-Orient". Only where the catalogue
+# puts the preposition before a field: inside a text ("au lieu de le refaire") "le" is a pronoun.
+FRENCH_CONTRACTIONS = {"de le": "du", "de les": "des", "à le": "au", "à les": "aux"}
+FRENCH_FIELD_AFTER = re.compile(r"\b(de|à) \{(\w+)\}", re.IGNORECASE)
 
 
 @cache
@@ -39,6 +44,23 @@ def say(lang: str, message: str, **fields: str) -> str:
     return catalogue(lang if lang in FULL_STOP else "en").gettext(message).format(**fields)
 
 
+def contract_articles(message: str, fields: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """A French message and its fields with "de {zone}" + "le Moyen-Orient..." said as "du
+    {zone}" + "Moyen-Orient..." (the preposition's capital kept)."""
+    fields = dict(fields)
+
+    def contracted(match: re.Match[str]) -> str:
+        preposition, name = match[1], match[2]
+        article, _, rest = str(fields.get(name, "")).partition(" ")
+        said = FRENCH_CONTRACTIONS.get(f"{preposition.lower()} {article}")
+        if said is None or not rest:
+            return match[0]
+        fields[name] = rest
+        return (said.capitalize() if preposition[0].isupper() else said) + f" {{{name}}}"
+
+    return FRENCH_FIELD_AFTER.sub(contracted, message), fields
+
+
 class Phrasing:
     """The sentences, names and punctuation of one language."""
 
@@ -50,7 +72,10 @@ class Phrasing:
     def say(self, message: str, **fields: str) -> str:
         """The message in this language, its {fields} filled in; a whole sentence starts with
         a capital ("la conduite autonome : ..." -> "La conduite autonome : ...")."""
-        text = self._catalogue.gettext(message).format(**fields)
+        message = self._catalogue.gettext(message)
+        if self.lang == "fr":
+            message, fields = contract_articles(message, fields)
+        text = message.format(**fields)
         if self.lang != "en" and text.endswith(FULL_STOP.get(self.lang, ".")):
             text = text[:1].upper() + text[1:]
         return text

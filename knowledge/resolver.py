@@ -398,8 +398,7 @@ class Resolver(ReadingBuilder):
     def candidate_questions(self, understanding: Understanding) -> list[Suggestion]:
         out: list[Suggestion] = []
         for target in understanding.targets or understanding.candidates:
-            name = target.text if target.kind != TargetKind.SEGMENT else \
-                self.words.say("the {letter} segment", letter=target.id)
+            name = self.candidate_name(target)
             if target.kind == TargetKind.FAMILY:
                 for member in self.kb.families[target.id].members:
                     tech = self.words.text(self.kb.technologies[member].name)
@@ -416,6 +415,22 @@ class Resolver(ReadingBuilder):
             q = self.words.say("who leads {what}?", what=name)
             out.append(Suggestion(label=q, question=q))
         return list({s.question: s for s in out}.values())  # "Georgia" twice is asked once
+
+    def candidate_name(self, target: Target) -> str:
+        """How a question asked back names a reading: as asked in English; in French or
+        Japanese by its name in that language (a near miss is matched by its English name:
+        "Zorbistan" -> "qui dirige Ouzbékistan ?", not "Uzbekistan")."""
+        if target.kind == TargetKind.SEGMENT:
+            return self.words.say("the {letter} segment", letter=target.id)
+        if self.lang == "en":
+            return target.text
+        if target.kind == TargetKind.COUNTRY:
+            return self.country_name(target.id)
+        entries = {TargetKind.REGION: self.kb.regions, TargetKind.AREA: self.kb.areas,
+                   TargetKind.ZONE: self.kb.zones, TargetKind.TECH: self.kb.technologies,
+                   TargetKind.FAMILY: self.kb.families, TargetKind.TOPIC: self.kb.topics}
+        entry = entries.get(target.kind, {}).get(target.id)
+        return self.words.text(entry.name) if entry is not None else target.text
 
     def non_answer(self, question: str, understanding: Understanding) -> Answer:
         intent = understanding.intent

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import pytest
 
+from bot.slack.people import PEOPLE
 from intents.assistant import Assistant
 
 
 @pytest.fixture(scope="session")
 def assistant() -> Assistant:
     return Assistant()
+
+
+@pytest.fixture(autouse=True)
+def slack_people_looked_up_afresh():
+    """Each test's fake Slack tells its own users' locales: none is remembered from another."""
+    yield
+    PEOPLE.forget()
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine, text
 
 from bot.digest import store
@@ -28,7 +27,6 @@ from bot.digest.schedule import (
     WEEKDAYS,
     Plan,
     describe,
-    language_of_locale,
     next_slot,
     parse_local_time,
     parse_subscribe_args,
@@ -45,10 +43,12 @@ from bot.extensions import (
     subcommand,
 )
 from bot.settings import Settings, load_settings
+from bot.slack.people import about, language_of
 from bot.slack.text import echo, escape
 from bot.storage.memory import utcnow
 from bot.storage.models import ensure_database, get_engine
 from bot.storage.resilient import database_problem, serving_stores_exist
+from knowledge.localise import say
 
 log = logging.getLogger(__name__)
 
@@ -63,13 +63,6 @@ BLOCK_PREFIX = "digest:"  # block_id of a subscription's actions: "digest:<chann
 SUBSCRIBE_USAGE = "`/alliance digest subscribe [HH:MM] [time zone] [weekdays|daily]`"
 USAGE = (f"{SUBSCRIBE_USAGE}, "
          "`/alliance digest unsubscribe`, `/alliance digest status`, `/alliance digest preview`")
-PAUSE_NOTES = {
-    "channel_not_found": "Paused: Slack no longer finds this channel for the bot.",
-    "not_in_channel": "Paused: the bot was removed from the channel. Invite it back "
-                      "(`/invite @alliance-bot`), then press Resume.",
-    "is_archived": "Paused: the channel was archived. Unarchive it, then press Resume.",
-    "paused_by_user": "Paused by you.",
-}
 
 
 @dataclass
@@ -119,17 +112,18 @@ def digest_command(context: CommandContext) -> CommandReply:
 
 
 def _about_user(context: CommandContext) -> tuple[str, str]:
-    """The user's time zone and language (users.info with `include_locale`: the users:read
-    scope the time zone already needs, nothing more)."""
+    """The user's time zone and language, from their Slack profile (`bot.slack.people`:
+    users.info with `include_locale`, the users:read scope the time zone needs, nothing more)."""
+    user = about(context.client, context.user_id)
+    if user is None or not user.timezone:
+        log.warning("no time zone for user %s; using %s", context.user_id, FALLBACK_TIMEZONE)
+        return FALLBACK_TIMEZONE, user.language if user else "en"
     try:
-        user = context.client.users_info(user=context.user_id, include_locale=True)["user"]
-        name = user.get("tz")
-        return (zone(name).key if name else FALLBACK_TIMEZONE,
-                language_of_locale(user.get("locale")))
-    except (SlackApiError, ValueError, KeyError) as error:
+        return zone(user.timezone).key, user.language
+    except ValueError as error:
         log.warning("no time zone for user %s (%s); using %s", context.user_id, error,
                     FALLBACK_TIMEZONE)
-        return FALLBACK_TIMEZONE, "en"
+        return FALLBACK_TIMEZONE, user.language
 
 
 def _user_timezone(context: CommandContext) -> str:
@@ -173,8 +167,7 @@ def _status(context: CommandContext, words: list[str]) -> CommandReply:
     plan = store.plan_of(subscription)
     lines = [f"Digest here: {describe(plan)}, set up by <@{subscription.created_by}>."]
     if subscription.status == store.PAUSED:
-        lines.append(PAUSE_NOTES.get(subscription.paused_reason or "",
-                                     f"Paused ({escape(subscription.paused_reason or '')})."))
+        lines.append(pause_note(subscription.paused_reason))
     else:
         now = utcnow()
         upcoming = next_slot(plan, active_since=subscription.active_since, now=now)
@@ -195,64 +188,82 @@ def _preview(context: CommandContext, words: list[str]) -> CommandReply:
     return CommandReply(text=f"Preview: {title}", blocks=blocks, ephemeral=True)
 
 
-# -- App Home ------------------------------------------------------------------------------
-def _option(value: str, label: str) -> dict[str, Any]:
-    return {"text": {"type": "plain_text", "text": label}, "value": value}
+def pause_note(reason: str | None, lang: str = "en") -> str:
+    """Why a digest is paused and what to do about it, in `lang`."""
+    match reason:
+        case "channel_not_found":
+            return say(lang, "Paused: Slack no longer finds this channel for the bot.")
+        case "not_in_channel":
+            return say(lang, "Paused: the bot was removed from the channel. Invite it back "
+                             "(`/invite @alliance-bot`), then press Resume.")
+        case "is_archived":
+            return say(lang, "Paused: the channel was archived. Unarchive it, then press Resume.")
+        case "paused_by_user":
+            return say(lang, "Paused by you.")
+    return say(lang, "Paused ({reason}).", reason=escape(reason or ""))
 
 
-SCHEDULE_OPTIONS = {WEEKDAYS: _option(WEEKDAYS, "Weekdays"), DAILY: _option(DAILY, "Every day")}
+# -- App Home (in the user's Slack language) ----------------------------------------------
+def _text(text: str) -> dict[str, Any]:
+    return {"type": "plain_text", "text": text}
+
+
+def schedule_options(lang: str = "en") -> dict[str, dict[str, Any]]:
+    return {WEEKDAYS: {"text": _text(say(lang, "Weekdays")), "value": WEEKDAYS},
+            DAILY: {"text": _text(say(lang, "Every day")), "value": DAILY}}
 
 
 def _button(action_id: str, label: str, channel_id: str, **extra: Any) -> dict[str, Any]:
     return {"type": "button", "action_id": action_id, "value": channel_id,
-            "text": {"type": "plain_text", "text": label}, **extra}
+            "text": _text(label), **extra}
 
 
-def _subscription_blocks(subscription: Any) -> list[dict[str, Any]]:
+def _subscription_blocks(subscription: Any, lang: str = "en") -> list[dict[str, Any]]:
     channel_id = subscription.channel_id
     plan = store.plan_of(subscription)
     paused = subscription.status == store.PAUSED
-    toggle = (_button(ACTION_RESUME, "Resume", channel_id, style="primary") if paused
-              else _button(ACTION_PAUSE, "Pause", channel_id))
+    toggle = (_button(ACTION_RESUME, say(lang, "Resume"), channel_id, style="primary") if paused
+              else _button(ACTION_PAUSE, say(lang, "Pause"), channel_id))
+    options = schedule_options(lang)
+    unsubscribe = say(lang, "Unsubscribe")
     blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn",
-                                     "text": f"<#{channel_id}> — {describe(plan)}"}},
+                                     "text": f"<#{channel_id}> — {describe(plan, lang)}"}},
         {"type": "actions", "block_id": f"{BLOCK_PREFIX}{channel_id}", "elements": [
             {"type": "timepicker", "action_id": ACTION_TIME, "initial_time": plan.local_time},
             {"type": "static_select", "action_id": ACTION_SCHEDULE,
-             "options": list(SCHEDULE_OPTIONS.values()),
-             "initial_option": SCHEDULE_OPTIONS[plan.schedule]},
+             "options": list(options.values()), "initial_option": options[plan.schedule]},
             toggle,
-            _button(ACTION_UNSUBSCRIBE, "Unsubscribe", channel_id, style="danger", confirm={
-                "title": {"type": "plain_text", "text": "Stop this digest?"},
-                "text": {"type": "plain_text", "text": "The channel gets no more digests."},
-                "confirm": {"type": "plain_text", "text": "Unsubscribe"},
-                "deny": {"type": "plain_text", "text": "Keep"},
+            _button(ACTION_UNSUBSCRIBE, unsubscribe, channel_id, style="danger", confirm={
+                "title": _text(say(lang, "Stop this digest?")),
+                "text": _text(say(lang, "The channel gets no more digests.")),
+                "confirm": _text(unsubscribe),
+                "deny": _text(say(lang, "Keep")),
             }),
         ]},
     ]
     if paused:
-        note = PAUSE_NOTES.get(subscription.paused_reason or "",
-                               f"Paused ({escape(subscription.paused_reason or '')}).")
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note}]})
+        blocks.append(_context(pause_note(subscription.paused_reason, lang)))
     return blocks
 
 
 @home_section
 def digest_home(user_id: str, client: Any) -> list[dict[str, Any]]:
     """The digests `user_id` set up, each with its controls; a note for paused ones."""
-    header = {"type": "header", "text": {"type": "plain_text", "text": "Daily digests"}}
+    lang = language_of(client, user_id)  # App Home looked it up a moment ago: cached
+    header = {"type": "header", "text": _text(say(lang, "Daily digests"))}
     try:
         subscriptions = store.subscriptions_created_by(runtime().engine, user_id)
     except Exception:  # noqa: BLE001 - the rest of App Home must still render
         log.exception("digest subscriptions unavailable for App Home")
-        return [header, _context("Digest settings are unavailable right now.")]
+        return [header, _context(say(lang, "Digest settings are unavailable right now."))]
     if not subscriptions:
-        return [header, _context("No digests yet. In a channel, type "
-                                 "`/alliance digest subscribe 09:00` to get one every weekday.")]
+        return [header, _context(say(lang, "No digests yet. In a channel, type "
+                                           "`/alliance digest subscribe 09:00` to get one "
+                                           "every weekday."))]
     blocks = [header]
     for subscription in subscriptions:
-        blocks.extend(_subscription_blocks(subscription))
+        blocks.extend(_subscription_blocks(subscription, lang))
     return blocks
 
 
@@ -290,7 +301,7 @@ def handle_home_action(user_id: str, action: dict[str, Any]) -> bool:
 
 def _selected_schedule(action: dict[str, Any]) -> str:
     value = (action.get("selected_option") or {}).get("value")
-    if value not in SCHEDULE_OPTIONS:
+    if value not in (WEEKDAYS, DAILY):
         raise ValueError(f"unknown schedule {value!r}")
     return value
 

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from knowledge.localise import say
+
 WEEKDAYS = "weekdays"
 DAILY = "daily"
 SCHEDULES = (WEEKDAYS, DAILY)
 DIGEST_LANGUAGES = ("en", "fr", "ja")  # `subscribe ... ja`: the digest is written in it
-LANGUAGE_NAMES = {"en": "English", "fr": "French", "ja": "Japanese"}
 DEFAULT_LOCAL_TIME = "09:00"
 DEFAULT_SCHEDULE = WEEKDAYS
 FALLBACK_TIMEZONE = "UTC"  # when Slack cannot tell the subscriber's zone
@@ -120,13 +121,15 @@ def next_slot(plan: Plan, *, active_since: datetime, now: datetime) -> datetime:
     raise AssertionError("every schedule runs at least once a week")
 
 
-def describe(plan: Plan) -> str:
-    days = "every day" if plan.schedule == DAILY else "on weekdays"
-    language = f", in {LANGUAGE_NAMES[plan.lang]}" if plan.lang != "en" else ""
-    return f"{plan.local_time} {plan.timezone}, {days}{language}"
+def describe(plan: Plan, lang: str = "en") -> str:
+    """"09:00 Asia/Tokyo, on weekdays, in Japanese", said in `lang` (the reader's language);
+    the digest's language is named (from Babel's locale data) when it is not the reader's."""
+    fields = {"time": plan.local_time, "zone": plan.timezone}
+    when = (say(lang, "{time} {zone}, every day", **fields) if plan.schedule == DAILY
+            else say(lang, "{time} {zone}, on weekdays", **fields))
+    if plan.lang == lang:
+        return when
+    from babel import Locale  # only here: the rest of the schedule needs no locale data
 
-
-def language_of_locale(locale: str | None) -> str:
-    """"ja-JP" -> "ja", "fr-CA" -> "fr"; any other locale -> "en"."""
-    code = (locale or "").split("-")[0].lower()
-    return code if code in DIGEST_LANGUAGES else "en"
+    return when + say(lang, ", in {language}",
+                      language=Locale.parse(plan.lang).get_language_name(lang))

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.slack.text import MAX_ECHOED_QUESTION, clip, echo, escape, plain
 from knowledge.answer import Answer, Kind, MatrixRow, Source, source_text
-from knowledge.localise import say
+from knowledge.localise import LIST_JOINERS, say
 
 MAX_SECTION_CHARS = 3000
 MAX_MESSAGE_BLOCKS = 50
@@ -34,17 +35,23 @@ FEEDBACK_KINDS = frozenset({Kind.ANSWER, Kind.NO_ANSWER})
 AREA_TITLES = {"region": "Regions", "technology": "Technologies", "segment": "Segments"}
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
-INTRO = (
-    "I answer questions about the Renault–Nissan–Mitsubishi Alliance's leader-follower model: "
-    "which company leads each region, technology and vehicle segment, and who follows."
-)
-HOW_TO_ASK = (
-    "• `/alliance <question>` — a private answer, with a button to share it in the channel\n"
-    "• @-mention me in a channel — I answer in the thread; mention me again in that thread "
-    "for a follow-up such as _and in Europe?_\n"
-    "• Send me a direct message — follow-ups in the conversation keep their context\n"
-    "• `/alliance matrix` — the whole leadership map; `/alliance help` — this help"
-)
+
+def intro(lang: str = "en") -> str:
+    """What the bot is for, in `lang` (the person's Slack language)."""
+    return say(lang, "I answer questions about the Renault–Nissan–Mitsubishi Alliance's "
+                     "leader-follower model: which company leads each region, technology and "
+                     "vehicle segment, and who follows.")
+
+
+def how_to_ask(lang: str = "en") -> str:
+    """The ways to ask, as a mrkdwn list (its `code` and _italics_ kept in every language)."""
+    return say(lang, "*How to ask*") + "\n" + say(
+        lang, "• `/alliance <question>` — a private answer, with a button to share it in the "
+              "channel\n"
+              "• @-mention me in a channel — I answer in the thread; mention me again in that "
+              "thread for a follow-up such as _and in Europe?_\n"
+              "• Send me a direct message — follow-ups in the conversation keep their context\n"
+              "• `/alliance matrix` — the whole leadership map; `/alliance help` — this help")
 
 
 def split_text(text: str, limit: int = MAX_SECTION_CHARS) -> list[str]:
@@ -119,8 +126,13 @@ def display_name(identifier: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def company_names(ids: Iterable[str]) -> str:
-    return ", ".join(display_name(company).title() for company in ids)
+def company_names(ids: Iterable[str], names: Mapping[str, str] | None = None,
+                  lang: str = "en") -> str:
+    """"Mitsubishi, Nissan": companies by their name in `names` (id -> name in `lang`), else
+    by their id as words."""
+    comma = LIST_JOINERS.get(lang, LIST_JOINERS["en"])[0]
+    return comma.join((names or {}).get(company) or display_name(company).title()
+                      for company in ids)
 
 
 def document_titles(assistant: Any) -> dict[str, str]:
@@ -183,89 +195,115 @@ def answer_message(answer: Answer, *, asked_by: str | None = None, shareable: bo
     if buttons:
         blocks.append({"type": "actions", "block_id": "answer_actions", "elements": buttons})
     return {"text": clip(escape(answer.text), MAX_FALLBACK_CHARS),
-            "blocks": fit_blocks(blocks, MAX_MESSAGE_BLOCKS)}
+            "blocks": fit_blocks(blocks, MAX_MESSAGE_BLOCKS, answer.lang)}
 
 
-def fit_blocks(blocks: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+def fit_blocks(blocks: list[dict[str, Any]], limit: int, lang: str = "en") -> list[dict[str, Any]]:
     """At most `limit` blocks; when cut, the last one says so. Trailing actions are kept."""
     if len(blocks) <= limit:
         return blocks
     tail = [blocks[-1]] if blocks[-1]["type"] == "actions" else []
     head = blocks[: limit - 1 - len(tail)]
-    return head + [context_block("…(cut to fit Slack's message size)")] + tail
+    return head + [context_block(say(lang, "…(cut to fit Slack's message size)"))] + tail
 
 
-def matrix_blocks(rows: list[MatrixRow]) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class LeadershipMap:
+    """The map as one person reads it: rows named in `lang`, company ids -> names in it."""
+
+    rows: list[MatrixRow]
+    lang: str = "en"
+    companies: Mapping[str, str] = field(default_factory=dict)
+
+
+def matrix_blocks(leadership: LeadershipMap) -> list[dict[str, Any]]:
     """The leadership map: one titled list per area (regions, technologies, segments)."""
     by_area: dict[str, list[MatrixRow]] = {}
-    for row in rows:
+    for row in leadership.rows:
         by_area.setdefault(row.area, []).append(row)
     blocks: list[dict[str, Any]] = []
     for area, area_rows in by_area.items():
-        lines = [f"*{escape(AREA_TITLES.get(area, display_name(area)))}*"]
-        lines += [matrix_line(row) for row in area_rows]
+        title = say(leadership.lang, AREA_TITLES[area]) if area in AREA_TITLES \
+            else display_name(area)
+        lines = [f"*{escape(title)}*"]
+        lines += [matrix_line(row, leadership) for row in area_rows]
         blocks.extend(mrkdwn_sections("\n".join(lines)))
     return blocks
 
 
-def leadership_text(leader: str | None, followers: Iterable[str]) -> str:
+def leadership_text(leader: str | None, followers: Iterable[str], lang: str = "en",
+                    names: Mapping[str, str] | None = None) -> str:
     """ "Renault leads; Mitsubishi, Nissan follow" from company ids, "follows" after a single
-    follower; "no designated leader" when the plan names none. Not escaped."""
+    follower; "no designated leader" when the plan names none; in `lang`, the companies named
+    as `names` has them. Not escaped."""
     if leader is None:
-        return "no designated leader"
-    names = list(followers)
-    text = f"{company_names([leader])} leads"
-    if names:
-        text += f"; {company_names(names)} {'follows' if len(names) == 1 else 'follow'}"
-    return text
+        return say(lang, "no designated leader")
+    following = list(followers)
+    leads = company_names([leader], names, lang)
+    if not following:
+        return say(lang, "{leader} leads", leader=leads)
+    others = company_names(following, names, lang)
+    if len(following) == 1:
+        return say(lang, "{leader} leads; {followers} follows", leader=leads, followers=others)
+    return say(lang, "{leader} leads; {followers} follow", leader=leads, followers=others)
 
 
-def matrix_line(row: MatrixRow) -> str:
+def matrix_line(row: MatrixRow, leadership: LeadershipMap) -> str:
     """One row at a glance; the row's notes (`detail`) are left to questions about it."""
-    return f"• *{escape(row.name)}* — {escape(leadership_text(row.leader, row.followers))}"
+    said = leadership_text(row.leader, row.followers, leadership.lang, leadership.companies)
+    return f"• *{escape(row.name)}* — {escape(said)}"
 
 
-def examples_text(examples: list[str]) -> str:
-    return "\n".join(f"• _{escape(example)}_" for example in examples)
+def examples_text(examples: list[str], lang: str = "en") -> str:
+    """The example questions (English in the catalogues), asked in `lang`."""
+    return "\n".join(f"• _{escape(say(lang, example))}_" for example in examples)
 
 
-def help_message(examples: list[str], subcommands: Iterable[str]) -> dict[str, Any]:
-    """What `/alliance help` (and an empty `/alliance`) shows."""
+def help_message(examples: list[str], subcommands: Iterable[str],
+                 lang: str = "en") -> dict[str, Any]:
+    """What `/alliance help` (and an empty `/alliance`) shows, in the person's language."""
     blocks = [
-        {"type": "section", "text": {"type": "mrkdwn", "text": escape(INTRO)}},
-        {"type": "section", "text": {"type": "mrkdwn", "text": "*How to ask*\n" + HOW_TO_ASK}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": escape(intro(lang))}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": how_to_ask(lang)}},
     ]
     if examples:
-        blocks += mrkdwn_sections("*Examples*\n" + examples_text(examples))
+        blocks += mrkdwn_sections(say(lang, "*Examples*") + "\n" + examples_text(examples, lang))
     extra = sorted(subcommands)
     if extra:
         listed = ", ".join(f"`/alliance {escape(name)}`" for name in extra)
-        blocks.append(context_block(f"More commands: {listed}"))
-    return {"text": escape(INTRO), "blocks": fit_blocks(blocks, MAX_MESSAGE_BLOCKS)}
+        blocks.append(context_block(say(lang, "More commands: {commands}", commands=listed)))
+    return {"text": escape(intro(lang)), "blocks": fit_blocks(blocks, MAX_MESSAGE_BLOCKS, lang)}
 
 
-def matrix_message(rows: list[MatrixRow]) -> dict[str, Any]:
+def map_title(lang: str = "en") -> dict[str, Any]:
+    return {"type": "header",
+            "text": {"type": "plain_text", "text": say(lang, "Alliance leadership map")}}
+
+
+def matrix_message(leadership: LeadershipMap) -> dict[str, Any]:
     """What `/alliance matrix` shows."""
-    blocks = [{"type": "header",
-               "text": {"type": "plain_text", "text": "Alliance leadership map"}}]
-    blocks += matrix_blocks(rows)
-    return {"text": "Alliance leadership map", "blocks": fit_blocks(blocks, MAX_MESSAGE_BLOCKS)}
+    blocks = [map_title(leadership.lang), *matrix_blocks(leadership)]
+    return {"text": say(leadership.lang, "Alliance leadership map"),
+            "blocks": fit_blocks(blocks, MAX_MESSAGE_BLOCKS, leadership.lang)}
 
 
-def home_view(rows: list[MatrixRow], examples: list[str],
+def home_view(leadership: LeadershipMap, examples: list[str],
               extra_blocks: list[dict[str, Any]]) -> dict[str, Any]:
-    """The App Home tab: the map at a glance, how to ask, examples, then feature sections."""
+    """The App Home tab: the map at a glance, how to ask, examples, then feature sections,
+    in the language of the map (the person's)."""
+    lang = leadership.lang
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": "Alliance leadership map"}},
-        *matrix_blocks(rows),
+        map_title(lang),
+        *matrix_blocks(leadership),
         {"type": "divider"},
-        {"type": "section", "text": {"type": "mrkdwn", "text": "*How to ask*\n" + HOW_TO_ASK}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": how_to_ask(lang)}},
     ]
     if examples:
-        blocks += mrkdwn_sections("*Example questions*\n" + examples_text(examples))
+        blocks += mrkdwn_sections(say(lang, "*Example questions*") + "\n"
+                                  + examples_text(examples, lang))
     if extra_blocks:
         blocks += [{"type": "divider"}, *extra_blocks]
-    return {"type": "home", "blocks": fit_blocks(blocks, MAX_HOME_BLOCKS)}
+    return {"type": "home", "blocks": fit_blocks(blocks, MAX_HOME_BLOCKS, lang)}
 
 
 def notice_message(text: str) -> dict[str, Any]:

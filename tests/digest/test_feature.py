@@ -212,3 +212,13 @@ def test_subscribe_without_a_language_follows_the_users_slack_locale(
     command("subscribe", client)
     assert store.get_subscription(engine, "C1").lang == "fr"
     assert slack.calls_to("users.info")[0].params.get("include_locale") in (True, "true", "1")
+
+
+def test_the_app_home_section_is_in_the_users_slack_language(client: WebClient,
+                                                             slack: FakeSlack) -> None:
+    command("subscribe 08:15 Europe/Paris fr", client)
+    slack.user_locales["U1"] = "ja-JP"
+    shown = repr(feature.digest_home("U1", client))
+    assert "毎日のダイジェスト" in shown and "平日 08:15（Europe/Paris）、フランス語" in shown
+    assert "一時停止" in shown and "配信を停止" in shown
+    assert "Pause" not in shown and "Daily digests" not in shown

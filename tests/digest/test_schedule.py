@@ -9,6 +9,7 @@ from bot.digest.schedule import (
     WEEKDAYS,
     Plan,
     SubscribeRequest,
+    describe,
     due_date,
     next_slot,
     parse_local_time,
@@ -98,3 +99,16 @@ def test_a_slot_before_the_subscription_started_is_not_due() -> None:
 def test_the_next_weekday_slot_after_friday_is_monday() -> None:
     friday_evening = utc(2024, 1, 19, 18, 0)
     assert next_slot(PARIS, active_since=LONG_AGO, now=friday_evening) == utc(2024, 1, 22, 8, 0)
+
+
+@pytest.mark.parametrize(("plan", "reader", "said"), [
+    (Plan("09:00", "Asia/Tokyo", WEEKDAYS, "ja"), "en",
+     "09:00 Asia/Tokyo, on weekdays, in Japanese"),
+    (Plan("09:00", "Asia/Tokyo", WEEKDAYS, "ja"), "fr",
+     "09:00 (Asia/Tokyo), en semaine, en japonais"),
+    (Plan("07:30", "Europe/Paris", DAILY, "fr"), "fr", "07:30 (Europe/Paris), tous les jours"),
+    (Plan("07:30", "Europe/Paris", DAILY, "en"), "ja", "毎日 07:30（Europe/Paris）、英語"),
+    (Plan("07:30", "Europe/Paris", DAILY, "en"), "en", "07:30 Europe/Paris, every day"),
+])
+def test_a_schedule_is_described_in_the_readers_language(plan, reader, said):
+    assert describe(plan, reader) == said

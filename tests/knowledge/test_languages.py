@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from intents.assistant import EXAMPLES
-from knowledge.answer import SORRY
+from knowledge.answer import SORRY, Source, month_and_year, source_text
 from knowledge.errors import KnowledgeError
 from knowledge.languages import country_name
 from knowledge.loader import DEFAULT_DIRECTORY, load_knowledge
-from knowledge.localise import LOCALE_DIR, Phrasing
+from knowledge.localise import LOCALE_DIR, Phrasing, contract_articles
 
 ROOT = Path(__file__).resolve().parents[2]
 FIELDS = re.compile(r"\{(\w+)\}")
@@ -99,3 +100,86 @@ def test_japanese_lists_and_sentences_read_without_spaces():
     assert words.join(["中国", "北米", "日本"]) == "中国、北米と日本"
     said = words.tidy("はい。 欧州のリーダーはルノーです。  ここでは")
     assert said == "はい。欧州のリーダーはルノーです。ここでは"
+
+
+# Every kind of reply, asked in French and in Japanese: the reply, its suggestions and its
+# source line are all in the language asked.
+EVERY_KIND_OF_REPLY = {
+    "fr": ["Qui dirige le Japon ?", "Nissan est-il le leader en Europe ?",
+           "Mitsubishi est-il leader en Océanie ?", "Quelles sont les régions ?",
+           "Montre-moi la matrice", "Qui suit en Chine ?", "Que dirige Renault ?",
+           "Qui dirige Zorbistan ?", "Qui dirige Austrlia ?", "Qui dirige la Géorgie ?",
+           "Quel temps fait-il ?", "Bonjour", "Merci", "aide", "Qui dirige l'Inde ?",
+           "Qui dirige l'Europe et qui dirige le Japon ?", "Quel est l'objectif pour 2025 ?"],
+    "ja": ["日本のリーダーは？", "日産は欧州のリーダーですか？",
+           "三菱自動車はオセアニアのリーダーですか？", "地域の一覧は？",
+           "全体のマトリックスを見せて", "中国のフォロワーは？",
+           "ルノーは何をリードしていますか？", "ゾルビスタンのリーダーは？",
+           "今日の天気は？", "こんにちは", "ありがとう", "ヘルプ",
+           "インドのリーダーは？", "欧州と日本のリーダーは？", "2025年の目標は？"],
+}
+ENGLISH_IN_FRENCH = re.compile(r"\b(as of|who|leads?|follows?|the|and|Try|Did you|Sources?:)\b")
+# Words a Japanese reply keeps in Latin letters: names and terms the article uses.
+LATIN_IN_JAPANESE = {"PHEV", "EV", "Android", "E-body", "Leaf", "January", "Alliance",
+                     "Operating", "Board", "Livina", "Xpander"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "ja"])
+def test_no_english_is_left_in_any_kind_of_reply(assistant, lang):
+    titles = {d.id: d.title for d in assistant.knowledge.documents.values()}
+    for question in EVERY_KIND_OF_REPLY[lang]:
+        answer = assistant.ask(question)
+        assert answer.lang == lang, question
+        shown = "\n".join([answer.text, *(s.label for s in answer.suggestions),
+                           source_text(answer.sources, titles, lang)])
+        if lang == "fr":
+            assert not ENGLISH_IN_FRENCH.search(shown), (question, shown)
+        else:
+            latin = set(re.findall(r"[A-Za-z][A-Za-z-]{2,}", shown)) - LATIN_IN_JAPANESE
+            assert not latin, (question, shown)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("fr", "Source : article sur le modèle leader-suiveur de l'Alliance, ¶8 — à jour en mai 2020"),
+    ("ja", "出典：アライアンスのリーダー・フォロワー方式に関する記事、¶8（2020年5月時点）"),
+])
+def test_the_source_lines_date_is_said_in_the_language_asked(assistant, lang, line):
+    answer = assistant.ask({"fr": "Qui dirige le Japon ?", "ja": "日本のリーダーは？"}[lang])
+    titles = {d.id: d.title for d in assistant.knowledge.documents.values()}
+    assert source_text(answer.sources, titles, lang) == line
+    assert answer.public_json()["sources"][0]["as_of"] == "2020-05-27"  # stays machine-readable
+
+
+def test_the_month_comes_from_babels_locale_data_for_every_month():
+    months_fr = [month_and_year(date(2020, month, 1), "fr").split()[0] for month in range(1, 13)]
+    assert months_fr[0] == "janvier" and months_fr[7] == "août" and months_fr[11] == "décembre"
+    assert month_and_year(date(2020, 12, 31), "ja") == "2020年12月"
+    assert month_and_year(date(2020, 5, 27)) == "May 2020"
+
+
+def test_several_paragraphs_are_listed_the_way_the_language_lists():
+    sources = [Source(document="a", paragraph=10, as_of=date(2020, 5, 27)),
+               Source(document="a", paragraph=8, as_of=date(2020, 5, 27))]
+    assert source_text(sources, {"a": "A"}, "ja") == "出典：A、¶8、¶10（2020年5月時点）"
+    assert source_text(sources, {"a": "A"}, "fr") == "Sources : A, ¶8, ¶10 — à jour en mai 2020"
+
+
+def test_a_near_miss_is_offered_back_by_its_name_in_the_language_asked(assistant):
+    answer = assistant.ask("Qui dirige Zorbistan ?")
+    assert [s.question for s in answer.suggestions] == ["qui dirige Ouzbékistan ?"]
+    assert assistant.ask(answer.suggestions[0].question).lang == "fr"
+
+
+def test_french_contracts_de_and_a_with_the_article_a_name_brings():
+    message, fields = contract_articles("{country} fait partie de {zone}.",
+                                        {"country": "Géorgie", "zone": "le Moyen-Orient"})
+    assert message.format(**fields) == "Géorgie fait partie du Moyen-Orient."
+    message, fields = contract_articles("De {what} à {where}",
+                                        {"what": "les PHEV", "where": "les Amériques"})
+    assert message.format(**fields) == "Des PHEV aux Amériques"
+
+
+def test_a_pronoun_inside_a_text_is_not_contracted():
+    text = "en réutilisant son travail au lieu de le refaire"
+    message, fields = contract_articles("Pourquoi : {text}", {"text": text})
+    assert message.format(**fields) == f"Pourquoi : {text}"

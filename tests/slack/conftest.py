@@ -43,6 +43,11 @@ SUGGESTIONS = [
     Suggestion(label="the D segment in general", question="who leads the D segment?"),
 ]
 
+# How the real core names the scripted map in French and Japanese.
+LOCAL_NAMES = {"fr": {"India": "Inde"}, "ja": {"Europe": "欧州", "India": "インド"}}
+LOCAL_COMPANIES = {"en": {"renault": "Renault", "nissan": "Nissan", "mitsubishi": "Mitsubishi"},
+                   "ja": {"renault": "ルノー", "nissan": "日産", "mitsubishi": "三菱自動車"}}
+
 
 def load_payload(name: str) -> dict[str, Any]:
     return json.loads((PAYLOADS / f"{name}.json").read_text())
@@ -176,14 +181,19 @@ class ScriptedAssistant:
                       sources=[Source(document="alliance-leader-follower-article", paragraph=10)],
                       confidence=0.9, context={"turn": turn, "question": question})
 
-    def matrix(self) -> list[MatrixRow]:
+    def matrix(self, lang: str = "en") -> list[MatrixRow]:
+        names = LOCAL_NAMES.get(lang, {})
         return [
-            MatrixRow(area="region", id="europe", name="Europe", leader="renault",
-                      followers=["mitsubishi", "nissan"]),
+            MatrixRow(area="region", id="europe", name=names.get("Europe", "Europe"),
+                      leader="renault", followers=["mitsubishi", "nissan"]),
             MatrixRow(area="technology", id="phev", name="Plug-in hybrids (PHEV)",
                       leader="mitsubishi", followers=["nissan", "renault"]),
-            MatrixRow(area="region", id="india", name="India", leader=None, followers=[]),
+            MatrixRow(area="region", id="india", name=names.get("India", "India"), leader=None,
+                      followers=[]),
         ]
+
+    def company_names(self, lang: str = "en") -> dict[str, str]:
+        return dict(LOCAL_COMPANIES.get(lang, {}))
 
     def examples(self) -> list[str]:
         return ["who leads PHEV for the D segment?", "what does Nissan lead?"]

@@ -71,3 +71,11 @@ def test_share_posts_the_answer_in_the_channel_and_removes_the_private_copy(bot,
     wait_until(lambda: memory.question_records, what="the question log row")
     holds_for(lambda: len(memory.question_records) == 1, 0.3,
               "one question-log row")  # sharing is not a new question
+
+
+def test_feedback_is_thanked_in_the_users_slack_language(bot, slack):
+    slack.user_locales["U111"] = "ja-JP"
+    answer = answer_in(bot.command("who leads Europe?"))
+    bot.click(ACTION_FEEDBACK_UP, button_value(answer, ACTION_FEEDBACK_UP), ephemeral=True)
+    (thanks,) = slack.wait_for("response_url")
+    assert "👍 ありがとうございます" in thanks.params["text"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bot.extensions import SUBCOMMANDS, CommandReply
@@ -122,3 +124,45 @@ def test_a_failure_in_the_core_gets_an_apology_and_is_counted_and_logged(bot, sl
     assert errors._value.get() == before + 1
     (record,) = [r for r in caplog.records if r.exc_info]
     assert "the core broke" in str(record.exc_info[1])
+
+
+def test_help_is_in_the_users_slack_language(bot, slack):
+    slack.user_locales["U111"] = "ja-JP"
+    shown = str(bot.command("help").json()["blocks"])
+    assert "質問のしかた" in shown and "日産は何をリードしていますか？" in shown
+    assert "How to ask" not in shown
+
+
+def test_the_map_is_in_the_users_slack_language(bot, slack):
+    slack.user_locales["U111"] = "fr-FR"
+    message = bot.command("matrix").json()
+    assert message["text"] == "Carte des leaders de l'Alliance"
+    assert "*Inde* — aucun leader désigné" in str(message["blocks"])
+
+
+def test_help_is_english_when_users_info_does_not_answer_in_time(bot, slack):
+    slack.user_locales["U111"] = "fr-FR"
+    slack.delay("users.info", 5.0)
+    started = time.monotonic()
+    reply = bot.command("help")
+    assert time.monotonic() - started < 2.9  # inside Slack's 3 seconds
+    assert "How to ask" in str(reply.json()["blocks"])
+    slack.delay("users.info", 0)
+
+
+def test_a_question_is_answered_without_asking_slack_who_asked(bot, slack):
+    slack.user_locales["U111"] = "fr-FR"
+    answer = answer_in(bot.command("who leads Europe?"))
+    assert "Share in channel" in text_of(answer)  # the question's language, not the locale
+    assert slack.calls_to("users.info") == []
+
+
+def test_a_failing_subcommand_apologises_in_the_users_language(bot, slack, monkeypatch):
+    def broken(context):
+        raise RuntimeError("database down")
+
+    slack.user_locales["U111"] = "fr-FR"
+    monkeypatch.setitem(SUBCOMMANDS, "digest", broken)
+    bot.command("digest status")
+    (reply,) = slack.wait_for("response_url")
+    assert "Désolé, `/alliance digest` a échoué" in reply.params["text"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot import extensions
 from tests.slack.conftest import load_payload, posts_after_quiet
 
@@ -48,3 +50,50 @@ def test_the_messages_tab_does_not_publish(bot, slack):
     open_home(bot)
     slack.wait_for("views.publish")
     assert len(posts_after_quiet(slack)) == 1
+
+
+@pytest.mark.parametrize(("locale", "shown_lines"), [
+    ("fr-FR", ["Carte des leaders de l'Alliance", "*Inde* — aucun leader désigné",
+               "*Europe* — leader : Renault ; suiveurs : Mitsubishi, Nissan",
+               "Comment poser une question", "que dirige Nissan ?"]),
+    ("ja-JP", ["アライアンスのリーダー一覧",
+               "*欧州* — リーダー：ルノー、フォロワー：三菱自動車、日産", "質問のしかた",
+               "日産は何をリードしていますか？"]),
+])
+def test_app_home_is_in_the_users_slack_language(bot, slack, locale, shown_lines):
+    slack.user_locales["U111"] = locale
+    open_home(bot)
+    (publish,) = slack.wait_for("views.publish")
+    shown = str(publish.params["view"]["blocks"])
+    assert all(line in shown for line in shown_lines), shown
+    assert "How to ask" not in shown and "leads" not in shown
+    (lookup,) = slack.calls_to("users.info")
+    assert lookup.params["user"] == "U111"
+    assert lookup.params.get("include_locale") in (True, "true", "1")
+
+
+@pytest.mark.parametrize("locale", ["de-DE", "en-GB", ""])
+def test_app_home_is_english_for_a_locale_the_bot_does_not_speak(bot, slack, locale):
+    slack.user_locales["U111"] = locale
+    open_home(bot)
+    (publish,) = slack.wait_for("views.publish")
+    assert "*Europe* — Renault leads" in str(publish.params["view"]["blocks"])
+
+
+@pytest.mark.parametrize("failure", [{"error": "user_not_found"}, {"status": 500},
+                                     {"status": 429, "retry_after": 30}])
+def test_app_home_is_english_when_users_info_fails(bot, slack, failure):
+    slack.user_locales["U111"] = "fr-FR"
+    slack.fail_next("users.info", **failure)
+    open_home(bot)
+    (publish,) = slack.wait_for("views.publish")
+    assert "*Europe* — Renault leads" in str(publish.params["view"]["blocks"])
+
+
+def test_the_users_language_is_looked_up_once_not_at_every_opening(bot, slack):
+    slack.user_locales["U111"] = "fr-FR"
+    for count in (1, 2, 3):
+        open_home(bot)
+        publishes = slack.wait_for("views.publish", count=count)
+    assert all("Carte des leaders" in str(call.params["view"]) for call in publishes)
+    assert len(slack.calls_to("users.info")) == 1

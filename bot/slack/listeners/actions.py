@@ -2,7 +2,8 @@
 
 A clarification click answers the chosen reading in place of the question-back (chat.update for
 the bot's messages, the `response_url` for private answers). Feedback is recorded and thanked
-privately. Sharing posts the answer visibly and removes the private copy.
+privately, in the person's Slack language. Sharing posts the answer visibly and removes the
+private copy.
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from bot.slack.blocks import (
 from bot.slack.listeners import acknowledge
 from bot.slack.listeners.answering import Answerer, conversation_key
 from bot.slack.listeners.delivery import call_slack, send_to_response_url
+from bot.slack.people import language_of
 from bot.storage.memory import FeedbackRecord, utcnow
+from knowledge.localise import say
 
 CLARIFY_ACTIONS = re.compile(rf"^{ACTION_CLARIFY_PREFIX}\d+$")
 FEEDBACK_ACTIONS = re.compile(rf"^({ACTION_FEEDBACK_UP}|{ACTION_FEEDBACK_DOWN})$")
-THANKS = {"up": "Thanks for the 👍 — glad that helped.",
-          "down": "Thanks for the 👎 — it is passed on to the people who keep the facts."}
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,12 @@ def clicked_in(body: dict[str, Any]) -> tuple[str, str, bool]:
         "channel_id", "")
     user = (body.get("user") or {}).get("id", "")
     return channel, user, bool((body.get("container") or {}).get("is_ephemeral"))
+
+
+def thanks(vote: str, lang: str) -> str:
+    if vote == "up":
+        return say(lang, "Thanks for the 👍 — glad that helped.")
+    return say(lang, "Thanks for the 👎 — it is passed on to the people who keep the facts.")
 
 
 def register(app: App, answerer: Answerer) -> None:
@@ -56,7 +63,7 @@ def register(app: App, answerer: Answerer) -> None:
             ts = (body.get("container") or {}).get("message_ts") or message.get("ts")
             call_slack(client, "chat.update", channel=channel, ts=ts, **answerer.render(answer))
 
-    def record_feedback(body: dict[str, Any], action: dict[str, Any]) -> None:
+    def record_feedback(body: dict[str, Any], action: dict[str, Any], client: Any) -> None:
         channel, user, _ = clicked_in(body)
         vote = "up" if action.get("action_id") == ACTION_FEEDBACK_UP else "down"
         fields = decode_value(action.get("value", ""))
@@ -69,7 +76,8 @@ def register(app: App, answerer: Answerer) -> None:
             logger.exception("Recording feedback failed")
         logger.info("Feedback recorded", extra={"vote": vote})
         send_to_response_url(body.get("response_url"), response_type="ephemeral",
-                             replace_original=False, **notice_message(THANKS[vote]))
+                             replace_original=False,
+                             **notice_message(thanks(vote, language_of(client, user))))
 
     def share_answer(body: dict[str, Any], action: dict[str, Any]) -> None:
         channel, user, _ = clicked_in(body)

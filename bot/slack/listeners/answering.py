@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.ops.metrics import record_answer, record_core_error
-from bot.slack.blocks import answer_message, document_titles
+from bot.slack.blocks import LeadershipMap, answer_message, document_titles
 from bot.slack.listeners.delivery import call_slack
 from bot.storage.memory import QuestionRecord, Stores, utcnow
 from intents.assistant import Assistant
@@ -138,6 +138,10 @@ class Answerer:
         """`text` and `blocks` of an answer, sources named by their document titles."""
         return answer_message(answer, asked_by=asked_by, shareable=shareable,
                               titles=document_titles(self.assistant))
+
+    def leadership_map(self, lang: str) -> LeadershipMap:
+        """The map with its areas and companies named in `lang`."""
+        return LeadershipMap(self.assistant.matrix(lang), lang, self.assistant.company_names(lang))
 
     def reply_to_message(self, client: Any, *, body: dict[str, Any], event: dict[str, Any],
                          bot_user_id: str | None, surface: str, thread_ts: str | None) -> None:

@@ -1,11 +1,13 @@
 """`/alliance`: help, the leadership map, registered subcommands, or a question.
 
 Help, the map and the answer to a question come back in the acknowledgement itself: one round
-trip, no Web API call, well inside Slack's 3 seconds (the core answers in about a
-millisecond). Counting, logging and the question log happen after the acknowledgement, on the
-answerer's bookkeeping thread. Answers are private, with a "Share in channel" button.
-Subcommands, which may take longer (the database, Slack calls), are acknowledged at once and
-reply through the command's `response_url` from a listener thread.
+trip, well inside Slack's 3 seconds (the core answers in about a millisecond). An answer is in
+the language of its question and needs no Web API call; help and the map are in the person's
+Slack language, which costs one users.info call of at most 1.5 s the first time in an hour
+(`bot.slack.people`). Counting, logging and the question log happen after the
+acknowledgement, on the answerer's bookkeeping thread. Answers are private, with a "Share in
+channel" button. Subcommands, which may take longer (the database, Slack calls), are
+acknowledged at once and reply through the command's `response_url` from a listener thread.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from bot.extensions import SUBCOMMANDS, CommandContext
 from bot.slack.blocks import help_message, matrix_message, notice_message
 from bot.slack.listeners.answering import Answerer
 from bot.slack.listeners.delivery import send_to_response_url
+from bot.slack.people import language_of
+from knowledge.localise import say
 
 COMMAND = "/alliance"
 HELP = "help"
 MATRIX = "matrix"
-SUBCOMMAND_FAILED = "Sorry, `/alliance {name}` failed. Please try again in a moment."
 
 logger = logging.getLogger(__name__)
 
@@ -52,10 +55,13 @@ def register(app: App, answerer: Answerer) -> None:
         text = command.get("text", "")
         word = text.strip().lower()
         if word == MATRIX:
-            ack(response_type="ephemeral", **matrix_message(assistant.matrix()))
+            lang = language_of(client, command.get("user_id", ""))
+            ack(response_type="ephemeral", **matrix_message(answerer.leadership_map(lang)))
             return
         if word in {"", HELP}:
-            ack(response_type="ephemeral", **help_message(assistant.examples(), SUBCOMMANDS))
+            lang = language_of(client, command.get("user_id", ""))
+            ack(response_type="ephemeral",
+                **help_message(assistant.examples(), SUBCOMMANDS, lang))
             return
         name, args = split_subcommand(text)
         if name:
@@ -79,7 +85,9 @@ def run_subcommand(name: str, args: str, command: dict[str, Any], client: Any) -
         reply = SUBCOMMANDS[name](context)
     except Exception:  # noqa: BLE001 - a feature's failure gets a reply, not silence
         logger.exception("Subcommand failed", extra={"subcommand": name})
-        return {"response_type": "ephemeral", **notice_message(SUBCOMMAND_FAILED.format(name=name))}
+        failed = say(language_of(client, context.user_id),
+                     "Sorry, `/alliance {name}` failed. Please try again in a moment.", name=name)
+        return {"response_type": "ephemeral", **notice_message(failed)}
     payload: dict[str, Any] = {"response_type": "ephemeral" if reply.ephemeral else "in_channel",
                                "text": reply.text}
     if reply.blocks:

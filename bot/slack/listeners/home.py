@@ -1,7 +1,8 @@
 """App Home: the leadership map, how to ask, examples, then each feature's section.
 
-Published with views.publish whenever a user opens the Home tab. A feature section that fails
-is left out (and logged) rather than blanking the whole tab.
+Published with views.publish whenever a user opens the Home tab, in the user's Slack language
+(`bot.slack.people`: looked up once, then cached). A feature section that fails is left out
+(and logged) rather than blanking the whole tab.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from bot.slack.blocks import home_view
 from bot.slack.listeners import acknowledge
 from bot.slack.listeners.answering import Answerer
 from bot.slack.listeners.delivery import call_slack
+from bot.slack.people import language_of
 
 HOME_TAB = "home"
 
@@ -36,10 +38,9 @@ def feature_blocks(user_id: str, client: Any) -> list[dict[str, Any]]:
 
 def home_publisher(answerer: Answerer) -> Callable[[str, Any], None]:
     """`publish(user_id, client)`: (re)publish a user's App Home, e.g. after a setting changed."""
-    assistant = answerer.assistant
-
     def publish(user_id: str, client: Any) -> None:
-        view = home_view(assistant.matrix(), assistant.examples(),
+        lang = language_of(client, user_id)
+        view = home_view(answerer.leadership_map(lang), answerer.assistant.examples(),
                          feature_blocks(user_id, client))
         call_slack(client, "views.publish", user_id=user_id, view=view)
 
