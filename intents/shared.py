@@ -20,6 +20,7 @@ KIND_WORD_REACH = 4  # tokens either side of the name a kind word may stand
 NEGATORS = frozenset({"not", "no", "non", "pas", "ではなく", "じゃなく"})
 # places that say where a city is: a country, a state or province, a region
 LOCATORS = (TargetKind.COUNTRY, TargetKind.SUBDIVISION, TargetKind.REGION, TargetKind.ZONE)
+NARROW = (TargetKind.COUNTRY, TargetKind.CITY, TargetKind.SUBDIVISION)
 APPOSITION_GAP = 2  # words between a city and the place that locates it ("Tripoli in Lebanon")
 WIDE = (TargetKind.REGION, TargetKind.ZONE)
 
@@ -110,8 +111,9 @@ def _without_misplaced_cities(understanding: Understanding, doc: Doc, kb: Knowle
                               coordinators: frozenset[str]) -> Understanding:
     """Drop a city right beside a place that does not hold it ("Tripoli, Lebanon",
     "London Ontario", "Paris, Texas", "Birmingham in Alabama"): the question names another
-    city of that name, one the gazetteer lacks, and the place beside it answers for it. A
-    list of places ("Toronto, Mexico, Brazil") is not read that way."""
+    city of that name, one the gazetteer lacks, and the place beside it answers for it. Drop a
+    continent said beside a country or city ("Guinea, the African one"): it only describes.
+    A list of places ("Toronto, Mexico, Brazil") is not read that way."""
     texts = [t.text for t in understanding.targets]
     # a name with two readings ("Georgia") is told apart by `_choice`, not here
     places = {t.text: t for t in understanding.targets if texts.count(t.text) == 1}
@@ -119,15 +121,17 @@ def _without_misplaced_cities(understanding: Understanding, doc: Doc, kb: Knowle
     lowers = token_table(doc).lowers
     dropped: list[Target] = []
     for city_span, other_span in zip(spans, spans[1:], strict=False):
+        between = lowers[city_span.end:other_span.start]
+        listed = _in_list(doc, other_span, spans, coordinators)
+        if len(between) > APPOSITION_GAP or set(between) & (coordinators - {","}) \
+                or (listed and "," in between):
+            continue  # not one place said twice ("Tripoli, Lebanon"), but two places
         for city, locator in ((places[city_span.text], places[other_span.text]),
                               (places[other_span.text], places[city_span.text])):
-            if city.kind != TargetKind.CITY or locator.kind not in LOCATORS \
-                    or _holds(locator, city, kb):
-                continue
-            between = lowers[city_span.end:other_span.start]
-            listed = _in_list(doc, other_span, spans, coordinators)
-            if len(between) <= APPOSITION_GAP and not set(between) & (coordinators - {","}) \
-                    and not (listed and "," in between):
+            if locator.kind == TargetKind.AREA and city.kind in NARROW:
+                dropped.append(locator)  # "Guinea, the African one": the area only describes
+            elif city.kind == TargetKind.CITY and locator.kind in LOCATORS \
+                    and not _holds(locator, city, kb):
                 dropped.append(city)
     if not dropped or len(dropped) == len(understanding.targets):
         return understanding

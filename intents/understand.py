@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.components.asker import ASKER_ONLY, ASKER_TOKENS
-from intents.components.segments import SEGMENT_RANGES
+from intents.components.segments import SEGMENT_RANGES, UNKNOWN_SEGMENT
 from intents.focus import ASIDE, ASKER, PLAIN, focus_words, place_roles
 from intents.focus import PLACE_LABELS as PLACE_ENT_LABELS
 from intents.languages import LanguageRules, read_language_cues, rules_for
@@ -213,6 +213,11 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
         return False  # "où Renault est-il leader ?", "comment Nissan suit-il ?"
     asks_who = "who" in cues
     requested = any(lemma in rules.request_words for lemma in table.lemmas)
+    if rules.relative_pronouns and any(
+            ent.label_ == "COMPANY" and ent.start >= 2 and ent.end < len(doc)
+            and table.lowers[ent.start - 2:ent.start] == ["c'", "est"]
+            and table.lowers[ent.end] in rules.relative_pronouns for ent in doc.ents):
+        return not requested  # "le PHEV, c'est Renault qui lead ?"
     if any(tuple(words[:len(phrase)]) == phrase for phrase in rules.yes_no_phrases):
         # "est-ce que Nissan dirige l'Europe ?"; "c'est bien Renault qui dirige la Russie ?":
         # a "qui" right after the company only links it to its verb
@@ -275,6 +280,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                       if kind not in ("cue", "company", "non_member")]
         return result(Intent.CLARIFY, 0.5, reason=f"fuzzy tie: {ambiguous}",
                       candidates=candidates)
+    unknown_segment = doc.user_data.get(UNKNOWN_SEGMENT)
+    if unknown_segment and not any(t.kind == TargetKind.SEGMENT for t in targets):
+        # "Q-segment cars: Renault or Mitsubishi?": not every segment, but one we don't know
+        return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=unknown_segment)
     if non_members and not companies:
         return result(Intent.OUT_OF_SCOPE, reason="about a non-member automaker",
                       non_member=non_members[0])

@@ -14,6 +14,7 @@ RANGE_WORDS = frozenset({"to", "through", "thru", "till", "until", "-", "–", "
                          "~", "～", "〜"})
 LIST_JOINERS = frozenset({"and", "&", ",", "/", "or", "+"}) | RANGE_WORDS
 SEGMENT_RANGES = "segment_ranges"  # doc.user_data: (first, last) letters of each range
+UNKNOWN_SEGMENT = "unknown_segment"  # doc.user_data: "Q segment", a letter no segment has
 
 
 @Language.component("segment_finder")
@@ -40,7 +41,23 @@ def segment_finder(doc: Doc) -> Doc:
     if spans:
         add_spans(doc, spans)
         doc.user_data[SEGMENT_RANGES] = _ranges(doc, sorted({span.start for span in spans}))
+    else:
+        unknown = _unknown_letter(doc, corrected)
+        if unknown:
+            doc.user_data[UNKNOWN_SEGMENT] = unknown
     return doc
+
+
+def _unknown_letter(doc: Doc, corrected: dict[int, str]) -> str:
+    """"Q-segment", "segment Z": a letter the classification doesn't have, as typed."""
+    for token in doc:
+        if (corrected.get(token.i) or token.lower_) not in SEGMENT_WORDS:
+            continue
+        for index in (token.i - 1, token.i + 1):
+            if 0 <= index < len(doc) and len(doc[index].text) == 1 \
+                    and doc[index].text.isupper() and doc[index].lower_ not in SEGMENT_LETTERS:
+                return f"{doc[index].text} segment"
+    return ""
 
 
 def _ranges(doc: Doc, letters: list[int]) -> list[tuple[str, str]]:

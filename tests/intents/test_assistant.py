@@ -335,3 +335,32 @@ def test_an_abbreviation_with_a_full_stop_does_not_end_the_sentence(assistant):
     first = assistant.ask("who leads peru?")
     answer = assistant.ask("incl. french guiana?", first.context)
     assert answer.text.startswith("Yes."), answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("Lagos, the African one: who leads?", []), ("who leads Manila, Asia?", ["mitsubishi"]),
+])
+def test_a_continent_beside_a_place_only_describes_it(assistant, question, leaders):
+    answer = assistant.ask(question)
+    assert answer.leaders == leaders and "more than one reading" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["K-segment: nissan or renault?", "who leads segment W"])
+def test_a_segment_letter_the_classification_lacks_is_asked_back(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == Kind.CLARIFY and not answer.leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "paragraphs"), [
+    ("so what is a follower exactly?", [4, 6]),  # what following brings
+    ("what does being the leader mean", [4, 8]),  # the model
+])
+def test_what_a_leader_or_follower_is_is_a_fact(assistant, question, paragraphs):
+    answer = assistant.ask(question)
+    assert answer.intent == "fact", answer.text
+    assert [source.paragraph for source in answer.sources] == paragraphs, answer.text
+
+
+def test_a_french_cleft_inside_the_sentence_asks_yes_or_no(assistant):
+    answer = assistant.ask("l'Océanie, c'est Nissan qui dirige ?")
+    assert answer.text.startswith("Non") and answer.leaders == ["mitsubishi"], answer.text
