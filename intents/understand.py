@@ -503,9 +503,14 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
                rules: LanguageRules | None = None) -> Understanding | None:
     """Read a clause against the previous question: it inherits what it does not say and
     replaces what it does. None when the clause is a question of its own."""
+    old_targets = targets_of(context)
+    kinds = list(doc._.list_kinds or {})
+    if len(kinds) == 1 and not targets and not companies and not asks.who:
+        kinds_follow_up = _kind_of_the_subject(result, context, old_targets, kinds[0])
+        if kinds_follow_up is not None:
+            return kinds_follow_up
     if asks.other:
         return None
-    old_targets = targets_of(context)
     turn = _Turn(result, context, doc, asks, Intent(context.get("intent", "out_of_scope")),
                  old_targets, list(context.get("companies", [])), list(context.get("named", [])),
                  rules)
@@ -517,6 +522,22 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     if not targets:
         return _about_companies(turn, companies)
     return _with_new_targets(turn, targets, companies)
+
+
+def _kind_of_the_subject(result: Callable[..., Understanding], context: dict[str, Any],
+                        old_targets: list[Target], kind: str) -> Understanding | None:
+    """"which segments exactly?" after a technology: the segments its answer names; "which
+    regions?" after what a company leads: that company's regions."""
+    previous = Intent(context.get("intent", "out_of_scope"))
+    techs = [t for t in old_targets if _group(t.kind) == "technology"]
+    fields = {"reason": "follow-up of the previous question", "from_context": True}
+    if kind == "segment" and techs and previous in LEADERSHIP_INTENTS:
+        return result(Intent.WHO_LEADS, thresholds.CONTEXT_FACTOR, targets=techs, **fields)
+    companies = list(context.get("companies", []))
+    if companies and not old_targets and previous in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
+        return result(previous, thresholds.CONTEXT_FACTOR, companies=companies, list_kind=kind,
+                      **fields)
+    return None
 
 
 def _about_the_subject(turn: _Turn) -> Understanding | None:

@@ -181,3 +181,13 @@ def test_questions_about_the_model_itself_are_answered_from_the_knowledge_base(
     answer = assistant.ask(question)
     assert answer.intent == "fact" and answer.understood
     assert answer.text == assistant.knowledge.facts[fact].text
+
+
+@pytest.mark.parametrize(("first", "second", "leaders", "absent"), [
+    ("who's lead on e/e architecture?", "which segments then?", ["renault"], "Segments:"),
+    ("what does mitsubishi lead?", "regions only?", ["mitsubishi"], "technologies"),
+])
+def test_a_kind_asked_after_a_subject_is_that_subjects_kind(assistant, first, second, leaders,
+                                                            absent):
+    answer = assistant.ask(second, assistant.ask(first).context)
+    assert answer.leaders == leaders and absent not in answer.text, answer.text
