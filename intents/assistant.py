@@ -53,7 +53,9 @@ UNREAD = frozenset({Intent.OUT_OF_SCOPE, Intent.CLARIFY})
 # Split "who leads Europe and who leads Japan?" into clauses at question marks, semicolons and
 # "and"/"also" followed by a question word.
 CLAUSE_BREAK = re.compile(
-    r"[?;!\n]+|(?<=\w\w\w)\.\s+(?=(?-i:[A-Z]))"  # a full stop before a capital ends a sentence
+    # a full stop ends a sentence, typed in lower case too, unless it ends an abbreviation
+    r"[?;!\n]+|(?<=\w\w\w)(?<!\bincl)(?<!\bexcl)(?<!\bapprox)(?<!\besp)(?<!\betc)"
+    r"(?<!\bresp)(?<!\bintl)(?<!\bcorp)\.\s+(?=[A-Z])"
     r"|\b(?:and|also|plus|but|then)\s+(?=(?:who|what|which|is|does|do|are|how)\b)",
     re.IGNORECASE,
 )

@@ -117,7 +117,8 @@ def place_roles(doc: Doc) -> dict[int, str]:
     question_at = {i for i, entries in cue_at.items() if entries & QUESTION_CUES
                    and i not in covered}
     numbers, bracketed = _clauses(doc, words)
-    asking_clauses = {numbers[i] for i in question_at} | {
+    cue_clauses = {numbers[i] for i in question_at}
+    asking_clauses = cue_clauses | {
         numbers[i] for i, lemma in enumerate(lemmas) if lemma in words.asking}
     first_question = min(question_at, default=len(doc))
 
@@ -165,9 +166,8 @@ def place_roles(doc: Doc) -> dict[int, str]:
             role = previous_role  # "Valencia (Spain)": the bracket says where that place is
         elif start in bracketed or (unit and not asks) or _glued_to_company(doc, ent.start):
             role = ASIDE
-        elif not asks and origin \
-                and start < first_question:
-            role = ASIDE  # "From Madrid, who leads Indonesia?"
+        elif origin and (not asks and start < first_question or clause not in cue_clauses):
+            role = ASIDE  # "From Madrid, who leads Indonesia?", "... asking from Tokyo"
         elif not asks and start < first_question and before and near not in words.openers and (
                 (near in words.locative and any(table.alpha[i] for i in before[:-1]))
                 or (table.alpha[before[-1]] and near not in COORDINATORS | words.locative)

@@ -18,7 +18,7 @@ from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.components.asker import ASKER_ONLY, ASKER_TOKENS
 from intents.components.segments import SEGMENT_RANGES, UNKNOWN_SEGMENT
-from intents.focus import ASIDE, ASKER, PLAIN, focus_words, place_roles
+from intents.focus import ASIDE, ASKER, DETERMINERS, PLAIN, focus_words, place_roles
 from intents.focus import PLACE_LABELS as PLACE_ENT_LABELS
 from intents.languages import LanguageRules, read_language_cues, rules_for
 from intents.vocabulary import common_english_words, read_cues
@@ -107,6 +107,18 @@ def _negates_leading(doc: Doc) -> bool:
     return any("negation" in cues and any(
         "lead" in cue_at.get(j, ()) or j in companies
         for j in range(i + 1, i + 1 + NEGATION_REACH)) for i, cues in cue_at.items())
+
+
+def _from_origin(doc: Doc) -> bool:
+    """A place right after "from" / "out of" / "depuis": where the message comes from."""
+    lowers = token_table(doc).lowers
+    origin = focus_words().origin
+
+    def after_origin(start: int) -> bool:
+        before = [w for w in lowers[max(0, start - 4):start] if w not in DETERMINERS]
+        return bool(before) and (before[-1] in origin or " ".join(before[-2:]) in origin)
+
+    return any(after_origin(ent.start) for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS)
 
 
 def _may_have_context(doc: Doc) -> bool:
@@ -373,7 +385,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                       facts=[hint_fact], weak_fact=True)
     # "I'm in Morocco but asking about New Zealand": the asking word carries the question
     # ("question about the weather in Osaka" asks nothing of the plan)
-    asks_about = has("asking") and bool(targets) and not unknown
+    # nor does "asking from Paris", which says where the message comes from
+    asks_about = has("asking") and bool(targets) and not unknown and not _from_origin(doc)
     asked_something = leads or asks_who or follows or yes_no or asks_about or (
         context and has("follow_up"))
     if unknown and not asked_something and not strong_fact:

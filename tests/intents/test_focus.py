@@ -164,3 +164,13 @@ def test_a_list_of_places_or_a_city_in_its_own_country_keeps_the_city(assistant,
 def test_a_place_set_aside_with_not_is_not_a_question_about_followers(assistant, question):
     answer = assistant.ask(question)
     assert answer.intent == "who_leads" and answer.leaders == ["nissan"], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("who leads peru? asking from the lisbon office", ["renault"]),
+    ("who leads chile? question from Osaka, thx", ["renault"]),
+    ("I'm in Nairobi but asking about Fiji, thanks in advance", ["mitsubishi"]),
+])
+def test_asking_from_a_place_locates_the_message_and_asking_about_one_asks(assistant, question,
+                                                                           leaders):
+    assert assistant.ask(question).leaders == leaders
