@@ -123,13 +123,13 @@ def _percentiles(latencies: list[float]) -> str:
 
 
 def _language_questions(lang: str) -> list[str]:
-    from intents.evaluation import load_questions
+    from intents.evaluation import labelled_texts
 
     folder = next((f for f in LABELLED if f.is_dir()), None)
     if folder is None:
         return [FIRST_QUESTIONS[lang]]
-    return [q.q for name in LANGUAGE_SETS[lang] if (folder / name).exists()
-            for q in load_questions(folder / name)] or [FIRST_QUESTIONS[lang]]
+    return [text for name in LANGUAGE_SETS[lang] if (folder / name).exists()
+            for text in labelled_texts(folder / name)] or [FIRST_QUESTIONS[lang]]
 
 
 def main(count: int = 10_000) -> int:
