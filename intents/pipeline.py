@@ -16,6 +16,7 @@ from spacy.lookups import Lookups
 from intents import components  # noqa: F401 - registers the components
 from intents.components import entity_id
 from intents.languages import LanguageRules, rules_for
+from intents.languages.cache import large_regexes_cached
 from intents.text import fold_accents
 from intents.vocabulary import Vocabulary
 
@@ -32,7 +33,8 @@ def _lemma(lemmas: dict[str, str], word: str,
 def _blank(rules: LanguageRules) -> Language:
     """spaCy's blank pipeline for the language, with its lookup lemmatizer where it has one
     (Japanese lemmas come from Sudachi's dictionary forms, set by the tokenizer)."""
-    nlp = spacy.blank(rules.code)
+    with large_regexes_cached():  # French's token_match: compiled once per installation
+        nlp = spacy.blank(rules.code)
     if rules.lemma_table is not None:
         lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         lookups = Lookups()
@@ -44,6 +46,8 @@ def _blank(rules: LanguageRules) -> Language:
 def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -> Language:
     rules = rules or rules_for("en")
     nlp = _blank(rules)
+    if rules.release_memory is not None:
+        rules.release_memory()  # what loading touched, before the build touches more
     entities = nlp.add_pipe("kb_entities")
     phrases: dict[str, list] = {}
     places: dict[str, str] = {}
