@@ -46,8 +46,8 @@ def _blank(rules: LanguageRules) -> Language:
 def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -> Language:
     rules = rules or rules_for("en")
     nlp = _blank(rules)
-    if rules.release_memory is not None:
-        rules.release_memory()  # what loading touched, before the build touches more
+    release = rules.release_memory or (lambda: None)
+    release()  # what loading touched; each step below gives back what it touched
     entities = nlp.add_pipe("kb_entities")
     phrases: dict[str, list] = {}
     places: dict[str, str] = {}
@@ -75,6 +75,7 @@ def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -
         exact.setdefault(ident, []).append([{"ORTH": t.text} for t in nlp.make_doc(name)])
     for ident, token_patterns in exact.items():
         entities.add_exact(ident, token_patterns)
+    release()
     linker = nlp.add_pipe("fuzzy_linker", config={"long_length": rules.fuzzy_long_length}
                           if rules.fuzzy_long_length else {})
     choices = {name: (entry.kind, entry.id, entry.country)
@@ -82,6 +83,7 @@ def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -
     for word in rules.fuzzy_cue_words:
         choices.setdefault(word, ("cue", word, None))
     linker.set_choices(choices, vocabulary.common_words, nlp.tokenizer)
+    release()
     nlp.add_pipe("segment_finder")
     asker_words = {key: [fold_accents(str(w)).lower() for w in vocabulary.raw_cues.get(key, [])]
                    for key in ("asker_people", "asker_before", "asker_alone", "asker_after")}
