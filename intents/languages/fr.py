@@ -43,8 +43,12 @@ def _tables() -> tuple[dict[str, str], HashedWords]:
     name = "fr-words-" + cache_key(LOOKUPS_TABLE, version("spacy-lookups-data"),
                                    *sorted(needed)) + ".json"
     cached = read_json(name)
-    if isinstance(cached, dict) and isinstance(cached.get("lemmas"), dict):
-        return cached["lemmas"], HashedWords.from_hashes(words_from_text(cached["hashes"], "I"))
+    try:
+        if isinstance(cached, dict) and isinstance(cached["lemmas"], dict):
+            return cached["lemmas"], HashedWords.from_hashes(
+                words_from_text(cached["hashes"], "I"))
+    except (KeyError, TypeError, ValueError):  # a file cut short or edited: scan again
+        pass
     pairs = lookup_pairs(LOOKUPS_TABLE)
     lemmas = {word: lemma for word, lemma in pairs if lemma in needed and word != lemma}
     words = HashedWords(word for pair in pairs for word in pair)

@@ -90,6 +90,14 @@ def test_french_tables_read_from_the_cache_are_the_tables_scanned(cache_home):
         assert (word in cached_words) == (word in scanned_words)
 
 
+def test_a_damaged_french_cache_is_scanned_again(cache_home):
+    scanned_lemmas, scanned_words = fr._tables.__wrapped__()
+    (path,) = cache_home.glob("fr-words-*.json")
+    path.write_text('{"lemmas": {"dirigent": "diriger"}, "hashes": "not base64!"}')
+    lemmas, words = fr._tables.__wrapped__()
+    assert lemmas == scanned_lemmas and words.hashes == scanned_words.hashes
+
+
 def _dictionary_resident_kb() -> int:
     """Resident kB of the mappings of Sudachi's dictionary file, from /proc/self/smaps."""
     total, inside = 0, False
