@@ -94,6 +94,8 @@ class _Language:
         self.filler = frozenset(stop) | {str(w).lower() for w in cues.get("thanks", [])} \
             | {str(w).lower() for w in cues.get("greeting", [])}
         self.resolver = Resolver(kb, EXAMPLES, lang=code)
+        if self.rules.release_memory is not None:
+            self.rules.release_memory()  # what building touched once (Sudachi's dictionary)
 
     def _parts(self, phrase: str) -> list[str]:
         if self.rules.spaced:

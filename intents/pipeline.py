@@ -16,6 +16,7 @@ from spacy.lookups import Lookups
 from intents import components  # noqa: F401 - registers the components
 from intents.components import entity_id
 from intents.languages import LanguageRules, rules_for
+from intents.languages.cache import large_regexes_cached
 from intents.text import fold_accents
 from intents.vocabulary import Vocabulary
 
@@ -32,7 +33,8 @@ def _lemma(lemmas: dict[str, str], word: str,
 def _blank(rules: LanguageRules) -> Language:
     """spaCy's blank pipeline for the language, with its lookup lemmatizer where it has one
     (Japanese lemmas come from Sudachi's dictionary forms, set by the tokenizer)."""
-    nlp = spacy.blank(rules.code)
+    with large_regexes_cached():  # French's token_match: compiled once per installation
+        nlp = spacy.blank(rules.code)
     if rules.lemma_table is not None:
         lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         lookups = Lookups()
@@ -44,6 +46,8 @@ def _blank(rules: LanguageRules) -> Language:
 def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -> Language:
     rules = rules or rules_for("en")
     nlp = _blank(rules)
+    release = rules.release_memory or (lambda: None)
+    release()  # what loading touched; each step below gives back what it touched
     entities = nlp.add_pipe("kb_entities")
     phrases: dict[str, list] = {}
     places: dict[str, str] = {}
@@ -71,6 +75,7 @@ def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -
         exact.setdefault(ident, []).append([{"ORTH": t.text} for t in nlp.make_doc(name)])
     for ident, token_patterns in exact.items():
         entities.add_exact(ident, token_patterns)
+    release()
     linker = nlp.add_pipe("fuzzy_linker", config={"long_length": rules.fuzzy_long_length}
                           if rules.fuzzy_long_length else {})
     choices = {name: (entry.kind, entry.id, entry.country)
@@ -78,6 +83,7 @@ def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -
     for word in rules.fuzzy_cue_words:
         choices.setdefault(word, ("cue", word, None))
     linker.set_choices(choices, vocabulary.common_words, nlp.tokenizer)
+    release()
     nlp.add_pipe("segment_finder")
     asker_words = {key: [fold_accents(str(w)).lower() for w in vocabulary.raw_cues.get(key, [])]
                    for key in ("asker_people", "asker_before", "asker_alone", "asker_after")}

@@ -64,6 +64,8 @@ class LanguageRules:
     qualifying: frozenset[str] = frozenset()
     # names this long and longer may be two edits away from a typo (None: the shared threshold)
     fuzzy_long_length: int | None = None
+    # gives back memory the build touched once and answering may not need (Sudachi's pages)
+    release_memory: Callable[[], object] | None = None
 
 
 @cache

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Container
 from functools import cache
+from importlib.metadata import version
 
 from intents.languages import DATA, LanguageRules, read_language_cues
+from intents.languages.cache import cache_key, read_json, words_from_text, words_to_text, write_json
 from intents.languages.words import AnyOf, HashedWords, lookup_pairs, spacy_stop_words
 from intents.text import fold_accents
 
+LOOKUPS_TABLE = "fr_lemma_lookup"
 FOLDED_STOP_WORDS = frozenset(fold_accents(w) for w in spacy_stop_words("fr"))
 
 
@@ -34,11 +37,23 @@ def _needed_lemmas() -> set[str]:
 @cache
 def _tables() -> tuple[dict[str, str], HashedWords]:
     """One scan of spacy-lookups-data's French table gives both: the lemmas of the words the
-    cues and facts use ("dirigent" -> "diriger"), and every French word, hashed."""
+    cues and facts use ("dirigent" -> "diriger"), and every French word, hashed. The scan is
+    kept in the user's cache, keyed by the table's version and the words needed."""
     needed = _needed_lemmas()
-    pairs = lookup_pairs("fr_lemma_lookup")
+    name = "fr-words-" + cache_key(LOOKUPS_TABLE, version("spacy-lookups-data"),
+                                   *sorted(needed)) + ".json"
+    cached = read_json(name)
+    try:
+        if isinstance(cached, dict) and isinstance(cached["lemmas"], dict):
+            return cached["lemmas"], HashedWords.from_hashes(
+                words_from_text(cached["hashes"], "I"))
+    except (KeyError, TypeError, ValueError):  # a file cut short or edited: scan again
+        pass
+    pairs = lookup_pairs(LOOKUPS_TABLE)
     lemmas = {word: lemma for word, lemma in pairs if lemma in needed and word != lemma}
-    return lemmas, HashedWords(word for pair in pairs for word in pair)
+    words = HashedWords(word for pair in pairs for word in pair)
+    write_json(name, {"lemmas": lemmas, "hashes": words_to_text(words.hashes)})
+    return lemmas, words
 
 
 def lemma_table() -> dict[str, str]:

@@ -47,6 +47,17 @@ class HashedWords(Container[str]):
     def __init__(self, words: Iterable[str]) -> None:
         self._hashes = array("I", sorted({zlib.crc32(w.encode("utf-8")) for w in words}))
 
+    @classmethod
+    def from_hashes(cls, hashes: array) -> HashedWords:
+        """The set `hashes` (sorted, as `hashes` gives them) stands for."""
+        words = cls(())
+        words._hashes = hashes
+        return words
+
+    @property
+    def hashes(self) -> array:
+        return self._hashes
+
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
