@@ -308,15 +308,6 @@ def test_a_negation_that_does_not_govern_leading_asks_no_followers(assistant, qu
     assert answer.intent != "who_follows" and answer.leaders == leaders, answer.text
 
 
-@pytest.mark.parametrize("question", ["my coworker in Seoul asked: who leads Peru?",
-                                      "in Rabat at the moment but asking about Laos",
-                                      "Je suis à Rabat mais je demande pour le Laos"])
-def test_a_place_asked_about_beside_the_askers_is_answered(assistant, question):
-    answer = assistant.ask(question)
-    assert answer.leaders == (["renault"] if "Peru" in question else ["mitsubishi"]), \
-        answer.text
-
-
 @pytest.mark.parametrize(("question", "leaders"), [
     ("where does mitsubishi lead?", ["mitsubishi"]), ("où Nissan est-il leader ?", ["nissan"]),
 ])

@@ -170,6 +170,9 @@ def test_a_place_set_aside_with_not_is_not_a_question_about_followers(assistant,
     ("who leads peru? asking from the lisbon office", ["renault"]),
     ("who leads chile? question from Osaka, thx", ["renault"]),
     ("I'm in Nairobi but asking about Fiji, thanks in advance", ["mitsubishi"]),
+    ("my coworker in Seoul asked: who leads Peru?", ["renault"]),
+    ("in Rabat at the moment but asking about Laos", ["mitsubishi"]),
+    ("Je suis à Rabat mais je demande pour le Laos", ["mitsubishi"]),
 ])
 def test_asking_from_a_place_locates_the_message_and_asking_about_one_asks(assistant, question,
                                                                            leaders):
