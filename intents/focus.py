@@ -88,6 +88,11 @@ def focus_words() -> FocusWords:
                                   if len(p.split()) == 2))
 
 
+def bracketed_tokens(doc: Doc) -> set[int]:
+    """The tokens inside brackets: "who leads Norway (EV heaven lol)"."""
+    return _clauses(doc, focus_words())[1]
+
+
 def _clauses(doc: Doc, words: FocusWords) -> tuple[list[int], set[int]]:
     """Each token's clause number, and the tokens inside brackets."""
     lowers = token_table(doc).lowers

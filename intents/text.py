@@ -24,6 +24,9 @@ _SPACES = re.compile(r"\s+")
 _MODEL_NAME = re.compile(r"\bleaders?\s*[-/]?\s*(?:and\s+)?followers?\b", re.IGNORECASE)
 
 
+# a quote mark that doesn't join two letters ("what does 'follower' mean", "\"EV\"") only marks
+# a word; "what's" and "l'Europe" keep theirs
+_QUOTED = re.compile(r"(?<![^\W\d_])['\"]|['\"](?![^\W\d_])")
 # "South-East Asia", "plug-in", "self-driving": read hyphenated words as separate words (names in
 # the knowledge base are indexed the same way).
 _WORD_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
@@ -73,7 +76,7 @@ def clean(raw: str | bytes | None) -> CleanText:
     text = html.unescape(text)
     text = _EMOJI.sub(" ", text)
     text = _FORMATTING.sub(" ", text)
-    text = fold_accents(text.translate(_QUOTES))
+    text = _QUOTED.sub(" ", fold_accents(text.translate(_QUOTES)))
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = join_model_name(_SPACES.sub(" ", text).strip())
     text = _WORD_HYPHEN.sub(" ", _LETTER_RANGE.sub(r"\1 - \2", text))

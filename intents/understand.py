@@ -18,7 +18,15 @@ from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.components.asker import ASKER_ONLY, ASKER_TOKENS
 from intents.components.segments import SEGMENT_RANGES, UNKNOWN_SEGMENT
-from intents.focus import ASIDE, ASKER, DETERMINERS, PLAIN, focus_words, place_roles
+from intents.focus import (
+    ASIDE,
+    ASKER,
+    DETERMINERS,
+    PLAIN,
+    bracketed_tokens,
+    focus_words,
+    place_roles,
+)
 from intents.focus import PLACE_LABELS as PLACE_ENT_LABELS
 from intents.languages import LanguageRules, read_language_cues, rules_for
 from intents.vocabulary import common_english_words, read_cues
@@ -86,6 +94,8 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                 start = ent.start
                 if start and lowers[start - 1] in NEGATORS and target in targets:
                     targets.remove(target)  # "not China, the Android one"
+    if rules.code == "en" and any(ent.label_.lower() in REMARK_LABELS for ent in doc.ents):
+        targets, non_members = _without_bracketed_remarks(doc, targets, non_members)
     for first, last in doc.user_data.get(SEGMENT_RANGES, []):  # "segments A to F"
         targets.extend(Target(kind=TargetKind.SEGMENT, id=letter, text=letter)
                        for letter in map(chr, range(ord(first) + 1, ord(last)))
@@ -95,6 +105,20 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
         return [t for t in targets if t not in context], companies, non_members, []
     # a clause naming only such places is context for another clause that asks about one
     return targets, companies, non_members, context
+
+
+def _without_bracketed_remarks(doc: Doc, targets: list[Target], non_members: list[str]
+                              ) -> tuple[list[Target], list[str]]:
+    """"who leads Norway (EV heaven lol)", "... in the US (Tesla land)": a technology or
+    another automaker in brackets beside a subject outside them is a remark, not part of the
+    question."""
+    inside = bracketed_tokens(doc)
+    remarks = {ent.text for ent in doc.ents
+               if ent.label_.lower() in REMARK_LABELS and ent.start in inside}
+    kept = [t for t in targets if t.text not in remarks]
+    if not remarks or not kept:
+        return targets, non_members
+    return kept, [name for name in non_members if name not in remarks]
 
 
 def _negates_leading(doc: Doc) -> bool:
@@ -172,6 +196,7 @@ def _coordinated(doc: Doc, rules: LanguageRules) -> bool:
 
 
 TECH_LABELS = frozenset({"tech", "family", "topic"})
+REMARK_LABELS = TECH_LABELS | {"non_member"}
 EACH = frozenset({"each", "respectively", "separately", "individually", "chacun", "chacune",
                   "respectivement", "それぞれ", "各々", "別々"})
 

@@ -355,3 +355,12 @@ def test_what_a_leader_or_follower_is_is_a_fact(assistant, question, paragraphs)
 def test_a_french_cleft_inside_the_sentence_asks_yes_or_no(assistant):
     answer = assistant.ask("l'Océanie, c'est Nissan qui dirige ?")
     assert answer.text.startswith("Non") and answer.leaders == ["mitsubishi"], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("who leads chile (hydrogen country lol)", ["renault"]),
+    ("who leads e/e architecture in Canada (Ford turf, I know)", ["renault"]),
+])
+def test_a_technology_or_automaker_in_brackets_is_a_remark(assistant, question, leaders):
+    answer = assistant.ask(question)
+    assert answer.understood and answer.leaders == leaders, answer.text

@@ -35,3 +35,12 @@ def test_long_input_is_cut_and_flagged():
 
 def test_invalid_utf8_bytes_are_read_not_raised():
     assert clean(b"who leads \xff\xfe Japan").text == "who leads Japan"
+
+
+@pytest.mark.parametrize(("raw", "read"), [
+    ("what is a 'leader' here", "what is a leader here"),
+    ('the "EV" thing', "the EV thing"),
+    ("what's l'Europe's lead", "what's l'Europe's lead"),
+])
+def test_quote_marks_around_a_word_go_and_apostrophes_stay(raw, read):
+    assert clean(raw).text == read
