@@ -88,6 +88,15 @@ def test_source_lines_say_how_old_each_document_is():
         "Source: Alliance leader-follower article, ¶10 — as of May 2020")
 
 
+def test_a_source_line_follows_the_titles_and_language_it_is_given():
+    sources = [Source(document="alliance-leader-follower-article", paragraph=10)]
+    before, after = ({"alliance-leader-follower-article": title} for title in ("Old", "New"))
+    assert source_line(sources, before) == "Source: Old, ¶10"
+    assert source_line(sources, after) == "Source: New, ¶10"  # a reloaded knowledge base
+    assert source_line(sources, after, lang="fr") == "Source : New, ¶10"
+    assert source_line(sources, after, lang="ja") == "出典：New, ¶10"
+
+
 def test_suggestions_become_buttons_asking_their_question():
     answer = make_answer("Did you mean?", kind=Kind.CLARIFY, understood=False, suggestions=[
         Suggestion(label="PHEV for the D segment " * 5, question="who leads PHEV for D?")])
