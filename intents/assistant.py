@@ -245,6 +245,7 @@ class Assistant:
         self._engine.load_all()
         # As in __init__: the French and Japanese pipelines (a 68,000-word set among them) live
         # as long as the process, and a full collection walking them pauses every thread.
+        gc.collect()  # nothing left over from building them is frozen for good
         gc.freeze()
 
     def language_of(self, question: str, context: dict[str, Any] | None = None) -> str:
