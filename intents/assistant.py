@@ -248,6 +248,10 @@ class Assistant:
     def load_languages(self) -> None:
         """Build every language's pipeline now (`serve` does, before it reports ready)."""
         self._engine.load_all()
+        # As in __init__: the French and Japanese pipelines (a 68,000-word set among them) live
+        # as long as the process, and a full collection walking them pauses every thread.
+        gc.collect()  # nothing left over from building them is frozen for good
+        gc.freeze()
 
     def language_of(self, question: str, context: dict[str, Any] | None = None) -> str:
         """The language a question is answered in (ties: the conversation's, else English)."""

@@ -102,10 +102,16 @@ SPOOL_DROPPED = Counter(
     registry=REGISTRY,
 )
 _kb_version: list[str] = []  # the version KB_INFO shows as 1
+_question_counters: dict[tuple[str, bool, str], Counter] = {}  # QUESTIONS' children by labels
 
 
 def record_answer(*, intent: str, understood: bool, seconds: float, surface: str) -> None:
-    QUESTIONS.labels(intent=intent, understood=str(understood).lower(), surface=surface).inc()
+    key = (intent, understood, surface)
+    counter = _question_counters.get(key)
+    if counter is None:  # `labels()` validates and locks on every call: look each one up once
+        counter = _question_counters[key] = QUESTIONS.labels(
+            intent=intent, understood=str(understood).lower(), surface=surface)
+    counter.inc()
     ANSWER_LATENCY.observe(seconds)
     if intent == ERROR_INTENT:
         record_core_error(surface)

@@ -46,7 +46,11 @@ class DropTokenUnusedWarning(logging.Filter):
         return record.getMessage() != warning_client_prioritized_and_token_skipped()
 
 
-BOLT_LOGGER = logging.getLogger("bot.slack")
+# Bolt's own log lines. Bolt compares this logger's own level (not the effective one) with DEBUG
+# before it formats a debug line for each middleware of each request: left unset, every request
+# formats lines that logging then drops. `build_app` sets it to the configured level, as Bolt
+# does for the logger it makes when given none.
+BOLT_LOGGER = logging.getLogger("bot.slack.bolt")
 BOLT_LOGGER.addFilter(DropTokenUnusedWarning())
 
 
@@ -54,6 +58,7 @@ def build_app(settings: Settings, assistant: Assistant, stores: Stores,
               client: WebClient | None = None) -> App:
     """The app with every surface registered; checks the bot token with auth.test."""
     load_features()
+    BOLT_LOGGER.setLevel(settings.log_level)
     app = App(
         name=APP_NAME,
         client=client or build_web_client(settings),

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from bot.slack.text import MAX_ECHOED_QUESTION, clip, echo, escape, plain
@@ -32,8 +33,11 @@ ACTION_FEEDBACK_DOWN = "feedback_down"
 ACTION_SHARE = "share_answer"
 
 FEEDBACK_KINDS = frozenset({Kind.ANSWER, Kind.NO_ANSWER})
+SOURCE_LINES_KEPT = 1024  # distinct (sources, titles, language): the knowledge base has far fewer
 AREA_TITLES = {"region": "Regions", "technology": "Technologies", "segment": "Segments"}
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+# Built once: json.dumps with options other than its defaults builds a new encoder every call.
+COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def intro(lang: str = "en") -> str:
@@ -103,7 +107,7 @@ def encode_value(fields: dict[str, str]) -> str:
     budget = MAX_BUTTON_VALUE // max(len(fields), 1)
     while True:
         clipped = {key: text[:budget] for key, text in fields.items()}
-        value = json.dumps(clipped, ensure_ascii=False, separators=(",", ":"))
+        value = COMPACT_JSON.encode(clipped)
         if len(value) <= MAX_BUTTON_VALUE:
             return value
         budget //= 2
@@ -151,7 +155,14 @@ def source_line(sources: list[Source], titles: Mapping[str, str] | None = None,
     titles = titles or {}
     named = {source.document: titles.get(source.document) or display_name(source.document)
              for source in sources}
-    return escape(source_text(sources, named, lang))
+    return _source_line(tuple(sources), tuple(named.items()), lang)
+
+
+# Every answer about the same facts carries the same line: said once, then looked up.
+@lru_cache(maxsize=SOURCE_LINES_KEPT)
+def _source_line(sources: tuple[Source, ...], named: tuple[tuple[str, str], ...],
+                 lang: str) -> str:
+    return escape(source_text(list(sources), dict(named), lang))
 
 
 def asked_by_line(user_id: str, question: str, lang: str = "en") -> str:
@@ -171,7 +182,8 @@ def answer_message(answer: Answer, *, asked_by: str | None = None, shareable: bo
     blocks: list[dict[str, Any]] = []
     if asked_by:
         blocks.append(context_block(asked_by_line(asked_by, answer.question, answer.lang)))
-    blocks.extend(mrkdwn_sections(escape(answer.text)))
+    text = escape(answer.text)
+    blocks.extend(mrkdwn_sections(text))
     if answer.suggestions:
         blocks.append({
             "type": "actions",
@@ -194,7 +206,7 @@ def answer_message(answer: Answer, *, asked_by: str | None = None, shareable: bo
                               encode_value({"q": answer.question}), style="primary"))
     if buttons:
         blocks.append({"type": "actions", "block_id": "answer_actions", "elements": buttons})
-    return {"text": clip(escape(answer.text), MAX_FALLBACK_CHARS),
+    return {"text": clip(text, MAX_FALLBACK_CHARS),
             "blocks": fit_blocks(blocks, MAX_MESSAGE_BLOCKS, answer.lang)}
 
 

@@ -6,13 +6,19 @@ app keeps working across restarts and replicas; tests and a quick local run use 
 
 from __future__ import annotations
 
+import secrets
 import threading
 import time
-import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
+
+
+def new_write_key() -> str:
+    """A random 128-bit key in 32 hex digits, like `uuid4().hex` at a third of the cost (one is
+    made for every question asked)."""
+    return secrets.token_hex(16)
 
 
 @dataclass(frozen=True)
@@ -24,7 +30,7 @@ class FeedbackRecord:
     vote: str  # "up" or "down"
     at: datetime
     # Written with the row: a retried write (after an outage) of the same record is a no-op.
-    write_key: str = field(default_factory=lambda: uuid.uuid4().hex)
+    write_key: str = field(default_factory=new_write_key)
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,7 @@ class QuestionRecord:
     confidence: float
     at: datetime
     thread_ts: str | None = None  # where the answer went, when it went to a message or thread
-    write_key: str = field(default_factory=lambda: uuid.uuid4().hex)
+    write_key: str = field(default_factory=new_write_key)
 
 
 class FeedbackStore(Protocol):

@@ -88,6 +88,17 @@ def test_source_lines_say_how_old_each_document_is():
         "Source: Alliance leader-follower article, ¶10 — as of May 2020")
 
 
+def test_a_source_line_follows_the_titles_and_language_it_is_given():
+    sources = [Source(document="alliance-leader-follower-article", paragraph=10)]
+    lines = {(title, lang): source_line(sources, {"alliance-leader-follower-article": title},
+                                        lang=lang)
+             for title in ("Old", "New") for lang in ("en", "fr", "ja")}  # a reloaded KB
+    assert all(title in line and "¶10" in line for (title, _lang), line in lines.items())
+    assert len(set(lines.values())) == len(lines)  # none served from another's cache entry
+    assert [lines[("New", lang)].split("New")[0] for lang in ("en", "fr", "ja")] == [
+        "Source: ", "Source : ", "出典："]
+
+
 def test_suggestions_become_buttons_asking_their_question():
     answer = make_answer("Did you mean?", kind=Kind.CLARIFY, understood=False, suggestions=[
         Suggestion(label="PHEV for the D segment " * 5, question="who leads PHEV for D?")])

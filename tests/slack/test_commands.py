@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import urlencode
 
 import pytest
+import slack_bolt.app.app as bolt_app_module
+from slack_bolt import BoltRequest
 
 from bot.extensions import SUBCOMMANDS, CommandReply
 from bot.ops.metrics import CORE_ERRORS
+from bot.slack.app import build_app, shutdown_listeners
 from bot.slack.blocks import ACTION_FEEDBACK_UP, ACTION_SHARE, MAX_SECTION_CHARS
 from tests.slack.conftest import (
     answer_in,
     assert_pings_nobody,
     button_value,
+    load_payload,
     posts,
     posts_after_quiet,
+    signature_headers,
     text_of,
 )
 from tests.support.polling import holds_for, wait_until
@@ -166,3 +172,21 @@ def test_a_failing_subcommand_apologises_in_the_users_language(bot, slack, monke
     bot.command("digest status")
     (reply,) = slack.wait_for("response_url")
     assert "Désolé, `/alliance digest` a échoué" in reply.params["text"]
+
+
+@pytest.mark.parametrize("log_level, debug_lines_built", [("INFO", False), ("DEBUG", True)])
+def test_bolt_builds_its_per_request_debug_lines_only_when_debug_is_configured(
+        settings, assistant, memory, monkeypatch, log_level, debug_lines_built):
+    built: list[str] = []
+    monkeypatch.setattr(bolt_app_module, "debug_applying_middleware",
+                        lambda name: built.append(name) or name)
+    app = build_app(settings.model_copy(update={"log_level": log_level}), assistant,
+                    memory.as_stores())
+    body = urlencode(load_payload("slash_command")).encode()
+    try:
+        response = app.dispatch(BoltRequest(body=body.decode(), headers={
+            "content-type": "application/x-www-form-urlencoded", **signature_headers(body)}))
+    finally:
+        shutdown_listeners(app)
+    assert response.status == 200 and "PHEV" in response.body
+    assert bool(built) is debug_lines_built
