@@ -68,7 +68,7 @@ def build_app(settings: Settings, assistant: Assistant, stores: Stores,
         listener_executor=ThreadPoolExecutor(LISTENER_WORKERS, thread_name_prefix="slack-lazy"),
         logger=BOLT_LOGGER,
     )
-    middleware.register(app, stores.events)
+    middleware.register(app)
     answerer = Answerer(assistant=assistant, stores=stores)
     _answerers[id(app)] = answerer
     for surface in SURFACES:

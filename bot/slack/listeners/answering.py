@@ -147,6 +147,8 @@ class Answerer:
                          bot_user_id: str | None, surface: str, thread_ts: str | None) -> None:
         """Answer a message event where it was asked: posted to `thread_ts` (None: the
         conversation itself), understood against that conversation's context."""
+        if not self.take(body.get("event_id")):
+            return
         channel = event.get("channel", "")
         question = without_mention(event.get("text", ""), bot_user_id)
         answer = self.answer(question, channel_id=channel, user_id=event.get("user", ""),
@@ -157,9 +159,24 @@ class Answerer:
                    **self.render(answer))
         self.answered(body.get("event_id"))
 
+    def take(self, event_id: str | None) -> bool:
+        """Answer an Events API delivery once, however often Slack repeats it (same
+        `event_id`): the claim is shared by replicas, so a retry that lands on another replica
+        is dropped too. Taken here, in the worker, off the acknowledgement path."""
+        if not event_id:
+            return True
+        try:
+            first = self.stores.events.first_delivery(event_id)
+        except Exception:  # noqa: BLE001 - better to risk a duplicate answer than to drop one
+            logger.exception("Event de-duplication failed", extra={"event_id": event_id})
+            return True
+        if not first:
+            logger.info("Dropped a repeated delivery", extra={"event_id": event_id})
+        return first
+
     def answered(self, event_id: str | None) -> None:
         """Confirm a delivery was answered (or failed for good), so a later retry of it is
-        dropped; until then a retry long after a taker died is answered (see middleware)."""
+        dropped; until then a retry long after a taker died is answered (see `take`)."""
         if not event_id:
             return
         try:
