@@ -187,9 +187,29 @@ def test_a_choice_between_companies_names_the_leader(assistant, question):
     assert answer.intent == "who_leads" and answer.leaders == ["renault"]
 
 
-def test_who_follows_a_company_lists_its_followers(assistant):
-    answer = assistant.ask("who follows Mitsubishi?")
-    assert answer.leaders == ["mitsubishi"] and answer.followers == ["nissan", "renault"]
+@pytest.mark.parametrize("company", ["mitsubishi", "nissan", "renault"])
+def test_who_follows_a_company_lists_its_followers(assistant, company):
+    answer = assistant.ask(f"who follows {company}?")
+    rows = [row for row in assistant.matrix() if row.leader == company and row.area != "segment"]
+    followers = sorted({f for row in rows for f in row.followers})
+    names = assistant.company_names()
+    assert answer.leaders == [company] and answer.followers == followers
+    # the answer says who follows whom in what, every area the company leads, with its sources
+    assert answer.text.startswith(tuple(names[f] for f in followers)), answer.text
+    assert f"follow {names[company]} in " in answer.text, answer.text
+    assert all(row.name in answer.text for row in rows), answer.text
+    assert {s.paragraph for s in answer.sources} == {s.paragraph for row in rows
+                                                     for s in row.sources}
+
+
+def test_who_follows_two_companies_answers_each_in_its_own_sentence(assistant):
+    question = "who follows Nissan and Mitsubishi?"
+    answer = assistant.ask(question)
+    one, other = (assistant.ask(f"who follows {c}?") for c in ("Nissan", "Mitsubishi"))
+    assert answer.question == question and answer.leaders == ["mitsubishi", "nissan"]
+    assert answer.followers == []  # each company has its own followers
+    assert answer.text == f"{one.text} {other.text}"
+    assert set(answer.sources) == set(one.sources) | set(other.sources)
 
 
 def test_repeated_questions_are_answered_alike_and_independently(assistant):
