@@ -163,6 +163,34 @@ def test_paragraph_beyond_the_document_is_refused(copy_of_data: Path):
         load_knowledge(copy_of_data)
 
 
+# Each check, broken once in a copy of the data: the whole message (file, entry, field, why).
+@pytest.mark.parametrize(("file", "before", "after", "message"), [
+    ("technologies.yaml", "id: connected_china", "id: autonomous_driving",
+     "technologies.yaml: entry 'autonomous_driving', field 'id': duplicate id"),
+    ("technologies.yaml", "  - id: phev\n", "  - id: phev\n    followers: [nissan, toyota]\n",
+     "technologies.yaml: entry 'phev', field 'followers': unknown company 'toyota'"),
+    ("technologies.yaml", "  - id: phev\n", "  - id: phev\n    followers: [mitsubishi]\n",
+     "technologies.yaml: entry 'phev', field 'followers': the leader cannot follow itself"),
+    ("regions.yaml", "leader: renault", "leader: toyota",
+     "regions.yaml: entry 'europe', field 'leader': unknown company 'toyota'"),
+    ("technologies.yaml", "source: {paragraph: 10}", "source: {document: memo, paragraph: 10}",
+     "technologies.yaml: entry 'autonomous_driving', field 'source.document': "
+     "unknown document 'memo'"),
+    ("technologies.yaml", "source: {paragraph: 10}", "source: {paragraph: 40}",
+     "technologies.yaml: entry 'autonomous_driving', field 'source.paragraph': paragraph 40 "
+     "is beyond the document's"),
+])
+def test_each_broken_check_names_file_entry_field_and_why(copy_of_data: Path, file, before,
+                                                          after, message):
+    path = copy_of_data / file
+    text = path.read_text(encoding="utf-8")
+    assert before in text
+    path.write_text(text.replace(before, after, 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        load_knowledge(copy_of_data)
+    assert str(error.value).startswith(message), error.value
+
+
 def test_the_gazetteer_script_prints_help_without_touching_the_data(tmp_path, capsys):
     from scripts.build_gazetteer import OUTPUT, main
 
