@@ -163,6 +163,29 @@ def test_paragraph_beyond_the_document_is_refused(copy_of_data: Path):
         load_knowledge(copy_of_data)
 
 
+def _error_after_edit(path: Path, before: str, after: str) -> str:
+    """The loader's message once `before` is replaced by `after` in a copy of a data file."""
+    text = path.read_text(encoding="utf-8")
+    assert before in text
+    path.write_text(text.replace(before, after, 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        load_knowledge(path.parent)
+    return str(error.value)
+
+
+@pytest.mark.parametrize(("file", "before", "after", "message"), [
+    ("technologies.yaml", "  - id: phev\n", "  - id: phev\n    followers: [nissan, [42]]\n",
+     "technologies.yaml: entry 'phev', field 'followers[1]': "),
+    ("technologies.yaml", "  - id: autonomous_driving\n", "  - idx: autonomous_driving\n",
+     "technologies.yaml: entry #1, field 'id': "),
+    ("segments.yaml", "segments:\n", "segments: 7\nold_segments:\n",
+     "segments.yaml: top level, field 'segments': "),
+])
+def test_a_schema_error_names_the_entry_by_id_or_position_and_the_field_path(
+        copy_of_data: Path, file, before, after, message):
+    assert _error_after_edit(copy_of_data / file, before, after).startswith(message)
+
+
 # Each check, broken once in a copy of the data: the whole message (file, entry, field, why).
 @pytest.mark.parametrize(("file", "before", "after", "message"), [
     ("technologies.yaml", "id: connected_china", "id: autonomous_driving",
@@ -182,13 +205,7 @@ def test_paragraph_beyond_the_document_is_refused(copy_of_data: Path):
 ])
 def test_each_broken_check_names_file_entry_field_and_why(copy_of_data: Path, file, before,
                                                           after, message):
-    path = copy_of_data / file
-    text = path.read_text(encoding="utf-8")
-    assert before in text
-    path.write_text(text.replace(before, after, 1), encoding="utf-8")
-    with pytest.raises(KnowledgeError) as error:
-        load_knowledge(copy_of_data)
-    assert str(error.value).startswith(message), error.value
+    assert _error_after_edit(copy_of_data / file, before, after).startswith(message)
 
 
 def test_the_gazetteer_script_prints_help_without_touching_the_data(tmp_path, capsys):
