@@ -82,6 +82,8 @@ class _Language:
         for values in cues.values():
             if isinstance(values, list):
                 words += values
+            elif isinstance(values, dict):  # list_kinds: "technos", "segments"
+                words += [w for group in values.values() for w in group]
         for fact in kb.facts.values():
             words += [*fact.keywords, *fact.hints, *fact.denies]
             if code != "en":

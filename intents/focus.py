@@ -157,9 +157,11 @@ def place_roles(doc: Doc) -> dict[int, str]:
         elif near in words.markers or weak or cue_between \
                 or (before and before[-1] in question_at):
             role = FOCUS
-        elif previous_role in (ASKER, ASIDE) and window and \
-                window - DETERMINERS <= COORDINATORS | words.locative:
-            # "we have dealers in Georgia and Armenia", "with Nissan Europe in Amsterdam"
+        elif previous_role in (ASKER, ASIDE) and previous_end and (
+                start == previous_end or window and
+                window - DETERMINERS <= COORDINATORS | words.locative):
+            # "we have dealers in Georgia and Armenia", "with Nissan Europe in Amsterdam",
+            # "I live in Perth Australia"
             role = previous_role
         elif person and (not asks or near in words.locative or located or unit):
             role = ASKER  # "I visit Germany a lot", "my team in Madrid needs ..."

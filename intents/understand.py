@@ -43,7 +43,7 @@ REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "lis
                            "summarize", "check", "find", "point", "walk"})
 NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
-NEGATORS = frozenset({"not", "no", "except", "besides"})
+NEGATORS = frozenset({"not", "no", "except", "besides", "pas", "sauf", "hormis", "non"})
 NEGATION_REACH = 3  # words after a negation that its leadership word or company may stand
 WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
 EXPLAINING = WH_OPENERS - {"who"}  # questions that ask for more than a name
@@ -66,6 +66,7 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
     non_members: list[str] = []
     context: list[Target] = []  # places that only locate the asker or the message
     lowers = token_table(doc).lowers
+    negated = _negated_starts(doc, lowers)
     # French and Japanese pipelines set the asker's places aside themselves
     if rules.code == "en":
         roles = place_roles(doc) if _may_have_context(doc) else {}
@@ -91,8 +92,7 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                     targets.append(target)
                 if role in (ASKER, ASIDE):
                     context.append(target)
-                start = ent.start
-                if start and lowers[start - 1] in NEGATORS and target in targets:
+                if ent.start in negated and target in targets:
                     targets.remove(target)  # "not China, the Android one"
     if rules.code == "en" and any(ent.label_.lower() in REMARK_LABELS for ent in doc.ents):
         targets, non_members = _without_bracketed_remarks(doc, targets, non_members)
@@ -121,6 +121,18 @@ def _without_bracketed_remarks(doc: Doc, targets: list[Target], non_members: lis
     return kept, [name for name in non_members if name not in remarks]
 
 
+WHERE = frozenset({"where", "どこ"})
+
+
+def _asks_where(doc: Doc, rules: LanguageRules) -> bool:
+    """"where does Nissan lead?", "où Renault est-il leader ?" (accents dropped, "où" is "ou"
+    only first or last), "日産はどこでリーダー？"."""
+    lowers = [w for w, punct in zip(token_table(doc).lowers, token_table(doc).punct,
+                                   strict=True) if not punct]
+    return not WHERE.isdisjoint(lowers) or bool(lowers) and bool(
+        rules.wh_edges & {lowers[0], lowers[-1]})
+
+
 def _negates_leading(doc: Doc) -> bool:
     """A negation governs leading when a leadership word or a company comes right after it
     ("who doesn't lead China?", "which companies other than Nissan lead Japan?"), not when it
@@ -143,6 +155,18 @@ def _from_origin(doc: Doc) -> bool:
         return bool(before) and (before[-1] in origin or " ".join(before[-2:]) in origin)
 
     return any(after_origin(ent.start) for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS)
+
+
+def _negated_starts(doc: Doc, lowers: list[str]) -> set[int]:
+    """Entities a negation sets aside: "not China", "pas Paris France" (a place right after a
+    negated one describes it, and goes with it)."""
+    negated: set[int] = set()
+    previous_end = -1
+    for ent in doc.ents:
+        if (ent.start and lowers[ent.start - 1] in NEGATORS) or ent.start == previous_end:
+            negated.add(ent.start)
+            previous_end = ent.end
+    return negated
 
 
 def _may_have_context(doc: Doc) -> bool:
@@ -168,6 +192,24 @@ def _unknown_names(unknown: list[str], rules: LanguageRules) -> list[str]:
     leaves ("じどう")."""
     common = common_english_words() if rules.code == "en" else rules.common_words()
     return [w for w in unknown if w.lower() not in common and (rules.spaced or _is_phonetic(w))]
+
+
+def _unknown_kind(doc: Doc, rules: LanguageRules, unknown: list[str]) -> list[str]:
+    """"who leads flux capacitor tech?", "qui lead la techno téléportation ?": a kind word
+    ("tech", "segment") named by words the plan doesn't know is not every technology."""
+    table = token_table(doc)
+    kinds = _kind_words(rules.code)
+    strange = set(unknown)
+    for i, lower in enumerate(table.lowers):
+        if lower not in kinds and table.lemmas[i] not in kinds:
+            continue
+        before = [j for j in range(max(0, i - 2), i) if table.texts[j] in strange]
+        after = [j for j in range(i + 1, min(len(doc), i + 3)) if table.texts[j] in strange]
+        named = before if before and before[-1] == i - 1 else after if after and \
+            after[0] == i + 1 else []
+        if named:
+            return [" ".join(table.texts[min(*named, i):max(*named, i) + 1])]
+    return []
 
 
 def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
@@ -339,6 +381,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                                 and not excludes_kind)
     if excludes_kind:
         kinds = []
+    if companies and not targets and not kinds and (leads or follows) and _asks_where(doc, rules):
+        kinds = ["region"]  # "where does Nissan lead?": its regions
     strong_fact = _best_fact(facts, hints) if facts else None
     hint_fact = _best_fact(facts, hints) if hints else None
     denied = bool(doc._.fact_denials)
@@ -368,7 +412,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                           asks_leader=asks_who and leads and not yes_no)
         if has("help") and not hint_fact:
             return result(Intent.HELP, reason="help cue")
-        names = _unknown_names(unknown, rules)
+        names = _unknown_names(unknown, rules) or _unknown_kind(doc, rules, unknown)
         if names and (leads or asks_who) and not has("list"):
             # "who heads up the Zorbistan market?": a name we don't know is not "every region"
             return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=names[0])
@@ -431,6 +475,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         intent = Intent.WHO_FOLLOWS
     elif follows and companies and asks_who:
         intent = Intent.WHO_FOLLOWS  # "who follows Nissan?": Nissan's followers
+    elif follows and companies and targets and not has("what") and not explains:
+        intent = Intent.IS_LEADER  # "nissan follows in argentina?": Yes or No
+        base.update(asks_follower=True, yes_no=True)
     elif follows and companies:
         intent = Intent.WHAT_FOLLOWS
     elif targets and companies and not asks_who and not explains:

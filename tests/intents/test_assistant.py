@@ -384,3 +384,40 @@ def test_a_french_cleft_inside_the_sentence_asks_yes_or_no(assistant):
 def test_a_technology_or_automaker_in_brackets_is_a_remark(assistant, question, leaders):
     answer = assistant.ask(question)
     assert answer.understood and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", ["who leads hoverboard technology?",
+                                      "qui lead le segment téléportation ?",
+                                      "who's lead on time machine tech"])
+def test_a_kind_named_by_words_the_plan_lacks_is_asked_back(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.kind == Kind.CLARIFY and not answer.leaders, answer.text
+
+
+@pytest.mark.parametrize("question", ["qui dirige les technos ?",
+                                      "who leads the main technologies?"])
+def test_every_technology_asked_for_is_listed(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.intent == "list" and answer.leaders == ["mitsubishi", "nissan", "renault"]
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    ("mitsubishi follows in peru?", "Yes.", ["renault"]),
+    ("renault follows in france?", "No.", ["renault"]),
+])
+def test_a_company_follows_in_a_place_asks_yes_or_no(assistant, question, opener, leaders):
+    answer = assistant.ask(question)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+def test_where_without_a_company_and_leading_is_not_a_list_of_regions(assistant):
+    answer = assistant.ask("where do these answers come from?")
+    assert answer.intent != "list" and not answer.leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("who leads Sydney, Nova Scotia (not sydney australia)", ["nissan"]),
+    ("I live in Cairo Egypt, who leads Chile?", ["renault"]),
+])
+def test_a_place_beside_a_negated_or_asker_place_goes_with_it(assistant, question, leaders):
+    assert assistant.ask(question).leaders == leaders
