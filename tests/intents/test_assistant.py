@@ -269,13 +269,6 @@ def test_two_subjects_compared_get_yes_or_no_then_each_answer(assistant, questio
     assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
 
 
-@pytest.mark.parametrize("question", ["Trelonia: renault or nissan?",
-                                      "who runs Bexmoor, nissan or mitsubishi?"])
-def test_a_choice_about_an_unknown_name_is_asked_back(assistant, question):
-    answer = assistant.ask(question)
-    assert answer.kind == Kind.CLARIFY and not answer.leaders, answer.text
-
-
 @pytest.mark.parametrize("question", ["autonomous driving + Brazil: leaders of each?",
                                       "who leads PHEV and also in Japan, respectively"])
 def test_a_technology_and_a_place_asked_each_are_answered_apart(assistant, question):
@@ -386,10 +379,14 @@ def test_a_technology_or_automaker_in_brackets_is_a_remark(assistant, question, 
     assert answer.understood and answer.leaders == leaders, answer.text
 
 
-@pytest.mark.parametrize("question", ["who leads hoverboard technology?",
-                                      "qui lead le segment téléportation ?",
-                                      "who's lead on time machine tech"])
-def test_a_kind_named_by_words_the_plan_lacks_is_asked_back(assistant, question):
+@pytest.mark.parametrize("question", [
+    # a choice between companies about a name the plan lacks
+    "Trelonia: renault or nissan?", "who runs Bexmoor, nissan or mitsubishi?",
+    # a kind of thing named by words the plan lacks
+    "who leads hoverboard technology?", "qui lead le segment téléportation ?",
+    "who's lead on time machine tech",
+])
+def test_an_unknown_name_in_a_choice_or_beside_a_kind_is_asked_back(assistant, question):
     answer = assistant.ask(question)
     assert answer.kind == Kind.CLARIFY and not answer.leaders, answer.text
 
