@@ -22,6 +22,8 @@ NEGATORS = frozenset({"not", "no", "non", "pas", "ではなく", "じゃなく"}
 LOCATORS = (TargetKind.COUNTRY, TargetKind.SUBDIVISION, TargetKind.REGION, TargetKind.ZONE)
 NARROW = (TargetKind.COUNTRY, TargetKind.CITY, TargetKind.SUBDIVISION)
 APPOSITION_GAP = 2  # words between a city and the place that locates it ("Tripoli in Lebanon")
+APPOSITION_WORDS = frozenset({",", "(", "-", "—", "the", "one", "in", "of", "i", "mean",
+                              "that", "which", "is", "located", "city"})
 WIDE = (TargetKind.REGION, TargetKind.ZONE)
 
 
@@ -123,7 +125,9 @@ def _without_misplaced_cities(understanding: Understanding, doc: Doc, kb: Knowle
     for city_span, other_span in zip(spans, spans[1:], strict=False):
         between = lowers[city_span.end:other_span.start]
         listed = _in_list(doc, other_span, spans, coordinators)
-        if len(between) > APPOSITION_GAP or set(between) & (coordinators - {","}) \
+        # "Tripoli in Lebanon", "Tripoli (Lebanon)", "Tripoli, the one in Lebanon"
+        said_again = len(between) <= APPOSITION_GAP or set(between) <= APPOSITION_WORDS
+        if not said_again or set(between) & (coordinators - {","}) \
                 or (listed and "," in between):
             continue  # not one place said twice ("Tripoli, Lebanon"), but two places
         for city, locator in ((places[city_span.text], places[other_span.text]),

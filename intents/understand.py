@@ -94,7 +94,7 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                     context.append(target)
                 if ent.start in negated and target in targets:
                     targets.remove(target)  # "not China, the Android one"
-    if rules.code == "en" and any(ent.label_.lower() in REMARK_LABELS for ent in doc.ents):
+    if any(ent.label_.lower() in REMARK_LABELS for ent in doc.ents):
         targets, non_members = _without_bracketed_remarks(doc, targets, non_members)
     for first, last in doc.user_data.get(SEGMENT_RANGES, []):  # "segments A to F"
         targets.extend(Target(kind=TargetKind.SEGMENT, id=letter, text=letter)
@@ -203,13 +203,22 @@ def _unknown_kind(doc: Doc, rules: LanguageRules, unknown: list[str]) -> list[st
     for i, lower in enumerate(table.lowers):
         if lower not in kinds and table.lemmas[i] not in kinds:
             continue
-        before = [j for j in range(max(0, i - 2), i) if table.texts[j] in strange]
-        after = [j for j in range(i + 1, min(len(doc), i + 3)) if table.texts[j] in strange]
-        named = before if before and before[-1] == i - 1 else after if after and \
-            after[0] == i + 1 else []
-        if named:
-            return [" ".join(table.texts[min(*named, i):max(*named, i) + 1])]
+        # the words right before or after it, up to two, not little words
+        for run in (_run(table, range(i - 1, max(-1, i - 3), -1)),
+                    _run(table, range(i + 1, min(len(doc), i + 3)))):
+            if any(table.texts[j] in strange for j in run):
+                return [" ".join(table.texts[min(*run, i):max(*run, i) + 1])]
     return []
+
+
+def _run(table: Any, indexes: range) -> list[int]:
+    """The words at `indexes`, in order, up to the first that is not a content word."""
+    run = []
+    for j in indexes:
+        if not table.alpha[j] or table.stop[j]:
+            break
+        run.append(j)
+    return run
 
 
 def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:

@@ -372,6 +372,7 @@ def test_a_french_cleft_inside_the_sentence_asks_yes_or_no(assistant):
 
 @pytest.mark.parametrize(("question", "leaders"), [
     ("who leads chile (hydrogen country lol)", ["renault"]),
+    ("les PHEV (hybrides, pas électriques) c'est qui ?", ["mitsubishi"]),
     ("who leads e/e architecture in Canada (Ford turf, I know)", ["renault"]),
 ])
 def test_a_technology_or_automaker_in_brackets_is_a_remark(assistant, question, leaders):
@@ -384,7 +385,7 @@ def test_a_technology_or_automaker_in_brackets_is_a_remark(assistant, question, 
     "Trelonia: renault or nissan?", "who runs Bexmoor, nissan or mitsubishi?",
     # a kind of thing named by words the plan lacks
     "who leads hoverboard technology?", "qui lead le segment téléportation ?",
-    "who's lead on time machine tech",
+    "who's lead on time machine tech", "antigravity boots segment leader?",
 ])
 def test_an_unknown_name_in_a_choice_or_beside_a_kind_is_asked_back(assistant, question):
     answer = assistant.ask(question)

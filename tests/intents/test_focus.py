@@ -139,6 +139,7 @@ def test_a_yes_no_about_a_shared_name_told_apart_is_answered(assistant):
     ("Hyderabad in Pakistan, who's the lead?", [], "India"),
     ("lead OEM for Perth Scotland?", ["renault"], "Oceania"),
     ("Valencia (Spain) who leads", ["renault"], "Venezuela"),
+    ("who leads Hyderabad, the one in Pakistan?", [], "India"),
 ])
 def test_a_city_placed_elsewhere_by_the_question_is_answered_by_that_place(
         assistant, question, leaders, absent):
