@@ -123,9 +123,10 @@ class FuzzyLinker:
             # only names whose length is within the edit budget can match
             near = [name for length in range(len(query) - budget, len(query) + budget + 1)
                     for name in self._by_length.get((width, length), ())]
-            cached = process.extract(query, near, scorer=OSA.distance,
-                                     processor=utils.default_process, limit=3,
-                                     score_cutoff=budget)
+            # the budget of the shorter of the two: "latveria" is not two edits from "Latvia"
+            cached = [(name, distance, index) for name, distance, index in process.extract(
+                query, near, scorer=OSA.distance, processor=utils.default_process, limit=3,
+                score_cutoff=budget) if distance <= self.max_edits(min(len(query), len(name)))]
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()
             self._cache[query] = cached

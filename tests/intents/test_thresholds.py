@@ -37,6 +37,9 @@ def test_edit_budget_grows_with_length(assistant, length, edits):
     ("who leads Eurpoe", ["renault"]),  # 6 letters, one transposition: within budget
     ("who leads Erpoe", []),  # 5 letters, two edits: beyond budget
     ("who leads Mitsubushi", ["mitsubishi"]),  # 10 letters, one edit
+    # the budget is the shorter word's: 8 typed letters, two edits, but "Latvia" has 6
+    ("who leads latveria", []),
+    ("who leads Phillipines", ["mitsubishi"]),  # 11 letters both, two edits
 ])
 def test_fuzzy_edit_budget_boundaries(assistant, question, leaders):
     assert assistant.ask(question).leaders == leaders
