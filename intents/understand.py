@@ -113,6 +113,7 @@ def _without_bracketed_remarks(doc: Doc, targets: list[Target], non_members: lis
     another automaker in brackets beside a subject outside them is a remark, not part of the
     question."""
     inside = bracketed_tokens(doc)
+    # "archi E-body (électrique/électronique)": a bracket after a technology glosses it
     remarks = {ent.text for ent in doc.ents
                if ent.label_.lower() in REMARK_LABELS and ent.start in inside}
     kept = [t for t in targets if t.text not in remarks]
@@ -417,8 +418,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
 
     if not targets and not companies:
         if strong_fact:
+            # "who leads trucks?", "is there a leader for trucks?": nobody, and the fact
             return result(Intent.FACT, reason="fact keyword", facts=[strong_fact],
-                          asks_leader=asks_who and leads and not yes_no)
+                          asks_leader=leads and (asks_who or yes_no and not companies))
         if has("help") and not hint_fact:
             return result(Intent.HELP, reason="help cue")
         names = _unknown_names(unknown, rules) or _unknown_kind(doc, rules, unknown)
@@ -691,7 +693,7 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
         return None
     if explicit and not turn.has("follow_up") and not turn.has("refer"):
         return None  # "who leads North Africa?" is a question of its own
-    qualifies = _qualifies(turn.doc) if turn.english else _qualifies_in(turn)
+    qualifies = (_qualifies(turn.doc) or turn.refers()) if turn.english else _qualifies_in(turn)
     # after "Oceania and the C segment" (two subjects), "and the followers for C?" picks one
     merged = targets if context.get("coordinated") else \
         _merged_targets(turn.old_targets, targets, qualifies=qualifies)

@@ -314,7 +314,13 @@ class Resolver(ReadingBuilder):
         facts = [self.kb.facts[f] for f in understanding.facts]
         sources = [s for fact in facts for s in self.kb.fact_sources(fact)]
         text = " ".join(self.words.text(f.text) for f in facts)
-        if understanding.yes_no:
+        if understanding.yes_no and understanding.asks_leader \
+                and not any(f.companies for f in facts):
+            # "is there a leader for trucks?": trucks come up in a fact, but nobody leads them
+            text = self.words.say("No.") + " " + self.words.say(
+                "The plan designates no leader for that. What the article says: {text}",
+                text=text)
+        elif understanding.yes_no:
             others = [c for f in facts if f.companies for c in understanding.companies
                       if c not in f.companies]
             # an open question (time will tell), or a fact reached by weak hints alone: state

@@ -75,7 +75,8 @@ RULES = LanguageRules(
     stop_words=FOLDED_STOP_WORDS,
     common_words=common_words,
     # "est-ce que Nissan ..." reads "est ce que" once hyphens are spaces
-    yes_no_phrases=(("est", "ce"), ("c'", "est", "bien"), ("c'", "est", "vrai")),
+    yes_no_phrases=(("est", "ce"), ("c'", "est", "bien"), ("c'", "est", "vrai"), ("y", "a"),
+                    ("il", "y", "a")),
     # inversion: "Nissan dirige-t-il ...", "Mitsubishi est-il ...", "Renault et Nissan sont-ils"
     inverted_subjects=frozenset({"il", "elle", "ils", "elles"}),
     relative_pronouns=frozenset({"qui", "ki"}),

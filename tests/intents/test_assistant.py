@@ -419,3 +419,9 @@ def test_where_without_a_company_and_leading_is_not_a_list_of_regions(assistant)
 ])
 def test_a_place_beside_a_negated_or_asker_place_goes_with_it(assistant, question, leaders):
     assert assistant.ask(question).leaders == leaders
+
+
+def test_there_after_a_place_narrows_a_technology_to_it(assistant):
+    first = assistant.ask("who's the lead for china?")
+    answer = assistant.ask("and connected tech there?", first.context)
+    assert answer.leaders == ["nissan"] and "Android" not in answer.text, answer.text

@@ -138,6 +138,10 @@ def test_an_unknown_name_is_asked_back_with_close_names_never_listed_away(assist
     ("Was the framework first mentioned in May?", "No"),
     ("was it first announced in January?", "Yes"),
     ("is the target for 2030?", "No"),
+    # whether there is a leader: a topic only a fact mentions has none
+    ("is there a leader for logistics trucks?", "No."),
+    ("y a un leader pour le Pakistan ?", "Non."),
+    ("il y a un leader pour la Chine ?", "Oui."),
 ])
 def test_a_yes_no_about_a_fact_has_the_polarity_of_the_fact(assistant, question, opener):
     answer = assistant.ask(question)
