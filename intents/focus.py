@@ -41,6 +41,9 @@ BREAK_PUNCT = frozenset({",", ":", ";", "-", "–", "—", "(", ")", "[", "]", "
                          "...", "…", "~"})
 NOT_BREAKS = frozenset({"&", "'", "'s", "\"", "`", "#", "@", "$", "%", "+", "?", "*", "_"})
 COORDINATORS = frozenset({"and", "or", "&", "plus", ",", "vs", "versus"})
+# words that set the entity after them aside ("not China", "pas Paris", "米国ではなく")
+NEGATORS = frozenset({"not", "no", "except", "besides", "pas", "sauf", "hormis", "non",
+                      "ではなく", "じゃなく"})
 DETERMINERS = frozenset({"the", "a", "an", "our", "my", "its", "their", "this", "that", "'s"})
 PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION", "SHARED"})
 

@@ -12,19 +12,16 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from intents.components import token_table
-from intents.focus import COORDINATORS, read_focus_data
+from intents.focus import COORDINATORS, NEGATORS, read_focus_data
 from knowledge.loader import KnowledgeBase
-from knowledge.query import Target, TargetKind, Understanding
+from knowledge.query import NARROW_PLACES, WIDE_PLACES, Target, TargetKind, Understanding
 
 KIND_WORD_REACH = 4  # tokens either side of the name a kind word may stand
-NEGATORS = frozenset({"not", "no", "non", "pas", "ではなく", "じゃなく"})
 # places that say where a city is: a country, a state or province, a region
-LOCATORS = (TargetKind.COUNTRY, TargetKind.SUBDIVISION, TargetKind.REGION, TargetKind.ZONE)
-NARROW = (TargetKind.COUNTRY, TargetKind.CITY, TargetKind.SUBDIVISION)
+LOCATORS = WIDE_PLACES | {TargetKind.COUNTRY, TargetKind.SUBDIVISION}
 APPOSITION_GAP = 2  # words between a city and the place that locates it ("Tripoli in Lebanon")
 APPOSITION_WORDS = frozenset({",", "(", "-", "—", "the", "one", "in", "of", "i", "mean",
                               "that", "which", "is", "located", "city"})
-WIDE = (TargetKind.REGION, TargetKind.ZONE)
 
 
 @cache
@@ -77,8 +74,7 @@ def _choice(ent: Span, readings: list[Target], targets: list[Target], doc: Doc,
     by_words = [r for r in readings if r.kind.value in kinds]
     spans = [span for span in doc.ents if span.label_ != "SHARED"]
     for other in targets:
-        if other in readings or other.kind not in (*WIDE, TargetKind.COUNTRY, TargetKind.CITY,
-                                                    TargetKind.SUBDIVISION):
+        if other in readings or other.kind not in WIDE_PLACES | NARROW_PLACES:
             continue
         span = next((s for s in spans if s.text == other.text), None)
         if span is None or _coordinated(doc, ent, span):
@@ -132,7 +128,7 @@ def _without_misplaced_cities(understanding: Understanding, doc: Doc, kb: Knowle
             continue  # not one place said twice ("Tripoli, Lebanon"), but two places
         for city, locator in ((places[city_span.text], places[other_span.text]),
                               (places[other_span.text], places[city_span.text])):
-            if locator.kind == TargetKind.AREA and city.kind in NARROW:
+            if locator.kind == TargetKind.AREA and city.kind in NARROW_PLACES:
                 dropped.append(locator)  # "Guinea, the African one": the area only describes
             elif city.kind == TargetKind.CITY and locator.kind in LOCATORS \
                     and not _holds(locator, city, kb):

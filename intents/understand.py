@@ -22,6 +22,7 @@ from intents.focus import (
     ASIDE,
     ASKER,
     DETERMINERS,
+    NEGATORS,
     PLAIN,
     bracketed_tokens,
     focus_words,
@@ -30,7 +31,14 @@ from intents.focus import (
 from intents.focus import PLACE_LABELS as PLACE_ENT_LABELS
 from intents.languages import LanguageRules, read_language_cues, rules_for
 from intents.vocabulary import common_english_words, read_cues
-from knowledge.query import Intent, Target, TargetKind, Understanding
+from knowledge.query import (
+    NARROW_PLACES,
+    WIDE_PLACES,
+    Intent,
+    Target,
+    TargetKind,
+    Understanding,
+)
 
 LOGGER = logging.getLogger(__name__)
 TARGET_LABELS = {kind.value.upper(): kind for kind in TargetKind}
@@ -43,7 +51,6 @@ REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "lis
                            "summarize", "check", "find", "point", "walk"})
 NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
-NEGATORS = frozenset({"not", "no", "except", "besides", "pas", "sauf", "hormis", "non"})
 NEGATION_REACH = 3  # words after a negation that its leadership word or company may stand
 WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
 EXPLAINING = WH_OPENERS - {"who"}  # questions that ask for more than a name
@@ -128,10 +135,15 @@ WHERE = frozenset({"where", "どこ"})
 def _asks_where(doc: Doc, rules: LanguageRules) -> bool:
     """"where does Nissan lead?", "où Renault est-il leader ?" (accents dropped, "où" is "ou"
     only first or last), "日産はどこでリーダー？"."""
-    lowers = [w for w, punct in zip(token_table(doc).lowers, token_table(doc).punct,
-                                   strict=True) if not punct]
-    return not WHERE.isdisjoint(lowers) or bool(lowers) and bool(
-        rules.wh_edges & {lowers[0], lowers[-1]})
+    table = token_table(doc)
+    words = [w for w, punct in zip(table.lowers, table.punct, strict=True) if not punct]
+    return not WHERE.isdisjoint(words) or _wh_at_edges(words, rules)
+
+
+def _wh_at_edges(words: list[str], rules: LanguageRules) -> bool:
+    """A question word that, accents dropped, is another word inside a sentence ("où"/"ou"):
+    a question word only first or last."""
+    return bool(words) and bool(rules.wh_edges & {words[0], words[-1]})
 
 
 def _negates_leading(doc: Doc) -> bool:
@@ -297,8 +309,7 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
             word in rules.request_words for word in words[2:4])  # "could you (please) tell me ..."
         return not request
     cues = doc._.cues or {}
-    if not rules.wh_words.isdisjoint(words) or (
-            rules.wh_edges and {words[0], words[-1]} & rules.wh_edges):
+    if not rules.wh_words.isdisjoint(words) or _wh_at_edges(words, rules):
         return False  # "où Renault est-il leader ?", "comment Nissan suit-il ?"
     asks_who = "who" in cues
     requested = any(lemma in rules.request_words for lemma in table.lemmas)
@@ -382,10 +393,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     explains = content[0].lower() in EXPLAINING
     asks_who = has("who") and not _asks_which_kind(doc, rules)
     leads = has("lead")
-    # "who doesn't lead China?" asks for followers; "what ... apart from regions" excludes a kind
+    # "who doesn't lead China?" asks for followers; "what ... apart from regions" excludes a kind;
+    # "London Ontario (not UK), who leads?" sets a place aside
     excludes_kind = has("negation") and bool(kinds) and not asks_who
-    # "who doesn't lead China?" asks for followers; "London Ontario (not UK), who leads?" sets
-    # a place aside
     negates_leading = has("negation") and _negates_leading(doc)
     follows = has("follow") or (negates_leading and (leads or asks_who) and not yes_no
                                 and not excludes_kind)
@@ -449,8 +459,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
 
     if strong_fact and not targets and not follows:
         return result(Intent.FACT, reason="fact keyword beside a company", facts=[strong_fact])
-    choice = len(companies) > 1 and bool(rules.choice_words.intersection(tokens.lowers))
-    names = _unknown_names(unknown, rules) if choice and not targets else []
+    offers_choice = bool(rules.choice_words.intersection(tokens.lowers))  # "Renault or Nissan"
+    names = _unknown_names(unknown, rules) if len(companies) > 1 and offers_choice \
+        and not targets else []
     if names:
         # "New Kalvoria, Renault or Nissan?": the choice is about a name we don't know
         return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=names[0])
@@ -474,8 +485,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     cue_factor = 1.0 if (leads or asks_who or follows or has("what") or yes_no or asks_about) \
         else thresholds.NO_CUE_FACTOR
     factor = cue_factor * unknown_factor
-    choice = len(companies) > 1 and (
-        not yes_no or bool(rules.choice_words.intersection(token_table(doc).lowers)))
+    choice = len(companies) > 1 and (not yes_no or offers_choice)
     if targets and choice and not follows:
         intent = Intent.WHO_LEADS  # "Nissan or Renault for Brazil?", "is Renault or Nissan ...?"
         base["yes_no"] = False  # a choice is answered by a name, not by Yes
@@ -510,10 +520,6 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         base.update(yes_no=True, compare=compare)
     return result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
                   list_kind=kind)
-
-
-NARROW_PLACES = frozenset({TargetKind.COUNTRY, TargetKind.CITY, TargetKind.SUBDIVISION})
-WIDE_PLACES = frozenset({TargetKind.REGION, TargetKind.ZONE})
 
 
 def _asks_membership(doc: Doc, targets: list[Target], rules: LanguageRules) -> bool:
@@ -600,16 +606,16 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     """Read a clause against the previous question: it inherits what it does not say and
     replaces what it does. None when the clause is a question of its own."""
     old_targets = targets_of(context)
+    turn = _Turn(result, context, doc, asks, Intent(context.get("intent", "out_of_scope")),
+                 old_targets, list(context.get("companies", [])), list(context.get("named", [])),
+                 rules)
     kinds = list(doc._.list_kinds or {})
     if len(kinds) == 1 and not targets and not companies and not asks.who:
-        kinds_follow_up = _kind_of_the_subject(result, context, old_targets, kinds[0])
+        kinds_follow_up = _kind_of_the_subject(turn, kinds[0])
         if kinds_follow_up is not None:
             return kinds_follow_up
     if asks.other:
         return None
-    turn = _Turn(result, context, doc, asks, Intent(context.get("intent", "out_of_scope")),
-                 old_targets, list(context.get("companies", [])), list(context.get("named", [])),
-                 rules)
     if not targets and not companies and any(
             t.kind in (TargetKind.SEGMENT, TargetKind.TECH) for t in old_targets):
         targets = _bare_letters(doc)  # "and the D?" after a segment or technology question
@@ -620,19 +626,15 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     return _with_new_targets(turn, targets, companies)
 
 
-def _kind_of_the_subject(result: Callable[..., Understanding], context: dict[str, Any],
-                        old_targets: list[Target], kind: str) -> Understanding | None:
+def _kind_of_the_subject(turn: _Turn, kind: str) -> Understanding | None:
     """"which segments exactly?" after a technology: the segments its answer names; "which
     regions?" after what a company leads: that company's regions."""
-    previous = Intent(context.get("intent", "out_of_scope"))
-    techs = [t for t in old_targets if _group(t.kind) == "technology"]
-    fields = {"reason": "follow-up of the previous question", "from_context": True}
-    if kind == "segment" and techs and previous in LEADERSHIP_INTENTS:
-        return result(Intent.WHO_LEADS, thresholds.CONTEXT_FACTOR, targets=techs, **fields)
-    companies = list(context.get("companies", []))
-    if companies and not old_targets and previous in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
-        return result(previous, thresholds.CONTEXT_FACTOR, companies=companies, list_kind=kind,
-                      **fields)
+    techs = [t for t in turn.old_targets if _group(t.kind) == "technology"]
+    if kind == "segment" and techs and turn.previous in LEADERSHIP_INTENTS:
+        return turn.inherit(Intent.WHO_LEADS, targets=techs)
+    if turn.old_companies and not turn.old_targets \
+            and turn.previous in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
+        return turn.inherit(turn.previous, companies=turn.old_companies, list_kind=kind)
     return None
 
 
@@ -693,7 +695,8 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
         return None
     if explicit and not turn.has("follow_up") and not turn.has("refer"):
         return None  # "who leads North Africa?" is a question of its own
-    qualifies = (_qualifies(turn.doc) or turn.refers()) if turn.english else _qualifies_in(turn)
+    # "and connected tech there?" / "et pour le connected là-bas ?" narrow the subject too
+    qualifies = turn.refers() or (_qualifies(turn.doc) if turn.english else _qualifies_in(turn))
     # after "Oceania and the C segment" (two subjects), "and the followers for C?" picks one
     merged = targets if context.get("coordinated") else \
         _merged_targets(turn.old_targets, targets, qualifies=qualifies)
@@ -734,10 +737,8 @@ def _bare_letters(doc: Doc) -> list[Target]:
 
 
 def _qualifies_in(turn: _Turn) -> bool:
-    """"et pour le connected là-bas ?": a preposition of the language before the new subject
-    (articles skipped), or a word pointing back at the subject, narrows it."""
-    if turn.refers():
-        return True
+    """"et pour le connected ?": a preposition of the language before the new subject
+    (articles skipped) narrows it."""
     lowers = token_table(turn.doc).lowers
     qualifying = turn.rules.qualifying if turn.rules else frozenset()
     articles = {a.strip() for a in (turn.rules.articles if turn.rules else ())}

@@ -35,6 +35,11 @@ class TargetKind(StrEnum):
     TOPIC = "topic"  # a topic the plan assigns to nobody
 
 
+# a country, city or state is counted in a region or a zone ("is Turkey counted as Europe?")
+NARROW_PLACES = frozenset({TargetKind.COUNTRY, TargetKind.CITY, TargetKind.SUBDIVISION})
+WIDE_PLACES = frozenset({TargetKind.REGION, TargetKind.ZONE})
+
+
 @dataclass(frozen=True)
 class Target:
     """One thing a question is about, as the knowledge base names it."""

@@ -11,7 +11,14 @@ import re
 from dataclasses import replace
 
 from knowledge.answer import Answer, Kind, MatrixRow, Source, Suggestion
-from knowledge.query import Intent, Target, TargetKind, Understanding
+from knowledge.query import (
+    NARROW_PLACES,
+    WIDE_PLACES,
+    Intent,
+    Target,
+    TargetKind,
+    Understanding,
+)
 from knowledge.readings import (
     PLACE_KINDS,
     TECH_KINDS,
@@ -22,8 +29,6 @@ MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 # "may" is a month only after these ("in May", "was it may?"), not as a verb ("may I ask")
 MONTH_BEFORE = frozenset({"in", "of", "by", "since", "until", "from", "it", "was", "early",
                           "late", "mid", "before", "after", "last", "this"})
-
-WIDE_PLACES = (TargetKind.REGION, TargetKind.ZONE)  # what a country is counted in
 
 
 def _dates(text: str) -> dict[str, set[str]]:
@@ -170,8 +175,7 @@ class Resolver(ReadingBuilder):
     def _membership(self, understanding: Understanding) -> bool | None:
         """Whether the plan counts the country, city or state asked about in the region or
         zone asked about; None when the question names no such pair."""
-        narrow = [t for t in understanding.targets if t.kind in
-                  (TargetKind.COUNTRY, TargetKind.CITY, TargetKind.SUBDIVISION)]
+        narrow = [t for t in understanding.targets if t.kind in NARROW_PLACES]
         wide = [t for t in understanding.targets if t.kind in WIDE_PLACES]
         if len(narrow) != 1 or len(wide) != 1:
             return None
