@@ -171,12 +171,13 @@ def _from_origin(doc: Doc) -> bool:
 
 
 def _negated_starts(doc: Doc, lowers: list[str]) -> set[int]:
-    """Entities a negation sets aside: "not China", "pas Paris France" (a place right after a
-    negated one describes it, and goes with it)."""
+    """Entities a negation sets aside: "not China", "not the UK", "pas Paris France" (a place
+    right after a negated one describes it, and goes with it)."""
     negated: set[int] = set()
     previous_end = -1
     for ent in doc.ents:
-        if (ent.start and lowers[ent.start - 1] in NEGATORS) or ent.start == previous_end:
+        before = [w for w in lowers[max(0, ent.start - 3):ent.start] if w not in DETERMINERS]
+        if (before and before[-1] in NEGATORS) or ent.start == previous_end:
             negated.add(ent.start)
             previous_end = ent.end
     return negated
@@ -328,15 +329,15 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
         return not asks_who and "what" not in cues  # "Nissan dirige-t-il l'Europe ?"
     if words[-1] in rules.yes_no_endings:  # "三菱はオセアニアのリーダーですか"
         return not asks_who and "what" not in cues and not requested
-    if rules.intonation_questions and table.texts[-1] == "?" and not asks_who \
-            and "what" not in cues and not requested:
+    plain_claim = not asks_who and "what" not in cues and not requested
+    if plain_claim and "inclusion" in cues and sum(
+            ent.label_ in PLACE_ENT_LABELS for ent in doc.ents) > 1:
+        return True  # "Hong Kong fait partie de la Chine ?", "taiwan counted as china?"
+    if rules.intonation_questions and table.texts[-1] == "?" and plain_claim:
         # "Nissan suit là-bas ?", "日産は欧州でフォロワー？", "解消したの？" (not "日産の株価？")
         about_company = any(ent.label_ == "COMPANY" for ent in doc.ents)
         claims = any(key in cues for key in ("lead", "follow")) or len(doc.ents) > 1
-        # "Hong Kong fait partie de la Chine ?": a place counted in another
-        included = "inclusion" in cues and sum(
-            ent.label_ in PLACE_ENT_LABELS for ent in doc.ents) > 1
-        if (about_company and claims) or doc._.fact_denials or included:
+        if (about_company and claims) or doc._.fact_denials:
             return True
     # "Renault leads Europe, right?" / "Nissan is the leader in China, correct?"
     return words[-1] in rules.yes_no_tails and len(words) > 2

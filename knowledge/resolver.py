@@ -11,14 +11,7 @@ import re
 from dataclasses import replace
 
 from knowledge.answer import Answer, Kind, MatrixRow, Source, Suggestion
-from knowledge.query import (
-    NARROW_PLACES,
-    WIDE_PLACES,
-    Intent,
-    Target,
-    TargetKind,
-    Understanding,
-)
+from knowledge.query import NARROW_PLACES, WIDE_PLACES, Intent, Target, TargetKind, Understanding
 from knowledge.readings import (
     PLACE_KINDS,
     TECH_KINDS,

@@ -298,6 +298,7 @@ def test_two_clauses_with_one_answer_say_it_once(assistant):
     ("is Lima in South America for the plan?", "Yes.", ["renault"]),
     ("is Portugal part of South America?", "No.", ["renault"]),
     ("Macao fait partie de la Chine ?", "Oui.", ["nissan"]),
+    ("bahrain counted as europe?", "No.", []),  # a statement asking, in English too
 ])
 def test_whether_a_place_is_counted_in_a_region_is_answered_about_the_place(
         assistant, question, opener, leaders):
@@ -415,6 +416,7 @@ def test_where_without_a_company_and_leading_is_not_a_list_of_regions(assistant)
 
 @pytest.mark.parametrize(("question", "leaders"), [
     ("who leads Sydney, Nova Scotia (not sydney australia)", ["nissan"]),
+    ("London Ontario, not the UK city: who leads?", ["nissan"]),
     ("I live in Cairo Egypt, who leads Chile?", ["renault"]),
 ])
 def test_a_place_beside_a_negated_or_asker_place_goes_with_it(assistant, question, leaders):
