@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, text
@@ -24,6 +24,7 @@ from bot.digest.schedule import (
     DEFAULT_LOCAL_TIME,
     DEFAULT_SCHEDULE,
     FALLBACK_TIMEZONE,
+    BadArgument,
     WEEKDAYS,
     Plan,
     describe,
@@ -60,7 +61,7 @@ ACTION_RESUME = "digest_home_resume"  # button
 ACTION_UNSUBSCRIBE = "digest_home_unsubscribe"  # button with confirmation
 BLOCK_PREFIX = "digest:"  # block_id of a subscription's actions: "digest:<channel id>"
 
-SUBSCRIBE_USAGE = "`/alliance digest subscribe [HH:MM] [time zone] [weekdays|daily]`"
+SUBSCRIBE_USAGE = "`/alliance digest subscribe [HH:MM] [time zone] [weekdays|daily] [en|fr|ja]`"
 USAGE = (f"{SUBSCRIBE_USAGE}, "
          "`/alliance digest unsubscribe`, `/alliance digest status`, `/alliance digest preview`")
 
@@ -95,7 +96,7 @@ def runtime() -> DigestRuntime:
     return _runtime
 
 
-# -- /alliance digest ----------------------------------------------------------------------
+# -- /alliance digest (replies in the user's Slack language) ----------------------------------
 @subcommand("digest")
 def digest_command(context: CommandContext) -> CommandReply:
     words = context.args.split()
@@ -104,11 +105,35 @@ def digest_command(context: CommandContext) -> CommandReply:
                 "preview": _preview}
     handler = handlers.get(verb)
     if handler is None:
-        return CommandReply(text=f"Daily digest of the Alliance leadership map. Use {USAGE}.")
+        lang = language_of(context.client, context.user_id)
+        return CommandReply(text=say(lang, "Daily digest of the Alliance leadership map. "
+                                           "Use {usage}.", usage=USAGE))
     try:
         return handler(context, words[1:])
-    except ValueError as error:  # names the word that was wrong: echoed, so it pings nobody
-        return CommandReply(text=f"{echo(str(error))}. Use {USAGE}.")
+    except BadArgument as error:  # names the word that was wrong: echoed, so it pings nobody
+        lang = language_of(context.client, context.user_id)
+        return CommandReply(text=_refusal(lang, error) + " " + say(lang, "Use {usage}.",
+                                                                   usage=USAGE))
+
+
+def _refusal(lang: str, error: BadArgument) -> str:
+    """Why a word of `subscribe` was refused, in `lang`, the word quoted without pinging."""
+    word = echo(repr(error.word))
+    match error.kind:
+        case "zone":
+            return say(lang, "Unknown time zone {word} (use an IANA name like Europe/Paris).",
+                       word=word)
+        case "time":
+            return say(lang, "{word} is not a time: use HH:MM, 24-hour (e.g. 09:00).", word=word)
+        case "local_time":
+            return say(lang, "{word}: the time is given twice.", word=word)
+        case "timezone":
+            return say(lang, "{word}: the time zone is given twice.", word=word)
+        case "schedule":
+            return say(lang, "{word}: the schedule is given twice.", word=word)
+        case "lang":
+            return say(lang, "{word}: the language is given twice.", word=word)
+    return echo(str(error)) + "."
 
 
 def _about_user(context: CommandContext) -> tuple[str, str]:
@@ -130,15 +155,30 @@ def _user_timezone(context: CommandContext) -> str:
     return _about_user(context)[0]
 
 
-def _local(moment: datetime, plan: Plan) -> str:
-    return f"{moment.astimezone(zone(plan.timezone)):%a %d %b %H:%M}"
+def _local(moment: datetime, plan: Plan, lang: str = "en") -> str:
+    """`moment` in the plan's time zone, as `lang` writes a day and a time ("Thu 26 Nov
+    09:00", "jeu. 26 nov. 09:00", "11月26日(木) 09:00")."""
+    local = moment.astimezone(zone(plan.timezone))
+    if lang == "en":
+        return f"{local:%a %d %b %H:%M}"
+    return f"{_day(local.date(), lang)} {local:%H:%M}"
+
+
+def _day(day: date, lang: str = "en") -> str:
+    if lang == "en":
+        return f"{day:%a %d %b}"
+    from babel.dates import format_skeleton  # CLDR's day names, only for French and Japanese
+
+    return format_skeleton("MMMEd", day, locale=lang)
 
 
 def _subscribe(context: CommandContext, words: list[str]) -> CommandReply:
     request = parse_subscribe_args(words)
-    # the user's settings are asked for only when the command leaves the time zone out; the
-    # language then defaults to their Slack locale, else to English
-    timezone, lang = (request.timezone, "en") if request.timezone else _about_user(context)
+    if request.timezone and request.lang:  # all said: the profile is not needed
+        timezone, lang = request.timezone, request.lang
+    else:  # the user's Slack time zone and language fill in what the command leaves out
+        profile_zone, lang = _about_user(context)
+        timezone = request.timezone or profile_zone
     plan = Plan(local_time=request.local_time or DEFAULT_LOCAL_TIME, timezone=timezone,
                 schedule=request.schedule or DEFAULT_SCHEDULE, lang=request.lang or lang)
     now = utcnow()
@@ -146,46 +186,66 @@ def _subscribe(context: CommandContext, words: list[str]) -> CommandReply:
                     user_id=context.user_id, plan=plan, now=now)
     first = next_slot(plan, active_since=now, now=now)
     return CommandReply(
-        text=(f"<@{context.user_id}> subscribed this channel to the Alliance digest at "
-              f"{describe(plan)}. First one: {_local(first, plan)}."),
+        text=say(lang, "{user} subscribed this channel to the Alliance digest at {plan}. "
+                       "First one: {first}.", user=f"<@{context.user_id}>",
+                 plan=describe(plan, lang), first=_local(first, plan, lang)),
         ephemeral=False,
     )
 
 
 def _unsubscribe(context: CommandContext, words: list[str]) -> CommandReply:
+    lang = language_of(context.client, context.user_id)
     if store.unsubscribe(runtime().engine, context.channel_id):
-        return CommandReply(text=f"<@{context.user_id}> stopped the Alliance digest here.",
-                            ephemeral=False)
-    return CommandReply(text="This channel has no digest subscription.")
+        return CommandReply(text=say(lang, "{user} stopped the Alliance digest here.",
+                                     user=f"<@{context.user_id}>"), ephemeral=False)
+    return CommandReply(text=say(lang, "This channel has no digest subscription."))
 
 
 def _status(context: CommandContext, words: list[str]) -> CommandReply:
+    lang = language_of(context.client, context.user_id)
     engine = runtime().engine
     subscription = store.get_subscription(engine, context.channel_id)
     if subscription is None:
-        return CommandReply(text=f"This channel has no digest. Subscribe with {SUBSCRIBE_USAGE}.")
+        return CommandReply(text=say(lang, "This channel has no digest. Subscribe with {usage}.",
+                                     usage=SUBSCRIBE_USAGE))
     plan = store.plan_of(subscription)
-    lines = [f"Digest here: {describe(plan)}, set up by <@{subscription.created_by}>."]
+    lines = [say(lang, "Digest here: {plan}, set up by {user}.", plan=describe(plan, lang),
+                 user=f"<@{subscription.created_by}>")]
     if subscription.status == store.PAUSED:
-        lines.append(pause_note(subscription.paused_reason))
+        lines.append(pause_note(subscription.paused_reason, lang))
     else:
         now = utcnow()
         upcoming = next_slot(plan, active_since=subscription.active_since, now=now)
-        lines.append(f"Next: {_local(upcoming, plan)}.")
+        lines.append(say(lang, "Next: {when}.", when=_local(upcoming, plan, lang)))
     last = store.last_delivery(engine, context.channel_id)
     if last is not None:
-        lines.append(f"Last: {last.local_date:%a %d %b} ({last.status}).")
+        lines.append(say(lang, "Last: {day} ({status}).", day=_day(last.local_date, lang),
+                         status=_delivery_status(last.status, lang)))
     return CommandReply(text="\n".join(lines))
+
+
+def _delivery_status(status: str, lang: str) -> str:
+    """A delivery's status in `lang` ("claimed" is one being posted right now)."""
+    match status:
+        case store.SENT:
+            return say(lang, "sent")
+        case store.FAILED:
+            return say(lang, "failed")
+        case store.CLAIMED:
+            return say(lang, "being posted")
+    return escape(status)
 
 
 def _preview(context: CommandContext, words: list[str]) -> CommandReply:
     current = runtime()
     subscription = store.get_subscription(current.engine, context.channel_id)
+    timezone, lang = _about_user(context)
     plan = (store.plan_of(subscription) if subscription else
-            Plan(DEFAULT_LOCAL_TIME, _user_timezone(context), DEFAULT_SCHEDULE))
+            Plan(DEFAULT_LOCAL_TIME, timezone, DEFAULT_SCHEDULE, lang=lang))
     digest = preview(current.engine, current.assistant, plan, context.channel_id, utcnow())
     title, blocks = render(digest)
-    return CommandReply(text=f"Preview: {title}", blocks=blocks, ephemeral=True)
+    return CommandReply(text=say(lang, "Preview: {title}", title=title), blocks=blocks,
+                        ephemeral=True)
 
 
 def pause_note(reason: str | None, lang: str = "en") -> str:

@@ -44,19 +44,31 @@ class SubscribeRequest:
     lang: str | None = None
 
 
+class BadArgument(ValueError):
+    """A word of `/alliance digest subscribe` that is not a time, zone, schedule or language:
+    `kind` says which check refused `word` (the Slack surface says it in the reader's
+    language), `str()` says it in English."""
+
+    def __init__(self, kind: str, word: str, english: str) -> None:
+        super().__init__(english)
+        self.kind = kind
+        self.word = word
+
+
 def zone(name: str) -> ZoneInfo:
-    """The IANA zone `name`; ValueError for names zoneinfo does not know."""
+    """The IANA zone `name`; ValueError (BadArgument "zone") for names zoneinfo does not know."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(
-            f"unknown time zone {name!r} (use an IANA name like Europe/Paris)") from None
+        raise BadArgument("zone", name, f"unknown time zone {name!r} "
+                                        "(use an IANA name like Europe/Paris)") from None
 
 
 def parse_local_time(text: str) -> str:
     match = _TIME_PATTERN.match(text)
     if not match:
-        raise ValueError(f"{text!r} is not a time: use HH:MM, 24-hour (e.g. 09:00)")
+        raise BadArgument("time", text,
+                          f"{text!r} is not a time: use HH:MM, 24-hour (e.g. 09:00)")
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
@@ -73,7 +85,7 @@ def parse_subscribe_args(words: list[str]) -> SubscribeRequest:
         else:
             key, value = "timezone", zone(word).key
         if key in found:
-            raise ValueError(f"{word!r}: {key.replace('_', ' ')} given twice")
+            raise BadArgument(key, word, f"{word!r}: {key.replace('_', ' ')} given twice")
         found[key] = value
     return SubscribeRequest(**found)
 

@@ -50,21 +50,37 @@ def test_subscribe_defaults_to_nine_on_weekdays_in_the_users_zone(
 
 def test_subscribe_takes_time_zone_and_schedule(client: WebClient, slack: FakeSlack,
                                                 engine: Engine) -> None:
+    slack.user_timezones["U1"] = "Asia/Tokyo"
     reply = command("subscribe 07:45 America/New_York daily", client)
     assert "07:45 America/New_York, every day" in reply.text
+    assert store.get_subscription(engine, "C1").timezone == "America/New_York"
+
+
+def test_subscribe_with_zone_and_language_needs_no_profile(client: WebClient, slack: FakeSlack,
+                                                           engine: Engine) -> None:
+    command("subscribe 07:45 America/New_York daily en", client)
+    assert store.get_subscription(engine, "C1").lang == "en"
     assert not slack.calls_to("users.info")
+
+
+def test_a_zone_given_without_a_language_keeps_the_users_slack_language(
+        client: WebClient, slack: FakeSlack, engine: Engine) -> None:
+    slack.user_locales["U1"] = "fr-FR"
+    reply = command("subscribe 08:00 Europe/Paris", client)
+    assert store.get_subscription(engine, "C1").lang == "fr"
+    assert "a abonné ce canal" in reply.text and "08:00" in reply.text
 
 
 def test_subscribe_refuses_an_unknown_zone(client: WebClient, engine: Engine) -> None:
     reply = command("subscribe 09:00 Europe/Atlantis", client)
-    assert reply.ephemeral and "unknown time zone 'Europe/Atlantis'" in reply.text
+    assert reply.ephemeral and "Unknown time zone 'Europe/Atlantis'" in reply.text
     assert store.get_subscription(engine, "C1") is None
 
 
 @pytest.mark.parametrize("word", ["<!channel>", "<!here>", "<@U999>", "\u202e<!everyone>"])
 def test_a_bad_word_is_echoed_without_pinging_anyone(client: WebClient, word: str) -> None:
     reply = command(f"subscribe {word}", client)
-    assert "unknown time zone" in reply.text
+    assert "Unknown time zone" in reply.text
     for ping in ("<!channel>", "<!here>", "<!everyone>", "<@U999>", "\u202e"):
         assert ping not in reply.text
 
@@ -201,9 +217,34 @@ def test_readiness_names_an_unreachable_database(tmp_path) -> None:
 def test_subscribe_takes_the_digest_language(client: WebClient, slack: FakeSlack,
                                              engine: Engine) -> None:
     reply = command("subscribe 09:00 Asia/Tokyo ja", client)
-    assert "09:00 Asia/Tokyo, on weekdays, in Japanese" in reply.text
+    # the language chosen is the one the subscriber reads: the confirmation is in it
+    assert "平日 09:00（Asia/Tokyo）" in reply.text and "ダイジェストに登録しました" in reply.text
     assert store.get_subscription(engine, "C1").lang == "ja"
     assert not slack.calls_to("users.info")
+
+
+@pytest.mark.parametrize(("locale", "said"), [
+    ("fr-FR", {"usage": "Utilisez `/alliance digest subscribe", "none": "n'a pas de digest",
+               "zone": "Fuseau horaire inconnu : 'Europe/Atlantis'",
+               "twice": "l'heure est donnée deux fois", "status": "Prochain envoi : ",
+               "stop": "a arrêté le digest", "day": ("lun.", "mar.", "mer.", "jeu.", "ven.")}),
+    ("ja-JP", {"usage": "使い方：`/alliance digest subscribe", "none": "ダイジェストがありません",
+               "zone": "タイムゾーン 'Europe/Atlantis' が見つかりません",
+               "twice": "時刻が2回指定されています", "status": "次回：",
+               "stop": "ダイジェストを停止しました", "day": ("(月)", "(火)", "(水)", "(木)", "(金)")}),
+])
+def test_every_digest_reply_is_in_the_users_slack_language(
+        client: WebClient, slack: FakeSlack, locale: str, said: dict[str, Any]) -> None:
+    slack.user_locales["U1"] = locale
+    assert said["usage"] in command("", client).text
+    assert said["none"] in command("status", client).text
+    assert said["zone"] in command("subscribe 09:00 Europe/Atlantis", client).text
+    assert said["twice"] in command("subscribe 09:00 10:00", client).text
+    command("subscribe 09:00 Europe/Paris", client)
+    status = command("status", client).text
+    assert said["status"] in status and any(day in status for day in said["day"])
+    assert "Next:" not in status and "weekdays" not in status
+    assert said["stop"] in command("unsubscribe", client).text
 
 
 def test_subscribe_without_a_language_follows_the_users_slack_locale(
