@@ -310,11 +310,21 @@ class Assistant:
         clauses = [c for c in clauses if c and any(ch.isalnum() for ch in c)]
         clauses = clauses[: thresholds.MAX_CLAUSES] or [cleaned.text]
         previous = (context or {}).get("understanding")
+        asker = (context or {}).get("asker")  # where the asker said they are, in the thread
         answers: list[Answer] = []
         understood: list[Understanding] = []
         read: list[str] = []
+        unresolved_own_place = False
         for clause in clauses:
             understanding = self._understand(engine, clause, previous)
+            if understanding.own_place is not None:
+                if asker:  # "and for my own region?": the place the asker gave
+                    start, end = understanding.own_place
+                    clause = clause[:start] + str(asker["text"]) + clause[end:]
+                    understanding = self._understand(engine, clause, previous)
+                else:
+                    unresolved_own_place = True
+            asker = _asker_place(understanding) or asker
             if others and not understanding.targets and not understanding.companies \
                     and understanding.intent in UNREAD:
                 understanding = self._understand_mixed(clause, previous, others, understanding)
@@ -337,10 +347,13 @@ class Assistant:
             answers.append(answer)
             understood.append(understanding)
             read.append(clause)
+        if unresolved_own_place and asker and not (context or {}).get("asker"):
+            # "who leads my region? I'm in Chile": the place the message gives later
+            return self._ask(engine, raw, {**(context or {}), "asker": asker}, others, whole)
         if len(answers) > 1:
             answers = _focus(answers, understood)
             if _asks_about_own_place(understood, read):
-                # "who leads my region? I'm in Chile": the asker's place is the subject
+                # "who leads here? I'm in Chile": the asker's place is the subject
                 return self._ask(engine, " ".join(read), context, others, whole=True)
         answered = [a for a in answers if a.understood]
         if answered and len(answered) < len(answers):
@@ -352,6 +365,8 @@ class Assistant:
                 "(Your message was long, so I read only its first {count} characters.)",
                 count=str(thresholds.MAX_QUESTION_CHARS))
         answer.context = {"understanding": previous} if previous else dict(context or {})
+        if asker:
+            answer.context["asker"] = asker
         answer.context["lang"] = engine.rules.code
         answer.lang = engine.rules.code
         answer.text = engine.resolver.words.tidy(answer.text)
@@ -425,6 +440,16 @@ def _as_text(value: Any) -> str:
 
 OWN_PLACE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:region|market|country|area|place|city|"
                        r"territory|office|location)\b|\bhere\b", re.IGNORECASE)
+
+
+def _asker_place(understanding: Understanding) -> dict[str, Any] | None:
+    """Where the asker said they are, from one clause ("I'm in the Lyon office, ..."): a
+    country before a city it holds ("Perth, Australia"), else the first place named."""
+    places = understanding.asker_places
+    if not places:
+        return None
+    place = next((t for t in places if t.kind == TargetKind.COUNTRY), places[0])
+    return {"kind": place.kind.value, "id": place.id, "text": place.text}
 
 
 def _asks_about_own_place(understood: list[Understanding], read: list[str]) -> bool:

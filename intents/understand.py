@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from intents import thresholds
 from intents.components import corrected_words, token_table
-from intents.components.asker import ASKER_ONLY, ASKER_TOKENS
+from intents.components.asker import ASKER_ONLY, ASKER_PLACES, ASKER_TOKENS
 from intents.components.segments import SEGMENT_RANGES, UNKNOWN_SEGMENT
 from intents.focus import (
     ASIDE,
@@ -51,6 +51,7 @@ REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "lis
                            "summarize", "check", "find", "point", "walk"})
 NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
+OWN_PLACE = "asks about the asker's own place"
 NEGATION_REACH = 3  # words after a negation that its leadership word or company may stand
 WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
 EXPLAINING = WH_OPENERS - {"who"}  # questions that ask for more than a name
@@ -63,11 +64,12 @@ PLACE_LABELS = frozenset({"region", "area", "zone", "country", "city", "subdivis
 
 
 def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], list[str],
-                                                      list[Target]]:
-    """Targets, companies, non-member automakers, and the places that only locate the asker or
-    the message when nothing else is left to answer (French and Japanese pipelines set the
-    asker's places aside themselves, their `asker_places`, and mark a clause's only places
-    when they locate the asker)."""
+                                                      list[Target], list[Target]]:
+    """Targets, companies, non-member automakers, the places that only locate the asker or
+    the message when nothing else is left to answer, and every place that locates the asker
+    or the message, answered or set aside (for "my region" later). French and Japanese
+    pipelines set the asker's places aside themselves, their `asker_places`, and mark a
+    clause's only places when they locate the asker."""
     targets: list[Target] = []
     companies: list[str] = []
     non_members: list[str] = []
@@ -107,11 +109,45 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
         targets.extend(Target(kind=TargetKind.SEGMENT, id=letter, text=letter)
                        for letter in map(chr, range(ord(first) + 1, ord(last)))
                        if all((t.kind, t.id) != (TargetKind.SEGMENT, letter) for t in targets))
+    located = [*context, *_taken_asker_places(doc)]
     if context and any(t not in context for t in targets):
         # "I'm in Osaka but asking about Vietnam": answer the focus, not the asker's place
-        return [t for t in targets if t not in context], companies, non_members, []
+        return [t for t in targets if t not in context], companies, non_members, [], located
     # a clause naming only such places is context for another clause that asks about one
-    return targets, companies, non_members, context
+    return targets, companies, non_members, context, located
+
+
+def _taken_asker_places(doc: Doc) -> list[Target]:
+    """The places a French or Japanese pipeline took out as the asker's ("Je suis à Lyon
+    mais ..."): kept for a later "ma région"."""
+    taken = []
+    for ent_id, text, score in doc.user_data.get(ASKER_PLACES, []):
+        kind, ident, country = ent_id.split("|")
+        if kind == "shared":  # a name two places share says nothing sure about the asker
+            continue
+        taken.append(Target(kind=TargetKind(kind), id=ident, text=text, country=country or None,
+                            score=score, alias=text.lower()))
+    return taken
+
+
+def own_place(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
+    """The characters of a phrase naming the asker's own place ("my region", "our own
+    market", "ma région", "chez nous", "うちの地域"), or None."""
+    table = token_table(doc)
+    lowers, lemmas = table.lowers, table.lemmas
+    for i, lower in enumerate(lowers):
+        for phrase in rules.own_phrases:
+            if tuple(lowers[i:i + len(phrase)]) == phrase:
+                last = doc[i + len(phrase) - 1]
+                return doc[i].idx, last.idx + len(last.text)
+        if lower not in rules.own_words:
+            continue
+        j = i + 1
+        while j < len(doc) and lowers[j] in rules.own_links:
+            j += 1
+        if j < len(doc) and (lowers[j] in rules.own_places or lemmas[j] in rules.own_places):
+            return doc[i].idx, doc[j].idx + len(doc[j].text)
+    return None
 
 
 def _without_bracketed_remarks(doc: Doc, targets: list[Target], non_members: list[str]
@@ -347,7 +383,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                rules: LanguageRules | None = None) -> Understanding:
     """Read one clause; `context` is the previous question's understanding, for follow-ups."""
     rules = rules or rules_for("en")
-    targets, companies, non_members, asker = _entities(doc, rules)
+    targets, companies, non_members, asker, located = _entities(doc, rules)
     cues: dict[str, int] = doc._.cues or {}
     facts: dict[str, int] = doc._.facts or {}
     hints: dict[str, int] = doc._.fact_hints or {}
@@ -362,7 +398,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     coordinated = _coordinated(doc, rules)
     base = {"targets": targets, "companies": companies, "corrections": corrections,
             "coordinated": coordinated, "apart": _places_apart(doc) if coordinated else [],
-            "about_asker": bool(asker) and len(asker) == len(targets)}
+            "about_asker": bool(asker) and len(asker) == len(targets),
+            "asker_places": located}
 
     def result(intent: Intent, factor: float = 1.0, reason: str = "",
                **extra: Any) -> Understanding:
@@ -374,6 +411,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     content = [text for text, punct in zip(tokens.texts, tokens.punct, strict=True) if not punct]
     if not content:
         return result(Intent.EMPTY, reason="nothing to read")
+    own = None if targets or doc._.facts else own_place(doc, rules)
+    if own is not None:
+        # "and for my own region?": the asker's place, from this message or the thread (the
+        # assistant puts it in); without one, ask back rather than list every region
+        return result(Intent.CLARIFY, 0.5, reason=OWN_PLACE, own_place=own)
     if ambiguous and not targets and not companies:
         candidates = [Target(kind=TargetKind(kind), id=ident, text=name.title(), country=country
                              or None) for _, options in ambiguous

@@ -76,6 +76,10 @@ class Understanding:
     coordinated: bool = False  # targets joined by "and" / "," rather than "in" / "for"
     apart: list[str] = field(default_factory=list)  # ids of places asked on their own
     about_asker: bool = False  # every place named describes the asker ("I'm in Osaka")
+    # the places that locate the asker or the message, answered or set aside
+    asker_places: list[Target] = field(default_factory=list)
+    # characters of "my region" / "ma région" / "うちの地域" in a clause with no place of its own
+    own_place: tuple[int, int] | None = None
     unknown_name: str | None = None  # "who leads Zorbistan?": the name nothing matched
     narrows: bool = False  # a follow-up placing the subject in context ("and in China?")
     asks_leader: bool = False  # a fact reached by "who leads ...?"

@@ -454,6 +454,12 @@ class Resolver(ReadingBuilder):
                                        examples=examples), suggestions=self.suggestions())
             if understanding.targets or understanding.candidates:
                 return self.clarify(question, understanding)
+            if understanding.own_place is not None:  # "who leads our market?" from nowhere said
+                return Answer(question=question, intent=intent.value, kind=Kind.CLARIFY,
+                              understood=False, confidence=understanding.confidence,
+                              text=say("Which place is yours? Say the country or city, for "
+                                       "example: I'm in Lyon, who leads my region?"),
+                              suggestions=self.suggestions())
             return Answer(question=question, intent=intent.value, kind=Kind.CLARIFY,
                           understood=False, confidence=understanding.confidence,
                           text=say("Leads what? Name a region, country, technology or segment, "

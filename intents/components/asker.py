@@ -19,6 +19,8 @@ from intents.components.tokens import token_table
 LOGGER = logging.getLogger(__name__)
 ASKER_ONLY = "asker_only_places"  # token starts of places that only locate the asker
 ASKER_TOKENS = "asker_place_tokens"  # tokens of the asker's places taken out of doc.ents
+# (entity id, text, score) of each place taken out: the asker's own place, for "ma région"
+ASKER_PLACES = "asker_places_taken"
 PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION"})
 # particles that may sit between a place and the marker after it ("上海 に いる")
 LINKS = frozenset({"に", "で", "の", "へ", "を"})
@@ -53,6 +55,7 @@ class AskerPlaces:
         if asker and len(asker) < len(places):
             doc.ents = [ent for ent in doc.ents if ent not in asker]
             doc.user_data[ASKER_TOKENS] = [i for ent in asker for i in range(ent.start, ent.end)]
+            doc.user_data[ASKER_PLACES] = [(ent.ent_id_, ent.text, ent._.score) for ent in asker]
         elif asker:
             # "… ? je suis à Québec": a clause that only places the asker is context for
             # another clause that asks about a place (the assistant compares the clauses)

@@ -64,6 +64,12 @@ class LanguageRules:
     qualifying: frozenset[str] = frozenset()
     # names this long and longer may be two edits away from a typo (None: the shared threshold)
     fuzzy_long_length: int | None = None
+    # the asker's own place: a possessive ("our"), words that may follow it ("own"), then a
+    # kind of place ("market"); or a whole phrase ("chez nous")
+    own_words: frozenset[str] = frozenset()
+    own_links: frozenset[str] = frozenset()
+    own_places: frozenset[str] = frozenset()
+    own_phrases: tuple[tuple[str, ...], ...] = ()
     # gives back memory the build touched once and answering may not need (Sudachi's pages)
     release_memory: Callable[[], object] | None = None
 

@@ -20,6 +20,12 @@ def _common() -> frozenset[str]:
 
 
 RULES = LanguageRules(
+    own_words=frozenset({"my", "our", "mine", "ours"}),
+    own_links=frozenset({"own", "home", "local", "current", "part", "of", "the", "neck"}),
+    own_places=frozenset({"region", "market", "country", "area", "territory", "zone", "city",
+                          "place", "location", "continent", "patch", "turf", "world", "woods"}),
+    own_phrases=(("where", "i", "am"), ("where", "i'm"), ("where", "we", "are"),
+                 ("where", "i", "work"), ("where", "i", "live"), ("where", "we're")),
     code="en",
     cue_file=DATA / "cues.yaml",
     lemma_table=_lemmas,

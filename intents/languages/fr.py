@@ -69,6 +69,13 @@ def common_words() -> Container[str]:
 
 
 RULES = LanguageRules(
+    own_words=frozenset({"mon", "ma", "mes", "notre", "nos"}),
+    own_links=frozenset({"propre", "propres", "petit", "petite"}),
+    own_places=frozenset({"région", "region", "régions", "regions", "pays", "marché", "marche",
+                          "marchés", "marches", "zone", "territoire", "ville", "coin",
+                          "secteur", "continent"}),
+    own_phrases=(("chez", "nous"), ("chez", "moi"), ("de", "chez", "nous"),
+                 ("là", "où", "je", "suis"), ("la", "ou", "je", "suis")),
     code="fr",
     cue_file=DATA / "cues_fr.yaml",
     lemma_table=lemma_table,

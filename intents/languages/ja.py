@@ -63,6 +63,11 @@ def _common() -> frozenset[str]:
 
 
 RULES = LanguageRules(
+    own_words=frozenset({"うち", "自分", "私", "わたし", "私たち", "我々", "弊社", "当社", "僕",
+                         "俺", "自社", "われわれ", "ウチ"}),
+    own_links=frozenset({"の", "ら", "たち", "が", "担当", "いる", "所属"}),
+    own_places=frozenset({"地域", "国", "市場", "エリア", "地区", "マーケット", "リージョン",
+                          "地元", "拠点", "担当地域"}),
     code="ja",
     cue_file=DATA / "cues_ja.yaml",
     lemma_table=None,

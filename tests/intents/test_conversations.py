@@ -128,6 +128,33 @@ def test_the_place_asked_about_is_answered_not_the_askers_place(assistant, quest
     assert "France" not in answer.text
 
 
+# "my region" is where the asker said they are: in an earlier turn, earlier or later in the
+# same message, in any language; never the subject of the previous answer
+@pytest.mark.parametrize(("questions", "leaders"), [
+    (["hello, i am working in lyon. who is leading vietnam?", "thanks. and for my own region?"],
+     ["renault"]),
+    (["I'm based in Santiago. who leads Japan?", "ok", "and who follows in our market?"],
+     ["renault"]),
+    (["Hi! I'm in the Nashville office and my team asks which company leads our market"],
+     ["nissan"]),
+    (["we sit in Casablanca", "who leads Oceania?", "and where we are?"], ["renault"]),
+    (["je suis au bureau de Lyon. qui dirige le Vietnam ?", "et pour ma région ?"], ["renault"]),
+    (["Je bosse à Santiago", "qui lead chez nous ?"], ["renault"]),
+    (["大阪にいますが、ベトナムのリーダーは？", "じゃあうちの地域は？"], ["nissan"]),
+])
+def test_my_region_is_the_place_the_asker_gave(assistant, questions, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", ["which company leads our market?", "who follows in my "
+                                      "region?", "qui dirige notre marché ?", "うちの地域のリーダーは？"])
+def test_my_region_with_no_place_given_is_asked_back_not_listed(assistant, question):
+    after = thread(assistant, "who leads Brazil?", question)[-1]
+    for answer in (assistant.ask(question), after):
+        assert answer.kind == Kind.CLARIFY and not answer.leaders, answer.text
+
+
 def test_an_unknown_name_is_asked_back_with_close_names_never_listed_away(assistant):
     answer = assistant.ask("who heads up the Zorbistan market?")
     assert answer.kind == Kind.CLARIFY and not answer.leaders
