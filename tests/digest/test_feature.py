@@ -231,7 +231,8 @@ def test_subscribe_takes_the_digest_language(client: WebClient, slack: FakeSlack
     ("ja-JP", {"usage": "使い方：`/alliance digest subscribe", "none": "ダイジェストがありません",
                "zone": "タイムゾーン 'Europe/Atlantis' が見つかりません",
                "twice": "時刻が2回指定されています", "status": "次回：",
-               "stop": "ダイジェストを停止しました", "day": ("(月)", "(火)", "(水)", "(木)", "(金)")}),
+               "stop": "ダイジェストを停止しました",
+               "day": ("(月)", "(火)", "(水)", "(木)", "(金)")}),
 ])
 def test_every_digest_reply_is_in_the_users_slack_language(
         client: WebClient, slack: FakeSlack, locale: str, said: dict[str, Any]) -> None:

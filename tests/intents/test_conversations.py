@@ -147,8 +147,9 @@ def test_my_region_is_the_place_the_asker_gave(assistant, questions, leaders):
     assert answer.understood and answer.leaders == leaders, answer.text
 
 
-@pytest.mark.parametrize("question", ["which company leads our market?", "who follows in my "
-                                      "region?", "qui dirige notre marché ?", "うちの地域のリーダーは？"])
+@pytest.mark.parametrize("question", ["which company leads our market?",
+                                      "who follows in my region?", "qui dirige notre marché ?",
+                                      "うちの地域のリーダーは？"])
 def test_my_region_with_no_place_given_is_asked_back_not_listed(assistant, question):
     after = thread(assistant, "who leads Brazil?", question)[-1]
     for answer in (assistant.ask(question), after):
