@@ -554,6 +554,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         intent = Intent.WHAT_LEADS
     else:
         return result(Intent.OUT_OF_SCOPE, reason="a company with no question about leading")
+    if intent == Intent.IS_LEADER:
+        # "Turkey is in Europe so Renault?": about Turkey; Europe is the asker's premise
+        base["targets"] = targets = _without_premises(doc, targets, rules)
     kind = kinds[0] if len(kinds) == 1 and intent == Intent.WHAT_LEADS else None
     compare = _compared(cues) if intent == Intent.WHO_LEADS and len(targets) > 1 else None
     if intent == Intent.WHO_LEADS and yes_no and not compare and _asks_membership(doc, targets,
@@ -563,6 +566,30 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         base.update(yes_no=True, compare=compare)
     return result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
                   list_kind=kind)
+
+
+def _without_premises(doc: Doc, targets: list[Target], rules: LanguageRules) -> list[Target]:
+    """The places a yes/no question asks about, without those it only argues from: a claim
+    before a conclusion word ("Taïwan c'est la Chine donc Nissan ?", "グアムはアメリカだから
+    日産？") is about its first place; a reason after a reason word ("NZ is Nissan because of
+    all the Japanese cars") names no subject when a place came before it."""
+    lowers = token_table(doc).lowers
+    places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
+
+    def found(phrases: tuple[tuple[str, ...], ...]) -> int | None:
+        return next((i for i in range(1, len(lowers)) for phrase in phrases
+                     if tuple(lowers[i:i + len(phrase)]) == phrase), None)
+
+    dropped: set[str] = set()
+    conclusion = found(rules.conclusion_phrases)
+    before = [ent for ent in places if conclusion is not None and ent.end <= conclusion]
+    if len(before) >= 2:
+        dropped |= {ent.text for ent in before[1:]}
+    reason = found(rules.reason_phrases)
+    if reason is not None and any(ent.end <= reason for ent in places):
+        dropped |= {ent.text for ent in places if ent.start > reason}
+    kept = [t for t in targets if t.text not in dropped]
+    return kept or targets
 
 
 def _asks_membership(doc: Doc, targets: list[Target], rules: LanguageRules) -> bool:

@@ -70,6 +70,10 @@ class LanguageRules:
     own_links: frozenset[str] = frozenset()
     own_places: frozenset[str] = frozenset()
     own_phrases: tuple[tuple[str, ...], ...] = ()
+    # "Turkey is in Europe, so Renault?": after a conclusion word the claim before it is a
+    # premise; "NZ is Nissan because of the Japanese cars": after a reason word, a reason
+    conclusion_phrases: tuple[tuple[str, ...], ...] = ()
+    reason_phrases: tuple[tuple[str, ...], ...] = ()
     # gives back memory the build touched once and answering may not need (Sudachi's pages)
     release_memory: Callable[[], object] | None = None
 

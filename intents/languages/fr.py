@@ -69,6 +69,8 @@ def common_words() -> Container[str]:
 
 
 RULES = LanguageRules(
+    conclusion_phrases=(("donc",), ("alors",), ("du", "coup"), ("par", "conséquent")),
+    reason_phrases=(("car",), ("puisque",), ("parce",), ("vu", "que"), ("étant", "donné")),
     own_words=frozenset({"mon", "ma", "mes", "notre", "nos"}),
     own_links=frozenset({"propre", "propres", "petit", "petite"}),
     own_places=frozenset({"région", "region", "régions", "regions", "pays", "marché", "marche",

@@ -427,3 +427,19 @@ def test_there_after_a_place_narrows_a_technology_to_it(assistant):
     first = assistant.ask("who's the lead for china?")
     answer = assistant.ask("and connected tech there?", first.context)
     assert answer.leaders == ["nissan"] and "Android" not in answer.text, answer.text
+
+
+# A yes/no that argues from a premise is about its subject: the place a conclusion word
+# ("so", "donc", "だから") follows is the asker's claim, and a reason after "because" names none
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    ("turkey is part of europe so renault leads it?", "No", []),
+    ("la turquie c est en europe donc renault non ?", "Non", []),
+    ("Taïwan c'est la Chine donc Nissan, non ?", "Non", []),
+    ("グアムはアメリカだから日産？", "いいえ", ["mitsubishi"]),
+    ("my boss says nz is nissan bc of all the japanese cars there", "No", ["mitsubishi"]),
+    ("mexico is north america hence nissan, right?", "Yes", ["nissan"]),
+    ("le maroc est en afrique du nord donc c'est renault ?", "Oui", ["renault"]),
+])
+def test_a_premise_is_not_the_subject_of_a_yes_no(assistant, question, opener, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
