@@ -157,7 +157,8 @@ def place_roles(doc: Doc) -> dict[int, str]:
         origin = near in words.origin or near2 in words.origin
         if origin and person:
             role = ASKER  # "my boss from Osaka wants the lead for France": nobody leads from
-        elif near in words.markers or weak or cue_between \
+        elif near in words.markers or weak or cue_between or _for_a_unit_there(lowers, span,
+                                                                              words) \
                 or (before and before[-1] in question_at):
             role = FOCUS
         elif previous_role in (ASKER, ASIDE) and previous_end and (
@@ -201,6 +202,18 @@ def _asked_place_after(ents: list[Span], start: int, numbers: list[int],
     """Another place comes later, in a clause that asks the question."""
     return any(ent.label_ in PLACE_LABELS and ent.start > start
                and numbers[ent.start] in asking_clauses for ent in ents)
+
+
+def _for_a_unit_there(lowers: list[str], span: range, words: FocusWords) -> bool:
+    """"I ask for colleagues in Mumbai", "for our people at the Kyiv plant": a focus word
+    before a unit placed by a preposition makes the place the focus."""
+    i, units = span.stop - 1, 0
+    while i >= span.start and (lowers[i] in DETERMINERS or lowers[i] in words.locative
+                               or lowers[i] in words.units):
+        units += lowers[i] in words.units
+        i -= 1
+    return units > 0 and i >= span.start and lowers[i] in words.markers \
+        and lowers[span.stop - 1] in words.locative | DETERMINERS
 
 
 def _followed_by(lowers: list[str], end: int, following: frozenset[str]) -> bool:

@@ -53,6 +53,12 @@ NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 OWN_PLACE = "asks about the asker's own place"
 NEGATION_REACH = 3  # words after a negation that its leadership word or company may stand
+# words that may stand between a negation and the place it sets aside ("not asking for the US",
+# "pas pour la France"): articles, prepositions of topic, verbs of asking
+NEGATION_GAP = DETERMINERS | frozenset({
+    "for", "about", "regarding", "re", "in", "on", "asking", "ask", "talking", "interested",
+    "meaning", "mean", "looking", "at", "pour", "sur", "de", "du", "la", "le", "les", "l'",
+    "concernant", "parle", "demande", "au", "aux", "en"})
 WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
 EXPLAINING = WH_OPENERS - {"who"}  # questions that ask for more than a name
 # Words that point at the subject in context ("what's Nissan's role there?").
@@ -74,6 +80,7 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
     companies: list[str] = []
     non_members: list[str] = []
     context: list[Target] = []  # places that only locate the asker or the message
+    asker_places: list[Target] = []  # places that locate the asker
     lowers = token_table(doc).lowers
     negated = _negated_starts(doc, lowers)
     # French and Japanese pipelines set the asker's places aside themselves
@@ -101,6 +108,8 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                     targets.append(target)
                 if role in (ASKER, ASIDE):
                     context.append(target)
+                if role == ASKER:
+                    asker_places.append(target)
                 if ent.start in negated and target in targets:
                     targets.remove(target)  # "not China, the Android one"
     if any(ent.label_.lower() in REMARK_LABELS for ent in doc.ents):
@@ -109,7 +118,7 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
         targets.extend(Target(kind=TargetKind.SEGMENT, id=letter, text=letter)
                        for letter in map(chr, range(ord(first) + 1, ord(last)))
                        if all((t.kind, t.id) != (TargetKind.SEGMENT, letter) for t in targets))
-    located = [*context, *_taken_asker_places(doc)]
+    located = [*asker_places, *_taken_asker_places(doc)]
     if context and any(t not in context for t in targets):
         # "I'm in Osaka but asking about Vietnam": answer the focus, not the asker's place
         return [t for t in targets if t not in context], companies, non_members, [], located
@@ -212,8 +221,11 @@ def _negated_starts(doc: Doc, lowers: list[str]) -> set[int]:
     negated: set[int] = set()
     previous_end = -1
     for ent in doc.ents:
-        before = [w for w in lowers[max(0, ent.start - 3):ent.start] if w not in DETERMINERS]
-        if (before and before[-1] in NEGATORS) or ent.start == previous_end:
+        i = ent.start - 1
+        # "not China", "not the UK", "not asking for the US", "pas pour la France"
+        while i >= max(0, ent.start - NEGATION_REACH - 2) and lowers[i] in NEGATION_GAP:
+            i -= 1
+        if (i >= 0 and lowers[i] in NEGATORS) or ent.start == previous_end:
             negated.add(ent.start)
             previous_end = ent.end
     return negated
@@ -242,6 +254,30 @@ def _unknown_names(unknown: list[str], rules: LanguageRules) -> list[str]:
     leaves ("じどう")."""
     common = common_english_words() if rules.code == "en" else rules.common_words()
     return [w for w in unknown if w.lower() not in common and (rules.spaced or _is_phonetic(w))]
+
+
+FOCUS_BEFORE = frozenset({"pour", "sur", "concernant", "de", "du"})
+
+
+def _asked_about(doc: Doc, word: str, rules: LanguageRules) -> bool:
+    """The unknown `word` is what the clause asks about: right after a leadership or question
+    word or a word of focus ("who leads Wakanda", "asking about Elbonia", "qui dirige le
+    Wakanda"), not a name inside the asker's description ("the Rolle office")."""
+    if not rules.spaced:
+        return True
+    table = token_table(doc)
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    words = focus_words()
+    for i, text in enumerate(table.texts):
+        if text != word:
+            continue
+        j = i - 1
+        while j >= 0 and table.lowers[j] in DETERMINERS | {"le", "la", "les", "l'"}:
+            j -= 1
+        if j >= 0 and (cue_at.get(j, set()) & {"lead", "who", "follow"}
+                       or table.lowers[j] in words.markers | FOCUS_BEFORE):
+            return True
+    return False
 
 
 def _unknown_kind(doc: Doc, rules: LanguageRules, unknown: list[str]) -> list[str]:
@@ -452,6 +488,14 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     base.update(yes_no=yes_no, denied=denied)
     unknown_factor = thresholds.UNKNOWN_WORD_FACTOR ** min(len(unknown), 6)
 
+    if targets and base["about_asker"] and (leads or asks_who or has("asking")):
+        strange = [name for name in _unknown_names(unknown, rules)
+                   if len(name) > 2 and _asked_about(doc, name, rules)]
+        if strange:
+            # "I'm in Lyon, who leads Wakanda?": the place asked about is one we don't know,
+            # and the asker's own place is not the answer
+            return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=strange[-1],
+                          targets=[])
     if has("amount"):  # "how much does a Leaf cost?": the Leaf is a fact, its price is not
         return result(Intent.OUT_OF_SCOPE, reason="asks for a price the plan doesn't give")
     if context:

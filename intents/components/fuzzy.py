@@ -41,6 +41,11 @@ def make_fuzzy_linker(nlp: Language, name: str, *, min_length: int, max_edits_sh
                        max_edits_long=max_edits_long, long_length=long_length)
 
 
+def squeezed(text: str) -> str:
+    """`text` with each run of one letter written once: "morroco" and "morocco" -> "moroco"."""
+    return "".join(char for i, char in enumerate(text) if i == 0 or char != text[i - 1])
+
+
 class FuzzyLinker:
     """Link misspelt names ("Mitsubshi", "autonmous", "Eurpoe") with rapidfuzz.
 
@@ -58,6 +63,7 @@ class FuzzyLinker:
         self.common_words: Container[str] = frozenset()
         self._cache: dict[str, list[tuple[str, float, int]]] = {}
         self._by_length: dict[tuple[int, int], list[str]] = {}
+        self._squeezed: dict[tuple[int, str], list[str]] = {}
 
     def set_choices(self, names: dict[str, tuple[str, str, str | None]],
                     common_words: Container[str], tokenizer: Any) -> None:
@@ -68,6 +74,7 @@ class FuzzyLinker:
         """
         self.choices = {}
         self._by_length = {}
+        self._squeezed = {}
         self._cache = {}
         for name, entry in names.items():
             plain = name.replace(" ", "").isalpha() and name.isascii()
@@ -75,6 +82,7 @@ class FuzzyLinker:
             if width <= MAX_WINDOW:
                 self.choices.setdefault(width, {})[name] = entry
                 self._by_length.setdefault((width, len(name)), []).append(name)
+                self._squeezed.setdefault((width, squeezed(name)), []).append(name)
         self.common_words = common_words
 
     def closest(self, word: str, limit: int = 3) -> list[tuple[str, str, str, str | None]]:
@@ -127,6 +135,13 @@ class FuzzyLinker:
             cached = [(name, distance, index) for name, distance, index in process.extract(
                 query, near, scorer=OSA.distance, processor=utils.default_process, limit=3,
                 score_cutoff=budget) if distance <= self.max_edits(min(len(query), len(name)))]
+            # a letter doubled or not is one slip, however many times it happens
+            # ("morroco", "phillipines", "carribean")
+            seen = {name for name, _, _ in cached}
+            cached += [(name, 1, -1) for name in self._squeezed.get((width, squeezed(query)), ())
+                       if name not in seen and name != query
+                       and self.max_edits(min(len(query), len(name))) >= 1]
+            cached.sort(key=lambda found: found[1])
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()
             self._cache[query] = cached

@@ -178,3 +178,47 @@ def test_a_place_set_aside_with_not_is_not_a_question_about_followers(assistant,
 def test_asking_from_a_place_locates_the_message_and_asking_about_one_asks(assistant, question,
                                                                            leaders):
     assert assistant.ask(question).leaders == leaders
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # a negation reaches past words of asking and articles: "not asking for the US"
+    ("im in detroit. not asking for the US though, for our kyiv team - lead company?",
+     ["renault"]),
+    ("who leads in china, not about japan", ["nissan"]),
+    ("je ne parle pas de la France mais du Brésil, qui dirige ?", ["renault"]),
+    # a focus word before a unit placed by a preposition: that place is the focus
+    ("I sit in Bangkok but I ask for colleagues in Lima, who is the leader there?", ["renault"]),
+    ("based in Oslo, asking for our people at the Manila plant: lead?", ["mitsubishi"]),
+    # Slack shorthand is not an unknown name
+    ("in the tokyo office but what abt our ppl in auckland, who leads", ["mitsubishi"]),
+])
+def test_the_askers_place_is_set_aside_in_every_shape(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("I'm in Lyon, who leads Wakanda?", "Wakanda"),
+    ("sitting in nashville rn, need to know whos lead for zorbistan", "zorbistan"),
+    ("im based in osaka but asking about elbonia", "elbonia"),
+    ("je suis à Lyon, qui dirige le Wakanda ?", "Wakanda"),
+])
+def test_an_unknown_place_beside_the_askers_place_is_asked_back_not_answered_for_the_asker(
+        assistant, question, unknown):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.kind == "clarify" and not answer.leaders and unknown in answer.text, answer.text
+
+
+def test_a_name_inside_the_askers_description_is_not_what_is_asked(assistant):
+    answer = assistant.ask("Hiya! Writing from the Rolle office in Switzerland — who leads here?")
+    assert answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("sitting in nashville rn, need to know whos lead for morroco", ["renault"]),
+    ("who leads phillipines", ["mitsubishi"]),
+    ("qui dirige les phillipines ?", ["mitsubishi"]),
+])
+def test_a_letter_doubled_or_not_is_one_slip(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders == leaders, answer.text
