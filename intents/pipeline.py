@@ -83,6 +83,10 @@ def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -
     for word in rules.fuzzy_cue_words:
         choices.setdefault(word, ("cue", word, None))
     linker.set_choices(choices, vocabulary.common_words, nlp.tokenizer)
+    # "... thanks, Kasia": a name after a sign-off is the writer's, never a fuzzy place
+    linker.sign_offs = frozenset(fold_accents(" ".join(phrase)).lower()
+                                 for key in ("thanks", "greeting")
+                                 for phrase in vocabulary.cues.get(key, []))
     release()
     nlp.add_pipe("segment_finder")
     asker_words = {key: [fold_accents(str(w)).lower() for w in vocabulary.raw_cues.get(key, [])]

@@ -371,6 +371,16 @@ def _asks_which_kind(doc: Doc, rules: LanguageRules) -> bool:
                for i, lower in enumerate(table.lowers))
 
 
+def _after_cleft(lowers: list[str], start: int, rules: LanguageRules) -> bool:
+    """The words before `start` open a cleft ("c'est", "c est", "c'est-tu", "c'tu", past
+    "bien" or "vraiment")."""
+    end = start
+    while end and lowers[end - 1] in rules.cleft_fillers:
+        end -= 1
+    return any(tuple(lowers[max(0, end - len(opener)):end]) == opener
+               for opener in rules.cleft_openers)
+
+
 def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     table = token_table(doc)
     words = [lower for lower, punct in zip(table.lowers, table.punct, strict=True) if not punct]
@@ -387,10 +397,11 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     asks_who = "who" in cues
     requested = any(lemma in rules.request_words for lemma in table.lemmas)
     if rules.relative_pronouns and any(
-            ent.label_ == "COMPANY" and ent.start >= 2 and ent.end < len(doc)
-            and table.lowers[ent.start - 2:ent.start] == ["c'", "est"]
+            ent.label_ == "COMPANY" and ent.end < len(doc)
+            and _after_cleft(table.lowers, ent.start, rules)
             and table.lowers[ent.end] in rules.relative_pronouns for ent in doc.ents):
-        return not requested  # "le PHEV, c'est Renault qui lead ?"
+        # "le PHEV, c'est Renault qui lead ?", "c est nissan qui ...", "c'tu Renault qui ..."
+        return not requested
     if any(tuple(words[:len(phrase)]) == phrase for phrase in rules.yes_no_phrases):
         # "est-ce que Nissan dirige l'Europe ?"; "c'est bien Renault qui dirige la Russie ?":
         # a "qui" right after the company only links it to its verb
@@ -762,6 +773,16 @@ def _about_the_subject(turn: _Turn) -> Understanding | None:
     if turn.previous == Intent.FACT and turn.context.get("facts") \
             and (asks.yes_no or turn.has("refer")):
         return turn.inherit(Intent.FACT, facts=list(turn.context["facts"]))
+    if turn.has("confirm") and not (asks.who or asks.lead or asks.follow or asks.what):
+        # "are you sure?", "c'est sûr ?", "本当？": the last answer again, confirmed
+        if turn.previous == Intent.FACT and turn.context.get("facts"):
+            return turn.inherit(Intent.FACT, facts=list(turn.context["facts"]))
+        if turn.previous in LEADERSHIP_INTENTS and (turn.old_targets or turn.old_companies):
+            extra: dict[str, Any] = {"yes_no": True}
+            if turn.previous == Intent.WHO_LEADS and turn.named:
+                extra["same_as"] = turn.named
+            return turn.inherit(turn.previous, targets=turn.old_targets,
+                                companies=turn.old_companies, **extra)
     if turn.previous not in LEADERSHIP_INTENTS or not (turn.old_targets or turn.old_companies):
         return None
     if asks.what and (asks.lead or asks.follow or other) and not asks.who and not about:

@@ -64,6 +64,7 @@ class FuzzyLinker:
         self._cache: dict[str, list[tuple[str, float, int]]] = {}
         self._by_length: dict[tuple[int, int], list[str]] = {}
         self._squeezed: dict[tuple[int, str], list[str]] = {}
+        self.sign_offs: frozenset[str] = frozenset()  # "thanks", "cheers": a name follows
 
     def set_choices(self, names: dict[str, tuple[str, str, str | None]],
                     common_words: Container[str], tokenizer: Any) -> None:
@@ -161,6 +162,8 @@ class FuzzyLinker:
         table = token_table(doc)
         unknown = [alpha and len(lower) >= self.min_length and lower not in self.common_words
                    for alpha, lower in zip(table.alpha, table.lowers, strict=True)]
+        for i in self._signature(table):
+            unknown[i] = False
         spans.extend(self._split_words(doc, table))
         covered |= {i for span in spans for i in range(span.start, span.end)}
         index = 0 if any(unknown) else len(doc)
@@ -176,6 +179,22 @@ class FuzzyLinker:
         if spans:
             add_spans(doc, spans)
         return doc
+
+    def _signature(self, table: TokenTable) -> range:
+        """The tokens of a name signing the message off: capitalised words at its end after a
+        sign-off and a comma or dash ("thanks, Kasia", "merci - Jean-Marc", "cheers, Ana")."""
+        end = len(table.texts)
+        while end and not table.alpha[end - 1] and table.texts[end - 1] in ".!)":
+            end -= 1
+        start = end
+        while start and (table.alpha[start - 1] or table.texts[start - 1] == "-") \
+                and table.texts[start - 1][:1].isupper() and end - start < 3:
+            start -= 1
+        if start == end or start < 2 or table.texts[start - 1] not in (",", "-", "–", "—"):
+            return range(0)
+        previous = table.lowers[max(0, start - 3):start - 1]
+        said = {previous[-1], " ".join(previous[-2:])} if previous else set()
+        return range(start, end) if said & self.sign_offs else range(0)
 
     def _link_at(self, doc: Doc, start: int, covered: set[int],
                  unknown: list[bool]) -> tuple[Span | None, int] | None:

@@ -44,6 +44,10 @@ class LanguageRules:
     # question words that, accents dropped, are other words inside a sentence ("où"/"ou"):
     # question words only first or last
     wh_edges: frozenset[str] = frozenset()
+    # the words that open a cleft before a company ("c'est Renault qui ..."), and those that may
+    # stand between ("bien")
+    cleft_openers: tuple[tuple[str, ...], ...] = ()
+    cleft_fillers: frozenset[str] = frozenset()
     # relative pronouns: right after a company they ask nothing ("c'est bien Renault qui ...")
     relative_pronouns: frozenset[str] = frozenset()
     # a statement about a company with a question mark asks yes or no ("Nissan suit là-bas ?")

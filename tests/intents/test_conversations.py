@@ -223,3 +223,25 @@ def test_a_kind_asked_after_a_subject_is_that_subjects_kind(assistant, first, se
                                                             absent):
     answer = assistant.ask(second, assistant.ask(first).context)
     assert answer.leaders == leaders and absent not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener", "leaders"), [
+    (["who leads brazil", "are you sure?"], "Yes.", ["renault"]),
+    (["is nissan leader in europe?", "really?"], "No", ["renault"]),
+    (["what does mitsubishi lead", "u sure?"], "Yes.", ["mitsubishi"]),
+    (["qui dirige le brésil", "c est sur ?"], "Oui.", ["renault"]),
+    (["ブラジルのリーダーは？", "本当？"], "はい。", ["renault"]),
+])
+def test_are_you_sure_confirms_the_last_answer(assistant, questions, opener, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("hi team! quick one - who's the lead company for vietnam? thanks, Kasia", ["mitsubishi"]),
+    ("who leads Chile? cheers, Ana", ["renault"]),
+    ("who leads the us", ["nissan"]),
+])
+def test_a_signature_is_nobody_and_the_us_is_a_country(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders, answer.text

@@ -197,3 +197,14 @@ def test_everyday_french_words_are_not_taken_for_unknown_names(assistant, questi
     question's language doesn't know it: "allait" and "énumère" are French, not names."""
     answer = assistant.ask(question, guarded=False)
     assert answer.lang == "fr" and answer.understood, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("c est nissan qui est leader en europe ?", "Non"),
+    ("c'tu Renault qui lead au Japon ?", "Non"),
+    ("c'est-tu Nissan qui lead au Japon ?", "Oui"),
+    ("c'est donc bien Mitsubishi qui dirige l'Océanie ?", "Oui"),
+])
+def test_a_french_cleft_in_every_spelling_asks_yes_or_no(assistant, question, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
