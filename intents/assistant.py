@@ -28,7 +28,7 @@ from intents.pipeline import build_pipeline
 from intents.shared import told_apart
 from intents.teaching import TaughtPhrase, teach_vocabulary
 from intents.text import clean, fold_accents
-from intents.understand import NO_SUBJECT, context_of, understand
+from intents.understand import NO_SUBJECT, REQUEST_VERBS, context_of, understand
 from intents.vocabulary import build_vocabulary, read_cues
 from knowledge.answer import ERROR_INTENT, Answer, Kind, MatrixRow, apology
 from knowledge.languages import local_list
@@ -96,6 +96,8 @@ class _Language:
         self.filler = frozenset(stop) | {str(w).lower() for w in cues.get("thanks", [])} \
             | {str(w).lower() for w in cues.get("greeting", [])}
         self.resolver = Resolver(kb, EXAMPLES, lang=code)
+        # words that make a clause a request ("give me the full picture"), not a remark
+        self.requests = frozenset(REQUEST_VERBS | self.rules.request_words)
         if self.rules.release_memory is not None:
             self.rules.release_memory()  # what building touched once (Sudachi's dictionary)
 
@@ -337,6 +339,9 @@ class Assistant:
             if english and previous and not understanding.targets and understanding.intent in (
                     Intent.CLARIFY, Intent.OUT_OF_SCOPE, Intent.THANKS, Intent.GREETING):
                 understanding = self._completed(engine, clause, previous) or understanding
+            if _is_remark(understanding, clause, engine.requests) and any(
+                    a.kind != Kind.SMALL_TALK for a in answers):
+                continue  # "who follows there? want the full picture on the slide"
             answer = self._decide(engine, raw, understanding)
             if answer.understood:
                 previous = context_of(understanding, answer.leaders)
@@ -350,6 +355,17 @@ class Assistant:
         if unresolved_own_place and asker and not (context or {}).get("asker"):
             # "who leads my region? I'm in Chile": the place the message gives later
             return self._ask(engine, raw, {**(context or {}), "asker": asker}, others, whole)
+        if len(answers) > 1 and _is_remark(understood[0], read[0], engine.requests) and any(
+                a.kind != Kind.SMALL_TALK for a in answers[1:]):
+            # "making a cheat sheet. who leads Chile?": the question is the later clause
+            answers, understood, read = answers[1:], understood[1:], read[1:]
+        if len(answers) > 1 and any(u.confirms for u in understood) and not all(
+                u.confirms or a.kind == Kind.SMALL_TALK
+                for a, u in zip(answers, understood, strict=True)):
+            # "are you sure? my boss says NZ is Nissan": the claim is what gets answered
+            kept = [i for i, u in enumerate(understood) if not u.confirms]
+            answers, understood, read = ([items[i] for i in kept]
+                                         for items in (answers, understood, read))
         if len(answers) > 1:
             answers = _focus(answers, understood)
             if _asks_about_own_place(understood, read):
@@ -440,6 +456,18 @@ def _as_text(value: Any) -> str:
 
 OWN_PLACE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:region|market|country|area|place|city|"
                        r"territory|office|location)\b|\bhere\b", re.IGNORECASE)
+
+
+def _is_remark(understanding: Understanding, clause: str, requests: frozenset[str]) -> bool:
+    """A clause that says why the asker asks ("want the full picture for the slide", "I'm
+    making a cheat sheet") rather than asking: a list word, no question mark, no request verb
+    ("give me the full picture" asks), no company or subject. Beside a real question it is not
+    one of its own."""
+    words = {w.lower() for w in WORD.findall(clause)}
+    return understanding.intent == Intent.LIST and not clause.rstrip().endswith("?") \
+        and not words & requests \
+        and not understanding.targets and not understanding.companies \
+        and understanding.list_kind is None
 
 
 def _asker_place(understanding: Understanding) -> dict[str, Any] | None:

@@ -318,6 +318,8 @@ def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
             continue
         if table.lemmas[i] in domain or table.lowers[i] in domain:
             continue
+        if len(text) == 1 and text.isascii():
+            continue  # the "s" of "whats", a stray letter: no word, no name
         unknown.append(text)
     return unknown
 
@@ -517,6 +519,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                                                     or (kinds and not targets))),
                                rules=rules)
         if follow_up is not None:
+            if follow_up.intent == Intent.IS_LEADER:  # "my boss says X is Y so Z?" in a thread
+                follow_up.targets = _without_premises(doc, follow_up.targets, rules)
             return follow_up
     refers = has("refer")
     if companies and not targets and yes_no and refers and not has("what") \
@@ -612,6 +616,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     if intent == Intent.IS_LEADER:
         # "Turkey is in Europe so Renault?": about Turkey; Europe is the asker's premise
         base["targets"] = targets = _without_premises(doc, targets, rules)
+        base["whole"] = _asks_whole(doc)
     kind = kinds[0] if len(kinds) == 1 and intent == Intent.WHAT_LEADS else None
     compare = _compared(cues) if intent == Intent.WHO_LEADS and len(targets) > 1 else None
     if intent == Intent.WHO_LEADS and yes_no and not compare and _asks_membership(doc, targets,
@@ -621,6 +626,23 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         base.update(yes_no=True, compare=compare)
     return result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
                   list_kind=kind)
+
+
+WHOLE = frozenset({"all", "whole", "entire", "every", "tout", "toute", "tous", "toutes", "entier",
+                   "entière", "entiere", "全体", "全部", "全域", "すべて", "全て", "全"})
+
+
+def _asks_whole(doc: Doc) -> bool:
+    """"Does Nissan lead all of Asia?", "toute l'Asie", "アジア全体": a quantifier within two
+    words of a place asks about every part of it."""
+    lowers = token_table(doc).lowers
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_ENT_LABELS:
+            continue
+        near = lowers[max(0, ent.start - 3):ent.start] + lowers[ent.end:ent.end + 2]
+        if WHOLE.intersection(near):
+            return True
+    return False
 
 
 def _without_premises(doc: Doc, targets: list[Target], rules: LanguageRules) -> list[Target]:
@@ -776,9 +798,9 @@ def _about_the_subject(turn: _Turn) -> Understanding | None:
     if turn.has("confirm") and not (asks.who or asks.lead or asks.follow or asks.what):
         # "are you sure?", "c'est sûr ?", "本当？": the last answer again, confirmed
         if turn.previous == Intent.FACT and turn.context.get("facts"):
-            return turn.inherit(Intent.FACT, facts=list(turn.context["facts"]))
+            return turn.inherit(Intent.FACT, facts=list(turn.context["facts"]), confirms=True)
         if turn.previous in LEADERSHIP_INTENTS and (turn.old_targets or turn.old_companies):
-            extra: dict[str, Any] = {"yes_no": True}
+            extra: dict[str, Any] = {"yes_no": True, "confirms": True}
             if turn.previous == Intent.WHO_LEADS and turn.named:
                 extra["same_as"] = turn.named
             return turn.inherit(turn.previous, targets=turn.old_targets,

@@ -76,6 +76,8 @@ class Understanding:
     coordinated: bool = False  # targets joined by "and" / "," rather than "in" / "for"
     apart: list[str] = field(default_factory=list)  # ids of places asked on their own
     about_asker: bool = False  # every place named describes the asker ("I'm in Osaka")
+    confirms: bool = False  # "are you sure?": the last answer again
+    whole: bool = False  # "all of Asia": a Yes needs every part
     # the places that locate the asker or the message, answered or set aside
     asker_places: list[Target] = field(default_factory=list)
     # characters of "my region" / "ma région" / "うちの地域" in a clause with no place of its own

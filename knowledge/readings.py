@@ -36,6 +36,7 @@ class Reading:
     leads: list[Lead] = field(default_factory=list)
     split: bool = False  # several readings (Asia, connected technology)
     none_note: str = ""  # set when the plan designates no leader
+    leaderless_rest: bool = False  # part of it has no leader ("the rest of Africa")
     notes: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
 
@@ -138,7 +139,8 @@ class ReadingBuilder:
             area = self.kb.areas[target.id]
             leads = [self.region_lead(part) for part in area.parts]
             notes = [self.words.sentence(self.words.text(area.rest))] if area.rest else []
-            return Reading(self.words.text(area.name), leads, split=True, notes=notes)
+            return Reading(self.words.text(area.name), leads, split=True, notes=notes,
+                           leaderless_rest=bool(area.rest))
         if target.kind == TargetKind.ZONE:
             zone = self.kb.zones[target.id]
             named = target.text.strip()

@@ -215,8 +215,11 @@ class Resolver(ReadingBuilder):
             text = self.words.say("No.") + " " + details
         elif len(asked) > 1 and not all(c in leaders for c in asked):
             text = self.words.say("No.") + " " + details  # "do Renault and Nissan both lead ...?"
-        elif all(lead.leadership.leader in asked for lead in leads):
+        elif all(lead.leadership.leader in asked for lead in leads) and not any(
+                r.leaderless_rest for r in readings):
             text = self.words.say("Yes.") + " " + details
+        elif any(lead.leadership.leader in asked for lead in leads) and understanding.whole:
+            text = self.words.say("No, not all of it.") + " " + details  # "all of Asia?"
         elif any(lead.leadership.leader in asked for lead in leads):
             text = self.words.say("Yes, in part.") + " " + details
         else:

@@ -443,3 +443,19 @@ def test_there_after_a_place_narrows_a_technology_to_it(assistant):
 def test_a_premise_is_not_the_subject_of_a_yes_no(assistant, question, opener, leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    # a Yes about a name part of which has no leader is only in part
+    ("does renault lead africa?", "Yes, in part."),
+    ("does nissan lead asia?", "Yes, in part."),
+    # "all of", "toute", "全体" ask about every part: not all of it is No
+    ("does nissan lead all of asia?", "No, not all of it."),
+    ("does renault lead the whole of africa?", "No, not all of it."),
+    ("est-ce que Nissan dirige toute l'Asie ?", "Non, pas en totalité."),
+    ("日産はアジア全体のリーダー？", "いいえ、全体ではありません。"),
+    ("is renault leader in all of europe?", "Yes."),
+])
+def test_yes_about_a_wide_name_says_whether_it_is_all_of_it(assistant, question, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text

@@ -245,3 +245,33 @@ def test_are_you_sure_confirms_the_last_answer(assistant, questions, opener, lea
 def test_a_signature_is_nobody_and_the_us_is_a_country(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    # a clause saying why the asker asks is not a request for every leader
+    (["who leads vietnam", "thanks!! and who are the followers there? want the full picture "
+      "on the slide"], ["mitsubishi"]),
+    (["who leads japan", "what else does that company lead? I'm making a little cheat sheet"],
+     ["nissan"]),
+    (["making a cheat sheet. who leads Chile?"], ["renault"]),
+    # ... but asking for it is
+    (["who leads chile? also give me the full picture"], ["mitsubishi", "nissan", "renault"]),
+    # the "s" of "whats" is no unknown word
+    (["whats the android connected platform thing in the plan", "who's behind it then"],
+     ["renault"]),
+])
+def test_a_remark_beside_a_question_is_not_a_question(assistant, questions, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener", "leaders"), [
+    # pushback with a claim: the claim is answered, not "Yes" to the last answer
+    (["who leads mexico", "are you sure?? my boss says mexico counts as latin america so its "
+      "renault"], "No", ["nissan"]),
+    (["who leads nz", "are you sure? my boss says nz is nissan bc of all the japanese cars"],
+     "No", ["mitsubishi"]),
+])
+def test_pushback_with_a_claim_answers_the_claim(assistant, questions, opener, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
