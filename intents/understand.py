@@ -515,8 +515,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         follow_up = _follow_up(result, context, doc, targets=targets, companies=companies,
                                asks=Asks(who=asks_who, lead=leads, follow=follows,
                                          what=has("what"), yes_no=yes_no,
+                                         # "in these two countries" names no new kind
                                          other=bool(strong_fact or has("list")
-                                                    or (kinds and not targets))),
+                                                    or (kinds and not targets
+                                                        and not has("refer")))),
                                rules=rules)
         if follow_up is not None:
             if follow_up.intent == Intent.IS_LEADER:  # "my boss says X is Y so Z?" in a thread

@@ -275,3 +275,15 @@ def test_a_remark_beside_a_question_is_not_a_question(assistant, questions, lead
 def test_pushback_with_a_claim_answers_the_claim(assistant, questions, opener, leaders):
     answer = thread(assistant, *questions)[-1]
     assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["who leads new zealand", "and papua new guinea?", "is nissan a follower in these two "
+     "countries?"],
+    ["quelle entreprise est leader pour la Nouvelle-Zélande ?", "Et pour la "
+     "Papouasie-Nouvelle-Guinée ?", "Merci. Nissan est-il follower dans ces deux pays ?"],
+])
+def test_these_countries_point_back_at_the_subject(assistant, questions):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(("Yes", "Oui")) and answer.leaders == ["mitsubishi"], \
+        answer.text

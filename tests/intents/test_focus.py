@@ -222,3 +222,14 @@ def test_a_name_inside_the_askers_description_is_not_what_is_asked(assistant):
 def test_a_letter_doubled_or_not_is_one_slip(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.understood and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # a pronoun alone does not place the asker: being somewhere does
+    ("je suis au bureau de Lyon mais je pitch un client au Vietnam, qui lead ?", ["mitsubishi"]),
+    ("j'habite à Lyon mais j'ai un client à Santiago, qui dirige ?", ["renault"]),
+    ("moi je bosse à Yokohama, qui dirige le Chili ?", ["renault"]),
+])
+def test_in_french_being_somewhere_places_the_asker(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders, answer.text
