@@ -240,7 +240,7 @@ def _may_have_context(doc: Doc) -> bool:
 @cache
 def _asker_words() -> frozenset[str]:
     words = focus_words()
-    return words.asker | words.greeting | words.origin | {"here"}
+    return words.asker | words.greeting | words.origin | words.units | {"here"}
 
 
 def _is_phonetic(word: str) -> bool:
@@ -383,6 +383,24 @@ def _after_cleft(lowers: list[str], start: int, rules: LanguageRules) -> bool:
                for opener in rules.cleft_openers)
 
 
+ANYONE = ("誰", "か")  # "誰か知ってる？": does anyone know, not who
+KNOWING = frozenset({"知る", "知っ", "分かる", "わかる", "分かっ", "わかっ", "教える", "教え"})
+
+
+def _asks_anyone(doc: Doc) -> bool:
+    """Every "who" of the clause is "誰か" opening a phrase, before a verb of knowing:
+    "ロシアって日産がリーダーなんだっけ、誰か知ってる？" asks yes or no, and whether anyone
+    knows."""
+    table = token_table(doc)
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    who = [i for i, entries in cue_at.items() if "who" in entries]
+    # "リーダーは誰か知ってる？" (do you know who the leader is?) asks who: 誰 after は
+    return bool(who) and all(
+        tuple(table.lowers[i:i + 2]) == ANYONE and (i == 0 or table.punct[i - 1])
+        and any(table.lemmas[j] in KNOWING or table.lowers[j] in KNOWING
+                for j in range(i + 2, min(len(doc), i + 4))) for i in who)
+
+
 def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     table = token_table(doc)
     words = [lower for lower, punct in zip(table.lowers, table.punct, strict=True) if not punct]
@@ -396,7 +414,7 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     cues = doc._.cues or {}
     if not rules.wh_words.isdisjoint(words) or _wh_at_edges(words, rules):
         return False  # "où Renault est-il leader ?", "comment Nissan suit-il ?"
-    asks_who = "who" in cues
+    asks_who = "who" in cues and not _asks_anyone(doc)
     requested = any(lemma in rules.request_words for lemma in table.lemmas)
     if rules.relative_pronouns and any(
             ent.label_ == "COMPANY" and ent.end < len(doc)
@@ -412,7 +430,11 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
         return (not asks_who or relative) and not requested
     if any(word in rules.inverted_subjects for word in words[1:5]):
         return not asks_who and "what" not in cues  # "Nissan dirige-t-il l'Europe ?"
-    if words[-1] in rules.yes_no_endings:  # "三菱はオセアニアのリーダーですか"
+    # "三菱はオセアニアのリーダーですか", and before a question mark inside the message
+    # ("Fセグメントはリーダーがいますか？わかりません")
+    endings = [words[-1], *(table.lowers[i - 1] for i in range(1, len(doc))
+                            if table.texts[i] in ("?", "？") and not table.punct[i - 1])]
+    if any(ending in rules.yes_no_endings for ending in endings):
         return not asks_who and "what" not in cues and not requested
     plain_claim = not asks_who and "what" not in cues and not requested
     if plain_claim and "inclusion" in cues and sum(
@@ -483,7 +505,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     yes_no = _is_yes_no(doc, rules)
     # "why does Nissan lead the EV powertrain?" asks for an explanation, not a Yes
     explains = content[0].lower() in EXPLAINING
-    asks_who = has("who") and not _asks_which_kind(doc, rules)
+    asks_who = has("who") and not _asks_which_kind(doc, rules) and not _asks_anyone(doc)
     leads = has("lead")
     # "who doesn't lead China?" asks for followers; "what ... apart from regions" excludes a kind;
     # "London Ontario (not UK), who leads?" sets a place aside

@@ -76,8 +76,10 @@ RULES = LanguageRules(
     release_memory=release_dictionary_pages,
     stop_words=frozenset(STOP_WORDS),
     common_words=_common,
-    # "…ですか", "…ますか", "…でしょうか": a question ending in か that asks no "who/where"
-    yes_no_endings=frozenset({"か", "かな", "かしら", "よね", "ね", "でしょう", "だろう"}),
+    # "…ですか", "…ますか", "…でしょうか": a question ending in か that asks no "who/where";
+    # casual "…なの？", "…だっけ？"
+    yes_no_endings=frozenset({"か", "かな", "かしら", "よね", "ね", "でしょう", "だろう", "の",
+                              "っけ"}),
     yes_no_tails=frozenset({"合う", "正しい", "本当", "ほんと", "確か", "あってる", "合ってる",
                             "間違い", "違う"}),
     request_words=frozenset({"教える", "くださる", "下さる", "知る", "お願い", "説明"}),

@@ -233,3 +233,13 @@ def test_a_letter_doubled_or_not_is_one_slip(assistant, question, leaders):
 def test_in_french_being_somewhere_places_the_asker(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("I am working from Yokohama office, but my question is about Chile. Which company is "
+     "leader please?", ["renault"]),
+    ("in the tokyo office but what abt our ppl in auckland, who leads", ["mitsubishi"]),
+])
+def test_an_office_named_in_another_clause_is_context(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders, answer.text

@@ -208,3 +208,22 @@ def test_everyday_french_words_are_not_taken_for_unknown_names(assistant, questi
 def test_a_french_cleft_in_every_spelling_asks_yes_or_no(assistant, question, opener):
     answer = assistant.ask(question, guarded=False)
     assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    # a yes/no ending before a question mark inside the message, casual "の？" and "っけ"
+    ("Fセグメントはリーダーがいますか？わかりません", "いいえ"),
+    ("Eセグってリーダー決まってるの？高級車のとこ", "いいえ"),
+    ("日産は中国のリーダーなの？", "はい"),
+    # "誰か知ってる？" opening a phrase asks whether anyone knows, not who
+    ("ロシアって日産がリーダーなんだっけ、誰か知ってる？", "いいえ"),
+    ("2025年までに全車種が共同開発になるのでしょうか？", "いいえ"),
+])
+def test_japanese_yes_no_in_casual_and_compound_shapes(assistant, question, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
+
+
+def test_japanese_who_before_ka_after_a_topic_still_asks_who(assistant):
+    answer = assistant.ask("中国は日産？リーダーは誰か知ってる？", guarded=False)
+    assert answer.intent == "who_leads" and answer.leaders == ["nissan"], answer.text
