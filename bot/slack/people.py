@@ -81,6 +81,14 @@ class People:
         user = self.about(client, user_id)
         return user.language if user is not None else DEFAULT_LANGUAGE
 
+    def known_language(self, user_id: str) -> str:
+        """The person's language if it was looked up lately, else English; never calls Slack
+        (for acknowledgements, which must not wait)."""
+        with self._lock:
+            known = self._known.get(user_id)
+        fresh = known is not None and known[0] > self._clock() and known[1] is not None
+        return known[1].language if fresh else DEFAULT_LANGUAGE  # type: ignore[index,union-attr]
+
     def forget(self) -> None:
         with self._lock:
             self._known.clear()
@@ -110,3 +118,8 @@ def language_of(client: Any, user_id: str) -> str:
 
 def about(client: Any, user_id: str) -> SlackUser | None:
     return PEOPLE.about(client, user_id)
+
+
+def cached_language(user_id: str) -> str:
+    """The language of `user_id` if a surface looked it up lately, else English; no call."""
+    return PEOPLE.known_language(user_id)

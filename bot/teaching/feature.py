@@ -30,6 +30,7 @@ from bot.settings import Settings
 from bot.slack.blocks import escape, notice_message
 from bot.slack.listeners import acknowledge
 from bot.slack.listeners.delivery import call_slack, send_to_response_url
+from bot.slack.people import cached_language, language_of
 from bot.storage.memory import utcnow
 from bot.storage.models import ensure_database
 from bot.teaching import store, views
@@ -37,6 +38,7 @@ from bot.teaching.service import Outcome, TaughtPhraseSync, Teacher, labelled_qu
 from bot.teaching.store import AskedQuestion
 from intents import teaching
 from intents.teaching import Meaning, TaughtPhrase
+from knowledge.localise import say
 
 logger = logging.getLogger(__name__)
 
@@ -146,26 +148,29 @@ def taught_command(current: TeachingRuntime, context: CommandContext) -> Command
 # -- the admins' App Home -------------------------------------------------------------------
 @home_section
 def teach_home(user_id: str, client: Any) -> list[dict[str, Any]]:
-    """For admins: the last day's questions the bot still cannot answer, and 👎 answers."""
+    """For admins, in their Slack language: the last day's questions the bot still cannot
+    answer, and 👎 answers."""
     current = _runtime
     if current is None or user_id not in current.admins:
         return []
+    lang = language_of(client, user_id)  # App Home looked it up a moment ago: cached
     now = utcnow()
     refs = store.quotable_refs(current.engine, now - HOME_WINDOW, now)
     assistant = current.assistant
     open_questions = [(question, ref) for question, ref in refs.items()
                       if ref.startswith("f:") or not assistant.ask(question).understood]
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": views.plain("Teach the bot")},
-        {"type": "context", "elements": [{"type": "mrkdwn", "text": (
-            f"{len(current.teacher.taught())} phrase(s) taught. Questions of the last 24 hours "
-            "it still cannot answer, and answers marked 👎:")}]},
+        {"type": "header", "text": views.plain(say(lang, "Teach the bot"))},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": say(
+            lang, "{count} phrase(s) taught. Questions of the last 24 hours it still cannot "
+                  "answer, and answers marked 👎:", count=str(len(current.teacher.taught())))}]},
     ]
     if not open_questions:
-        blocks.append({"type": "section", "text": views.plain("Nothing to teach right now.")})
+        blocks.append({"type": "section",
+                       "text": views.plain(say(lang, "Nothing to teach right now."))})
     for index, (question, ref) in enumerate(open_questions[:MAX_HOME_QUESTIONS]):
         blocks.append({"type": "section", "text": views.plain(question[:2900]),
-                       "accessory": {"type": "button", "text": views.plain("Teach"),
+                       "accessory": {"type": "button", "text": views.plain(say(lang, "Teach")),
                                      "action_id": f"{views.ACTION_OPEN}_{index}",
                                      "value": ref}})
     return blocks
@@ -198,16 +203,16 @@ def _asked(current: TeachingRuntime, view: dict[str, Any]) -> AskedQuestion | No
 
 
 def _preview(current: TeachingRuntime, asked: AskedQuestion, phrase: str,
-             meaning: Meaning | None) -> str:
+             meaning: Meaning | None, lang: str = "en") -> str:
     if meaning is None:
-        return views.preview_text(None)
+        return views.preview_text(None, lang=lang)
     problem = teaching.phrase_problem(teaching.clean_phrase(phrase))
     if problem:
-        return views.preview_text(None, note=f":warning: {problem[1]}")
+        return views.preview_text(None, note=f":warning: {problem[1]}", lang=lang)
     assistant = current.assistant
     candidate = assistant.with_taught([*assistant.taught, TaughtPhrase(
         teaching.clean_phrase(phrase), meaning.kind, meaning.id, meaning.country)])
-    return views.preview_text(candidate.ask(asked.question).text)
+    return views.preview_text(candidate.ask(asked.question).text, lang=lang)
 
 
 def search_entries(assistant: Any, query: str) -> list[dict[str, Any]]:
@@ -242,20 +247,25 @@ def register_actions(app: Any, *, refresh_home: Callable[[str, Any], None]) -> N
                                  replace_original=False, **notice_message(GONE))
             return
         phrase = teaching.unknown_phrase(current.assistant, asked.question)
+        lang = language_of(client, user_id)
         call_slack(client, "views.open", trigger_id=body.get("trigger_id"),
-                   view=views.modal(asked, phrase=phrase, preview=views.preview_text(None)))
+                   view=views.modal(asked, phrase=phrase, lang=lang,
+                                    preview=views.preview_text(None, lang=lang)))
 
     def update_preview(body: dict[str, Any], client: Any) -> None:
         view = body.get("view") or {}
-        current = allowed((body.get("user") or {}).get("id", ""))
+        user_id = (body.get("user") or {}).get("id", "")
+        current = allowed(user_id)
         asked = _asked(current, view) if current else None
         if current is None or asked is None:
             return
         phrase, selected, _ = _state(view)
         meaning = _meaning_from_option(current.assistant, selected)
+        lang = language_of(client, user_id)
         call_slack(client, "views.update", view_id=view.get("id"), hash=view.get("hash"),
                    view=views.modal(asked, phrase=phrase, selected=selected if meaning else None,
-                                    preview=_preview(current, asked, phrase, meaning)))
+                                    preview=_preview(current, asked, phrase, meaning, lang),
+                                    lang=lang))
 
     def entry_options(ack: Any, body: dict[str, Any]) -> None:
         current = allowed((body.get("user") or {}).get("id", ""))
@@ -264,34 +274,41 @@ def register_actions(app: Any, *, refresh_home: Callable[[str, Any], None]) -> N
             return
         ack(options=search_entries(current.assistant, str(body.get("value", ""))))
 
-    def acknowledge_submission(ack: Any) -> None:
+    def acknowledge_submission(ack: Any, body: dict[str, Any], client: Any) -> None:
+        lang = cached_language((body.get("user") or {}).get("id", ""))  # no call before ack
         ack(response_action="update", view=views.message_modal(
-            "Teaching…", "Checking the phrase against the knowledge base and the labelled "
-                         "questions…"))
+            say(lang, "Teaching…"), say(lang, "Checking the phrase against the knowledge base "
+                                              "and the labelled questions…"), lang))
 
     def teach_from_modal(body: dict[str, Any], client: Any) -> None:
         view = body.get("view") or {}
         user_id = (body.get("user") or {}).get("id", "")
         current = allowed(user_id)
         asked = _asked(current, view) if current else None
+        lang = language_of(client, user_id)
         if current is None or asked is None:
-            text = NOT_AN_ADMIN if current is None else GONE
+            text = say(lang, "Sorry, only the bot's administrators can teach it. If you think "
+                             "you should be one, ask whoever runs the bot to add you to "
+                             "ALLIANCE_BOT_ADMINS.") if current is None else \
+                say(lang, "That question is no longer in the question log, so there is "
+                          "nothing to teach from it.")
             call_slack(client, "views.update", view_id=view.get("id"),
-                       view=views.message_modal("Not taught", text))
+                       view=views.message_modal(say(lang, "Not taught"), text, lang))
             return
         phrase, selected, tell = _state(view)
         meaning = _meaning_from_option(current.assistant, selected)
         if meaning is None:
             call_slack(client, "views.update", view_id=view.get("id"), view=views.message_modal(
-                "Not taught", "Pick what the phrase means from the knowledge base."))
+                say(lang, "Not taught"),
+                say(lang, "Pick what the phrase means from the knowledge base."), lang))
             return
         outcome = current.teacher.teach(phrase, meaning, actor=user_id, source="slack")
         answer = current.assistant.ask(asked.question)
         text = escape(outcome.text)
         if outcome.ok:
-            text += "\n\n" + views.preview_text(answer.text)
+            text += "\n\n" + views.preview_text(answer.text, lang=lang)
         call_slack(client, "views.update", view_id=view.get("id"), view=views.message_modal(
-            "Taught" if outcome.ok else "Not taught", text))
+            say(lang, "Taught") if outcome.ok else say(lang, "Not taught"), text, lang))
         if outcome.ok and tell and asked.thread_ts:
             call_slack(client, "chat.postMessage", channel=asked.channel_id,
                        thread_ts=asked.thread_ts,

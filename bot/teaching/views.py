@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.slack.blocks import USER_ID, clip, escape
 from bot.teaching.store import AskedQuestion, TaughtRecord
+from knowledge.localise import say
 
 ACTION_OPEN = "teach_open"  # Teach buttons: "teach_open" or "teach_open_<n>" in one block
 ACTION_PHRASE = "teach_phrase"
@@ -36,8 +37,9 @@ def option(label: str, value: str) -> dict[str, Any]:
 
 
 def modal(asked: AskedQuestion, *, phrase: str, preview: str,
-          selected: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The Teach modal for one logged question; `selected` is the entry option picked so far."""
+          selected: dict[str, Any] | None = None, lang: str = "en") -> dict[str, Any]:
+    """The Teach modal for one logged question, in the admin's Slack language `lang`;
+    `selected` is the entry option picked so far."""
     phrase_input: dict[str, Any] = {
         "type": "plain_text_input", "action_id": ACTION_PHRASE, "max_length": 60,
         "dispatch_action_config": {"trigger_actions_on": ["on_enter_pressed"]}}
@@ -45,41 +47,46 @@ def modal(asked: AskedQuestion, *, phrase: str, preview: str,
         phrase_input["initial_value"] = phrase
     target: dict[str, Any] = {"type": "external_select", "action_id": ACTION_TARGET,
                               "min_query_length": 0,
-                              "placeholder": plain("Search the knowledge base")}
+                              "placeholder": plain(say(lang, "Search the knowledge base"))}
     if selected:
         target["initial_option"] = selected
     blocks: list[dict[str, Any]] = [
-        {"type": "section", "text": plain(f"Question: {clip(asked.question, 2000)}")},
+        {"type": "section", "text": plain(say(lang, "Question: {question}",
+                                               question=clip(asked.question, 2000)))},
         {"type": "input", "block_id": BLOCK_PHRASE, "dispatch_action": True,
-         "label": plain("Phrase to teach"),
-         "hint": plain("The words the bot should know from now on (60 characters at most)."),
+         "label": plain(say(lang, "Phrase to teach")),
+         "hint": plain(say(lang, "The words the bot should know from now on (60 characters "
+                                 "at most).")),
          "element": phrase_input},
         {"type": "input", "block_id": BLOCK_TARGET, "dispatch_action": True,
-         "label": plain("It means"), "element": target},
+         "label": plain(say(lang, "It means")), "element": target},
         {"type": "section", "block_id": BLOCK_PREVIEW,
          "text": {"type": "mrkdwn", "text": clip(preview, MAX_PREVIEW)}},
     ]
     if asked.thread_ts and not asked.channel_id.startswith("D"):
         blocks.append({
             "type": "input", "block_id": BLOCK_TELL, "optional": True,
-            "label": plain("Tell the asker"),
+            "label": plain(say(lang, "Tell the asker")),
             "element": {"type": "checkboxes", "action_id": ACTION_TELL, "options": [
-                {"text": plain("Reply “I've learned this” in the question's thread"),
+                {"text": plain(say(lang, "Reply “I've learned this” in the question's thread")),
                  "value": TELL}]}})
-    return {"type": "modal", "callback_id": MODAL, "title": plain("Teach the bot"),
-            "submit": plain("Teach"), "close": plain("Cancel"),
+    return {"type": "modal", "callback_id": MODAL,
+            "title": plain(clip(say(lang, "Teach the bot"), MAX_TITLE)),
+            "submit": plain(say(lang, "Teach")), "close": plain(say(lang, "Cancel")),
             "private_metadata": json.dumps({"ref": asked.ref}), "blocks": blocks}
 
 
-def preview_text(answer_text: str | None, *, note: str = "") -> str:
+def preview_text(answer_text: str | None, *, note: str = "", lang: str = "en") -> str:
     if answer_text is None:
-        return note or "_Pick what the phrase means to see the answer the question would get._"
-    return f"*The question would now get:*\n{escape(answer_text)}"
+        return note or "_" + say(lang, "Pick what the phrase means to see the answer the "
+                                       "question would get.") + "_"
+    return "*" + say(lang, "The question would now get:") + f"*\n{escape(answer_text)}"
 
 
-def message_modal(title: str, text: str) -> dict[str, Any]:
+def message_modal(title: str, text: str, lang: str = "en") -> dict[str, Any]:
     """A modal that only says something (working on it, taught, refused)."""
-    return {"type": "modal", "title": plain(clip(title, MAX_TITLE)), "close": plain("Close"),
+    return {"type": "modal", "title": plain(clip(title, MAX_TITLE)),
+            "close": plain(say(lang, "Close")),
             "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": clip(text, 2900)}}]}
 
 

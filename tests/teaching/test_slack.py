@@ -267,3 +267,17 @@ def test_others_see_no_teaching_on_app_home(bot: SlackDriver, slack: FakeSlack,
     (publish,) = slack.wait_for("views.publish")
     assert "Teach" not in json.dumps(publish.params["view"])
     assert all(call.method != "views.open" for call in posts(slack))
+
+
+def test_an_admin_whose_slack_speaks_japanese_teaches_in_japanese(
+        bot: SlackDriver, slack: FakeSlack, settings: Settings) -> None:
+    slack.user_locales[ADMIN] = "ja-JP"
+    log_unanswered(settings)
+    open_home(bot, ADMIN)
+    (publish,) = slack.wait_for("views.publish")
+    home = json.dumps(publish.params["view"], ensure_ascii=False)
+    assert "ボットに教える" in home and "教えた表現" in home and "Teach the bot" not in home
+    view = opened_modal(bot, slack, settings)
+    shown = json.dumps(view, ensure_ascii=False)
+    assert "教える表現" in shown and "質問者に知らせる" in shown and "Phrase to teach" not in shown
+    assert QUESTION in shown  # the question itself is the asker's words
