@@ -95,7 +95,7 @@ class Vocabulary:
             self.exact_case.setdefault(name, entry)
             return
         current = self.names.get(key)
-        if current is not None and self._answers_differ(current, entry):
+        if current is not None and self.answers_differ(current, entry):
             # "Georgia": a country and a US state with different answers; both are read
             entry = Entry("shared", ";".join(sorted({*_readings(current), *_readings(entry)})))
             self.names[key] = entry
@@ -106,7 +106,7 @@ class Vocabulary:
                              current.kind, current.id)
             self.names[key] = entry
 
-    def _answers_differ(self, current: Entry, entry: Entry) -> bool:
+    def answers_differ(self, current: Entry, entry: Entry) -> bool:
         """Two places of one name (a country and a US state) that the plan answers apart."""
         kinds = {current.kind, entry.kind}
         if not kinds <= {"country", "subdivision", "shared"} or current == entry:
