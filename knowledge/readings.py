@@ -5,11 +5,12 @@ followers, several readings, or no designated leader. The resolver builds answer
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pycountry
 
 from knowledge.answer import Source
-from knowledge.loader import KnowledgeBase, Leadership
+from knowledge.loader import KnowledgeBase, Leadership, fold_name
 from knowledge.localise import Phrasing
 from knowledge.query import Target, TargetKind, Understanding
 
@@ -93,6 +94,22 @@ class ReadingBuilder:
         return Lead(f"tech:{tech_id}", self.words.text(tech.name),
                     self.kb.leadership[f"tech:{tech_id}"], notes)
 
+    def written_name(self, text: str) -> str:
+        """A city's or state's name as this language writes it: the question's words may have
+        lost their accents ("baviere" -> "Bavière"); English title-cases what was typed."""
+        if self.lang != "en":
+            written = self._local_names.get(fold_name(text))
+            if written:
+                return written
+        return text.title()
+
+    @cached_property
+    def _local_names(self) -> dict[str, str]:
+        """Folded local name -> the name as written, for this language's cities and states."""
+        return {fold_name(name): name
+                for table in (self.kb.local_city_aliases, self.kb.local_subdivision_aliases)
+                for name in table.get(self.lang, {})}
+
     def place_region(self, target: Target) -> tuple[str | None, str, list[str]]:
         """(region id or None, subject, notes) for a place target."""
         if target.kind == TargetKind.REGION:
@@ -104,7 +121,7 @@ class ReadingBuilder:
         country = self.country_name(code) if code else target.text
         subject = country
         if target.kind != TargetKind.COUNTRY:
-            subject = f"{target.text.title()} ({country})"
+            subject = f"{self.written_name(target.text)} ({country})"
         if home.startswith("region:"):
             region = self.kb.regions[home.split(":", 1)[1]]
             note = self.words.text(region.country_notes.get(code or "", ""))

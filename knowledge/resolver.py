@@ -73,7 +73,8 @@ class Resolver(ReadingBuilder):
         answer = handler(question, understanding)
         if shared and answer.understood:
             answer.text = " ".join(self.words.say(
-                "{name} is the name of more than one place; here is each.", name=name)
+                "{name} is the name of more than one place; here is each.",
+                name=self.written_name(name))
                 for name in shared) + " " + answer.text
         return answer
 

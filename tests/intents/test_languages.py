@@ -227,3 +227,13 @@ def test_japanese_yes_no_in_casual_and_compound_shapes(assistant, question, open
 def test_japanese_who_before_ka_after_a_topic_still_asks_who(assistant):
     answer = assistant.ask("中国は日産？リーダーは誰か知ってる？", guarded=False)
     assert answer.intent == "who_leads" and answer.leaders == ["nissan"], answer.text
+
+
+@pytest.mark.parametrize(("question", "written"), [
+    ("qui dirige la Baviere ?", "Bavière (Allemagne)"),
+    ("qui dirige Teheran ?", "Téhéran (Iran)"),
+    ("qui dirige la Georgie ?", "Géorgie est le nom de plusieurs lieux"),
+])
+def test_french_names_are_written_with_their_accents_however_typed(assistant, question,
+                                                                   written):
+    assert written in assistant.ask(question, guarded=False).text
