@@ -36,7 +36,7 @@ ASKER = "asker"
 ASIDE = "aside"
 PLAIN = "plain"  # nothing says either way: part of the question
 # Cue entries that carry a question: the clause holding one is the question's clause.
-QUESTION_CUES = frozenset({"who", "lead", "follow", "what", "list", "same_question"})
+QUESTION_CUES = frozenset({"who", "lead", "follow", "what", "list", "same_question", "inclusion"})
 BREAK_PUNCT = frozenset({",", ":", ";", "-", "–", "—", "(", ")", "[", "]", "|", "/", "!", ".",
                          "...", "…", "~"})
 NOT_BREAKS = frozenset({"&", "'", "'s", "\"", "`", "#", "@", "$", "%", "+", "?", "*", "_"})

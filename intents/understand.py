@@ -58,7 +58,8 @@ NEGATION_REACH = 3  # words after a negation that its leadership word or company
 NEGATION_GAP = DETERMINERS | frozenset({
     "for", "about", "regarding", "re", "in", "on", "asking", "ask", "talking", "interested",
     "meaning", "mean", "looking", "at", "pour", "sur", "de", "du", "la", "le", "les", "l'",
-    "concernant", "parle", "demande", "au", "aux", "en"})
+    "concernant", "parle", "demande", "au", "aux", "en", "état", "etat", "pays", "state",
+    "country"})  # "pas l'état américain"
 WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
 EXPLAINING = WH_OPENERS - {"who"}  # questions that ask for more than a name
 # Words that point at the subject in context ("what's Nissan's role there?").
@@ -385,20 +386,28 @@ def _after_cleft(lowers: list[str], start: int, rules: LanguageRules) -> bool:
 
 ANYONE = ("誰", "か")  # "誰か知ってる？": does anyone know, not who
 KNOWING = frozenset({"知る", "知っ", "分かる", "わかる", "分かっ", "わかっ", "教える", "教え"})
+# "どちらも" / "どっちも" / "いずれも": both, not which
+BOTH = frozenset({("どちら", "も"), ("どっち", "も"), ("いずれ", "も"), ("どれ", "も")})
 
 
 def _asks_anyone(doc: Doc) -> bool:
-    """Every "who" of the clause is "誰か" opening a phrase, before a verb of knowing:
-    "ロシアって日産がリーダーなんだっけ、誰か知ってる？" asks yes or no, and whether anyone
-    knows."""
+    """Every "who" of the clause is an indefinite pronoun: "誰か" opening a phrase before a
+    verb of knowing ("ロシアって日産がリーダーなんだっけ、誰か知ってる？" asks yes or no, and
+    whether anyone knows), or "どちらも" (both: "日本と中国はどちらも日産？")."""
     table = token_table(doc)
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
     who = [i for i, entries in cue_at.items() if "who" in entries]
-    # "リーダーは誰か知ってる？" (do you know who the leader is?) asks who: 誰 after は
-    return bool(who) and all(
-        tuple(table.lowers[i:i + 2]) == ANYONE and (i == 0 or table.punct[i - 1])
-        and any(table.lemmas[j] in KNOWING or table.lowers[j] in KNOWING
-                for j in range(i + 2, min(len(doc), i + 4))) for i in who)
+
+    def indefinite(i: int) -> bool:
+        pair = tuple(table.lowers[i:i + 2])
+        if pair in BOTH:
+            return True
+        # "リーダーは誰か知ってる？" (do you know who the leader is?) asks who: 誰 after は
+        return pair == ANYONE and (i == 0 or table.punct[i - 1]) and any(
+            table.lemmas[j] in KNOWING or table.lowers[j] in KNOWING
+            for j in range(i + 2, min(len(doc), i + 4)))
+
+    return bool(who) and all(indefinite(i) for i in who)
 
 
 def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
@@ -520,7 +529,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     strong_fact = _best_fact(facts, hints) if facts else None
     hint_fact = _best_fact(facts, hints) if hints else None
     denied = bool(doc._.fact_denials)
-    base.update(yes_no=yes_no, denied=denied)
+    base.update(yes_no=yes_no, denied=denied, exists=has("existence"))
     unknown_factor = thresholds.UNKNOWN_WORD_FACTOR ** min(len(unknown), 6)
 
     if targets and base["about_asker"] and (leads or asks_who or has("asking")):
@@ -874,8 +883,11 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     explicit = asks.who or asks.lead or asks.follow or asks.yes_no
     if turn.previous not in LEADERSHIP_INTENTS and turn.previous != Intent.FACT:
         return None
-    if explicit and not turn.has("follow_up") and not turn.has("refer"):
-        return None  # "who leads North Africa?" is a question of its own
+    # "who leads North Africa?" is a question of its own; "texas too, right?" is not
+    joins = turn.has("follow_up") or turn.has("refer") or (
+        turn.has("inclusion") and not (asks.who or asks.lead or asks.follow))
+    if explicit and not joins:
+        return None
     # "and connected tech there?" / "et pour le connected là-bas ?" narrow the subject too
     qualifies = turn.refers() or (_qualifies(turn.doc) if turn.english else _qualifies_in(turn))
     # after "Oceania and the C segment" (two subjects), "and the followers for C?" picks one
@@ -887,7 +899,8 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     elif asks.who or asks.lead or intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
         intent = Intent.WHO_LEADS
     extra: dict[str, Any] = {}
-    if turn.has("inclusion") and not turn.has("same_question") and turn.named and not explicit:
+    if turn.has("inclusion") and not turn.has("same_question") and turn.named \
+            and not (asks.who or asks.lead or asks.follow):
         # "Canada included?", "Taiwan is same?": Yes when the same companies lead it
         intent = Intent.WHO_LEADS
         extra = {"yes_no": True, "same_as": turn.named}

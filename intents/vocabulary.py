@@ -7,6 +7,7 @@ the knowledge base files, pycountry and the generated gazetteer.
 
 from __future__ import annotations
 
+import calendar
 import gzip
 import json
 import logging
@@ -169,9 +170,12 @@ def lemma_lookup_table() -> dict[str, str]:
 
 @cache
 def common_english_words() -> frozenset[str]:
-    """Inflected forms and lemmas of everyday English, from spacy-lookups-data."""
+    """Inflected forms and lemmas of everyday English, from spacy-lookups-data, and the names
+    of months and days, which the table leaves out ("june" is never a typo of Pune)."""
     table = lemma_lookup_table()
-    return frozenset(table) | frozenset(table.values()) | frozenset(STOP_WORDS)
+    calendar_names = {name.lower() for name in [*calendar.month_name[1:], *calendar.day_name]}
+    return frozenset(table) | frozenset(table.values()) | frozenset(STOP_WORDS) | \
+        frozenset(calendar_names)
 
 
 def _plural_forms(name: str) -> list[str]:

@@ -78,6 +78,7 @@ class Understanding:
     about_asker: bool = False  # every place named describes the asker ("I'm in Osaka")
     confirms: bool = False  # "are you sure?": the last answer again
     whole: bool = False  # "all of Asia": a Yes needs every part
+    exists: bool = False  # "is there a leader for India?": Yes or No is whether one exists
     # the places that locate the asker or the message, answered or set aside
     asker_places: list[Target] = field(default_factory=list)
     # characters of "my region" / "ma région" / "うちの地域" in a clause with no place of its own

@@ -160,7 +160,9 @@ class Resolver(ReadingBuilder):
         elif understanding.same_as is not None:  # "Canada included?" after North America
             same = bool(leaders) and leaders == sorted(understanding.same_as)
             text = (self.words.say("Yes.") if same else self.words.say("No.")) + " " + text
-        elif understanding.yes_no:  # "is there a leader for India?" / "does anyone lead Japan?"
+        elif understanding.yes_no and understanding.exists:
+            # "is there a leader for India?" / "does anyone lead Japan?"; not "did the leader
+            # change?", which the plan can't answer Yes or No
             opener = self.words.say("Yes.") if leaders else self.words.say("No.")
             text = opener + " " + text
         return self._base(question, understanding, leaders=leaders, followers=followers,

@@ -62,10 +62,13 @@ def lemma_table() -> dict[str, str]:
 
 @cache
 def common_words() -> Container[str]:
-    """Everyday French and English words: fuzzy matching never turns them into names."""
+    """Everyday French and English words: fuzzy matching never turns them into names. The
+    cue file's one-word entries count too ("nord", "sud": the lookup table lacks some)."""
     from intents.vocabulary import common_english_words
 
-    return AnyOf(_tables()[1], FOLDED_STOP_WORDS, common_english_words())
+    cues = {fold_accents(str(word)).lower() for values in read_language_cues("fr").values()
+            if isinstance(values, list) for word in values if " " not in str(word)}
+    return AnyOf(_tables()[1], FOLDED_STOP_WORDS, common_english_words(), frozenset(cues))
 
 
 RULES = LanguageRules(

@@ -78,8 +78,9 @@ RULES = LanguageRules(
     common_words=_common,
     # "…ですか", "…ますか", "…でしょうか": a question ending in か that asks no "who/where";
     # casual "…なの？", "…だっけ？"
+    # and a plain verb before the question mark: "リーダーいる？", "決まってる？", "変わった？"
     yes_no_endings=frozenset({"か", "かな", "かしら", "よね", "ね", "でしょう", "だろう", "の",
-                              "っけ"}),
+                              "っけ", "る", "た", "いる", "ある"}),
     yes_no_tails=frozenset({"合う", "正しい", "本当", "ほんと", "確か", "あってる", "合ってる",
                             "間違い", "違う"}),
     request_words=frozenset({"教える", "くださる", "下さる", "知る", "お願い", "説明"}),

@@ -459,3 +459,31 @@ def test_a_premise_is_not_the_subject_of_a_yes_no(assistant, question, opener, l
 def test_yes_about_a_wide_name_says_whether_it_is_all_of_it(assistant, question, opener):
     answer = assistant.ask(question, guarded=False)
     assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    # a membership claim is checked against the plan, whichever answer a leader would give
+    ("is Macau counted under Japan?", "No."),
+    ("is Macau counted under China?", "Yes."),
+    ("bahrain counted as north africa?", "No."),
+    # Yes or No about a subject with no company is whether it has a leader at all
+    ("is there a leader for india?", "No."),
+    ("y a-t-il un leader pour l'Inde ?", "Non."),
+    ("トルコってリーダーいる？", "いいえ。"),
+    ("does japan have a leader?", "Yes."),
+])
+def test_a_yes_or_no_without_a_company_answers_what_was_asked(assistant, question, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize("question", ["イギリスはEU離脱したからリーダーが変わった？",
+                                      "did the leader for europe change after brexit?"])
+def test_a_yes_no_the_plan_cannot_settle_gets_neither_yes_nor_no(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert not answer.text.startswith(("Yes", "No", "はい", "いいえ")), answer.text
+
+
+def test_a_month_is_never_a_typo_of_a_city(assistant):
+    # "june" one letter from Pune: read as the city, the answer would place it in India
+    assert "India" not in assistant.ask("who leads june", guarded=False).text

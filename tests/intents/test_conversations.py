@@ -287,3 +287,14 @@ def test_these_countries_point_back_at_the_subject(assistant, questions):
     answer = thread(assistant, *questions)[-1]
     assert answer.text.startswith(("Yes", "Oui")) and answer.leaders == ["mitsubishi"], \
         answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener"), [
+    (["pls share which brand leads south america", "colombia comes under that right?"], "Yes"),
+    (["who leads north america", "texas too right"], "Yes"),
+    (["who leads north america", "brazil too right"], "No"),
+])
+def test_a_place_too_in_a_thread_asks_whether_the_same_company_leads_it(assistant, questions,
+                                                                        opener):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener), answer.text
