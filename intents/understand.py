@@ -695,9 +695,22 @@ def _without_premises(doc: Doc, targets: list[Target], rules: LanguageRules) -> 
     before = [ent for ent in places if conclusion is not None and ent.end <= conclusion]
     if len(before) >= 2:
         dropped |= {ent.text for ent in before[1:]}
-    reason = found(rules.reason_phrases)
+    opens = any(tuple(lowers[:len(phrase)]) == phrase for phrase in rules.reason_phrases)
+    if opens and len(places) >= 2:
+        # "vu que le Mexique est en Amérique latine, c'est Renault ?": a premise first, the
+        # question about its first place after it
+        dropped |= {ent.text for ent in places[1:]}
+    reason = found(rules.reason_phrases) or (found(rules.comparison_phrases)
+                                             if rules.spaced else None)
     if reason is not None and any(ent.end <= reason for ent in places):
+        # "NZ is Nissan because of the Japanese cars", "Kazakhstan, Renault like Russia?"
         dropped |= {ent.text for ent in places if ent.start > reason}
+    yardstick = None if rules.spaced else found(rules.comparison_phrases)
+    if yardstick is not None:
+        # Japanese names the yardstick before the word: "カザフスタンもロシアと同じで…"
+        named = [ent for ent in places if ent.end <= yardstick]
+        if len(named) >= 2:
+            dropped.add(named[-1].text)
     kept = [t for t in targets if t.text not in dropped]
     return kept or targets
 

@@ -20,6 +20,8 @@ def _common() -> frozenset[str]:
 
 
 RULES = LanguageRules(
+    comparison_phrases=(("like",), ("same", "as"), ("as", "in"), ("similar", "to"),
+                        ("just", "like")),
     conclusion_phrases=(("so",), ("hence",), ("thus",), ("therefore",), ("ergo",)),
     reason_phrases=(("because",), ("bc",), ("b/c",), ("cuz",), ("coz",), ("cause",),
                     ("since",), ("as", "of"), ("given",)),

@@ -72,6 +72,8 @@ def common_words() -> Container[str]:
 
 
 RULES = LanguageRules(
+    comparison_phrases=(("comme",), ("pareil", "que"), ("même", "chose", "que"),
+                        ("meme", "chose", "que"), ("à", "l'instar")),
     conclusion_phrases=(("donc",), ("alors",), ("du", "coup"), ("par", "conséquent")),
     reason_phrases=(("car",), ("puisque",), ("parce",), ("vu", "que"), ("étant", "donné")),
     own_words=frozenset({"mon", "ma", "mes", "notre", "nos"}),

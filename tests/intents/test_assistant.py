@@ -439,6 +439,13 @@ def test_there_after_a_place_narrows_a_technology_to_it(assistant):
     ("my boss says nz is nissan bc of all the japanese cars there", "No", ["mitsubishi"]),
     ("mexico is north america hence nissan, right?", "Yes", ["nissan"]),
     ("le maroc est en afrique du nord donc c'est renault ?", "Oui", ["renault"]),
+    # a premise first ("since", "vu que"), a yardstick ("like", "comme", "と同じ")
+    ("vu que le Mexique est en Amérique latine, c'est Renault qui lead là-bas ?", "Non",
+     ["nissan"]),
+    ("since guam is a us territory, nissan leads there right?", "No", ["mitsubishi"]),
+    ("Au Kazakhstan c'est Renault comme en Russie ?", "Non", []),
+    ("is kazakhstan renault like russia?", "No", []),
+    ("カザフスタンもロシアと同じでルノー？", "いいえ", []),
 ])
 def test_a_premise_is_not_the_subject_of_a_yes_no(assistant, question, opener, leaders):
     answer = assistant.ask(question, guarded=False)
