@@ -345,6 +345,9 @@ class Assistant:
             answer = self._decide(engine, raw, understanding)
             if answer.understood:
                 previous = context_of(understanding, answer.leaders)
+            elif answer.kind == Kind.CLARIFY and _shares_a_name(understanding):
+                # "is Renault leader in Georgia?" asked back: "the country" picks the reading
+                previous = context_of(understanding)
             elif answer.kind == Kind.CLARIFY and not previous:
                 # "who leads Zorbistan?" asked back: "sorry, Uzbekistan" answers the question
                 previous = context_of(Understanding(intent=Intent.WHO_LEADS, confidence=1.0,
@@ -456,6 +459,12 @@ def _as_text(value: Any) -> str:
 
 OWN_PLACE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:region|market|country|area|place|city|"
                        r"territory|office|location)\b|\bhere\b", re.IGNORECASE)
+
+
+def _shares_a_name(understanding: Understanding) -> bool:
+    """Two readings of one name among the targets ("Georgia": the country and the state)."""
+    texts = [t.text for t in understanding.targets]
+    return len(set(texts)) < len(texts)
 
 
 def _is_remark(understanding: Understanding, clause: str, requests: frozenset[str]) -> bool:

@@ -44,6 +44,13 @@ COORDINATORS = frozenset({"and", "or", "&", "plus", ",", "vs", "versus"})
 # words that set the entity after them aside ("not China", "pas Paris", "米国ではなく")
 NEGATORS = frozenset({"not", "no", "except", "besides", "pas", "sauf", "hormis", "non",
                       "ではなく", "じゃなく"})
+# asker words that are also nouns ("I work in Lyon" / "the work in China"), and the articles
+# that make them nouns
+NOUN_OR_VERB = frozenset({"work", "works", "stay", "visit", "trip"})
+ARTICLES = frozenset({"the", "a", "an", "this", "that", "its", "their"})
+# words that open a premise: the place after them is argued about ("since Guam is a US
+# territory, ..."), not where the message comes from
+ARGUING = frozenset({"since", "because", "as", "so", "given", "bc", "cuz", "if"})
 DETERMINERS = frozenset({"the", "a", "an", "our", "my", "its", "their", "this", "that", "'s"})
 PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION", "SHARED"})
 
@@ -131,7 +138,11 @@ def place_roles(doc: Doc) -> dict[int, str]:
     first_question = min(question_at, default=len(doc))
 
     def is_asker_word(i: int) -> bool:
-        return i not in covered and (lowers[i] in words.asker or lemmas[i] in words.asker)
+        if i in covered or not (lowers[i] in words.asker or lemmas[i] in words.asker):
+            return False
+        # "the connected-tech work in China": a noun after an article, nobody's whereabouts
+        return lowers[i] not in NOUN_OR_VERB or not any(
+            lowers[j] in ARTICLES for j in range(max(0, i - 3), i))
 
     roles: dict[int, str] = {}
     previous_end, previous_role = 0, PLAIN
@@ -179,7 +190,8 @@ def place_roles(doc: Doc) -> dict[int, str]:
             role = ASIDE
         elif origin and (not asks and start < first_question or clause not in cue_clauses):
             role = ASIDE  # "From Madrid, who leads Indonesia?", "... asking from Tokyo"
-        elif not asks and start < first_question and before and near not in words.openers and (
+        elif not asks and start < first_question and before and near not in words.openers \
+                and near not in ARGUING and (
                 (near in words.locative and any(table.alpha[i] for i in before[:-1]))
                 or (table.alpha[before[-1]] and near not in COORDINATORS | words.locative)
                 or (near in words.locative and _asked_place_after(ents, start, numbers,

@@ -25,7 +25,7 @@ APPOSITION_WORDS = frozenset({",", "(", "-", "—", "the", "one", "in", "of", "i
 
 
 @cache
-def _kind_words() -> dict[str, str]:
+def place_kind_words() -> dict[str, str]:
     """Lower-case word or phrase -> reading kind ("state" -> "subdivision")."""
     return {phrase.lower(): kind
             for kind, phrases in read_focus_data()["place_kind_words"].items()
@@ -62,9 +62,9 @@ def _choice(ent: Span, readings: list[Target], targets: list[Target], doc: Doc,
     near = lowers[max(0, ent.start - KIND_WORD_REACH):ent.start] + \
         lowers[ent.end:ent.end + KIND_WORD_REACH]
     words = set(near) | {" ".join(pair) for pair in zip(near, near[1:], strict=False)}
-    kinds = {kind for word, kind in _kind_words().items() if word in words}
+    kinds = {kind for word, kind in place_kind_words().items() if word in words}
     # "Georgia the country? not the US state": a kind word after a negation rules it out
-    denied = {kind for word, kind in _kind_words().items()
+    denied = {kind for word, kind in place_kind_words().items()
               if any(" ".join(near[i:i + len(word.split())]) == word
                      and NEGATORS & set(near[max(0, i - 3):i]) for i in range(len(near)))}
     if kinds - denied:

@@ -30,6 +30,7 @@ from intents.focus import (
 )
 from intents.focus import PLACE_LABELS as PLACE_ENT_LABELS
 from intents.languages import LanguageRules, read_language_cues, rules_for
+from intents.shared import place_kind_words
 from intents.vocabulary import common_english_words, read_cues
 from knowledge.query import (
     NARROW_PLACES,
@@ -802,6 +803,10 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     turn = _Turn(result, context, doc, asks, Intent(context.get("intent", "out_of_scope")),
                  old_targets, list(context.get("companies", [])), list(context.get("named", [])),
                  rules)
+    if not targets and not companies:
+        reading = _reading_picked(turn)
+        if reading is not None:
+            return reading
     kinds = list(doc._.list_kinds or {})
     if len(kinds) == 1 and not targets and not companies and not asks.who:
         kinds_follow_up = _kind_of_the_subject(turn, kinds[0])
@@ -817,6 +822,34 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     if not targets:
         return _about_companies(turn, companies)
     return _with_new_targets(turn, targets, companies)
+
+
+def _reading_picked(turn: _Turn) -> Understanding | None:
+    """After a name two places share was asked back ("Georgia?"), "the country, not the state"
+    / "le pays" / "州の方" picks one reading and asks the question again about it."""
+    texts = [t.text for t in turn.old_targets]
+    shared = {text for text in texts if texts.count(text) > 1}
+    if not shared:
+        return None
+    lowers = token_table(turn.doc).lowers
+    said: set[str] = set()
+    denied: set[str] = set()
+    for word, kind in place_kind_words().items():
+        size = len(word.split())
+        for i in range(len(lowers) - size + 1):
+            if " ".join(lowers[i:i + size]) == word:
+                negated = NEGATORS & set(lowers[max(0, i - 3):i])
+                (denied if negated else said).add(kind)
+    kinds = said - denied
+    if len(kinds) != 1:
+        return None
+    kept = [t for t in turn.old_targets if t.text not in shared or t.kind.value in kinds]
+    if len(kept) == len(turn.old_targets):
+        return None
+    extra: dict[str, Any] = {"companies": turn.old_companies}
+    if turn.previous == Intent.IS_LEADER:
+        extra.update(yes_no=True, asks_follower=bool(turn.context.get("asks_follower")))
+    return turn.inherit(turn.previous, targets=kept, **extra)
 
 
 def _kind_of_the_subject(turn: _Turn, kind: str) -> Understanding | None:

@@ -406,8 +406,13 @@ class Resolver(ReadingBuilder):
 
     def candidate_questions(self, understanding: Understanding) -> list[Suggestion]:
         out: list[Suggestion] = []
+        shared = set(shared_names(understanding))
         for target in understanding.targets or understanding.candidates:
             name = self.candidate_name(target)
+            if target.text in shared and target.kind in (TargetKind.SUBDIVISION,
+                                                         TargetKind.CITY) and target.country:
+                # "Georgia": "who leads Georgia?" / "who leads Georgia (United States)?"
+                name = f"{self.written_name(target.text)} ({self.country_name(target.country)})"
             if target.kind == TargetKind.FAMILY:
                 for member in self.kb.families[target.id].members:
                     tech = self.words.text(self.kb.technologies[member].name)

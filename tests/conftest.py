@@ -20,6 +20,18 @@ def slack_people_looked_up_afresh():
     PEOPLE.forget()
 
 
+@pytest.fixture(autouse=True)
+def no_database_state_from_another_test():
+    """The process-wide database health (`database_problem`, /readyz) reads every open store:
+    one a test left open (its database stopped since) must not speak for the next test,
+    whatever order the tests run in."""
+    from bot.storage import resilient
+
+    yield
+    for stores in list(resilient._instances):
+        stores.close(timeout=1)
+
+
 @pytest.fixture(scope="session")
 def private_postgres():
     """One private PostgreSQL cluster for the run, for tests that stop and start it (each

@@ -298,3 +298,17 @@ def test_a_place_too_in_a_thread_asks_whether_the_same_company_leads_it(assistan
                                                                         opener):
     answer = thread(assistant, *questions)[-1]
     assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener", "leaders"), [
+    # a name two places share asked back: "the country" / "le pays" / "州の方" picks one
+    (["is renault the leader in georgia?", "the country, not the state"], "No.", []),
+    (["Renault est-il leader en Géorgie ?", "le pays, pas l'état américain"], "Non.", []),
+    (["ジョージアは日産？", "州の方"], "はい。", ["nissan"]),
+    (["who leads georgia?", "the state"], "Nissan", ["nissan"]),
+])
+def test_a_reading_asked_back_is_picked_by_its_kind(assistant, questions, opener, leaders):
+    asked_back, answer = thread(assistant, *questions)[-2:]
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+    if questions[0].startswith("is renault"):
+        assert "Georgia (United States)" in asked_back.text, asked_back.text

@@ -243,3 +243,13 @@ def test_in_french_being_somewhere_places_the_asker(assistant, question, leaders
 def test_an_office_named_in_another_clause_is_context(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # "work" after an article is a noun, not where someone works
+    ("which company leads the connected-tech work in China?", ["nissan"]),
+    # a place after "since" is argued about, not where the message comes from
+    ("since Guam is a US territory, nissan leads there right?", ["mitsubishi"]),
+])
+def test_nouns_and_premises_do_not_place_the_asker(assistant, question, leaders):
+    assert assistant.ask(question, guarded=False).leaders == leaders
