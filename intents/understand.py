@@ -385,6 +385,8 @@ def _after_cleft(lowers: list[str], start: int, rules: LanguageRules) -> bool:
                for opener in rules.cleft_openers)
 
 
+DISCOURSE_OPENERS = frozenset({"so", "ok", "okay", "and", "but", "well", "hey", "hmm", "also",
+                               "then", "alright", "anyway", "btw", "oh", "right", "hi"})
 ANYONE = ("誰", "か")  # "誰か知ってる？": does anyone know, not who
 KNOWING = frozenset({"知る", "知っ", "分かる", "わかる", "分かっ", "わかっ", "教える", "教え"})
 # "どちらも" / "どっちも" / "いずれも": both, not which
@@ -416,10 +418,14 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     words = [lower for lower, punct in zip(table.lowers, table.punct, strict=True) if not punct]
     if not words:
         return False
-    if words[0] in rules.yes_no_openers:
+    lead = 0  # "so is the alliance splitting up?", "ok and does Nissan lead Japan?"
+    while lead < len(words) - 1 and words[lead] in DISCOURSE_OPENERS:
+        lead += 1
+    if words[lead] in rules.yes_no_openers:
         # "can you tell me who leads Japan?" / "do you know ..." are requests, not yes/no
-        request = len(words) > 2 and words[1] == "you" and any(
-            word in rules.request_words for word in words[2:4])  # "could you (please) tell me ..."
+        request = len(words) > lead + 2 and words[lead + 1] == "you" and any(
+            word in rules.request_words for word in words[lead + 2:lead + 4])
+        # "could you (please) tell me ..."
         return not request
     cues = doc._.cues or {}
     if not rules.wh_words.isdisjoint(words) or _wh_at_edges(words, rules):

@@ -247,8 +247,10 @@ class ReadingBuilder:
         techs = [t for t in targets if t.kind in (TargetKind.TECH, TargetKind.FAMILY)]
         topics = [t for t in targets if t.kind == TargetKind.TOPIC]
         if topics and not techs and not understanding.coordinated:
-            # "batteries in Japan": the plan assigns the topic to nobody, wherever it is
-            return [self.reading(t, [], []) for t in topics]
+            # "batteries in Japan": the plan assigns the topic to nobody, wherever it is; a
+            # segment beside it ("a C-segment SUV") is led all the same
+            return [self.reading(t, [], []) for t in topics] + \
+                [self.reading(s, [], []) for s in segments]
         if techs:
             # places and segments qualify the technologies ("PHEV for the D segment"), but
             # "connected tech in China and the C segment" asks about the segment on its own

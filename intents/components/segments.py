@@ -92,6 +92,8 @@ def _letters_before(doc: Doc, start: int, covered: set[int]) -> list[int]:
         token = doc[index]
         if token.i in covered:
             break
+        if token.text == "a" and found and found[-1] == index + 1:
+            break  # "for a C segment": the article before a letter
         if _is_letter(token):
             found.append(index)
         elif token.lower_ not in LIST_JOINERS and not _is_range_a(token):

@@ -494,3 +494,17 @@ def test_a_yes_no_the_plan_cannot_settle_gets_neither_yes_nor_no(assistant, ques
 def test_a_month_is_never_a_typo_of_a_city(assistant):
     # "june" one letter from Pune: read as the city, the answer would place it in India
     assert "India" not in assistant.ask("who leads june", guarded=False).text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    # "a" before a segment letter is the article; a segment beside a topic is still led
+    ("for a C-segment SUV project which alliance company is the lead one?", "", ["mitsubishi"]),
+    ("who leads PHEV for a D segment car?", "", ["mitsubishi"]),
+    # a word of discourse before the yes/no opener
+    ("so is the alliance splitting up or not?", "No.", []),
+    ("ok and does nissan lead japan?", "Yes.", ["nissan"]),
+])
+def test_articles_topics_and_discourse_words_do_not_change_the_question(assistant, question,
+                                                                          opener, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
