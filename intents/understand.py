@@ -946,7 +946,10 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     merged = targets if context.get("coordinated") else \
         _merged_targets(turn.old_targets, targets, qualifies=qualifies)
     intent = turn.previous if turn.previous in LEADERSHIP_INTENTS else Intent.WHO_LEADS
-    if asks.follow:
+    if asks.follow and turn.previous == Intent.IS_LEADER and turn.old_companies \
+            and not asks.who:
+        intent = Intent.IS_LEADER  # "is Renault a follower in X?" then "and in Y, also follower?"
+    elif asks.follow:
         intent = Intent.WHO_FOLLOWS
     elif asks.who or asks.lead or intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
         intent = Intent.WHO_LEADS

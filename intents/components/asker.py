@@ -78,4 +78,7 @@ class AskerPlaces:
         index = ent.end
         while index < len(doc) and lowers[index] in LINKS:
             index += 1
-        return index < len(doc) and (lemmas[index] in self.after or lowers[index] in self.after)
+        # a marker the tokenizer splits ("事業所": 事業 + 所) is read whole
+        joined = "".join(lowers[index:index + 2])
+        return index < len(doc) and (lemmas[index] in self.after or lowers[index] in self.after
+                                     or joined in self.after)

@@ -141,6 +141,8 @@ def test_the_place_asked_about_is_answered_not_the_askers_place(assistant, quest
     (["je suis au bureau de Lyon. qui dirige le Vietnam ?", "et pour ma région ?"], ["renault"]),
     (["Je bosse à Santiago", "qui lead chez nous ?"], ["renault"]),
     (["大阪にいますが、ベトナムのリーダーは？", "じゃあうちの地域は？"], ["nissan"]),
+    # a marker the tokenizer splits ("事業所": 事業 + 所) still places the asker
+    (["名古屋の事業所です。Ｅ／Ｅアーキテクチャのリーダーは？", "うちの地域は？"], ["nissan"]),
 ])
 def test_my_region_is_the_place_the_asker_gave(assistant, questions, leaders):
     answer = thread(assistant, *questions)[-1]
@@ -312,3 +314,14 @@ def test_a_reading_asked_back_is_picked_by_its_kind(assistant, questions, opener
     assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
     if questions[0].startswith("is renault"):
         assert "Georgia (United States)" in asked_back.text, asked_back.text
+
+
+@pytest.mark.parametrize(("questions", "opener", "leaders"), [
+    (["Is Renault follower in North America?", "And in South America, also follower?"], "No.",
+     ["renault"]),
+    (["is nissan a follower in europe?", "and in japan, follower too?"], "No.", ["nissan"]),
+])
+def test_a_follower_question_about_a_company_stays_about_it_in_the_next_place(
+        assistant, questions, opener, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
