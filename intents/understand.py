@@ -533,9 +533,13 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         kinds = []
     if companies and not targets and not kinds and (leads or follows) and _asks_where(doc, rules):
         kinds = ["region"]  # "where does Nissan lead?": its regions
-    strong_fact = _best_fact(facts, hints) if facts else None
-    hint_fact = _best_fact(facts, hints) if hints else None
-    denied = bool(doc._.fact_denials)
+    # a phrase a fact contradicts ("Carlos Ghosn presented it?") points at that fact as a hint
+    # does, and makes the answer No only about that fact
+    denials: dict[str, int] = {name: len(found) if isinstance(found, list | tuple) else int(found)
+                               for name, found in (doc._.fact_denials or {}).items()}
+    strong_fact = _best_fact(facts, hints, denials) if facts else None
+    hint_fact = _best_fact(facts, hints, denials) if hints or denials else None
+    denied = any(name in denials for name in (strong_fact, hint_fact) if name)
     base.update(yes_no=yes_no, denied=denied, exists=has("existence"))
     unknown_factor = thresholds.UNKNOWN_WORD_FACTOR ** min(len(unknown), 6)
 
@@ -1024,10 +1028,14 @@ def targets_of(context: dict[str, Any]) -> list[Target]:
             for t in context.get("targets", [])]
 
 
-def _best_fact(facts: dict[str, int], hints: dict[str, int]) -> str:
-    """The fact with the most keyword matches, then the most hint words; ties: the first."""
-    names = list(dict.fromkeys([*facts, *hints]))
-    return max(names, key=lambda name: (facts.get(name, 0), hints.get(name, 0)))
+def _best_fact(facts: dict[str, int], hints: dict[str, int],
+               denials: dict[str, int] | None = None) -> str:
+    """The fact with the most keyword matches, then the most hint words and phrases it
+    contradicts; ties: the first."""
+    denials = denials or {}
+    names = list(dict.fromkeys([*facts, *denials, *hints]))
+    return max(names, key=lambda name: (facts.get(name, 0),
+                                         hints.get(name, 0) + denials.get(name, 0)))
 
 
 def _group(kind: TargetKind) -> str:

@@ -325,3 +325,19 @@ def test_a_follower_question_about_a_company_stays_about_it_in_the_next_place(
         assistant, questions, opener, leaders):
     answer = thread(assistant, *questions)[-1]
     assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "said", "opener"), [
+    # a phrase a fact contradicts points at that fact, and the No is about that fact
+    ("did carlos ghosn present the plan?", "Senard", "No."),
+    ("C'est Carlos Ghosn qui a présenté le modèle leader-follower ?", "Senard", ""),
+    ("2025年までに全車種が共同開発になるのでしょうか？", "約半数", "いいえ"),
+])
+def test_a_contradicted_phrase_answers_its_own_fact(assistant, question, said, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert said in answer.text and answer.text.startswith(opener), answer.text
+
+
+def test_a_generic_word_a_fact_contradicts_does_not_take_a_list_question(assistant):
+    answer = assistant.ask("地域ごとのリーダーを全部教えてください", guarded=False)
+    assert answer.leaders == ["mitsubishi", "nissan", "renault"], answer.text
