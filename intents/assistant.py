@@ -14,6 +14,7 @@ import re
 import threading
 import time
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from knowledge.answer import ERROR_INTENT, Answer, Kind, MatrixRow, apology
 from knowledge.languages import local_list
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.query import Intent, Target, TargetKind, Understanding
+from knowledge.readings import PLACE_KINDS as PLACE_TARGETS
 from knowledge.resolver import Resolver
 
 LOGGER = logging.getLogger(__name__)
@@ -323,7 +325,7 @@ class Assistant:
                 if asker:  # "and for my own region?": the place the asker gave
                     start, end = understanding.own_place
                     clause = clause[:start] + str(asker["text"]) + clause[end:]
-                    understanding = self._understand(engine, clause, previous)
+                    understanding = _about_the_place(self._understand(engine, clause, previous))
                 else:
                     unresolved_own_place = True
             asker = _asker_place(understanding) or asker
@@ -459,6 +461,15 @@ def _as_text(value: Any) -> str:
 
 OWN_PLACE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:region|market|country|area|place|city|"
                        r"territory|office|location)\b|\bhere\b", re.IGNORECASE)
+
+
+def _about_the_place(understanding: Understanding) -> Understanding:
+    """"my region" asks about a place: after "who leads autonomous driving?", "and for my
+    region?" is about the asker's place, not the technology there."""
+    places = [t for t in understanding.targets if t.kind in PLACE_TARGETS]
+    if not places or len(places) == len(understanding.targets):
+        return understanding
+    return replace(understanding, targets=places, narrows=False)
 
 
 def _shares_a_name(understanding: Understanding) -> bool:

@@ -227,10 +227,20 @@ def _negated_starts(doc: Doc, lowers: list[str]) -> set[int]:
         # "not China", "not the UK", "not asking for the US", "pas pour la France"
         while i >= max(0, ent.start - NEGATION_REACH - 2) and lowers[i] in NEGATION_GAP:
             i -= 1
-        if (i >= 0 and lowers[i] in NEGATORS) or ent.start == previous_end:
+        if (i >= 0 and lowers[i] in NEGATORS) or ent.start == previous_end \
+                or _negated_after(lowers, ent.end):
             negated.add(ent.start)
             previous_end = ent.end
     return negated
+
+
+# Japanese sets a name aside after it: "米国ではなく", "オーストラリアじゃないです"
+NEGATED_AFTER = frozenset({"ではなく", "じゃなく", "ではない", "じゃない", "でなく", "でない"})
+
+
+def _negated_after(lowers: list[str], end: int) -> bool:
+    following = lowers[end:end + 3]
+    return any("".join(following[:size]) in NEGATED_AFTER for size in (1, 2, 3))
 
 
 def _may_have_context(doc: Doc) -> bool:
@@ -256,6 +266,22 @@ def _unknown_names(unknown: list[str], rules: LanguageRules) -> list[str]:
     leaves ("じどう")."""
     common = common_english_words() if rules.code == "en" else rules.common_words()
     return [w for w in unknown if w.lower() not in common and (rules.spaced or _is_phonetic(w))]
+
+
+def _named_technology(doc: Doc, targets: list[Target], strange: list[str]) -> str:
+    """"Zorvex quantum drivetrain": a technology word right after a name nothing matched, when
+    the question is about technologies only; the whole name, or ""."""
+    if not targets or any(t.kind not in (TargetKind.TECH, TargetKind.FAMILY) for t in targets):
+        return ""
+    names = {name for name in strange if len(name) > 2 and name[:1].isupper()}
+    texts = token_table(doc).texts
+    for ent in doc.ents:
+        if ent.label_.lower() not in ("tech", "family"):
+            continue
+        for j in range(max(0, ent.start - 2), ent.start):
+            if texts[j] in names:
+                return doc[j:ent.end].text
+    return ""
 
 
 FOCUS_BEFORE = frozenset({"pour", "sur", "concernant", "de", "du"})
@@ -456,6 +482,9 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     if plain_claim and "inclusion" in cues and sum(
             ent.label_ in PLACE_ENT_LABELS for ent in doc.ents) > 1:
         return True  # "Hong Kong fait partie de la Chine ?", "taiwan counted as china?"
+    if rules.intonation_questions and table.texts[-1] == "?" and plain_claim \
+            and "existence" in cues and "lead" in cues:
+        return True  # "on a un leader désigné pour l'Inde ?": whether there is one
     if rules.intonation_questions and table.texts[-1] == "?" and plain_claim:
         # "Nissan suit là-bas ?", "日産は欧州でフォロワー？", "解消したの？" (not "日産の株価？")
         about_company = any(ent.label_ == "COMPANY" for ent in doc.ents)
@@ -543,6 +572,12 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     base.update(yes_no=yes_no, denied=denied, exists=has("existence"))
     unknown_factor = thresholds.UNKNOWN_WORD_FACTOR ** min(len(unknown), 6)
 
+    named_tech = _named_technology(doc, targets, _unknown_names(unknown, rules))
+    if named_tech:
+        # "the Zorvex quantum drivetrain": a name we don't know makes it another thing than the
+        # plan's powertrains
+        return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=named_tech,
+                      targets=[])
     if targets and base["about_asker"] and (leads or asks_who or has("asking")):
         strange = [name for name in _unknown_names(unknown, rules)
                    if len(name) > 2 and _asked_about(doc, name, rules)]
@@ -553,6 +588,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                           targets=[])
     if has("amount"):  # "how much does a Leaf cost?": the Leaf is a fact, its price is not
         return result(Intent.OUT_OF_SCOPE, reason="asks for a price the plan doesn't give")
+    if context and targets:
+        # "my boss says it's Renault since it's French territory": the place after "since" is
+        # the argument; the subject is the one in the thread
+        argued = _argued_places(doc, rules)
+        targets = [t for t in targets if t.text not in argued]
     if context:
         follow_up = _follow_up(result, context, doc, targets=targets, companies=companies,
                                asks=Asks(who=asks_who, lead=leads, follow=follows,
@@ -687,6 +727,17 @@ def _asks_whole(doc: Doc) -> bool:
         if WHOLE.intersection(near):
             return True
     return False
+
+
+def _argued_places(doc: Doc, rules: LanguageRules) -> set[str]:
+    """The places named only after a reason word, when none comes before it."""
+    lowers = token_table(doc).lowers
+    reason = next((i for i in range(len(lowers)) for phrase in rules.reason_phrases
+                   if tuple(lowers[i:i + len(phrase)]) == phrase), None)
+    places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
+    if reason is None or any(ent.end <= reason for ent in places):
+        return set()
+    return {ent.text for ent in places}
 
 
 def _without_premises(doc: Doc, targets: list[Target], rules: LanguageRules) -> list[Target]:

@@ -81,7 +81,7 @@ RULES = LanguageRules(
     # casual "…なの？", "…だっけ？"
     # and a plain verb before the question mark: "リーダーいる？", "決まってる？", "変わった？"
     yes_no_endings=frozenset({"か", "かな", "かしら", "よね", "ね", "でしょう", "だろう", "の",
-                              "っけ", "る", "た", "いる", "ある"}),
+                              "っけ", "る", "た", "いる", "ある", "てる", "でる"}),
     yes_no_tails=frozenset({"合う", "正しい", "本当", "ほんと", "確か", "あってる", "合ってる",
                             "間違い", "違う"}),
     request_words=frozenset({"教える", "くださる", "下さる", "知る", "お願い", "説明"}),

@@ -341,3 +341,37 @@ def test_a_contradicted_phrase_answers_its_own_fact(assistant, question, said, o
 def test_a_generic_word_a_fact_contradicts_does_not_take_a_list_question(assistant):
     answer = assistant.ask("地域ごとのリーダーを全部教えてください", guarded=False)
     assert answer.leaders == ["mitsubishi", "nissan", "renault"], answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener", "leaders"), [
+    # "my region" after a technology asks about the place, not the technology there
+    (["who leads autonomous driving?", "ok and for my region? im at the Valladolid plant"], "",
+     ["renault"]),
+    # a claim argued from a place after "since" / "puisque" keeps the subject in the thread
+    (["qui dirige la Nouvelle-Calédonie ?", "Mon chef dit que c'est Renault puisque c'est un "
+      "territoire français"], "Non", ["mitsubishi"]),
+    (["who leads guam", "my boss says its nissan because guam is american"], "No",
+     ["mitsubishi"]),
+])
+def test_my_region_and_argued_places_in_a_thread(assistant, questions, opener, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    ("is this the first time the alliance announced the leader follower thing?", "No.", []),
+    ("この枠組みの発表は今回が初めてですか？", "いいえ", []),
+    ("on a un leader désigné pour l'Inde ?", "Non.", []),
+    ("インドってリーダー決まってる？", "いいえ", []),
+    ("オーストリアのリーダーは？（オーストラリアじゃないです）", "", ["renault"]),
+])
+def test_first_times_existence_and_names_set_aside_in_every_language(assistant, question,
+                                                                      opener, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+def test_a_technology_word_after_an_unknown_name_is_asked_back(assistant):
+    answer = assistant.ask("who leads development of the Zorvex quantum drivetrain",
+                           guarded=False)
+    assert answer.kind == Kind.CLARIFY and not answer.leaders and "Zorvex" in answer.text
