@@ -8,6 +8,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import mmap
+from functools import cache
 from pathlib import Path
 
 from spacy.lang.ja.stop_words import STOP_WORDS
@@ -51,8 +52,10 @@ def release_dictionary_pages() -> int:
     return released
 
 
+@cache
 def _common() -> frozenset[str]:
-    """Everyday words fuzzy matching leaves alone: English, Japanese stop words, the cues."""
+    """Everyday words fuzzy matching leaves alone: English, Japanese stop words, the cues
+    (built once: the intent step asks for them on every question)."""
     from intents.languages import read_language_cues
     from intents.vocabulary import common_english_words
 
