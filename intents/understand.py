@@ -96,7 +96,9 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
             if ident not in companies:
                 companies.append(ident)
         elif kind == "non_member":
-            non_members.append(ent.text)
+            # "kia ora, who leads New Zealand?": a greeting that holds a carmaker's name
+            if "greeting" not in doc.user_data.get("cue_starts", {}).get(ent.start, ()):
+                non_members.append(ent.text)
         else:
             # a name two places share ("Georgia") is read as both of them
             readings = [r.split(":") for r in ident.split(";")] if kind == "shared" \

@@ -24,6 +24,8 @@ ASKER_PLACES = "asker_places_taken"
 PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION"})
 # particles that may sit between a place and the marker after it ("上海 に いる")
 LINKS = frozenset({"に", "で", "の", "へ", "を"})
+STATEMENT_ENDS = frozenset({"。", "、"})
+QUESTION_ENDS = frozenset({"?", "？", "か"})
 # how far back a first-person word may be from the place ("moi je bosse à Yokohama")
 WINDOW = 6
 
@@ -62,6 +64,22 @@ class AskerPlaces:
             doc.user_data[ASKER_ONLY] = [ent.start for ent in asker]
         return doc
 
+    @staticmethod
+    def _works_there(doc: Doc, ent: Span) -> bool:
+        """"岡崎で商品企画をしています。": a place, で, and a statement that someone is doing
+        something there (ending in いる, not a question) describes the asker."""
+        table = token_table(doc)
+        if ent.end >= len(doc) or table.lowers[ent.end] != "で":
+            return False
+        doing = False
+        for index in range(ent.end + 1, min(len(doc), ent.end + 12)):
+            if table.lowers[index] in STATEMENT_ENDS:
+                return doing
+            if table.lowers[index] in QUESTION_ENDS or doc[index].ent_type_:
+                return False
+            doing = doing or table.lemmas[index] == "いる"
+        return False
+
     def _describes_asker(self, doc: Doc, ent: Span) -> bool:
         table = token_table(doc)
         lowers, lemmas = table.lowers, table.lemmas
@@ -75,6 +93,8 @@ class AskerPlaces:
             if previous in self.before and people and not any(
                     lowers[i] in self.asking for i in range(people[-1], ent.start)):
                 return True
+        if self._works_there(doc, ent):
+            return True
         index = ent.end
         while index < len(doc) and lowers[index] in LINKS:
             index += 1

@@ -237,3 +237,22 @@ def test_japanese_who_before_ka_after_a_topic_still_asks_who(assistant):
 def test_french_names_are_written_with_their_accents_however_typed(assistant, question,
                                                                    written):
     assert written in assistant.ask(question, guarded=False).text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    # "Xで…しています。": where the asker works, in a statement before the question
+    ("岡崎で商品企画をしています。東南アジアのリーダーは三菱で合ってますか？", "はい",
+     ["mitsubishi"]),
+    ("大阪で働いています。タイのリーダーは？", "東南アジア", ["mitsubishi"]),
+    # "-ています" is no question of whether there is a leader; "リーダーいる？" is
+    ("中国で日産はリーダーをしていますか？", "はい", ["nissan"]),
+    ("インドにリーダーはいますか？", "いいえ", []),
+])
+def test_japanese_asker_statements_and_existence(assistant, question, opener, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+def test_a_greeting_that_holds_a_carmakers_name_is_not_about_it(assistant):
+    answer = assistant.ask("kia ora, who's the lead for new zealand", guarded=False)
+    assert answer.leaders == ["mitsubishi"], answer.text
