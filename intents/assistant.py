@@ -374,7 +374,7 @@ class Assistant:
         if len(answers) > 1:
             answers = _focus(answers, understood)
             if _asks_about_own_place(understood, read):
-                # "who leads here? I'm in Chile": the asker's place is the subject
+                # "who leads here? we are based in Manila": the asker's place is the subject
                 return self._ask(engine, " ".join(read), context, others, whole=True)
         answered = [a for a in answers if a.understood]
         if answered and len(answered) < len(answers):
@@ -459,8 +459,9 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-OWN_PLACE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:region|market|country|area|place|city|"
-                       r"territory|office|location)\b|\bhere\b", re.IGNORECASE)
+# "my region", "our market" are read by the intent step (`Understanding.own_place`); "here" is
+# the asker's place only beside a clause that gives it
+HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 
 
 def _about_the_place(understanding: Understanding) -> Understanding:
@@ -501,9 +502,9 @@ def _asker_place(understanding: Understanding) -> dict[str, Any] | None:
 
 
 def _asks_about_own_place(understood: list[Understanding], read: list[str]) -> bool:
-    """One clause asks about "my region" / "here", another only says where the asker is."""
+    """One clause asks about "here", another only says where the asker is."""
     asker = [u.about_asker for u in understood]
-    own = [not u.targets and bool(OWN_PLACE.search(clause))
+    own = [not u.targets and bool(HERE.search(clause))
            for u, clause in zip(understood, read, strict=True)]
     return len(read) == 2 and any(asker) and any(own) and asker != own
 

@@ -29,6 +29,7 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from intents.components import token_table
+from intents.languages.en import RULES as EN
 from intents.vocabulary import read_cues
 
 FOCUS = "focus"
@@ -49,8 +50,10 @@ NEGATORS = frozenset({"not", "no", "except", "besides", "pas", "sauf", "hormis",
 NOUN_OR_VERB = frozenset({"work", "works", "stay", "visit", "trip"})
 ARTICLES = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 # words that open a premise: the place after them is argued about ("since Guam is a US
-# territory, ..."), not where the message comes from
-ARGUING = frozenset({"since", "because", "as", "so", "given", "bc", "cuz", "if"})
+# territory, ..."), not where the message comes from: English's reason and conclusion words
+# (intents/languages/en.py), and "if"
+ARGUING = frozenset({phrase[0] for phrase in (*EN.reason_phrases, *EN.conclusion_phrases)
+                     if len(phrase) == 1} | {"as", "if"})
 DETERMINERS = frozenset({"the", "a", "an", "our", "my", "its", "their", "this", "that", "'s"})
 PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION", "SHARED"})
 

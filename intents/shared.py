@@ -32,6 +32,20 @@ def place_kind_words() -> dict[str, str]:
             for phrase in phrases}
 
 
+def kinds_said(lowers: list[str]) -> tuple[set[str], set[str]]:
+    """(kinds of place the words name, kinds they name after a negation): "the country, not
+    the US state" -> ({"country"}, {"subdivision"})."""
+    said: set[str] = set()
+    denied: set[str] = set()
+    for word, kind in place_kind_words().items():
+        size = len(word.split())
+        for i in range(len(lowers) - size + 1):
+            if " ".join(lowers[i:i + size]) == word:
+                # "Georgia the country? not the US state": a negation rules a kind out
+                (denied if NEGATORS & set(lowers[max(0, i - 3):i]) else said).add(kind)
+    return said, denied
+
+
 def told_apart(understanding: Understanding, doc: Doc, kb: KnowledgeBase,
                coordinators: frozenset[str] = COORDINATORS) -> Understanding:
     """`understanding` with each shared name the question tells apart read one way only, and
@@ -61,12 +75,8 @@ def _choice(ent: Span, readings: list[Target], targets: list[Target], doc: Doc,
     lowers = token_table(doc).lowers
     near = lowers[max(0, ent.start - KIND_WORD_REACH):ent.start] + \
         lowers[ent.end:ent.end + KIND_WORD_REACH]
-    words = set(near) | {" ".join(pair) for pair in zip(near, near[1:], strict=False)}
-    kinds = {kind for word, kind in place_kind_words().items() if word in words}
-    # "Georgia the country? not the US state": a kind word after a negation rules it out
-    denied = {kind for word, kind in place_kind_words().items()
-              if any(" ".join(near[i:i + len(word.split())]) == word
-                     and NEGATORS & set(near[max(0, i - 3):i]) for i in range(len(near)))}
+    said, denied = kinds_said(near)
+    kinds = said | denied
     if kinds - denied:
         kinds -= denied
     elif denied:

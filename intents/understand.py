@@ -30,7 +30,7 @@ from intents.focus import (
 )
 from intents.focus import PLACE_LABELS as PLACE_ENT_LABELS
 from intents.languages import LanguageRules, read_language_cues, rules_for
-from intents.shared import place_kind_words
+from intents.shared import kinds_said
 from intents.vocabulary import common_english_words, read_cues
 from knowledge.query import (
     NARROW_PLACES,
@@ -143,16 +143,25 @@ def _taken_asker_places(doc: Doc) -> list[Target]:
     return taken
 
 
+def _phrase_at(lowers: list[str], phrases: tuple[tuple[str, ...], ...], start: int = 0,
+               ) -> tuple[int, int] | None:
+    """(first token, end) of the first of `phrases` in `lowers` from `start`, or None."""
+    for i in range(start, len(lowers)):
+        for phrase in phrases:
+            if tuple(lowers[i:i + len(phrase)]) == phrase:
+                return i, i + len(phrase)
+    return None
+
+
 def own_place(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
     """The characters of a phrase naming the asker's own place ("my region", "our own
     market", "ma région", "chez nous", "うちの地域"), or None."""
     table = token_table(doc)
     lowers, lemmas = table.lowers, table.lemmas
+    phrase = _phrase_at(lowers, rules.own_phrases)
+    if phrase is not None:
+        return doc[phrase[0]].idx, doc[phrase[1] - 1].idx + len(doc[phrase[1] - 1].text)
     for i, lower in enumerate(lowers):
-        for phrase in rules.own_phrases:
-            if tuple(lowers[i:i + len(phrase)]) == phrase:
-                last = doc[i + len(phrase) - 1]
-                return doc[i].idx, last.idx + len(last.text)
         if lower not in rules.own_words:
             continue
         j = i + 1
@@ -270,12 +279,15 @@ def _unknown_names(unknown: list[str], rules: LanguageRules) -> list[str]:
     return [w for w in unknown if w.lower() not in common and (rules.spaced or _is_phonetic(w))]
 
 
-def _named_technology(doc: Doc, targets: list[Target], strange: list[str]) -> str:
+def _named_technology(doc: Doc, targets: list[Target], unknown: list[str],
+                      rules: LanguageRules) -> str:
     """"Zorvex quantum drivetrain": a technology word right after a name nothing matched, when
     the question is about technologies only; the whole name, or ""."""
-    if not targets or any(t.kind not in (TargetKind.TECH, TargetKind.FAMILY) for t in targets):
+    if not unknown or not targets or any(t.kind not in (TargetKind.TECH, TargetKind.FAMILY)
+                                         for t in targets):
         return ""
-    names = {name for name in strange if len(name) > 2 and name[:1].isupper()}
+    names = {name for name in _unknown_names(unknown, rules)
+             if len(name) > 2 and name[:1].isupper()}
     texts = token_table(doc).texts
     for ent in doc.ents:
         if ent.label_.lower() not in ("tech", "family"):
@@ -566,15 +578,14 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         kinds = ["region"]  # "where does Nissan lead?": its regions
     # a phrase a fact contradicts ("Carlos Ghosn presented it?") points at that fact as a hint
     # does, and makes the answer No only about that fact
-    denials: dict[str, int] = {name: len(found) if isinstance(found, list | tuple) else int(found)
-                               for name, found in (doc._.fact_denials or {}).items()}
+    denials: dict[str, int] = doc._.fact_denials or {}
     strong_fact = _best_fact(facts, hints, denials) if facts else None
     hint_fact = _best_fact(facts, hints, denials) if hints or denials else None
     denied = any(name in denials for name in (strong_fact, hint_fact) if name)
     base.update(yes_no=yes_no, denied=denied, exists=has("existence"))
     unknown_factor = thresholds.UNKNOWN_WORD_FACTOR ** min(len(unknown), 6)
 
-    named_tech = _named_technology(doc, targets, _unknown_names(unknown, rules))
+    named_tech = _named_technology(doc, targets, unknown, rules)
     if named_tech:
         # "the Zorvex quantum drivetrain": a name we don't know makes it another thing than the
         # plan's powertrains
@@ -733,11 +744,9 @@ def _asks_whole(doc: Doc) -> bool:
 
 def _argued_places(doc: Doc, rules: LanguageRules) -> set[str]:
     """The places named only after a reason word, when none comes before it."""
-    lowers = token_table(doc).lowers
-    reason = next((i for i in range(len(lowers)) for phrase in rules.reason_phrases
-                   if tuple(lowers[i:i + len(phrase)]) == phrase), None)
+    reason = _phrase_at(token_table(doc).lowers, rules.reason_phrases)
     places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
-    if reason is None or any(ent.end <= reason for ent in places):
+    if reason is None or any(ent.end <= reason[0] for ent in places):
         return set()
     return {ent.text for ent in places}
 
@@ -751,15 +760,15 @@ def _without_premises(doc: Doc, targets: list[Target], rules: LanguageRules) -> 
     places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
 
     def found(phrases: tuple[tuple[str, ...], ...]) -> int | None:
-        return next((i for i in range(1, len(lowers)) for phrase in phrases
-                     if tuple(lowers[i:i + len(phrase)]) == phrase), None)
+        at = _phrase_at(lowers, phrases, start=1)
+        return at[0] if at else None
 
     dropped: set[str] = set()
     conclusion = found(rules.conclusion_phrases)
     before = [ent for ent in places if conclusion is not None and ent.end <= conclusion]
     if len(before) >= 2:
         dropped |= {ent.text for ent in before[1:]}
-    opens = any(tuple(lowers[:len(phrase)]) == phrase for phrase in rules.reason_phrases)
+    opens = (_phrase_at(lowers[:3], rules.reason_phrases) or (1,))[0] == 0
     if opens and len(places) >= 2:
         # "vu que le Mexique est en Amérique latine, c'est Renault ?": a premise first, the
         # question about its first place after it
@@ -894,15 +903,7 @@ def _reading_picked(turn: _Turn) -> Understanding | None:
     shared = {text for text in texts if texts.count(text) > 1}
     if not shared:
         return None
-    lowers = token_table(turn.doc).lowers
-    said: set[str] = set()
-    denied: set[str] = set()
-    for word, kind in place_kind_words().items():
-        size = len(word.split())
-        for i in range(len(lowers) - size + 1):
-            if " ".join(lowers[i:i + size]) == word:
-                negated = NEGATORS & set(lowers[max(0, i - 3):i])
-                (denied if negated else said).add(kind)
+    said, denied = kinds_said(token_table(turn.doc).lowers)
     kinds = said - denied
     if len(kinds) != 1:
         return None

@@ -93,5 +93,13 @@ def rules_for(code: str) -> LanguageRules:
 
 
 @cache
+def cue_words(code: str) -> frozenset[str]:
+    """The entries of a language's cue lists, lower case: everyday words of the questions,
+    which fuzzy matching never turns into names ("nord", "sud")."""
+    return frozenset(str(word).lower() for values in read_language_cues(code).values()
+                     if isinstance(values, list) for word in values)
+
+
+@cache
 def read_language_cues(code: str) -> dict:
     return yaml.load(rules_for(code).cue_file.read_text(encoding="utf-8"), Loader=SafeLoader)

@@ -7,7 +7,7 @@ from collections.abc import Container
 from functools import cache
 from importlib.metadata import version
 
-from intents.languages import DATA, LanguageRules, read_language_cues
+from intents.languages import DATA, LanguageRules, cue_words, read_language_cues
 from intents.languages.cache import cache_key, read_json, words_from_text, words_to_text, write_json
 from intents.languages.words import AnyOf, HashedWords, lookup_pairs, spacy_stop_words
 from intents.text import fold_accents
@@ -66,9 +66,8 @@ def common_words() -> Container[str]:
     cue file's one-word entries count too ("nord", "sud": the lookup table lacks some)."""
     from intents.vocabulary import common_english_words
 
-    cues = {fold_accents(str(word)).lower() for values in read_language_cues("fr").values()
-            if isinstance(values, list) for word in values if " " not in str(word)}
-    return AnyOf(_tables()[1], FOLDED_STOP_WORDS, common_english_words(), frozenset(cues))
+    cues = frozenset(fold_accents(word) for word in cue_words("fr") if " " not in word)
+    return AnyOf(_tables()[1], FOLDED_STOP_WORDS, common_english_words(), cues)
 
 
 RULES = LanguageRules(

@@ -56,13 +56,10 @@ def release_dictionary_pages() -> int:
 def _common() -> frozenset[str]:
     """Everyday words fuzzy matching leaves alone: English, Japanese stop words, the cues
     (built once: the intent step asks for them on every question)."""
-    from intents.languages import read_language_cues
+    from intents.languages import cue_words
     from intents.vocabulary import common_english_words
 
-    cues = read_language_cues("ja")
-    words = {str(w) for key, values in cues.items() if isinstance(values, list)
-             for w in values}
-    return common_english_words() | frozenset(STOP_WORDS) | frozenset(words)
+    return common_english_words() | frozenset(STOP_WORDS) | cue_words("ja")
 
 
 RULES = LanguageRules(
