@@ -45,6 +45,9 @@ COORDINATORS = frozenset({"and", "or", "&", "plus", ",", "vs", "versus"})
 # words that set the entity after them aside ("not China", "pas Paris", "米国ではなく")
 NEGATORS = frozenset({"not", "no", "except", "besides", "pas", "sauf", "hormis", "non",
                       "ではなく", "じゃなく"})
+# verbs that report a claim: the place after them is what is claimed, not where anyone is
+REPORTING = frozenset({"says", "said", "say", "thinks", "think", "thought", "claims", "told",
+                       "reckons", "insists", "believes", "swears", "dit", "pense", "affirme"})
 # asker words that are also nouns ("I work in Lyon" / "the work in China"), and the articles
 # that make them nouns
 NOUN_OR_VERB = frozenset({"work", "works", "stay", "visit", "trip"})
@@ -181,8 +184,11 @@ def place_roles(doc: Doc) -> dict[int, str]:
             # "we have dealers in Georgia and Armenia", "with Nissan Europe in Amsterdam",
             # "I live in Perth Australia"
             role = previous_role
-        elif person and (not asks or near in words.locative or located or unit):
-            role = ASKER  # "I visit Germany a lot", "my team in Madrid needs ..."
+        elif person and (not asks or near in words.locative or located or unit) \
+                and not REPORTING.intersection(lowers[i] for i in span):
+            # "I visit Germany a lot", "my team in Madrid needs ..."; not "my manager says
+            # Mexico is Renault", where the place is what is claimed
+            role = ASKER
         elif _followed_by(lowers, ent.end, words.after_place):
             role = ASKER  # "as a Berlin-based analyst, ..."
         elif greeting and not asks or unit and after == "here":
@@ -194,7 +200,7 @@ def place_roles(doc: Doc) -> dict[int, str]:
         elif origin and (not asks and start < first_question or clause not in cue_clauses):
             role = ASIDE  # "From Madrid, who leads Indonesia?", "... asking from Tokyo"
         elif not asks and start < first_question and before and near not in words.openers \
-                and near not in ARGUING and (
+                and near not in ARGUING | REPORTING and (
                 (near in words.locative and any(table.alpha[i] for i in before[:-1]))
                 or (table.alpha[before[-1]] and near not in COORDINATORS | words.locative)
                 or (near in words.locative and _asked_place_after(ents, start, numbers,

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.components.asker import ASKER_ONLY, ASKER_PLACES, ASKER_TOKENS
+from intents.components.fuzzy import SIGNATURE
 from intents.components.segments import SEGMENT_RANGES, UNKNOWN_SEGMENT
 from intents.focus import (
     ASIDE,
@@ -85,6 +86,7 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
     asker_places: list[Target] = []  # places that locate the asker
     lowers = token_table(doc).lowers
     negated = _negated_starts(doc, lowers)
+    signed = range(*doc.user_data.get(SIGNATURE, (0, 0)))  # "thanks, Victoria": nobody asked
     # French and Japanese pipelines set the asker's places aside themselves
     if rules.code == "en":
         roles = place_roles(doc) if _may_have_context(doc) else {}
@@ -92,6 +94,8 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
         roles = dict.fromkeys(doc.user_data.get(ASKER_ONLY, []), ASKER)
     for ent in doc.ents:
         kind, ident, country = ent.ent_id_.split("|")
+        if ent.start in signed:
+            continue
         if kind == "company":
             if ident not in companies:
                 companies.append(ident)
@@ -461,6 +465,8 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     lead = 0  # "so is the alliance splitting up?", "ok and does Nissan lead Japan?"
     while lead < len(words) - 1 and words[lead] in DISCOURSE_OPENERS:
         lead += 1
+    if words[lead:lead + 2] in (["any", "leader"], ["any", "lead"], ["any", "leaders"]):
+        return True  # "any leader for the Caribbean?" (not "any idea if it'll rain in Lyon?")
     if words[lead] in rules.yes_no_openers:
         # "can you tell me who leads Japan?" / "do you know ..." are requests, not yes/no
         request = len(words) > lead + 2 and words[lead + 1] == "you" and any(
@@ -725,13 +731,14 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                   list_kind=kind)
 
 
-WHOLE = frozenset({"all", "whole", "entire", "every", "tout", "toute", "tous", "toutes", "entier",
-                   "entière", "entiere", "全体", "全部", "全域", "すべて", "全て", "全"})
+WHOLE = frozenset({"all", "whole", "entire", "every", "both", "tout", "toute", "tous", "toutes",
+                   "entier", "entière", "entiere", "deux", "全体", "全部", "全域", "すべて", "全て",
+                   "全", "どちら", "どっち", "いずれ", "両方"})
 
 
 def _asks_whole(doc: Doc) -> bool:
-    """"Does Nissan lead all of Asia?", "toute l'Asie", "アジア全体": a quantifier within two
-    words of a place asks about every part of it."""
+    """"Does Nissan lead all of Asia?", "toute l'Asie", "アジア全体", "Morocco and Turkey, both
+    Renault?": a quantifier within two words of a place asks about every part of it."""
     lowers = token_table(doc).lowers
     for ent in doc.ents:
         if ent.label_ not in PLACE_ENT_LABELS:

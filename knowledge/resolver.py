@@ -219,8 +219,10 @@ class Resolver(ReadingBuilder):
         elif len(asked) > 1 and not all(c in leaders for c in asked):
             text = self.words.say("No.") + " " + details  # "do Renault and Nissan both lead ...?"
         elif all(lead.leadership.leader in asked for lead in leads) and not any(
-                r.leaderless_rest for r in readings):
+                r.leaderless_rest or not r.leads for r in readings):
             text = self.words.say("Yes.") + " " + details
+        # part of what was asked has another leader or none ("Morocco and Turkey, both
+        # Renault?", "does Renault lead Africa?"): not all of it, or only in part
         elif any(lead.leadership.leader in asked for lead in leads) and understanding.whole:
             text = self.words.say("No, not all of it.") + " " + details  # "all of Asia?"
         elif any(lead.leadership.leader in asked for lead in leads):

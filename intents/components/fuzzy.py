@@ -23,6 +23,7 @@ from intents.components.tokens import (
 LOGGER = logging.getLogger(__name__)
 MAX_WINDOW = 4  # longest name (in tokens) fuzzy matching tries
 WINDOW_PUNCT = frozenset({"-", "/", "."})
+SIGNATURE = "signature_tokens"  # [start, end) of a name signing the message off
 CACHE_SIZE = 50_000  # fuzzy lookups remembered (cleared when full)
 
 
@@ -162,8 +163,11 @@ class FuzzyLinker:
         table = token_table(doc)
         unknown = [alpha and len(lower) >= self.min_length and lower not in self.common_words
                    for alpha, lower in zip(table.alpha, table.lowers, strict=True)]
-        for i in self._signature(table):
+        signature = self._signature(table)
+        for i in signature:
             unknown[i] = False
+        if signature:  # the intent step leaves a name found there out too ("thx, Victoria")
+            doc.user_data[SIGNATURE] = [signature.start, signature.stop]
         spans.extend(self._split_words(doc, table))
         covered |= {i for span in spans for i in range(span.start, span.end)}
         index = 0 if any(unknown) else len(doc)

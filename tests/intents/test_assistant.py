@@ -462,6 +462,9 @@ def test_a_premise_is_not_the_subject_of_a_yes_no(assistant, question, opener, l
     ("est-ce que Nissan dirige toute l'Asie ?", "Non, pas en totalité."),
     ("日産はアジア全体のリーダー？", "いいえ、全体ではありません。"),
     ("is renault leader in all of europe?", "Yes."),
+    # two places, one with no leader: "both" is No, a plain Yes only in part
+    ("モロッコとトルコ、どちらもルノー？", "いいえ、全体ではありません。"),
+    ("is renault leader in morocco and turkey?", "Yes, in part."),
 ])
 def test_yes_about_a_wide_name_says_whether_it_is_all_of_it(assistant, question, opener):
     answer = assistant.ask(question, guarded=False)
@@ -478,6 +481,8 @@ def test_yes_about_a_wide_name_says_whether_it_is_all_of_it(assistant, question,
     ("y a-t-il un leader pour l'Inde ?", "Non."),
     ("トルコってリーダーいる？", "いいえ。"),
     ("does japan have a leader?", "Yes."),
+    ("any leader for the carribbean islands?", "No."),
+    ("台湾にリーダーっている？", "いいえ。"),
 ])
 def test_a_yes_or_no_without_a_company_answers_what_was_asked(assistant, question, opener):
     answer = assistant.ask(question, guarded=False)

@@ -242,6 +242,9 @@ def test_are_you_sure_confirms_the_last_answer(assistant, questions, opener, lea
 @pytest.mark.parametrize(("question", "leaders"), [
     ("hi team! quick one - who's the lead company for vietnam? thanks, Kasia", ["mitsubishi"]),
     ("who leads Chile? cheers, Ana", ["renault"]),
+    # a name that is also a place signs off all the same
+    ("who's lead for Ukraine? thx, Victoria", ["renault"]),
+    ("bonjour, qui est leader en Tunisie ? merci, Adélaïde", ["renault"]),
     ("who leads the us", ["nissan"]),
 ])
 def test_a_signature_is_nobody_and_the_us_is_a_country(assistant, question, leaders):
@@ -273,6 +276,9 @@ def test_a_remark_beside_a_question_is_not_a_question(assistant, questions, lead
       "renault"], "No", ["nissan"]),
     (["who leads nz", "are you sure? my boss says nz is nissan bc of all the japanese cars"],
      "No", ["mitsubishi"]),
+    # a place after "my manager says" is the claim, not where anyone is
+    (["who leads Mexico", "hmm my manager says mexico is Renault bc its latin america"], "No",
+     ["nissan"]),
 ])
 def test_pushback_with_a_claim_answers_the_claim(assistant, questions, opener, leaders):
     answer = thread(assistant, *questions)[-1]
