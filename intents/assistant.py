@@ -22,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from intents import thresholds
+from intents.components.tokens import token_table
 from intents.detect import Detector, local_names
 from intents.focus import COORDINATORS
 from intents.languages import DEFAULT_LANGUAGE, LANGUAGES, read_language_cues, rules_for
@@ -364,6 +365,12 @@ class Assistant:
                 a.kind != Kind.SMALL_TALK for a in answers[1:]):
             # "making a cheat sheet. who leads Chile?": the question is the later clause
             answers, understood, read = answers[1:], understood[1:], read[1:]
+        argued = _arguments(engine, understood, read)
+        if argued and len(argued) < len(answers):
+            # "who leads Guam? its US but in the pacific": the later clause argues about Guam
+            kept = [i for i in range(len(answers)) if i not in argued]
+            answers, understood, read = ([items[i] for i in kept]
+                                         for items in (answers, understood, read))
         if len(answers) > 1 and any(u.confirms for u in understood) and not all(
                 u.confirms or a.kind == Kind.SMALL_TALK
                 for a, u in zip(answers, understood, strict=True)):
@@ -489,6 +496,29 @@ def _is_remark(understanding: Understanding, clause: str, requests: frozenset[st
         and not words & requests \
         and not understanding.targets and not understanding.companies \
         and understanding.list_kind is None
+
+
+def _arguments(engine: _Language, understood: list[Understanding], read: list[str]) -> set[int]:
+    """The clauses that only argue about a place an earlier clause asked about: opening with a
+    pronoun for it ("it's", "c'est", "それは"), naming other places, no company and no word of
+    a question about leading ("Greenland, who leads? it belongs to Denmark so Europe no?")."""
+    argued: set[int] = set()
+    pronouns = engine.rules.subject_pronouns
+    for index in range(1, len(read)):
+        earlier = {t.id for u in understood[:index] for t in u.targets
+                   if t.kind in PLACE_TARGETS}
+        now = understood[index]
+        places = [t for t in now.targets if t.kind in PLACE_TARGETS]
+        if not earlier or not places or now.companies or len(places) < len(now.targets) \
+                or any(t.id in earlier for t in places):
+            continue
+        doc = engine.nlp(read[index])
+        lowers = [w for w, punct in zip(token_table(doc).lowers, token_table(doc).punct,
+                                        strict=True) if not punct]
+        cues = doc._.cues or {}
+        if lowers and lowers[0] in pronouns and not {"who", "lead", "follow"} & set(cues):
+            argued.add(index)
+    return argued
 
 
 def _asker_place(understanding: Understanding) -> dict[str, Any] | None:

@@ -58,6 +58,8 @@ ARTICLES = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 ARGUING = frozenset({phrase[0] for phrase in (*EN.reason_phrases, *EN.conclusion_phrases)
                      if len(phrase) == 1} | {"as", "if"})
 DETERMINERS = frozenset({"the", "a", "an", "our", "my", "its", "their", "this", "that", "'s"})
+# words that join a place to the one before it as its like ("in Tunisia and also in Japan")
+ALSO = frozenset({"also", "too", "even", "plus"})
 PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION", "SHARED"})
 
 
@@ -180,7 +182,7 @@ def place_roles(doc: Doc) -> dict[int, str]:
             role = FOCUS
         elif previous_role in (ASKER, ASIDE) and previous_end and (
                 start == previous_end or window and
-                window - DETERMINERS <= COORDINATORS | words.locative):
+                window - DETERMINERS <= COORDINATORS | words.locative | ALSO):
             # "we have dealers in Georgia and Armenia", "with Nissan Europe in Amsterdam",
             # "I live in Perth Australia"
             role = previous_role

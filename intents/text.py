@@ -30,6 +30,9 @@ _QUOTED = re.compile(r"(?<![^\W\d_])['\"]|['\"](?![^\W\d_])")
 # "South-East Asia", "plug-in", "self-driving": read hyphenated words as separate words (names in
 # the knowledge base are indexed the same way).
 _WORD_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+# "ルノ―", "ルノ-": a dash after a katakana letter is its long-vowel mark "ー" (not after "ー"
+# itself: "ルノー-日産" keeps its hyphen)
+_KANA_DASH = re.compile(r"(?<=[\u30a1-\u30fa])[\u2010-\u2015\u2212\uff0d-](?![A-Za-z])")
 # "segments A-F": a hyphen between two single letters is a range, kept as a word of its own
 _LETTER_RANGE = re.compile(r"\b([A-Fa-f])-([A-Fa-f])\b")
 
@@ -78,6 +81,7 @@ def clean(raw: str | bytes | None) -> CleanText:
     text = _FORMATTING.sub(" ", text)
     text = _QUOTED.sub(" ", fold_accents(text.translate(_QUOTES)))
     text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = _KANA_DASH.sub("ー", text)
     text = join_model_name(_SPACES.sub(" ", text).strip())
     text = _WORD_HYPHEN.sub(" ", _LETTER_RANGE.sub(r"\1 - \2", text))
     if len(text) > MAX_QUESTION_CHARS:

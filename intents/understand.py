@@ -199,7 +199,48 @@ def _asks_where(doc: Doc, rules: LanguageRules) -> bool:
     only first or last), "日産はどこでリーダー？"."""
     table = token_table(doc)
     words = [w for w, punct in zip(table.lowers, table.punct, strict=True) if not punct]
-    return not WHERE.isdisjoint(words) or _wh_at_edges(words, rules)
+    return not WHERE.isdisjoint(words) or _wh_at_edges(words, rules) \
+        or _where_after_lead(doc, rules)
+
+
+# what may stand between two roles offered as a choice ("leader or a follower", "leader ou
+# suiveur", "リーダーですか、フォロワーですか", "リーダーそれともフォロワー")
+BETWEEN_ROLES = frozenset({"a", "an", "un", "une", ",", "/", "?", "？", "、", "か", "です", "それ",
+                           "と", "も"})
+ROLE_CHOICE = frozenset({"?", "？", "か", "/", "と"})
+
+
+def _role_choice(doc: Doc, rules: LanguageRules) -> bool:
+    """A word of leading and one of following offered as a choice: "is Nissan leader or
+    follower in China?" asks for the roles, not for a Yes about either."""
+    lowers = token_table(doc).lowers
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    leads = [i for i, cues in cue_at.items() if "lead" in cues]
+    follows = [i for i, cues in cue_at.items() if "follow" in cues]
+    for i in leads:
+        for j in follows:
+            between = lowers[min(i, j) + 1:max(i, j)]
+            if between and set(between) <= BETWEEN_ROLES | rules.choice_words and (
+                    set(between) & (ROLE_CHOICE | rules.choice_words)):
+                return True
+    return False
+
+
+def _where_after_lead(doc: Doc, rules: LanguageRules) -> bool:
+    """"nissan est leader ou en Asie ?", "y sont leader ou eux autres ?": accents dropped, "où"
+    right after a word of leading, when no other role ("leader ou suiveur ?") nor company
+    ("Renault ou Nissan") comes after it as the other half of a choice."""
+    if not rules.wh_edges:
+        return False
+    table = token_table(doc)
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    for i in range(1, len(doc) - 1):
+        if table.lowers[i] not in rules.wh_edges or "lead" not in cue_at.get(i - 1, set()):
+            continue
+        choice = cue_at.get(i + 1, set()) & {"lead", "follow"} or doc[i + 1].ent_type_ == "COMPANY"
+        if not choice:
+            return True
+    return False
 
 
 def _wh_at_edges(words: list[str], rules: LanguageRules) -> bool:
@@ -474,7 +515,8 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
         # "could you (please) tell me ..."
         return not request
     cues = doc._.cues or {}
-    if not rules.wh_words.isdisjoint(words) or _wh_at_edges(words, rules):
+    if not rules.wh_words.isdisjoint(words) or _wh_at_edges(words, rules) \
+            or _where_after_lead(doc, rules):
         return False  # "où Renault est-il leader ?", "comment Nissan suit-il ?"
     asks_who = "who" in cues and not _asks_anyone(doc)
     requested = any(lemma in rules.request_words for lemma in table.lemmas)
@@ -617,7 +659,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                                asks=Asks(who=asks_who, lead=leads, follow=follows,
                                          what=has("what"), yes_no=yes_no,
                                          # "in these two countries" names no new kind
+                                         # "and who presented it?" after another fact
                                          other=bool(strong_fact or has("list")
+                                                    or (hint_fact and (asks_who or has("what"))
+                                                        and hint_fact not in context.get(
+                                                            "facts", [hint_fact]))
                                                     or (kinds and not targets
                                                         and not has("refer")))),
                                rules=rules)
@@ -638,6 +684,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                           asks_leader=leads and (asks_who or yes_no and not companies))
         if has("help") and not hint_fact:
             return result(Intent.HELP, reason="help cue")
+        if hint_fact and has("speech") and (asks_who or has("what") and not has("list")):
+            # "who said the quote about covering all segments and geographies?": a person's
+            # words, not the list of segments nor a name to ask back about
+            return result(Intent.FACT, reason="words someone said", facts=[hint_fact])
         names = _unknown_names(unknown, rules) or _unknown_kind(doc, rules, unknown)
         if names and (leads or asks_who) and not has("list"):
             # "who heads up the Zorbistan market?": a name we don't know is not "every region"
@@ -691,7 +741,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         else thresholds.NO_CUE_FACTOR
     factor = cue_factor * unknown_factor
     choice = len(companies) > 1 and (not yes_no or offers_choice)
-    if targets and choice and not follows:
+    if targets and companies and _role_choice(doc, rules):
+        # "is Nissan leader or follower in China?": the roles, not a Yes about one of them
+        intent = Intent.WHO_LEADS
+        base["yes_no"] = False
+    elif targets and choice and not follows:
         intent = Intent.WHO_LEADS  # "Nissan or Renault for Brazil?", "is Renault or Nissan ...?"
         base["yes_no"] = False  # a choice is answered by a name, not by Yes
     elif targets and companies and yes_no:
@@ -706,7 +760,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         base.update(asks_follower=True, yes_no=True)
     elif follows and companies:
         intent = Intent.WHAT_FOLLOWS
-    elif targets and companies and not asks_who and not explains:
+    elif targets and companies and not asks_who and not explains \
+            and not _asks_where(doc, rules):
         intent = Intent.IS_LEADER
         base["asks_follower"] = follows
         base["yes_no"] = True
@@ -982,13 +1037,20 @@ def _about_companies(turn: _Turn, companies: list[str]) -> Understanding | None:
     if turn.previous == Intent.FACT and turn.context.get("facts") and asks.yes_no:
         # "who is the chairman?" then "is he from Nissan?"
         return turn.inherit(Intent.FACT, facts=list(turn.context["facts"]))
+    if turn.old_targets and turn.previous in LEADERSHIP_INTENTS \
+            and _role_choice(turn.doc, turn.rules or rules_for("en")):
+        # "is Nissan leader or follower there?": the roles there
+        return turn.inherit(Intent.WHO_LEADS, targets=turn.old_targets, yes_no=False)
     subject = turn.refers()  # "there", "it", "là-bas"
     if not turn.old_targets or (asks.what and not subject) or asks.who \
             or turn.previous not in LEADERSHIP_INTENTS:
         return None
     # after a question about followers, "Renault one of them?" asks whether Renault follows
-    follower = asks.follow or turn.previous == Intent.WHO_FOLLOWS or \
-        (turn.context.get("asks_follower") and not asks.lead)
+    # ("is Nissan leader there?" asks about leading whatever the question before)
+    # ("is Renault one of them?" after an answer naming one leader: one of its followers)
+    follower = asks.follow or (not asks.lead and (
+        turn.previous == Intent.WHO_FOLLOWS or bool(turn.context.get("asks_follower"))
+        or (turn.has("among") and len(turn.named) == 1)))
     return turn.inherit(Intent.IS_LEADER, targets=turn.old_targets, companies=companies,
                         asks_follower=bool(follower), yes_no=True)
 
@@ -1000,6 +1062,11 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     explicit = asks.who or asks.lead or asks.follow or asks.yes_no
     if turn.previous not in LEADERSHIP_INTENTS and turn.previous != Intent.FACT:
         return None
+    if turn.has("same_leader") and turn.named and len(targets) == 1 and not companies \
+            and not (asks.who or asks.follow or turn.has("different_leader")):
+        # "and fiji, same leader?": Yes when the companies the last answer named lead it too
+        return turn.inherit(Intent.WHO_LEADS, targets=targets, yes_no=True,
+                            same_as=turn.named)
     # "who leads North Africa?" is a question of its own; "texas too, right?" is not
     joins = turn.has("follow_up") or turn.has("refer") or (
         turn.has("inclusion") and not (asks.who or asks.lead or asks.follow))

@@ -106,9 +106,12 @@ class ReadingBuilder:
     @cached_property
     def _local_names(self) -> dict[str, str]:
         """Folded local name -> the name as written, for this language's cities and states."""
+        zones = [name for zone in self.kb.zones.values()
+                 for name in zone.i18n.get("aliases", {}).get(self.lang, [])]
         return {fold_name(name): name
-                for table in (self.kb.local_city_aliases, self.kb.local_subdivision_aliases)
-                for name in table.get(self.lang, {})}
+                for names in (*(table.get(self.lang, {}) for table in (
+                    self.kb.local_city_aliases, self.kb.local_subdivision_aliases)), zones)
+                for name in names}
 
     def place_region(self, target: Target) -> tuple[str | None, str, list[str]]:
         """(region id or None, subject, notes) for a place target."""
@@ -162,6 +165,11 @@ class ReadingBuilder:
             zone = self.kb.zones[target.id]
             named = target.text.strip()
             zone_name = self.words.text(zone.name)
+            if named and self.lang != "en":
+                # "coree" -> "Corée"; a name in another language ("korea") is not repeated
+                named = self._local_names.get(fold_name(named), zone_name)
+            elif named:
+                named = self.written_name(named)
             subject = zone_name if named.lower() in (zone.name.lower(), zone_name.lower(), "") \
                 else self.words.say("{name} (part of {zone})", name=named, zone=zone_name)
             return Reading(subject, none_note=self.words.say(
@@ -221,10 +229,24 @@ class ReadingBuilder:
             outside += [self.words.say("the {letter} segment", letter=x) for x in sorted(letters)
                         if tech.scope.segments and x not in tech.scope.segments]
             leader = self.company(tech.leader)
+            # "PHEV" then "and A/B?": the segment on its own has a leader, said beside the gap
+            alone: dict[str, list[str]] = {}
+            for x in sorted(letters):
+                if tech.scope.segments and x not in tech.scope.segments:
+                    for other in self.kb.segment_technologies.get(x, []):
+                        alone.setdefault(other, []).append(x)
+            beside = [self.words.say(
+                "For {segments} alone, the leader is {leader} ({tech}).",
+                segments=self.words.join([self.words.say("the {letter} segment", letter=x)
+                                          for x in xs]),
+                leader=self.company(self.kb.technologies[other].leader),
+                tech=self.words.text(self.kb.technologies[other].name))
+                for other, xs in alone.items()]
             return Reading(tech_name, none_note=self.words.say(
                 "The plan designates no leader for that combination: {leader} leads {tech}, "
                 "which doesn't cover {outside}.", leader=leader, tech=tech_name,
-                outside=self.words.join(outside)), sources=list(lead.leadership.sources))
+                outside=self.words.join(outside)), notes=beside,
+                sources=list(lead.leadership.sources))
         notes = []
         if regions and not tech.scope.markets:
             for region_id in sorted(regions):

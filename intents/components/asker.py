@@ -26,6 +26,12 @@ PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVIS
 LINKS = frozenset({"に", "で", "の", "へ", "を"})
 STATEMENT_ENDS = frozenset({"。", "、"})
 QUESTION_ENDS = frozenset({"?", "？", "か"})
+OPEN_BRACKETS = frozenset({"(", "（", "[", "「"})
+CLOSE_BRACKETS = frozenset({")", "）", "]", "」"})
+# a topic or contrast particle, or "but", ends the phrase that describes a place
+PHRASE_ENDS = frozenset({"は", "が", "も", "けど", "けれど", "mais", "but", ","})
+# how many words after a place its marker may come ("横浜 の グローバル 本社 勤務")
+AFTER_WINDOW = 6
 # how far back a first-person word may be from the place ("moi je bosse à Yokohama")
 WINDOW = 6
 
@@ -81,8 +87,7 @@ class AskerPlaces:
         return False
 
     def _describes_asker(self, doc: Doc, ent: Span) -> bool:
-        table = token_table(doc)
-        lowers, lemmas = table.lowers, table.lemmas
+        lowers = token_table(doc).lowers
         if ent.start > 0:
             previous = lowers[ent.start - 1]
             if previous in self.alone:
@@ -95,10 +100,37 @@ class AskerPlaces:
                 return True
         if self._works_there(doc, ent):
             return True
-        index = ent.end
-        while index < len(doc) and lowers[index] in LINKS:
-            index += 1
-        # a marker the tokenizer splits ("事業所": 事業 + 所) is read whole
-        joined = "".join(lowers[index:index + 2])
-        return index < len(doc) and (lemmas[index] in self.after or lowers[index] in self.after
-                                     or joined in self.after)
+        if ent.start > 0 and lowers[ent.start - 1] in self.people and lowers[ent.start - 1] \
+                not in self.before and (ent.start < 2 or lowers[ent.start - 2] not in self.asking):
+            return True  # "ici équipe Montréal, ..." : a word of where one works, then the place
+        return self._marked_after(doc, ent)
+
+    def _marked_after(self, doc: Doc, ent: Span) -> bool:
+        """A marker of where someone works or lives after the place, in the same phrase
+        ("大阪勤務", "横浜のグローバル本社勤務です", "岡崎（三菱）の者ですが",
+        "パリのルノーに出向中"): particles, words in brackets, a company and a few plain words
+        may come between; a clause break, a topic particle, another place or a word of the
+        question ends the search."""
+        table = token_table(doc)
+        lowers, lemmas = table.lowers, table.lemmas
+        bracket = 0
+        for index in range(ent.end, min(len(doc), ent.end + AFTER_WINDOW)):
+            word = lowers[index]
+            if word in OPEN_BRACKETS:
+                bracket += 1
+                continue
+            if word in CLOSE_BRACKETS:
+                bracket = max(0, bracket - 1)
+                continue
+            if bracket:
+                continue
+            if word in STATEMENT_ENDS or word in QUESTION_ENDS or word in PHRASE_ENDS \
+                    or word in self.asking or lemmas[index] in self.asking:
+                return False
+            if doc[index].ent_type_ in PLACE_LABELS:
+                return False
+            # a marker the tokenizer splits ("事業所": 事業 + 所) is read whole
+            joined = "".join(lowers[index:index + 2])
+            if lemmas[index] in self.after or word in self.after or joined in self.after:
+                return True
+        return False

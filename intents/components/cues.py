@@ -43,9 +43,17 @@ class PhraseCues:
         corrected = corrected_words(doc)
         tokens = token_table(doc)
         lemmas = [corrected.get(i, lemma) for i, lemma in enumerate(tokens.lemmas)]
-        matches: set[tuple[str, str, int]] = set()
+        found: set[tuple[str, str, int, int]] = set()
         for sequence in (lemmas, tokens.lowers):
-            matches.update(_find(sequence, self.index, self.first_words))
+            found.update(_find(sequence, self.index, self.first_words))
+        # a tag closing the question ("... or what?", "... ou quoi ?") asks nothing itself:
+        # the cues inside it ("what", "or") are not read
+        last = max((i for i, punct in enumerate(tokens.punct) if not punct), default=-1)
+        tagged = {i for name, entry, start, size in found
+                  if (name, entry) == ("cues", "tag") and start + size - 1 == last
+                  for i in range(start, start + size)}
+        matches = {(name, entry, start) for name, entry, start, _ in found
+                   if start not in tagged or (name, entry) == ("cues", "tag")}
         counts: dict[tuple[str, str], int] = {}
         # where each question cue starts: which clause of a message carries the question
         cue_starts: dict[int, set[str]] = {}
@@ -61,11 +69,11 @@ class PhraseCues:
 
 
 def _find(words: list[str], index: dict[tuple[str, ...], list[tuple[str, str]]],
-          first: set[str]) -> Iterable[tuple[str, str, int]]:
-    """(table, entry, start) for every phrase of `index` found in `words`."""
+          first: set[str]) -> Iterable[tuple[str, str, int, int]]:
+    """(table, entry, start, size) for every phrase of `index` found in `words`."""
     for start in range(len(words)):
         if words[start] not in first:
             continue
         for size in range(1, min(MAX_NGRAM, len(words) - start) + 1):
             for name, entry in index.get(tuple(words[start:start + size]), ()):
-                yield name, entry, start
+                yield name, entry, start, size

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from intents.components.tokens import add_spans, corrected_words, entity_id
 
-SEGMENT_WORDS = frozenset({"segment", "segments", "seg", "segs", "segment-"})
+SEGMENT_WORDS = frozenset({"segment", "segments", "seg", "segs", "segment-", "セグメント", "セグ"})
 SEGMENT_LETTERS = frozenset("abcdef")
 # "segments A to F", "A-F", "A à F", "A～F": every segment from one letter to the other
 RANGE_WORDS = frozenset({"to", "through", "thru", "till", "until", "-", "–", "—", "à", "au",
@@ -22,7 +24,8 @@ def segment_finder(doc: Doc) -> Doc:
     """Mark "D segment", "C and D segments", "segment B", "A/B" as SEGMENT entities."""
     corrected = corrected_words(doc)
     text = doc.text.lower()
-    if "seg" not in text and "/" not in text and "segment" not in corrected.values():
+    if "seg" not in text and "セグ" not in text and "/" not in text \
+            and "segment" not in corrected.values():
         return doc  # nothing that could name a segment
     covered = {token.i for ent in doc.ents for token in ent}
     spans: list[Span] = []
@@ -56,7 +59,9 @@ def _unknown_letter(doc: Doc, corrected: dict[int, str]) -> str:
         for index in (token.i - 1, token.i + 1):
             if 0 <= index < len(doc) and len(doc[index].text) == 1 \
                     and doc[index].text.isupper() and doc[index].lower_ not in SEGMENT_LETTERS:
-                return f"{doc[index].text} segment"
+                letter = unicodedata.normalize("NFKC", doc[index].text)
+                word = corrected.get(token.i) or token.lower_
+                return f"{letter}{word}" if not word.isascii() else f"{letter} segment"
     return ""
 
 

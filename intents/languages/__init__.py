@@ -81,6 +81,9 @@ class LanguageRules:
     # "Kazakhstan, Renault like in Russia?": a place after a comparison word is the yardstick
     comparison_phrases: tuple[tuple[str, ...], ...] = ()
     # gives back memory the build touched once and answering may not need (Sudachi's pages)
+    # a later clause opening with one of these is about the subject asked before it: "who
+    # leads Guam? it's US but in the Pacific" argues about Guam rather than asking about the US
+    subject_pronouns: frozenset[str] = frozenset()
     release_memory: Callable[[], object] | None = None
 
 

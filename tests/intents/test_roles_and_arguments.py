@@ -1,0 +1,184 @@
+"""Classes of questions found by the blind sets of the 2026-11-26 third session: the role a
+follow-up asks about, roles offered as a choice, clauses that only argue about the subject, where
+the asker works in Japanese and French, and facts asked through someone's words. Each test names
+a class, with examples in the languages it was seen in."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents.text import clean
+from knowledge.answer import Kind
+
+
+def thread(assistant, *questions):
+    context, answers = None, []
+    for question in questions:
+        answer = assistant.ask(question, context, guarded=False)
+        context = answer.context
+        answers.append(answer)
+    return answers
+
+
+@pytest.mark.parametrize(("questions", "opener"), [
+    # a word of leading asks about leading, whatever the question before asked
+    (["who follows in oceania?", "is nissan leader there?"], "No"),
+    (["Qui sont les suiveurs en Océanie ?", "et nissan est leader ?"], "Non"),
+    (["who follows in oceania?", "and is nissan leader or what?"], "No"),
+    (["who follows in oceania?", "is mitsubishi the leader there?"], "Yes"),
+    # "one of them" after an answer naming one leader: one of its followers
+    (["who leads in south east asia?", "is renault one of them?"], "Yes"),
+    (["qui est leader en chine", "et renault en fait partie ?"], "Oui"),
+    (["中国のリーダーは？", "ルノーもその中に入る？"], "はい"),
+    (["who leads in south east asia?", "is mitsubishi one of them?"], "No"),
+])
+def test_a_follow_up_about_a_company_asks_about_the_role_it_names(assistant, questions, opener):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener"), [
+    (["who leads vietnam?", "and fiji, same leader?"], "Yes"),
+    (["who leads vietnam?", "brazil same company?"], "No"),
+    (["qui est leader au maroc", "et l'égypte, même leader ?"], "Oui"),
+    (["タイのリーダーは？", "インドネシアも同じ？"], "はい"),
+])
+def test_same_leader_for_a_new_place_compares_with_the_last_answer(assistant, questions, opener):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "is nissan leader or follower in china?",
+    "nissan est leader ou suiveur en chine ?",
+    "日産は中国でリーダーそれともフォロワー？",
+    "日産は中国でリーダーですか、フォロワーですか？",
+])
+def test_roles_offered_as_a_choice_are_answered_with_the_roles(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == ["nissan"] and answer.intent == "who_leads", answer.text
+    assert not answer.text.startswith(("Yes", "No", "Oui", "Non", "はい", "いいえ")), answer.text
+
+
+def test_roles_offered_as_a_choice_in_a_thread(assistant):
+    answer = thread(assistant, "who leads oceania?", "is nissan leader or follower there?")[-1]
+    assert answer.leaders == ["mitsubishi"] and not answer.text.startswith(("Yes", "No"))
+
+
+@pytest.mark.parametrize("questions", [
+    ["Qui sont les suiveurs en Océanie ?", "et nissan est leader ou alors ?"],
+    ["who follows in oceania?", "and where does nissan lead?"],
+])
+def test_where_a_company_leads_in_a_thread_lists_what_it_leads(assistant, questions):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.intent == "what_leads" and answer.leaders == ["nissan"], answer.text
+
+
+def test_ou_right_after_a_word_of_leading_asks_where(assistant):
+    # accents dropped, "où": not a Yes or No about Asia, but who leads which part of it
+    answer = assistant.ask("nissan il est leader ou en asie ?", guarded=False)
+    assert answer.intent == "who_leads" and not answer.text.startswith(("Oui", "Non"))
+
+
+@pytest.mark.parametrize(("question", "leaders", "said", "not_said"), [
+    ("Guam, who takes the lead? its US but in the pacific so im confused", ["mitsubishi"],
+     "Guam", "North America"),
+    ("greenland which brand leads? it belongs to denmark so europe no?", ["nissan"],
+     "Greenland", "Europe"),
+    ("qui dirige la Guyane ? c'est la France donc l'Europe non ?", ["renault"],
+     "Guyane française", "Europe"),
+])
+def test_a_later_clause_that_argues_about_the_subject_is_not_a_question(assistant, question,
+                                                                        leaders, said, not_said):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders and said in answer.text, answer.text
+    assert not_said not in answer.text, answer.text
+
+
+def test_a_place_joined_by_and_also_keeps_the_role_of_the_place_before_it(assistant):
+    answer = assistant.ask("if we sell in tunisia and also in japan, who do i need to talk to "
+                           "as leader", guarded=False)
+    assert answer.leaders == ["nissan", "renault"], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("横浜のグローバル本社勤務です。フィリッピンのリーダーはどこになりますか？", ["mitsubishi"]),
+    ("岡崎（三菱）の者ですが、チリはどこがリードしてるか分かりますか", ["renault"]),
+    ("パリのルノーに出向中なんですが、インドネシヤ市場の主導はどこ？", ["mitsubishi"]),
+    ("ici equipe Montreal, qui lead le Chili svp", ["renault"]),
+    # one place only: the asker's place is the subject
+    ("横浜のリーダーは誰？", ["nissan"]),
+])
+def test_where_the_asker_works_is_context_in_japanese_and_french(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders, answer.text
+
+
+def test_here_in_quebec_french_is_the_asker_place(assistant):
+    answer = assistant.ask("chu au bureau de Montreal, c'est qui le lead pour icitte ?",
+                           guarded=False)
+    assert answer.leaders == ["nissan"], answer.text
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("Ｚセグメントのリーダーってどこ？", "Zセグメント"),
+    ("Zセグのリーダーは？", "Zセグ"),
+    ("who leads the Q-segment?", "Q segment"),
+])
+def test_a_segment_letter_the_plan_does_not_have_is_asked_back(assistant, question, name):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.kind == Kind.CLARIFY and not answer.leaders and name in answer.text
+
+
+def test_a_dash_after_katakana_is_the_long_vowel_mark(assistant):
+    assert clean("ルノ―担当").text == "ルノー担当"
+    assert clean("ルノー-日産").text == "ルノー-日産"
+    answer = assistant.ask("ロシアはルノ―担当であってる？", guarded=False)
+    assert answer.text.startswith("はい") and answer.leaders == ["renault"], answer.text
+
+
+def test_an_abbreviated_electrified_powertrain_is_the_ab_one(assistant):
+    answer = assistant.ask("Ａセグ・Ｂセグの電動パワトレはどこ主導なんでしょう", guarded=False)
+    assert answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who said the quote about covering all segments and geographies",
+    "qui a dit que les trois couvriront tous les segments ?",
+    "全セグメントをカバーすると言ったのは誰？",
+])
+def test_who_said_words_asks_for_the_person_not_the_list(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "fact" and "Senard" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("questions", "said"), [
+    (["was it already announced before?"], "January"),
+    (["Le modèle avait-il déjà été évoqué avant cette annonce ?"], "janvier"),
+    (["when was it announced?", "and who presented it?"], "Senard"),
+    (["who presented it?"], "Senard"),
+    (["Le modèle avait-il déjà été évoqué avant cette annonce ?", "et qui l'a présenté ?"],
+     "Senard"),
+])
+def test_facts_asked_in_other_words_and_a_new_fact_in_a_thread(assistant, questions, said):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.intent == "fact" and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("questions", "said"), [
+    (["who leads phev?", "and A/B?"], "Renault"),
+    (["A・Bセグメント向け電動パワートレインのリーダーは？", "Ｃセグは？"], "三菱自動車"),
+])
+def test_no_leader_for_a_combination_says_who_leads_the_segment_alone(assistant, questions,
+                                                                       said):
+    answer = thread(assistant, *questions)[-1]
+    assert not answer.leaders and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "said", "not_said"), [
+    ("qui est leader pour la coree ?", "Corée", "Korea"),
+    ("who leads korea?", "Korea", "korea"),
+])
+def test_a_zone_is_named_as_its_language_writes_it(assistant, question, said, not_said):
+    answer = assistant.ask(question, guarded=False)
+    assert said in answer.text and not_said not in answer.text, answer.text
