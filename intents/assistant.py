@@ -365,7 +365,26 @@ class Assistant:
                 a.kind != Kind.SMALL_TALK for a in answers[1:]):
             # "making a cheat sheet. who leads Chile?": the question is the later clause
             answers, understood, read = answers[1:], understood[1:], read[1:]
+        for index in range(len(read) - 1):
+            later = understood[index + 1]
+            if understood[index].reason == NO_SUBJECT and later.targets and not later.companies:
+                # "who leads and who follows in China?": the subject comes in the later clause
+                names = " ".join(t.text for t in later.targets)
+                understanding = self._understand(engine, f"{read[index]} {names}", previous)
+                if understanding.targets:
+                    answers[index] = self._decide(engine, raw, understanding)
+                    understood[index] = understanding
         argued = _arguments(engine, understood, read)
+        for index in sorted(argued):
+            if understood[index].companies:
+                # "who leads New Caledonia? it's France so Renault, no?": the claim is about
+                # New Caledonia, and its answer says who leads there
+                subject = [t for u in understood[:index] for t in u.targets
+                           if t.kind in PLACE_TARGETS]
+                claim = replace(understood[index], intent=Intent.IS_LEADER, targets=subject,
+                                yes_no=True, asks_follower=False)
+                answers[index], understood[index] = self._decide(engine, raw, claim), claim
+                argued = {i for i in argued if i != index} | set(range(index))
         if argued and len(argued) < len(answers):
             # "who leads Guam? its US but in the pacific": the later clause argues about Guam
             kept = [i for i in range(len(answers)) if i not in argued]
@@ -500,8 +519,9 @@ def _is_remark(understanding: Understanding, clause: str, requests: frozenset[st
 
 def _arguments(engine: _Language, understood: list[Understanding], read: list[str]) -> set[int]:
     """The clauses that only argue about a place an earlier clause asked about: opening with a
-    pronoun for it ("it's", "c'est", "それは"), naming other places, no company and no word of
-    a question about leading ("Greenland, who leads? it belongs to Denmark so Europe no?")."""
+    pronoun for it ("it's", "c'est", "それは"), naming other places and no word of a question
+    about leading ("Greenland, who leads? it belongs to Denmark so Europe no?"), or naming a
+    company, which they claim leads it ("c'est la France donc c'est Renault non ?")."""
     argued: set[int] = set()
     pronouns = engine.rules.subject_pronouns
     for index in range(1, len(read)):
@@ -509,14 +529,15 @@ def _arguments(engine: _Language, understood: list[Understanding], read: list[st
                    if t.kind in PLACE_TARGETS}
         now = understood[index]
         places = [t for t in now.targets if t.kind in PLACE_TARGETS]
-        if not earlier or not places or now.companies or len(places) < len(now.targets) \
+        if not earlier or not places or len(places) < len(now.targets) \
                 or any(t.id in earlier for t in places):
             continue
         doc = engine.nlp(read[index])
         lowers = [w for w, punct in zip(token_table(doc).lowers, token_table(doc).punct,
                                         strict=True) if not punct]
         cues = doc._.cues or {}
-        if lowers and lowers[0] in pronouns and not {"who", "lead", "follow"} & set(cues):
+        if lowers and lowers[0] in pronouns and not {"who", "follow"} & set(cues) and (
+                now.companies or "lead" not in cues):
             argued.add(index)
     return argued
 

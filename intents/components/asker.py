@@ -61,7 +61,9 @@ class AskerPlaces:
         places = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
         asker = [ent for ent in places if self._describes_asker(doc, ent)]
         if asker and len(asker) < len(places):
-            doc.ents = [ent for ent in doc.ents if ent not in asker]
+            # "パリ（ルノー）の者ですが", "日産の横浜本社勤務": the asker's employer is context too
+            employers = [company for ent in asker for company in self._employers(doc, ent)]
+            doc.ents = [ent for ent in doc.ents if ent not in asker and ent not in employers]
             doc.user_data[ASKER_TOKENS] = [i for ent in asker for i in range(ent.start, ent.end)]
             doc.user_data[ASKER_PLACES] = [(ent.ent_id_, ent.text, ent._.score) for ent in asker]
         elif asker:
@@ -70,8 +72,7 @@ class AskerPlaces:
             doc.user_data[ASKER_ONLY] = [ent.start for ent in asker]
         return doc
 
-    @staticmethod
-    def _works_there(doc: Doc, ent: Span) -> bool:
+    def _works_there(self, doc: Doc, ent: Span) -> bool:
         """"岡崎で商品企画をしています。": a place, で, and a statement that someone is doing
         something there (ending in いる, not a question) describes the asker."""
         table = token_table(doc)
@@ -81,8 +82,9 @@ class AskerPlaces:
         for index in range(ent.end + 1, min(len(doc), ent.end + 12)):
             if table.lowers[index] in STATEMENT_ENDS:
                 return doing
-            if table.lowers[index] in QUESTION_ENDS or doc[index].ent_type_:
-                return False
+            if table.lowers[index] in QUESTION_ENDS or doc[index].ent_type_ \
+                    or table.lowers[index] in self.asking or table.lemmas[index] in self.asking:
+                return False  # "オーストラリアで主導している会社を教えてください" asks
             doing = doing or table.lemmas[index] == "いる"
         return False
 
@@ -104,6 +106,22 @@ class AskerPlaces:
                 not in self.before and (ent.start < 2 or lowers[ent.start - 2] not in self.asking):
             return True  # "ici équipe Montréal, ..." : a word of where one works, then the place
         return self._marked_after(doc, ent)
+
+    def _employers(self, doc: Doc, ent: Span) -> list[Span]:
+        """The companies in the phrase that says where the asker works, when a marker after
+        the place says so ("パリのルノーに出向中", "日産の横浜本社勤務", "岡崎（三菱）の者")."""
+        if not self._marked_after(doc, ent):
+            return []
+        lowers = token_table(doc).lowers
+        start = ent.start
+        while start > 0 and lowers[start - 1] not in STATEMENT_ENDS | QUESTION_ENDS | PHRASE_ENDS:
+            start -= 1
+        end = ent.end
+        while end < len(doc) and lowers[end] not in self.after \
+                and lowers[end] not in STATEMENT_ENDS | PHRASE_ENDS:
+            end += 1
+        return [company for company in doc.ents if company.label_ == "COMPANY"
+                and start <= company.start and company.end <= end]
 
     def _marked_after(self, doc: Doc, ent: Span) -> bool:
         """A marker of where someone works or lives after the place, in the same phrase

@@ -10,6 +10,8 @@ from spacy.tokens import Doc
 from intents.components.tokens import corrected_words, token_table
 
 MAX_NGRAM = 5
+# what may join the two halves of the model's name ("leader-suiveur", "リーダー・フォロワー")
+MODEL_JOINERS = frozenset({"・", "/", "／", "-", "‐", "=", "＝"})
 
 
 @Language.factory("phrase_cues")
@@ -52,8 +54,19 @@ class PhraseCues:
         tagged = {i for name, entry, start, size in found
                   if (name, entry) == ("cues", "tag") and start + size - 1 == last
                   for i in range(start, start + size)}
+        # the model's own name ("leader-suiveur", "リーダー・フォロワー") asks about no role: a
+        # word of leading right before one of following, at most a joiner between
+        roles = {(entry, start, size) for name, entry, start, size in found
+                 if name == "cues" and entry in ("lead", "follow")}
+        named = {start for entry, start, size in roles if entry == "lead" and any(
+            other == "follow" and (at == start + size or at == start + size + 1
+                                   and tokens.lowers[start + size] in MODEL_JOINERS)
+            for other, at, _ in roles)}
+        named |= {at for entry, start, size in roles if start in named
+                  for other, at, _ in roles if other == "follow" and start < at <= start + size + 1}
         matches = {(name, entry, start) for name, entry, start, _ in found
-                   if start not in tagged or (name, entry) == ("cues", "tag")}
+                   if (start not in tagged or (name, entry) == ("cues", "tag"))
+                   and not (name == "cues" and entry in ("lead", "follow") and start in named)}
         counts: dict[tuple[str, str], int] = {}
         # where each question cue starts: which clause of a message carries the question
         cue_starts: dict[int, set[str]] = {}

@@ -182,3 +182,42 @@ def test_no_leader_for_a_combination_says_who_leads_the_segment_alone(assistant,
 def test_a_zone_is_named_as_its_language_writes_it(assistant, question, said, not_said):
     answer = assistant.ask(question, guarded=False)
     assert said in answer.text and not_said not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "said"), [
+    # the model's name holds a word of leading; it asks about no role
+    ("このリーダー・フォロワー体制って以前にも発表されてたんですか？", "はい", "1月"),
+    ("ce modele leader-suiveur avait deja ete annonce avant ?", "", "janvier"),
+])
+def test_the_models_name_is_not_a_question_about_a_leader(assistant, question, opener, said):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "fact" and answer.text.startswith(opener) and said in answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("パリ（ルノー）の者ですが、オーストラリアで主導している会社を教えてください。",
+     ["mitsubishi"]),
+    ("日産の横浜本社勤務ですが、タイのリーダーは？", ["mitsubishi"]),
+])
+def test_the_askers_employer_is_context_like_the_askers_place(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "who_leads" and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    ("qui mene en Nouvelle-Caledonie ? c'est la France donc c'est Renault non ?", "Non",
+     ["mitsubishi"]),
+    ("who leads guam? it's american so nissan right?", "No", ["mitsubishi"]),
+    ("who leads mexico? it's in north america so nissan?", "Yes", ["nissan"]),
+])
+def test_a_later_clause_claiming_a_company_for_the_subject_is_answered_about_it(
+        assistant, question, opener, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", ["who leads and who follows in china?",
+                                      "qui dirige et qui suit en Chine ?"])
+def test_a_clause_without_subject_takes_the_one_the_next_clause_names(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders == ["nissan"], answer.text

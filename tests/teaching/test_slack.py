@@ -26,6 +26,9 @@ from tests.teaching.conftest import ADMIN, SOMEONE
 
 QUESTION = "who leads Project Wombat?"
 THREAD = "1700000000.000900"
+# a submission that teaches first checks every labelled question with the phrase taught (a
+# new pipeline, ~1,400 questions): seconds on a quiet machine, more on a loaded one
+TEACHING_WAIT = 60.0
 
 
 def admin(args: str, user: str = ADMIN) -> str:
@@ -213,9 +216,9 @@ def test_submitting_teaches_and_tells_the_asker_in_the_thread(
     ack = send(bot, view_payload("view_submission", view, user=ADMIN, phrase="Project Wombat",
                                  target="region:oceania", tell=True))
     assert ack.json()["response_action"] == "update"
-    (update,) = slack.wait_for("views.update")
+    (update,) = slack.wait_for("views.update", timeout=TEACHING_WAIT)
     assert "Learned" in text_of(update)
-    (told,) = slack.wait_for("chat.postMessage")
+    (told,) = slack.wait_for("chat.postMessage", timeout=TEACHING_WAIT)
     assert (told.params["channel"], told.params["thread_ts"]) == ("C222", THREAD)
     assert "I've learned this" in told.params["text"] and "Mitsubishi" in told.params["text"]
     assert serving.assistant.ask(QUESTION).leaders == ["mitsubishi"]
