@@ -59,7 +59,9 @@ CLAUSE_BREAK = re.compile(
     # a full stop ends a sentence, typed in lower case too, unless it ends an abbreviation
     r"[?;!\n]+|(?<=\w\w\w)(?<!\bincl)(?<!\bexcl)(?<!\bapprox)(?<!\besp)(?<!\betc)"
     r"(?<!\bresp)(?<!\bintl)(?<!\bcorp)\.\s+(?=[A-Z])"
-    r"|\b(?:and|also|plus|but|then)\s+(?=(?:who|what|which|is|does|do|are|how)\b)",
+    r"|\b(?:and|also|plus|then)\s+(?=(?:who|what|which|is|does|do|are|how)\b)"
+    # "but" stays with its clause: "X leads Y, but who leads Z?" asks only the second
+    r"|(?=\bbut\s+(?:who|what|which|is|does|do|are|how)\b)",
     re.IGNORECASE,
 )
 
@@ -374,6 +376,14 @@ class Assistant:
                 if understanding.targets:
                     answers[index] = self._decide(engine, raw, understanding)
                     understood[index] = understanding
+        premises = {index - 1 for index in range(1, len(read))
+                    if _states_before_a_contrast(engine, understood[index - 1], read[index - 1],
+                                                 read[index])}
+        if premises:
+            # "Renault leads Europe, but who leads Asia?": the statement is the premise
+            kept = [i for i in range(len(answers)) if i not in premises]
+            answers, understood, read = ([items[i] for i in kept]
+                                         for items in (answers, understood, read))
         argued = _arguments(engine, understood, read)
         for index in sorted(argued):
             if understood[index].companies:
@@ -540,6 +550,18 @@ def _arguments(engine: _Language, understood: list[Understanding], read: list[st
                 now.companies or "lead" not in cues):
             argued.add(index)
     return argued
+
+
+def _states_before_a_contrast(engine: _Language, stated: Understanding, before: str,
+                              after: str) -> bool:
+    """A clause that states who leads what ("ok so Mitsubishi has PHEV for C and D"), right
+    before one that opens with a contrast word and asks ("but what about the E segment?")."""
+    words = [w.lower() for w in WORD.findall(before)]
+    following = [w.lower() for w in WORD.findall(after)]
+    return bool(words and following) and following[0] in engine.rules.contrast_words \
+        and len(following) > 1 and bool(stated.companies) and bool(stated.targets) \
+        and not before.rstrip().endswith(("?", "？")) \
+        and words[0] not in engine.rules.yes_no_openers
 
 
 def _asker_place(understanding: Understanding) -> dict[str, Any] | None:

@@ -203,6 +203,9 @@ def _asks_where(doc: Doc, rules: LanguageRules) -> bool:
         or _where_after_lead(doc, rules)
 
 
+# how far a word of saying may be from the question word ("who has actually said", "言った
+# の は 誰")
+SAID_WINDOW = 4
 # what may stand between two roles offered as a choice ("leader or a follower", "leader ou
 # suiveur", "リーダーですか、フォロワーですか", "リーダーそれともフォロワー")
 BETWEEN_ROLES = frozenset({"a", "an", "un", "une", ",", "/", "?", "？", "、", "か", "です", "それ",
@@ -224,6 +227,45 @@ def _role_choice(doc: Doc, rules: LanguageRules) -> bool:
                     set(between) & (ROLE_CHOICE | rules.choice_words)):
                 return True
     return False
+
+
+def _set_premise_aside(doc: Doc, rules: LanguageRules) -> None:
+    """"Mitsubishi has PHEV for C and D, but what about the E segment?", "pour la Roumanie
+    c'est Renault qui mène, ok, mais pour la Turquie c'est qui ?": a statement naming a
+    company, then a contrast word and a question; the question is about what comes after it,
+    so the names before it leave `doc.ents`."""
+    table = token_table(doc)
+    contrast = next((i for i, word in enumerate(table.lowers)
+                     if word in rules.contrast_words and i > 0), None)
+    if contrast is None:
+        return
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    asking = {"who", "what", "follow_up", "same_question"}
+    before = [ent for ent in doc.ents if ent.end <= contrast]
+    relative = {ent.end for ent in before if ent.label_ == "COMPANY"}  # "Renault qui mène"
+    stated = any(ent.label_ == "COMPANY" for ent in before) and not any(
+        cues & asking and i not in relative for i, cues in cue_at.items() if i < contrast) \
+        and not any(text in ("?", "？") for text in table.texts[:contrast]) \
+        and table.lowers[0] not in rules.yes_no_openers
+    asked = any(cues & asking for i, cues in cue_at.items() if i > contrast)
+    if stated and asked and any(ent.start > contrast for ent in doc.ents):
+        doc.ents = [ent for ent in doc.ents if ent.start > contrast]
+
+
+def _tagged(doc: Doc, rules: LanguageRules) -> bool:
+    """The question ends with a tag asking whether it is so ("..., right?", "c'est ça ?")."""
+    table = token_table(doc)
+    words = [w for w, punct in zip(table.lowers, table.punct, strict=True) if not punct]
+    return bool(words) and words[-1] in rules.yes_no_tails
+
+
+def _asks_who_said(doc: Doc) -> bool:
+    """"who said ...?", "qui a dit ...", "言ったのは誰": a word of saying next to the question word
+    (within a few words), not "my manager says ..., which one is it?"."""
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    said = [i for i, cues in cue_at.items() if "speech" in cues]
+    asked = [i for i, cues in cue_at.items() if cues & {"who", "what"}]
+    return any(abs(i - j) <= SAID_WINDOW for i in said for j in asked)
 
 
 def _where_after_lead(doc: Doc, rules: LanguageRules) -> bool:
@@ -561,6 +603,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                rules: LanguageRules | None = None) -> Understanding:
     """Read one clause; `context` is the previous question's understanding, for follow-ups."""
     rules = rules or rules_for("en")
+    _set_premise_aside(doc, rules)
     targets, companies, non_members, asker, located = _entities(doc, rules)
     cues: dict[str, int] = doc._.cues or {}
     facts: dict[str, int] = doc._.facts or {}
@@ -631,6 +674,15 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     hint_fact = _best_fact(facts, hints, denials) if hints or denials else None
     denied = any(name in denials for name in (strong_fact, hint_fact) if name)
     base.update(yes_no=yes_no, denied=denied, exists=has("existence"))
+    if yes_no and not companies and (has("none_claim") or rules.spaced and has("negation")
+                                     and has("existence")):
+        # "there's no leader for India, right?", "y a personne c'est ça ?": a claim that none
+        # exists, confirmed by Yes when none does; asked without a tag ("nobody leads
+        # India?") its Yes or No could be read either way, so the answer only says the fact
+        if _tagged(doc, rules) or not rules.spaced:
+            base.update(exists=True, claims_none=True)
+        else:
+            base["yes_no"] = False
     unknown_factor = thresholds.UNKNOWN_WORD_FACTOR ** min(len(unknown), 6)
 
     named_tech = _named_technology(doc, targets, unknown, rules)
@@ -684,7 +736,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                           asks_leader=leads and (asks_who or yes_no and not companies))
         if has("help") and not hint_fact:
             return result(Intent.HELP, reason="help cue")
-        if hint_fact and has("speech") and (asks_who or has("what") and not has("list")):
+        if hint_fact and _asks_who_said(doc) and (asks_who or not has("list")):
             # "who said the quote about covering all segments and geographies?": a person's
             # words, not the list of segments nor a name to ask back about
             return result(Intent.FACT, reason="words someone said", facts=[hint_fact])

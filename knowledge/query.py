@@ -79,6 +79,7 @@ class Understanding:
     confirms: bool = False  # "are you sure?": the last answer again
     whole: bool = False  # "all of Asia": a Yes needs every part
     exists: bool = False  # "is there a leader for India?": Yes or No is whether one exists
+    claims_none: bool = False  # "there's no leader for India, right?": Yes when none exists
     # the places that locate the asker or the message, answered or set aside
     asker_places: list[Target] = field(default_factory=list)
     # characters of "my region" / "ma région" / "うちの地域" in a clause with no place of its own

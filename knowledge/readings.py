@@ -170,6 +170,7 @@ class ReadingBuilder:
                 named = self._local_names.get(fold_name(named), zone_name)
             elif named:
                 named = self.written_name(named)
+                named = "the " + named[4:] if named.startswith("The ") else named
             subject = zone_name if named.lower() in (zone.name.lower(), zone_name.lower(), "") \
                 else self.words.say("{name} (part of {zone})", name=named, zone=zone_name)
             return Reading(subject, none_note=self.words.say(

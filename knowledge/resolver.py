@@ -163,7 +163,8 @@ class Resolver(ReadingBuilder):
         elif understanding.yes_no and understanding.exists:
             # "is there a leader for India?" / "does anyone lead Japan?"; not "did the leader
             # change?", which the plan can't answer Yes or No
-            opener = self.words.say("Yes.") if leaders else self.words.say("No.")
+            opener = self.words.say("Yes.") if bool(leaders) != understanding.claims_none \
+                else self.words.say("No.")
             text = opener + " " + text
         return self._base(question, understanding, leaders=leaders, followers=followers,
                           text=text, sources=self._sources(readings))

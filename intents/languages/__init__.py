@@ -84,6 +84,8 @@ class LanguageRules:
     # a later clause opening with one of these is about the subject asked before it: "who
     # leads Guam? it's US but in the Pacific" argues about Guam rather than asking about the US
     subject_pronouns: frozenset[str] = frozenset()
+    # "X leads Y, but what about Z?": what follows the contrast word is what is asked
+    contrast_words: frozenset[str] = frozenset()
     release_memory: Callable[[], object] | None = None
 
 

@@ -25,6 +25,7 @@ RULES = LanguageRules(
     conclusion_phrases=(("so",), ("hence",), ("thus",), ("therefore",), ("ergo",)),
     reason_phrases=(("because",), ("bc",), ("b/c",), ("cuz",), ("coz",), ("cause",),
                     ("since",), ("as", "of"), ("given",)),
+    contrast_words=frozenset({"but", "however", "though"}),
     subject_pronouns=frozenset({"it", "its", "it's", "thats", "that's"}),
     own_words=frozenset({"my", "our", "mine", "ours"}),
     own_links=frozenset({"own", "home", "local", "current", "part", "of", "the", "neck"}),

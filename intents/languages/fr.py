@@ -75,6 +75,7 @@ RULES = LanguageRules(
                         ("meme", "chose", "que"), ("à", "l'instar")),
     conclusion_phrases=(("donc",), ("alors",), ("du", "coup"), ("par", "conséquent")),
     reason_phrases=(("car",), ("puisque",), ("parce",), ("vu", "que"), ("étant", "donné")),
+    contrast_words=frozenset({"mais", "cependant", "pourtant"}),
     subject_pronouns=frozenset({"c", "c'", "ca", "ça", "cela", "il", "elle"}),
     own_words=frozenset({"mon", "ma", "mes", "notre", "nos"}),
     own_links=frozenset({"propre", "propres", "petit", "petite"}),

@@ -221,3 +221,40 @@ def test_a_later_clause_claiming_a_company_for_the_subject_is_answered_about_it(
 def test_a_clause_without_subject_takes_the_one_the_next_clause_names(assistant, question):
     answer = assistant.ask(question, guarded=False)
     assert answer.understood and answer.leaders == ["nissan"], answer.text
+
+
+def test_a_reported_claim_is_not_a_question_about_who_said_it(assistant):
+    answer = assistant.ask("my manager says we have a lead partner for the Zembla market now, "
+                           "which one is it?", guarded=False)
+    assert answer.kind == Kind.CLARIFY and "Zembla" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    # a claim that nobody leads, with a tag asking whether it is so: Yes when nobody does
+    ("pour l'Inde et le Pakistan y a personne c'est ça ?", "Oui"),
+    ("for india and pakistan there's nobody, right?", "Yes"),
+    ("there is no leader for japan, correct?", "No"),
+    ("日本はリーダーいないよね？", "いいえ"),
+    # without a tag a Yes or No could be read either way: the fact alone
+    ("nobody leads india?", "The plan"),
+    ("il n'y a aucun leader pour l'Inde ?", "Inde"),
+    ("is there a leader for india?", "No"),
+])
+def test_a_claim_that_nobody_leads_is_confirmed_or_denied_as_a_claim(assistant, question,
+                                                                     opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders", "not_said"), [
+    ("ok so mitsubishi has PHEV for C and D segment, but what about E segment, anyone?", [],
+     "Mitsubishi leads"),
+    ("Renault leads Europe, but who leads Asia?", ["mitsubishi", "nissan"], "Renault leads"),
+    ("Pour la Roumanie c'est Renault qui mène, ok, mais pour la Turquie c'est qui ? Merci", [],
+     "Roumanie"),
+    ("ルノーが欧州をリードするのは知ってるけど、中東はどこ？", [], "欧州"),
+])
+def test_a_statement_before_but_and_a_question_is_the_premise(assistant, question, leaders,
+                                                               not_said):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders and not_said not in answer.text, answer.text
