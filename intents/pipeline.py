@@ -130,4 +130,5 @@ def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -
         "fact_hints": lemmatized(vocabulary.fact_hints),
         "fact_denials": lemmatized(vocabulary.fact_denials),
     })
+    cues.yielding = frozenset(vocabulary.general_facts)
     return nlp

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.components.asker import ASKER_ONLY, ASKER_PLACES, ASKER_TOKENS
+from intents.components.cues import GENERAL_FACTS
 from intents.components.fuzzy import SIGNATURE
 from intents.components.segments import SEGMENT_RANGES, UNKNOWN_SEGMENT
 from intents.focus import (
@@ -713,7 +714,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                                          # "in these two countries" names no new kind
                                          # "and who presented it?" after another fact
                                          other=bool(strong_fact or has("list")
-                                                    or (hint_fact and (asks_who or has("what"))
+                                                    or (hint_fact and (asks_who or has("what")
+                                                                       or bool(denials))
                                                         and hint_fact not in context.get(
                                                             "facts", [hint_fact]))
                                                     or (kinds and not targets
@@ -738,8 +740,12 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             return result(Intent.HELP, reason="help cue")
         if hint_fact and _asks_who_said(doc) and (asks_who or not has("list")):
             # "who said the quote about covering all segments and geographies?": a person's
-            # words, not the list of segments nor a name to ask back about
-            return result(Intent.FACT, reason="words someone said", facts=[hint_fact])
+            # words, not the list of segments nor a name to ask back about; "who announced
+            # this model?" asks about the announcement, not what the model is
+            general = doc.user_data.get(GENERAL_FACTS, frozenset())
+            said = _best_fact({}, {k: n for k, n in hints.items() if k not in general}) \
+                if set(hints) - general else hint_fact
+            return result(Intent.FACT, reason="words someone said", facts=[said])
         names = _unknown_names(unknown, rules) or _unknown_kind(doc, rules, unknown)
         if names and (leads or asks_who) and not has("list"):
             # "who heads up the Zorbistan market?": a name we don't know is not "every region"
@@ -1114,11 +1120,14 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     explicit = asks.who or asks.lead or asks.follow or asks.yes_no
     if turn.previous not in LEADERSHIP_INTENTS and turn.previous != Intent.FACT:
         return None
-    if turn.has("same_leader") and turn.named and len(targets) == 1 and not companies \
+    # the leaders the last answer named, or none when it said nobody leads its subject
+    compared = turn.named if turn.named or (
+        turn.previous == Intent.WHO_LEADS and turn.old_targets) else None
+    if turn.has("same_leader") and compared is not None and len(targets) == 1 and not companies \
             and not (asks.who or asks.follow or turn.has("different_leader")):
         # "and fiji, same leader?": Yes when the companies the last answer named lead it too
         return turn.inherit(Intent.WHO_LEADS, targets=targets, yes_no=True,
-                            same_as=turn.named)
+                            same_as=compared)
     # "who leads North Africa?" is a question of its own; "texas too, right?" is not
     joins = turn.has("follow_up") or turn.has("refer") or (
         turn.has("inclusion") and not (asks.who or asks.lead or asks.follow))
@@ -1138,11 +1147,11 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     elif asks.who or asks.lead or intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
         intent = Intent.WHO_LEADS
     extra: dict[str, Any] = {}
-    if turn.has("inclusion") and not turn.has("same_question") and turn.named \
+    if turn.has("inclusion") and not turn.has("same_question") and compared is not None \
             and not (asks.who or asks.lead or asks.follow):
         # "Canada included?", "Taiwan is same?": Yes when the same companies lead it
         intent = Intent.WHO_LEADS
-        extra = {"yes_no": True, "same_as": turn.named}
+        extra = {"yes_no": True, "same_as": compared}
     elif context.get("same_as") and not explicit:
         # "Fiji included?" then "and Hawaii?": the same question about another place
         intent = Intent.WHO_LEADS

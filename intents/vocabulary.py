@@ -71,6 +71,7 @@ class Vocabulary:
     list_kinds: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     facts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     fact_hints: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    general_facts: set[str] = field(default_factory=set)  # hints that yield to another fact's
     fact_denials: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     common_words: Container[str] = frozenset()
     raw_cues: dict = field(default_factory=dict)  # the cue file as read
@@ -321,6 +322,8 @@ def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
             denies = [*denies, *local_list(fact, "denies", lang)]
         vocabulary.facts[fact.id] = _phrases(keywords)
         vocabulary.fact_hints[fact.id] = _phrases(hints)
+        if fact.general:
+            vocabulary.general_facts.add(fact.id)
         vocabulary.fact_denials[fact.id] = _phrases(denies)
     return vocabulary
 

@@ -158,7 +158,7 @@ class Resolver(ReadingBuilder):
             yes = same if understanding.compare == "same" else not same
             text = (self.words.say("Yes.") if yes else self.words.say("No.")) + " " + text
         elif understanding.same_as is not None:  # "Canada included?" after North America
-            same = bool(leaders) and leaders == sorted(understanding.same_as)
+            same = leaders == sorted(understanding.same_as)  # "and Sri Lanka?": none either
             text = (self.words.say("Yes.") if same else self.words.say("No.")) + " " + text
         elif understanding.yes_no and understanding.exists:
             # "is there a leader for India?" / "does anyone lead Japan?"; not "did the leader

@@ -215,6 +215,9 @@ class Fact(Localised):
     # The source leaves the question open ("is the plan working?": time will tell): a yes/no
     # question about it is answered with the fact, never with a Yes or a No.
     open: bool = False
+    # The fact about the model as a whole: its hints are the words every question about the
+    # plan uses ("the leader-follower model"), so another fact's hints come first.
+    general: bool = False
 
 
 class FactsFile(Strict):

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from intents.components.tokens import corrected_words, token_table
 
 MAX_NGRAM = 5
+GENERAL_FACTS = "general_facts"  # doc.user_data: the facts about the model as a whole
 # what may join the two halves of the model's name ("leader-suiveur", "リーダー・フォロワー")
 MODEL_JOINERS = frozenset({"・", "/", "／", "-", "‐", "=", "＝"})
 
@@ -29,6 +30,8 @@ class PhraseCues:
         self.index: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.first_words: set[str] = set()
         self.order: dict[str, list[str]] = {}
+        # facts about the model as a whole: "who announced this model?" asks another fact
+        self.yielding: frozenset[str] = frozenset()
 
     def set_tables(self, tables: dict[str, dict[str, list[tuple[str, ...]]]]) -> None:
         """`tables`: table name ("cues", "facts", ...) -> entry name -> phrases."""
@@ -75,6 +78,7 @@ class PhraseCues:
             if name == "cues":
                 cue_starts.setdefault(start, set()).add(entry)
         doc.user_data["cue_starts"] = cue_starts
+        doc.user_data[GENERAL_FACTS] = self.yielding
         for name, entries in self.order.items():
             # in the order the data lists them, so ties go to the entry listed first
             setattr(doc._, name, {e: counts[name, e] for e in entries if (name, e) in counts})

@@ -258,3 +258,22 @@ def test_a_statement_before_but_and_a_question_is_the_premise(assistant, questio
                                                                not_said):
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == leaders and not_said not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener"), [
+    (["Who is leading India market?", "ok and sri lanka also same?"], "Yes"),
+    (["who leads india?", "and japan, same leader?"], "No"),
+])
+def test_same_after_an_answer_that_named_no_leader(assistant, questions, opener):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # a greeting in another language before a question about a fact is no name to ask about
+    ("Bună ziua, qui a annoncé ce modèle leader-suiveur ?", "janvier"),
+    ("who announced the leader-follower model?", "January"),
+])
+def test_who_announced_the_model_is_the_announcement(assistant, question, said):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "fact" and said in answer.text, answer.text
