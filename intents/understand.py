@@ -230,6 +230,17 @@ def _role_choice(doc: Doc, rules: LanguageRules) -> bool:
     return False
 
 
+def _set_units_aside(doc: Doc, rules: LanguageRules) -> None:
+    """"I'm in the marketing team", "ハワイの販売店から": a topic word right before a word
+    naming a team, an office or a shop names that unit, not the topic asked about."""
+    lowers = token_table(doc).lowers
+    units = focus_words().units | rules.unit_words
+    unit_topics = [ent for ent in doc.ents if ent.label_ == "TOPIC" and ent.end < len(doc)
+                   and lowers[ent.end] in units]
+    if unit_topics:
+        doc.ents = [ent for ent in doc.ents if ent not in unit_topics]
+
+
 def _set_premise_aside(doc: Doc, rules: LanguageRules) -> None:
     """"Mitsubishi has PHEV for C and D, but what about the E segment?", "pour la Roumanie
     c'est Renault qui mène, ok, mais pour la Turquie c'est qui ?": a statement naming a
@@ -549,8 +560,11 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     lead = 0  # "so is the alliance splitting up?", "ok and does Nissan lead Japan?"
     while lead < len(words) - 1 and words[lead] in DISCOURSE_OPENERS:
         lead += 1
-    if words[lead:lead + 2] in (["any", "leader"], ["any", "lead"], ["any", "leaders"]):
-        return True  # "any leader for the Caribbean?" (not "any idea if it'll rain in Lyon?")
+    if any(words[i:i + 2] in (["any", "leader"], ["any", "lead"], ["any", "leaders"])
+           for i in range(lead, len(words) - 1)) and "who" not in (doc._.cues or {}):
+        # "any leader for the Caribbean?", "Jamaica and Haiti, any leader assigned?" (not
+        # "any idea if it'll rain in Lyon?")
+        return True
     if words[lead] in rules.yes_no_openers:
         # "can you tell me who leads Japan?" / "do you know ..." are requests, not yes/no
         request = len(words) > lead + 2 and words[lead + 1] == "you" and any(
@@ -605,6 +619,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     """Read one clause; `context` is the previous question's understanding, for follow-ups."""
     rules = rules or rules_for("en")
     _set_premise_aside(doc, rules)
+    _set_units_aside(doc, rules)
     targets, companies, non_members, asker, located = _entities(doc, rules)
     cues: dict[str, int] = doc._.cues or {}
     facts: dict[str, int] = doc._.facts or {}

@@ -86,6 +86,9 @@ class LanguageRules:
     subject_pronouns: frozenset[str] = frozenset()
     # "X leads Y, but what about Z?": what follows the contrast word is what is asked
     contrast_words: frozenset[str] = frozenset()
+    # words naming a team, an office or a shop, beside English's (intents/data/focus.yaml):
+    # "l'équipe marketing", "販売店"
+    unit_words: frozenset[str] = frozenset()
     release_memory: Callable[[], object] | None = None
 
 

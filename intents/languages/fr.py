@@ -76,6 +76,8 @@ RULES = LanguageRules(
     conclusion_phrases=(("donc",), ("alors",), ("du", "coup"), ("par", "conséquent")),
     reason_phrases=(("car",), ("puisque",), ("parce",), ("vu", "que"), ("étant", "donné")),
     contrast_words=frozenset({"mais", "cependant", "pourtant"}),
+    unit_words=frozenset({"equipe", "équipe", "service", "bureau", "agence", "concession",
+                           "direction", "departement", "département"}),
     subject_pronouns=frozenset({"c", "c'", "ca", "ça", "cela", "il", "elle"}),
     own_words=frozenset({"mon", "ma", "mes", "notre", "nos"}),
     own_links=frozenset({"propre", "propres", "petit", "petite"}),

@@ -277,3 +277,23 @@ def test_same_after_an_answer_that_named_no_leader(assistant, questions, opener)
 def test_who_announced_the_model_is_the_announcement(assistant, question, said):
     answer = assistant.ask(question, guarded=False)
     assert answer.intent == "fact" and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders", "not_said"), [
+    ("ハワイの販売店から問い合わせがありました。ハワイのリーダーはどちらになりますか？", ["nissan"],
+     "販売"),
+    ("I'm in the marketing team, who leads brazil?", ["renault"], "marketing"),
+])
+def test_a_topic_word_naming_the_askers_unit_is_not_a_topic_asked(assistant, question, leaders,
+                                                                  not_said):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders and not_said not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("Jamaica and Dominican Republic, any leader assigned?", "No"),
+    ("brazil, any leader?", "Yes"),
+])
+def test_any_leader_after_the_places_asks_whether_there_is_one(assistant, question, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
