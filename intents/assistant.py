@@ -335,7 +335,11 @@ class Assistant:
             if others and not understanding.targets and not understanding.companies \
                     and understanding.intent in UNREAD:
                 understanding = self._understand_mixed(clause, previous, others, understanding)
-            if understanding.reason == NO_SUBJECT and read:
+            if read and (understanding.reason == NO_SUBJECT or (
+                    understanding.intent == Intent.FACT and THERE.search(clause)
+                    and any(t.kind in PLACE_TARGETS for t in understood[-1].targets)
+                    and not answers[-1].understood)):
+                # ("we ship parts to Guam. which alliance member takes the lead over there?")
                 # "...in Rio; who would lead there?" continues the clause before it
                 clause = f"{read.pop()} {clause}"
                 answers.pop()
@@ -498,6 +502,8 @@ def _as_text(value: Any) -> str:
 # "my region", "our market" are read by the intent step (`Understanding.own_place`); "here" is
 # the asker's place only beside a clause that gives it
 HERE = re.compile(r"\bhere\b", re.IGNORECASE)
+# a word pointing back at the place of the clause before ("who leads over there?")
+THERE = re.compile(r"\bthere\b|\bl[aà][- ]bas\b|そこ", re.IGNORECASE)
 
 
 def _about_the_place(understanding: Understanding) -> Understanding:

@@ -289,7 +289,8 @@ def _where_after_lead(doc: Doc, rules: LanguageRules) -> bool:
     table = token_table(doc)
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
     for i in range(1, len(doc) - 1):
-        if table.lowers[i] not in rules.wh_edges or "lead" not in cue_at.get(i - 1, set()):
+        if table.lowers[i] not in rules.wh_edges or "lead" not in cue_at.get(i - 1, set()) \
+                or "tag" in cue_at.get(i, set()):  # "c'est Renault qui mène ou pas ?"
             continue
         choice = cue_at.get(i + 1, set()) & {"lead", "follow"} or doc[i + 1].ent_type_ == "COMPANY"
         if not choice:
@@ -723,16 +724,19 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         argued = _argued_places(doc, rules)
         targets = [t for t in targets if t.text not in argued]
     if context:
+        # "which alliance member leads over there?" points back at the place in the thread,
+        # whatever fact its words also name
+        points_back = asks_who and leads and has("refer") and bool(context.get("targets"))
+        # a fact of its own: a keyword, a list, "and who presented it?" after another fact, a
+        # kind word ("in these two countries" names no new kind)
+        own_question = bool(strong_fact or (
+            hint_fact and (asks_who or has("what") or denials)
+            and hint_fact not in context.get("facts", [hint_fact])))
         follow_up = _follow_up(result, context, doc, targets=targets, companies=companies,
                                asks=Asks(who=asks_who, lead=leads, follow=follows,
                                          what=has("what"), yes_no=yes_no,
-                                         # "in these two countries" names no new kind
-                                         # "and who presented it?" after another fact
-                                         other=bool(strong_fact or has("list")
-                                                    or (hint_fact and (asks_who or has("what")
-                                                                       or bool(denials))
-                                                        and hint_fact not in context.get(
-                                                            "facts", [hint_fact]))
+                                         other=bool(own_question and not points_back
+                                                    or has("list")
                                                     or (kinds and not targets
                                                         and not has("refer")))),
                                rules=rules)
@@ -1019,6 +1023,10 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
         kinds_follow_up = _kind_of_the_subject(turn, kinds[0])
         if kinds_follow_up is not None:
             return kinds_follow_up
+    if len(kinds) > 1 and not targets and not companies and not asks.who and turn.old_companies \
+            and not turn.old_targets and turn.previous in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
+        # "what does Mitsubishi lead? regions and tech both pls": all it leads
+        return turn.inherit(turn.previous, companies=turn.old_companies)
     if asks.other:
         return None
     if not targets and not companies and any(
@@ -1135,6 +1143,9 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     explicit = asks.who or asks.lead or asks.follow or asks.yes_no
     if turn.previous not in LEADERSHIP_INTENTS and turn.previous != Intent.FACT:
         return None
+    if turn.has("inclusion") and any(t.kind in WIDE_PLACES for t in targets) \
+            and any(t.kind in NARROW_PLACES for t in targets):
+        return None  # "and Egypt, does it count in North Africa?": a membership of its own
     # the leaders the last answer named, or none when it said nobody leads its subject
     compared = turn.named if turn.named or (
         turn.previous == Intent.WHO_LEADS and turn.old_targets) else None

@@ -297,3 +297,43 @@ def test_a_topic_word_naming_the_askers_unit_is_not_a_topic_asked(assistant, que
 def test_any_leader_after_the_places_asks_whether_there_is_one(assistant, question, opener):
     answer = assistant.ask(question, guarded=False)
     assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # "over there" points back at the place of a clause that asked nothing itself
+    ("we're shipping parts to Guam next month. which alliance member takes the lead over "
+     "there?", ["mitsubishi"]),
+    ("je pars à Lima demain. quel membre de l'alliance est leader là-bas ?", ["renault"]),
+])
+def test_over_there_takes_the_place_of_the_clause_before(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "who_leads" and answer.leaders == leaders, answer.text
+
+
+def test_a_membership_question_in_a_thread_is_answered_on_its_own(assistant):
+    answer = thread(assistant, "Je suis à Dakar. Qui pilote l'Afrique du Nord ?",
+                    "Et chez nous au Sénégal ?",
+                    "Ok. Et l'Égypte, elle compte dans l'Afrique du Nord ?")[-1]
+    assert answer.text.startswith("Oui") and answer.leaders == ["renault"], answer.text
+
+
+def test_a_tag_after_a_word_of_leading_is_no_where(assistant):
+    answer = assistant.ask("pour la Guyane française c'est Renault qui mène ou pas ?",
+                           guarded=False)
+    assert answer.text.startswith("Oui"), answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["who leads brazil?", "which alliance member takes the lead there?"],
+    ["qui dirige le brésil ?", "quel membre de l'alliance est leader là-bas ?"],
+])
+def test_which_member_leads_there_is_about_the_place_in_the_thread(assistant, questions):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.intent == "who_leads" and answer.leaders == ["renault"], answer.text
+
+
+def test_several_kinds_after_what_a_company_leads_are_all_it_leads(assistant):
+    answer = assistant.ask("what exactly does Mitsubishi lead? regions and tech both pls",
+                           guarded=False)
+    assert answer.understood and "Leads what" not in answer.text, answer.text
+    assert "Oceania" in answer.text and "PHEV" in answer.text, answer.text
