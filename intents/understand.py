@@ -1122,6 +1122,11 @@ def _about_companies(turn: _Turn, companies: list[str]) -> Understanding | None:
             and _role_choice(turn.doc, turn.rules or rules_for("en")):
         # "is Nissan leader or follower there?": the roles there
         return turn.inherit(Intent.WHO_LEADS, targets=turn.old_targets, yes_no=False)
+    if asks.follow and not turn.old_targets and turn.previous == Intent.WHAT_LEADS \
+            and turn.old_companies and set(companies) - set(turn.old_companies):
+        # "what does Nissan lead?" then "is Renault one of the followers on those?": who
+        # follows Nissan, and where
+        return turn.inherit(Intent.WHO_FOLLOWS, companies=turn.old_companies, yes_no=False)
     subject = turn.refers()  # "there", "it", "là-bas"
     if not turn.old_targets or (asks.what and not subject) or asks.who \
             or turn.previous not in LEADERSHIP_INTENTS:
@@ -1182,8 +1187,10 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
         # "Fiji included?" then "and Hawaii?": the same question about another place
         intent = Intent.WHO_LEADS
         extra = {"yes_no": True, "same_as": list(context["same_as"])}
-    if companies and not asks.who and not asks.follow:
-        intent = Intent.IS_LEADER  # "for autonomous driving in Europe also Nissan?"
+    if companies and not asks.who and (not asks.follow or asks.yes_no):
+        # "for autonomous driving in Europe also Nissan?",
+        # "その中のAndroidのやつ、三菱はフォロワー？"
+        intent = Intent.IS_LEADER
         extra = {}
     if intent == Intent.IS_LEADER:
         extra["companies"] = companies or turn.old_companies

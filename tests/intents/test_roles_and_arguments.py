@@ -337,3 +337,15 @@ def test_several_kinds_after_what_a_company_leads_are_all_it_leads(assistant):
                            guarded=False)
     assert answer.understood and "Leads what" not in answer.text, answer.text
     assert "Oceania" in answer.text and "PHEV" in answer.text, answer.text
+
+
+def test_one_of_the_followers_after_what_a_company_leads(assistant):
+    answer = thread(assistant, "Which technologies is Nissan the lead company for?",
+                    "Is Renault one of the followers on those?")[-1]
+    assert answer.intent == "who_follows" and "renault" in answer.followers, answer.text
+
+
+def test_a_yes_no_about_following_a_new_subject_in_japanese(assistant):
+    answer = thread(assistant, "ルノーは技術面で何をリードしていますか？",
+                    "その中のAndroidのやつ、三菱はフォロワー？")[-1]
+    assert answer.text.startswith("はい") and answer.leaders == ["renault"], answer.text
