@@ -335,6 +335,13 @@ class Assistant:
             if others and not understanding.targets and not understanding.companies \
                     and understanding.intent in UNREAD:
                 understanding = self._understand_mixed(clause, previous, others, understanding)
+            if read and understood[-1].compare == "member" and answers[-1].understood \
+                    and understanding.intent in (Intent.WHO_LEADS, Intent.CLARIFY) \
+                    and not understanding.companies and (
+                        understanding.reason == NO_SUBJECT or understanding.from_context) \
+                    and {t.id for t in understanding.targets} <= {
+                        t.id for t in understood[-1].targets}:
+                continue  # "is Taiwan counted as China? who leads?": already answered
             if read and (understanding.reason == NO_SUBJECT or (
                     understanding.intent == Intent.FACT and THERE.search(clause)
                     and any(t.kind in PLACE_TARGETS for t in understood[-1].targets)

@@ -200,7 +200,8 @@ class Resolver(ReadingBuilder):
         if len(leaders) > 1:
             followers = set()
         return self._base(question, understanding, leaders=sorted(leaders),
-                          followers=sorted(followers), text=" ".join(parts),
+                          followers=sorted(followers),
+                          text=" ".join(dict.fromkeys(parts)),  # Mexico and North America: once
                           sources=self._sources(readings))
 
     def is_leader(self, question: str, understanding: Understanding) -> Answer:

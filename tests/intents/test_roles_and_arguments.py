@@ -349,3 +349,21 @@ def test_a_yes_no_about_following_a_new_subject_in_japanese(assistant):
     answer = thread(assistant, "ルノーは技術面で何をリードしていますか？",
                     "その中のAndroidのやつ、三菱はフォロワー？")[-1]
     assert answer.text.startswith("はい") and answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # the membership answer already says who leads the place: no second answer naming the
+    # region's leader beside "no leader" ("Chine : Nissan" after "Taïwan : aucun leader")
+    ("taiwan c'est compté avec la chine ou pas ? qui lead", []),
+    ("is mexico part of north america? who leads?", ["nissan"]),
+])
+def test_who_leads_after_a_membership_question_is_answered_once(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders, answer.text
+    first = answer.text.split(". ")[1]
+    assert answer.text.count(first) == 1, answer.text
+
+
+def test_followers_of_a_country_and_its_region_are_said_once(assistant):
+    answer = assistant.ask("is mexico part of north america? who follows there?", guarded=False)
+    assert answer.text.count("follow Nissan in North America") == 1, answer.text
