@@ -240,13 +240,39 @@ def review(assistant: Assistant, phrase_text: str, target: str | Meaning,
         verdict.reason, verdict.message = refusal
         return verdict
     candidate = assistant.with_taught([*assistant.taught, verdict.taught()])
-    verdict.changed = changed_answers(assistant, candidate, labelled_questions)
+    verdict.changed = changed_answers(assistant, candidate,
+                                      questions_it_may_change(phrase, labelled_questions))
     if verdict.changed:
         verdict.reason = CHANGES_LABELLED
         verdict.message = (f"Teaching “{phrase}” would change the answer to "
                            f"{len(verdict.changed)} question(s) of the labelled sets, "
                            f"e.g. “{verdict.changed[0]}”.")
     return verdict
+
+
+# How close a word of a question must be to a word of the phrase for the phrase to possibly
+# change its answer: well below what fuzzy matching links ("Wombatt", "Wmobat" are kept)
+MAY_CHANGE_SIMILARITY = 60
+
+
+def questions_it_may_change(phrase: str, questions: Sequence[str]) -> list[str]:
+    """The questions whose answer a taught phrase may change: those holding one of its words
+    or something like it (a typo, a word inside another). A name the pipeline learns can only
+    be found where its words, or words fuzzy matching would take for them, are written; a
+    phrase in another script is checked against every question."""
+    words = [fold_accents(w).lower() for w in re.findall(r"[^\W_]+", phrase)]
+    if not words or not all(w.isascii() for w in words):
+        return list(questions)
+    return [question for question in questions
+            if any(_may_hold(word, fold_accents(question).lower()) for word in words)]
+
+
+def _may_hold(word: str, text: str) -> bool:
+    """Whether text holds the word or something fuzzy matching may take for it; a word of up
+    to three letters is too short to be matched with a typo and must be written as it is."""
+    if len(word) <= 3:
+        return word in text
+    return fuzz.partial_ratio(word, text) >= MAY_CHANGE_SIMILARITY
 
 
 def _existing_meaning(assistant: Assistant, phrase: str,

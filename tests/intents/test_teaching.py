@@ -131,6 +131,23 @@ def test_an_accepted_phrase_changes_no_labelled_answer(assistant: Assistant, phr
     assert teaching.changed_answers(assistant, fresh, LABELLED) == []
 
 
+@pytest.mark.parametrize("phrase", ["Kangaroo Islands", "Ile Verte", "NORTHSTAR", "Zed"])
+def test_the_questions_a_phrase_may_change_hold_every_one_it_changes(assistant: Assistant,
+                                                                   phrase: str) -> None:
+    """The review compares only the questions a phrase may change: every question whose answer
+    the phrase does change is among them, whatever the case, hyphens or accents it is written
+    with."""
+    questions = [*LABELLED[:150], f"who leads {phrase.upper()}?", f"{phrase.lower()} leader?",
+                 f"is Nissan the lead for the {phrase.replace(' ', '-')} region",
+                 f"qui dirige {phrase.replace('I', 'Î')} ?"]
+    candidate = assistant.with_taught([TaughtPhrase(phrase, "region", "oceania")])
+    changed = teaching.changed_answers(assistant, candidate, questions)
+    assert len(changed) >= 3
+    may_change = teaching.questions_it_may_change(phrase, questions)
+    assert set(changed) <= set(may_change)
+    assert len(may_change) < len(questions) / 2
+
+
 def test_set_taught_drops_the_answer_cache(assistant: Assistant) -> None:
     own = assistant.with_taught([])
     assert not own.ask("who leads Project Wombat?").understood  # now cached
