@@ -26,7 +26,7 @@ from intents.components.tokens import token_table
 from intents.detect import Detector, local_names
 from intents.focus import COORDINATORS
 from intents.languages import DEFAULT_LANGUAGE, LANGUAGES, read_language_cues, rules_for
-from intents.pipeline import build_pipeline
+from intents.pipeline import MemoryBoundTokenizer, build_pipeline
 from intents.shared import told_apart
 from intents.teaching import TaughtPhrase, teach_vocabulary
 from intents.text import clean, fold_accents
@@ -103,8 +103,8 @@ class _Language:
         self.resolver = Resolver(kb, EXAMPLES, lang=code)
         # words that make a clause a request ("give me the full picture"), not a remark
         self.requests = frozenset(REQUEST_VERBS | self.rules.request_words)
-        if self.rules.release_memory is not None:
-            self.rules.release_memory()  # what building touched once (Sudachi's dictionary)
+        if isinstance(self.nlp.tokenizer, MemoryBoundTokenizer):
+            self.nlp.tokenizer.release()  # what building touched once (Sudachi's dictionary)
 
     def _parts(self, phrase: str) -> list[str]:
         if self.rules.spaced:

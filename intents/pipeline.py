@@ -8,10 +8,16 @@ spacy-lookups-data, every pattern comes from the knowledge base and intents/data
 
 from __future__ import annotations
 
+import itertools
+import resource
+from collections.abc import Callable
+from pathlib import Path
+
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import Lookups
+from spacy.tokens import Doc
 
 from intents import components  # noqa: F401 - registers the components
 from intents.components import entity_id
@@ -21,6 +27,21 @@ from intents.text import fold_accents
 from intents.vocabulary import Vocabulary
 
 GAZETTEER_KINDS = frozenset({"country", "city", "subdivision", "shared"})
+# while a pipeline is built, the memory its look-ups touch (Sudachi's dictionary pages) is
+# given back whenever it grows past HELD_AT_MOST, checked every CHECK_EVERY texts: building and
+# answering never hold more than a slice of the dictionary (loading alone reads 72 MB of it)
+CHECK_EVERY = 25
+HELD_AT_MOST = 60 * 2**20
+STATM = Path("/proc/self/statm")
+PAGE = resource.getpagesize()
+
+
+def _file_backed() -> int | None:
+    """Bytes of memory the process maps from files (and shares), or None where unknown."""
+    try:
+        return int(STATM.read_text().split()[2]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _lemma(lemmas: dict[str, str], word: str,
@@ -43,11 +64,44 @@ def _blank(rules: LanguageRules) -> Language:
     return nlp
 
 
+class MemoryBoundTokenizer:
+    """A tokenizer whose look-ups touch memory it can give back (Sudachi's dictionary pages):
+    whenever the process's file-backed memory has grown more than HELD_AT_MOST since it last
+    gave back, it gives back again. Building looks thousands of names up, and a long-running
+    service answers questions that touch ever more of the dictionary: both hold at most a
+    slice of it. Checked every CHECK_EVERY texts (one read of /proc/self/statm); where that
+    cannot be read, there is nothing to give back either."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc], release: Callable[[], object]) -> None:
+        self.tokenizer = tokenizer
+        self._release = release
+        self._texts = itertools.count(1)
+        self._released_at = _file_backed()
+
+    def __call__(self, text: str) -> Doc:
+        if next(self._texts) % CHECK_EVERY == 0:
+            now = _file_backed()
+            if now is not None and self._released_at is not None \
+                    and now - self._released_at > HELD_AT_MOST:
+                self.release()
+        return self.tokenizer(text)
+
+    def release(self) -> None:
+        self._release()
+        self._released_at = _file_backed()
+
+
 def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -> Language:
     rules = rules or rules_for("en")
     nlp = _blank(rules)
-    release = rules.release_memory or (lambda: None)
-    release()  # what loading touched; each step below gives back what it touched
+    if rules.release_memory is not None:
+        rules.release_memory()  # what loading touched (Sudachi reads every entry once)
+        nlp.tokenizer = MemoryBoundTokenizer(nlp.tokenizer, rules.release_memory)
+    _add_components(nlp, vocabulary, rules)
+    return nlp
+
+
+def _add_components(nlp: Language, vocabulary: Vocabulary, rules: LanguageRules) -> None:
     entities = nlp.add_pipe("kb_entities")
     phrases: dict[str, list] = {}
     places: dict[str, str] = {}
@@ -75,7 +129,6 @@ def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -
         exact.setdefault(ident, []).append([{"ORTH": t.text} for t in nlp.make_doc(name)])
     for ident, token_patterns in exact.items():
         entities.add_exact(ident, token_patterns)
-    release()
     linker = nlp.add_pipe("fuzzy_linker", config={"long_length": rules.fuzzy_long_length}
                           if rules.fuzzy_long_length else {})
     choices = {name: (entry.kind, entry.id, entry.country)
@@ -87,7 +140,6 @@ def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -
     linker.sign_offs = frozenset(fold_accents(" ".join(phrase)).lower()
                                  for key in ("thanks", "greeting")
                                  for phrase in vocabulary.cues.get(key, []))
-    release()
     nlp.add_pipe("segment_finder")
     asker_words = {key: [fold_accents(str(w)).lower() for w in vocabulary.raw_cues.get(key, [])]
                    for key in ("asker_people", "asker_before", "asker_alone", "asker_after")}
@@ -131,4 +183,3 @@ def build_pipeline(vocabulary: Vocabulary, rules: LanguageRules | None = None) -
         "fact_denials": lemmatized(vocabulary.fact_denials),
     })
     cues.yielding = frozenset(vocabulary.general_facts)
-    return nlp

@@ -4,14 +4,20 @@ loading and building touched are given back."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from pathlib import Path
 
 import pytest
 
+from intents.evaluation import labelled_texts
 from intents.languages import cache, fr, rules_for
-from intents.pipeline import _blank
+from intents.pipeline import _blank, build_pipeline
+from intents.vocabulary import build_vocabulary
+from knowledge.loader import load_knowledge
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 # Case-insensitive classes of every letter, as spaCy's French token_match has (small enough to
 # compile in a test, large enough to be cached).
@@ -121,3 +127,32 @@ def test_pages_of_the_japanese_dictionary_touched_are_given_back_and_answers_sta
     assert rules.release_memory() > 100_000_000
     assert _dictionary_resident_kb() < 1_000
     assert [(t.text, t.lemma_, t.tag_) for t in nlp(text)] == before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="madvise and /proc: Linux")
+def test_the_japanese_pipeline_never_holds_more_of_the_dictionary_than_loading_it():
+    """The peak memory of a process with Japanese loaded: building looks thousands of names
+    and phrases up, and a service answers ever new questions; the pages they touch are given
+    back as they go (all at once at the end of the build, they came to more than loading
+    itself had read; asked 300 questions, to half the dictionary)."""
+    rules = rules_for("ja")
+    held: list[int] = []
+
+    def release() -> object:
+        held.append(_dictionary_resident_kb())
+        return rules.release_memory()
+
+    nlp = build_pipeline(build_vocabulary(load_knowledge(), "ja"),
+                         dataclasses.replace(rules, release_memory=release))
+    loading, *building = held
+    assert len(building) >= 5
+    assert max(building) <= loading
+    nlp.tokenizer.release()
+    answering = []
+    for text in labelled_texts(DATA / "questions_ja.yaml"):
+        nlp(text)
+        answering.append(_dictionary_resident_kb())
+    assert len(answering) >= 200
+    assert max(answering) <= loading
+    assert [t.text for t in nlp("三菱はオセアニアのリーダーですか？")] == \
+        ["三菱", "は", "オセアニア", "の", "リーダー", "です", "か", "？"]
