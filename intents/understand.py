@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.components.asker import ASKER_ONLY, ASKER_PLACES, ASKER_TOKENS
-from intents.components.cues import GENERAL_FACTS
+from intents.components.cues import GENERAL_FACTS, SOCIAL_WORDS
 from intents.components.fuzzy import SIGNATURE
 from intents.components.segments import SEGMENT_RANGES, UNKNOWN_SEGMENT
 from intents.focus import (
@@ -48,13 +48,15 @@ TARGET_LABELS = {kind.value.upper(): kind for kind in TargetKind}
 YES_NO_OPENERS = frozenset({"is", "are", "does", "do", "did", "will", "would", "can", "could",
                             "has", "have", "was", "were", "should", "isn't", "doesn't", "aren't",
                             "won't", "am", "isnt", "doesnt", "shall", "wasn't", "didn't"})
-SOCIAL = ("greeting", "thanks")
+SOCIAL = ("greeting", "thanks", "pleasantry")
+SMALL_TALK_WORDS = 6  # words besides courtesy a message of small talk may have
 REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "list", "know",
                            "remind", "help", "share", "clarify", "confirm", "describe", "summarise",
                            "summarize", "check", "find", "point", "walk"})
 NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 OWN_PLACE = "asks about the asker's own place"
+OTHER_KIND = {"region": "technology", "technology": "region"}  # what "apart from" one leaves
 NEGATION_REACH = 3  # words after a negation that its leadership word or company may stand
 # words that may stand between a negation and the place it sets aside ("not asking for the US",
 # "pas pour la France"): articles, prepositions of topic, verbs of asking
@@ -304,13 +306,18 @@ def _wh_at_edges(words: list[str], rules: LanguageRules) -> bool:
     return bool(words) and bool(rules.wh_edges & {words[0], words[-1]})
 
 
-def _negates_leading(doc: Doc) -> bool:
+def _negates_leading(doc: Doc, rules: LanguageRules | None = None) -> bool:
     """A negation governs leading when a leadership word or a company comes right after it
     ("who doesn't lead China?", "which companies other than Nissan lead Japan?"), not when it
     sets a place aside ("London Ontario, not the UK") or says something else ("no idea, who
     leads Canada?", "what does Mitsubishi lead besides PHEV?")."""
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
     companies = {ent.start for ent in doc.ents if ent.label_ == "COMPANY"}
+    if rules is not None and not rules.spaced:
+        # the negation comes after its verb: "リードしていない" (lead, then the words of "not")
+        return any("negation" in cues and any(
+            "lead" in cue_at.get(j, ()) for j in range(max(0, i - NEGATION_REACH - 1), i))
+            for i, cues in cue_at.items())
     return any("negation" in cues and any(
         "lead" in cue_at.get(j, ()) or j in companies
         for j in range(i + 1, i + 1 + NEGATION_REACH)) for i, cues in cue_at.items())
@@ -507,11 +514,18 @@ def _kind_words(lang: str = "en") -> frozenset[str]:
 
 
 def _asks_which_kind(doc: Doc, rules: LanguageRules) -> bool:
-    """"In which markets is Mitsubishi a follower?" asks for areas, not for companies."""
+    """"In which markets is Mitsubishi a follower?", "三菱がフォロワーの地域はどこ？" ask for
+    areas, not for companies."""
     table = token_table(doc)
     kinds = _kind_words(rules.code)
-    return any(lower in rules.which_words and i + 1 < len(table.lowers)
-               and (table.lemmas[i + 1] in kinds or table.lowers[i + 1] in kinds)
+
+    def kind_at(i: int) -> bool:
+        return 0 <= i < len(table.lowers) and (table.lemmas[i] in kinds
+                                               or table.lowers[i] in kinds)
+
+    return any(lower in rules.which_words and kind_at(i + 1)
+               or lower in rules.which_after and i > 1 and kind_at(i - 2)
+               and table.lowers[i - 1] in rules.which_after_links
                for i, lower in enumerate(table.lowers))
 
 
@@ -605,14 +619,25 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     if rules.intonation_questions and table.texts[-1] == "?" and plain_claim \
             and "existence" in cues and "lead" in cues:
         return True  # "on a un leader désigné pour l'Inde ?": whether there is one
-    if rules.intonation_questions and table.texts[-1] == "?" and plain_claim:
+    if rules.intonation_questions and table.texts[-1] == "?" and plain_claim \
+            and not _asks_which_kind(doc, rules):
         # "Nissan suit là-bas ?", "日産は欧州でフォロワー？", "解消したの？" (not "日産の株価？")
         about_company = any(ent.label_ == "COMPANY" for ent in doc.ents)
         claims = any(key in cues for key in ("lead", "follow")) or len(doc.ents) > 1
         if (about_company and claims) or doc._.fact_denials:
             return True
     # "Renault leads Europe, right?" / "Nissan is the leader in China, correct?"
-    return words[-1] in rules.yes_no_tails and len(words) > 2
+    return words[-1] in rules.yes_no_tails and len(words) > 2 \
+        and not _closes_negation(words, rules)
+
+
+def _closes_negation(words: list[str], rules: LanguageRules) -> bool:
+    """The last word closes a negation the clause opened ("quelles régions Renault ne dirige
+    pas ?"), so it is no tag asking Yes or No ("..., n'est-ce pas ?" is one)."""
+    before = words[-4:-1]
+    return any(word in rules.negation_openers and (i + 1 == len(before)
+                                                    or before[i + 1] != "est")
+               for i, word in enumerate(before))
 
 
 def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | None = None,
@@ -676,12 +701,15 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     leads = has("lead")
     # "who doesn't lead China?" asks for followers; "what ... apart from regions" excludes a kind;
     # "London Ontario (not UK), who leads?" sets a place aside
-    excludes_kind = has("negation") and bool(kinds) and not asks_who
-    negates_leading = has("negation") and _negates_leading(doc)
+    negates_leading = has("negation") and _negates_leading(doc, rules)
+    # "which regions does Renault not lead?" asks for the regions it follows in
+    excludes_kind = has("negation") and bool(kinds) and not asks_who and not (
+        negates_leading and companies and not targets)
     follows = has("follow") or (negates_leading and (leads or asks_who) and not yes_no
                                 and not excludes_kind)
     if excludes_kind:
-        kinds = []
+        # "apart from regions, what does Nissan lead?": its technologies
+        kinds = [OTHER_KIND[kinds[0]]] if len(kinds) == 1 and kinds[0] in OTHER_KIND else []
     if companies and not targets and not kinds and (leads or follows) and _asks_where(doc, rules):
         kinds = ["region"]  # "where does Nissan lead?": its regions
     # a phrase a fact contradicts ("Carlos Ghosn presented it?") points at that fact as a hint
@@ -774,9 +802,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             kind = kinds[0] if len(kinds) == 1 else None
             return result(Intent.LIST, reason="list cue", list_kind=kind)
 
-        if any(has(cue) for cue in SOCIAL) and len(content) <= 6 and len(unknown) <= 1 \
-                and not hint_fact:
-            intent = Intent.THANKS if has("thanks") else Intent.GREETING
+        if any(has(cue) for cue in SOCIAL) and len(unknown) <= 1 and not hint_fact \
+                and len(content) - doc.user_data.get(SOCIAL_WORDS, 0) <= SMALL_TALK_WORDS:
+            intent = Intent.THANKS if has("thanks") and not has("pleasantry") \
+                else Intent.GREETING
             return result(intent, reason="small talk")
         if (leads and not unknown or asks_who and len(content) <= 3) and not (
                 hint_fact and {w.lower() for w in content[:3]} & EXPLAINING):
@@ -789,7 +818,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             return result(Intent.CLARIFY, 0.5, reason="follow-up with nothing recognised")
         return result(Intent.OUT_OF_SCOPE, reason=f"nothing recognised (unknown: {unknown[:5]})")
 
-    if strong_fact and not targets and not follows:
+    if strong_fact and not targets:
+        # "which car did Mitsubishi release that Nissan's Livina followed?": a fact's own
+        # words and a company, with nothing else led, point at the fact
         return result(Intent.FACT, reason="fact keyword beside a company", facts=[strong_fact])
     offers_choice = bool(rules.choice_words.intersection(tokens.lowers))  # "Renault or Nissan"
     names = _unknown_names(unknown, rules) if len(companies) > 1 and offers_choice \
@@ -852,7 +883,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # "Turkey is in Europe so Renault?": about Turkey; Europe is the asker's premise
         base["targets"] = targets = _without_premises(doc, targets, rules)
         base["whole"] = _asks_whole(doc)
-    kind = kinds[0] if len(kinds) == 1 and intent == Intent.WHAT_LEADS else None
+    kind = kinds[0] if len(kinds) == 1 and intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS) \
+        else None
     compare = _compared(cues) if intent == Intent.WHO_LEADS and len(targets) > 1 else None
     if intent == Intent.WHO_LEADS and yes_no and not compare and _asks_membership(doc, targets,
                                                                                rules):
@@ -1093,6 +1125,11 @@ def _about_the_subject(turn: _Turn) -> Understanding | None:
                                 companies=turn.old_companies, **extra)
     if turn.previous not in LEADERSHIP_INTENTS or not (turn.old_targets or turn.old_companies):
         return None
+    if turn.previous == Intent.WHAT_FOLLOWS and not turn.old_targets and asks.who \
+            and asks.lead and not asks.follow and not other and turn.refers():
+        # "what doesn't Mitsubishi lead? and who leads those?": the answer names them
+        return turn.inherit(Intent.WHAT_FOLLOWS, companies=turn.old_companies,
+                            list_kind=turn.context.get("list_kind"))
     if asks.what and (asks.lead or asks.follow or other) and not asks.who and not about:
         # "what else does that company lead?": the company the last answer named
         if len(turn.named) != 1:
@@ -1109,7 +1146,25 @@ def _about_the_subject(turn: _Turn) -> Understanding | None:
         return turn.inherit(Intent.WHO_FOLLOWS, companies=turn.old_companies)
     if turn.old_targets and (asks.who or asks.lead):
         return turn.inherit(Intent.WHO_LEADS, targets=turn.old_targets)
+    if turn.old_targets and turn.previous in (Intent.WHO_LEADS, Intent.WHO_FOLLOWS) \
+            and not explicit and _only_points_at_a_place(turn) \
+            and all(t.kind.value in PLACE_LABELS for t in turn.old_targets):
+        # "I'm in São Paulo next week. and there?": the same question, about that place
+        return turn.inherit(turn.previous, targets=turn.old_targets)
     return None
+
+
+def _only_points_at_a_place(turn: _Turn) -> bool:
+    """"and there?", "et là-bas ?", "そこは？": a word pointing back at a place, and nothing
+    but small words around it ("we got a request from there" says more)."""
+    rules = turn.rules or rules_for("en")
+    table = token_table(turn.doc)
+    cue_at: dict[int, set[str]] = turn.doc.user_data.get("cue_starts", {})
+    words = [(i, lower) for i, (lower, punct) in enumerate(zip(table.lowers, table.punct,
+                                                                strict=True)) if not punct]
+    return any(word in rules.place_pointers for _, word in words) and all(
+        word in rules.place_pointers or word in rules.stop_words
+        or cue_at.get(i, set()) & {"follow_up", "thanks"} for i, word in words)
 
 
 def _about_companies(turn: _Turn, companies: list[str]) -> Understanding | None:
@@ -1280,6 +1335,7 @@ def context_of(understanding: Understanding, named: list[str] | None = None) -> 
         "asks_follower": understanding.asks_follower,
         "coordinated": understanding.coordinated,
         "same_as": understanding.same_as,
+        "list_kind": understanding.list_kind,
         "targets": [
             {"kind": t.kind.value, "id": t.id, "text": t.text, "country": t.country,
              "alias": t.alias}

@@ -353,8 +353,13 @@ class ReadingBuilder:
                 reading.leads[0].key.startswith("segment:"):
             place_notes = [n for n in reading.notes if n]
             if not place_notes:
+                # a language that opens the sentence with the region's name ("Japon : le
+                # leader est Nissan") says it once: "Osaka (Japon) : le leader est Nissan"
+                label = self.words.say("{subject}: {sentence}", subject=reading.leads[0].name,
+                                       sentence="")
+                sentence = sentences[0].removeprefix(label) if label.strip() else sentences[0]
                 sentences[0] = self.words.say("{subject}: {sentence}", subject=reading.subject,
-                                              sentence=sentences[0])
+                                              sentence=sentence)
         return " ".join(sentences + [n for n in notes if n and n not in sentences])
 
     @staticmethod

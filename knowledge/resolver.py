@@ -279,15 +279,8 @@ class Resolver(ReadingBuilder):
             if kind in (None, "technology") and techs:
                 pieces.append(self.words.say("the technologies {names}",
                                              names=self.words.join(techs)))
-            segments = [f"{letter}" for letter, tech_ids in
-                        sorted(self.kb.segment_technologies.items())
-                        if any(self.kb.technologies[t].leader == company_id for t in tech_ids)]
             if kind == "segment":
-                through = [self.words.text(t.name) for t in self.kb.technologies.values()
-                           if t.leader == company_id and t.scope.segments]
-                pieces.append(self.words.say(
-                    "the {letters} segments (through {techs})", letters=self.words.join(segments),
-                    techs=self.words.join(through)) if segments else self.words.say("no segment"))
+                pieces += self._segments_led(company_id) or [self.words.say("no segment")]
             parts.append(self.words.say("{company} leads {things}.",
                                         company=self.company(company_id),
                                         things=self.words.say("; and ").join(pieces)))
@@ -297,19 +290,38 @@ class Resolver(ReadingBuilder):
         return self._base(question, understanding, leaders=sorted(understanding.companies),
                           text=text, sources=sources)
 
+    def _segments_led(self, company_id: str) -> list[str]:
+        """"the C and D segments (through plug-in hybrids …)", or nothing."""
+        segments = [letter for letter, tech_ids in sorted(self.kb.segment_technologies.items())
+                    if any(self.kb.technologies[t].leader == company_id for t in tech_ids)]
+        through = [self.words.text(t.name) for t in self.kb.technologies.values()
+                   if t.leader == company_id and t.scope.segments]
+        if not segments:
+            return []
+        return [self.words.say("the {letters} segments (through {techs})",
+                               letters=self.words.join(segments),
+                               techs=self.words.join(through))]
+
     def what_follows(self, question: str, understanding: Understanding) -> Answer:
         parts: list[str] = []
         leaders: set[str] = set()
         sources: list[Source] = []
+        kind = understanding.list_kind  # "which regions does Renault follow in?"
         for company_id in understanding.companies:
             others = [c for c in self.kb.companies if c != company_id]
             pieces = []
             for other in others:
                 regions, techs, found = self.led_by(other)
+                named = (regions if kind in (None, "region") else []) \
+                    + (techs if kind in (None, "technology") else [])
+                if kind == "segment":
+                    named = self._segments_led(other)
+                if not named:
+                    continue
                 leaders.add(other)
                 sources += [s for s in found if s not in sources]
                 pieces.append(self.words.say("{leader} in {what}", leader=self.company(other),
-                                             what=self.words.join(regions + techs)))
+                                             what=self.words.join(named)))
             parts.append(self.words.say("{follower} follows {what}.",
                                         follower=self.company(company_id),
                                         what=self.words.say("; and ").join(pieces)))

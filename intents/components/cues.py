@@ -11,6 +11,8 @@ from intents.components.tokens import corrected_words, token_table
 
 MAX_NGRAM = 5
 GENERAL_FACTS = "general_facts"  # doc.user_data: the facts about the model as a whole
+SOCIAL_WORDS = "social_words"  # doc.user_data: how many words greetings and thanks take
+SOCIAL = frozenset({"greeting", "thanks", "pleasantry"})
 # what may join the two halves of the model's name ("leader-suiveur", "リーダー・フォロワー")
 MODEL_JOINERS = frozenset({"・", "/", "／", "-", "‐", "=", "＝"})
 
@@ -78,6 +80,10 @@ class PhraseCues:
             if name == "cues":
                 cue_starts.setdefault(start, set()).add(entry)
         doc.user_data["cue_starts"] = cue_starts
+        # how many words courtesy takes ("hey, good morning, how's it going?"): they ask nothing
+        doc.user_data[SOCIAL_WORDS] = len({i for name, entry, start, size in found
+                                           if name == "cues" and entry in SOCIAL
+                                           for i in range(start, start + size)})
         doc.user_data[GENERAL_FACTS] = self.yielding
         for name, entries in self.order.items():
             # in the order the data lists them, so ties go to the entry listed first

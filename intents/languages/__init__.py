@@ -35,6 +35,8 @@ class LanguageRules:
     common_words: Callable[[], Container[str]]  # everyday words fuzzy matching never corrects
     yes_no_openers: frozenset[str] = frozenset()  # first word of a yes/no question
     yes_no_tails: frozenset[str] = frozenset()  # last word of one ("..., right?")
+    # a word that opens a negation a tail may close ("ne dirige pas": not the tail "pas")
+    negation_openers: frozenset[str] = frozenset()
     yes_no_phrases: tuple[tuple[str, ...], ...] = ()  # ("est", "ce", "que") anywhere at start
     yes_no_endings: frozenset[str] = frozenset()  # final particles ("か"): yes/no unless asking who
     inverted_subjects: frozenset[str] = frozenset()  # "Nissan dirige-t-il ...": pronoun after verb
@@ -56,6 +58,9 @@ class LanguageRules:
     coordinators: frozenset[str] = frozenset()  # "Europe and hydrogen"
     choice_words: frozenset[str] = frozenset()  # "Nissan or Renault"
     which_words: frozenset[str] = frozenset()  # "which" before a kind word ("which markets")
+    # a question word after a kind word and one of the links ("地域ってどこ", "地域はどれ")
+    which_after: frozenset[str] = frozenset()
+    which_after_links: frozenset[str] = frozenset()
     fuzzy_cue_words: tuple[str, ...] = ()  # cue words a typo is corrected to
     spaced: bool = True  # words are separated by spaces (names need no tokenizer)
     # fuzzy matching only for names in Latin letters or katakana (typed by sound; kanji names
@@ -84,6 +89,8 @@ class LanguageRules:
     # a later clause opening with one of these is about the subject asked before it: "who
     # leads Guam? it's US but in the Pacific" argues about Guam rather than asking about the US
     subject_pronouns: frozenset[str] = frozenset()
+    # words that point back at a place ("there", "là-bas"): "and there?" asks about it
+    place_pointers: frozenset[str] = frozenset()
     # "X leads Y, but what about Z?": what follows the contrast word is what is asked
     contrast_words: frozenset[str] = frozenset()
     # words naming a team, an office or a shop, beside English's (intents/data/focus.yaml):

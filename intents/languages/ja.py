@@ -69,6 +69,7 @@ RULES = LanguageRules(
     contrast_words=frozenset({"でも", "けど", "けれど", "だけど", "しかし", "ただ"}),
     unit_words=frozenset({"店", "部", "チーム", "部門", "部署", "担当", "会社", "拠点", "課", "室",
                            "センター"}),
+    place_pointers=frozenset({"そこ", "あそこ", "そちら", "そっち"}),
     subject_pronouns=frozenset({"それ", "そこ", "あそこ"}),
     own_words=frozenset({"うち", "自分", "私", "わたし", "私たち", "我々", "弊社", "当社", "僕",
                          "俺", "自社", "われわれ", "ウチ"}),
@@ -92,6 +93,9 @@ RULES = LanguageRules(
     coordinators=frozenset({"と", "や", "、", ",", "および", "及び", "・", "も"}),
     choice_words=frozenset({"or", "または", "それとも"}),
     which_words=frozenset({"どの", "どんな", "何の", "どちらの", "どっちの"}),
+    # "...地域は？": a kind word and a topic at the question's end asks which ones too
+    which_after=frozenset({"どこ", "どれ", "どちら", "どっち", "何", "なに", "?", "？"}),
+    which_after_links=frozenset({"は", "って", "が", "とは"}),
     fuzzy_cue_words=(),
     intonation_questions=True,
     spaced=False,

@@ -6,16 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answer import Kind
-
-
-def thread(assistant, *questions):
-    """Ask the questions in one thread; the answers, in order."""
-    context, answers = None, []
-    for question in questions:
-        answer = assistant.ask(question, context)
-        context = answer.context
-        answers.append(answer)
-    return answers
+from tests.support.threads import thread
 
 
 @pytest.mark.parametrize(("questions", "leaders"), [

@@ -9,15 +9,7 @@ import pytest
 
 from intents.text import clean
 from knowledge.answer import Kind
-
-
-def thread(assistant, *questions):
-    context, answers = None, []
-    for question in questions:
-        answer = assistant.ask(question, context, guarded=False)
-        context = answer.context
-        answers.append(answer)
-    return answers
+from tests.support.threads import thread
 
 
 @pytest.mark.parametrize(("questions", "opener"), [

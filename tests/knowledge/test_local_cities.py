@@ -81,3 +81,18 @@ def test_a_city_named_in_french_or_japanese_is_answered(assistant, question: str
 def test_a_french_city_name_that_is_an_everyday_word_needs_its_capital(assistant) -> None:
     assert assistant.ask("qui dirige à Manille ?", guarded=False).leaders == ["mitsubishi"]
     assert assistant.ask("qui dirige à manille ?", guarded=False).leaders == []  # a card game
+
+
+@pytest.mark.parametrize(("question", "label", "country"), [
+    ("qui dirige Osaka ?", "Osaka", "Japon"),
+    ("c'est qui le leader à Shanghai ?", "Shanghai", "Chine"),
+    ("qui lead Moscou ?", "Moscou", "Russie"),
+])
+def test_a_city_of_a_country_that_is_a_region_names_that_region_once(
+        assistant, question: str, label: str, country: str) -> None:
+    """Japan, China and Russia are regions of their own: a city there is labelled with its
+    country, and the sentence after the label does not name the region again."""
+    text = assistant.ask(question, guarded=False).text
+    first = text.split(". ")[0].split("。")[0]
+    assert first.startswith(f"{label} ({country})"), text
+    assert first.count(country) == 1, text

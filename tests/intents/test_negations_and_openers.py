@@ -1,0 +1,146 @@
+"""Classes of questions found by the blind sets of the 2026-11-27 session: what a company does
+not lead (in English, French and Japanese word order), the kind of thing asked for after a kind
+word in Japanese, courtesy that opens a conversation, a place pointed back at in the next clause,
+and a fact's own words beside "followed". Each test names a class, with examples in the
+languages it was seen in."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.threads import thread
+
+YES_OR_NO = ("Yes", "No", "Oui", "Non", "はい", "いいえ")
+
+
+@pytest.mark.parametrize(("question", "company", "others", "not_said"), [
+    ("which regions does renault not lead?", "renault", ["mitsubishi", "nissan"], "autonomous"),
+    ("Which markets isn't Mitsubishi leading", "mitsubishi", ["nissan", "renault"], "PHEV"),
+    ("which technologies does mitsubishi not lead?", "mitsubishi", ["nissan", "renault"],
+     "Europe"),
+    ("quelles régions nissan ne dirige pas ?", "nissan", ["mitsubishi", "renault"],
+     "plateforme"),
+    ("ルノーがリードしていない地域は？", "renault", ["mitsubishi", "nissan"], "自動運転"),
+    ("日産がリードしてない技術ってどれ？", "nissan", ["mitsubishi", "renault"], "欧州"),
+])
+def test_what_a_company_does_not_lead_is_what_it_follows(assistant, question, company, others,
+                                                         not_said):
+    """Not the list of what it leads, and not "Yes": the things of that kind it follows in,
+    with who leads each."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "what_follows", answer.text
+    assert (answer.followers, answer.leaders) == ([company], others), answer.text
+    assert not answer.text.startswith(YES_OR_NO), answer.text
+    assert not_said not in answer.text
+
+
+@pytest.mark.parametrize(("question", "intent", "said", "not_said"), [
+    ("what does Mitsubishi lead besides PHEV?", "what_leads", "Oceania", "Renault"),
+    ("apart from regions, what does nissan lead?", "what_leads", "autonomous", "China,"),
+])
+def test_a_negation_that_sets_a_kind_aside_still_asks_what_it_leads(assistant, question, intent,
+                                                                     said, not_said):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == intent and said in answer.text and not_said not in answer.text, \
+        answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("Nissan dirige l'Europe, n'est-ce pas ?", "Non"),
+    ("Renault dirige l'Europe, n'est-ce pas ?", "Oui"),
+])
+def test_n_est_ce_pas_is_still_a_tag_asking_yes_or_no(assistant, question, opener):
+    assert assistant.ask(question, guarded=False).text.startswith(opener)
+
+
+def test_the_segments_a_company_follows_in(assistant):
+    answer = assistant.ask("which segments does nissan follow in?", guarded=False)
+    assert answer.intent == "what_follows", answer.text
+    assert "A and B segments" in answer.text and "C and D segments" in answer.text
+    assert "Europe" not in answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["what doesn't Mitsubishi lead? and who leads those?"],
+    ["which techs does nissan not lead", "ok who leads them then?"],
+])
+def test_who_leads_those_after_what_a_company_follows_is_that_answer(assistant, questions):
+    first, *later = thread(assistant, *questions)
+    last = later[-1] if later else first
+    assert last.understood and last.intent == "what_follows", last.text
+    assert len(last.leaders) == 2
+
+
+@pytest.mark.parametrize(("question", "intent", "company"), [
+    ("三菱がフォロワーの地域はどこ？", "what_follows", "mitsubishi"),
+    ("日産がリードしている技術はどれ？", "what_leads", "nissan"),
+    ("ルノーのリードしてる地域は？", "what_leads", "renault"),
+])
+def test_a_kind_word_before_a_question_word_asks_for_things_of_that_kind(assistant, question,
+                                                                         intent, company):
+    """"地域はどこ？" asks which regions (not which company), "地域は？" too (not Yes/No)."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == intent, answer.text
+    assert company in (answer.followers if intent == "what_follows" else answer.leaders)
+    assert not answer.text.startswith(YES_OR_NO), answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "hey bot good morning ☕ how's it going",
+    "hi! quick question",
+    "morning! can I ask you something?",
+    "salut ca va ? 😊",
+    "bonjour, j'ai une petite question",
+    "お疲れさまです！ちょっと質問いいですか？",
+])
+def test_courtesy_that_opens_a_conversation_is_greeted(assistant, question):
+    assert assistant.ask(question, guarded=False).intent == "greeting"
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("hi, quick question: who leads EV?", ["nissan"]),
+    ("ちょっと質問いいですか？欧州のリーダーは？", ["renault"]),
+    ("salut ça va ? qui lead le Brésil ?", ["renault"]),
+])
+def test_courtesy_before_a_question_leaves_the_question(assistant, question, leaders):
+    assert assistant.ask(question, guarded=False).leaders == leaders
+
+
+def test_courtesy_beside_a_question_the_bot_cannot_answer_is_not_a_greeting(assistant):
+    assert assistant.ask("hi, who is the CEO of Toyota?", guarded=False).intent == "out_of_scope"
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    (["im visiting a supplier in monterrey next month, who leads there?",
+      "after that im in sao paulo for a week. and there?"], ["renault"]),
+    (["je suis à Lima la semaine prochaine. et là-bas ?"], ["renault"]),
+    (["来週はジャカルタに出張です。そこは？"], ["mitsubishi"]),
+])
+def test_there_alone_points_at_the_place_of_the_clause_before(assistant, questions, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+def test_there_alone_after_a_technology_is_asked_back(assistant):
+    answer = thread(assistant, "who leads autonomous driving?", "and there?")[-1]
+    assert not answer.understood
+
+
+@pytest.mark.parametrize("question", [
+    "which car did mitsubishi release that was followed by nissan's livina?",
+    "who followed mitsubishi's xpander?",
+])
+def test_a_facts_own_words_beside_followed_point_at_the_fact(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "fact" and answer.leaders == [], answer.text
+    assert "Livina" in answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["who leads north africa", "and Kalvoria? we got a dealer enquiry from there"],
+    ["who follows in russia", "et le Groland ? :)"],
+])
+def test_a_clause_saying_more_than_there_is_no_follow_up_about_the_old_place(assistant,
+                                                                            questions):
+    answer = thread(assistant, *questions)[-1]
+    assert not answer.understood and answer.leaders == [], answer.text
