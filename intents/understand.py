@@ -123,6 +123,7 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                     asker_places.append(target)
                 if ent.start in negated and target in targets:
                     targets.remove(target)  # "not China, the Android one"
+                    doc.user_data.setdefault(SET_ASIDE, []).append(target)
     if any(ent.label_.lower() in REMARK_LABELS for ent in doc.ents):
         targets, non_members = _without_bracketed_remarks(doc, targets, non_members)
     for first, last in doc.user_data.get(SEGMENT_RANGES, []):  # "segments A to F"
@@ -311,7 +312,10 @@ def _negates_leading(doc: Doc, rules: LanguageRules | None = None) -> bool:
     ("who doesn't lead China?", "which companies other than Nissan lead Japan?"), not when it
     sets a place aside ("London Ontario, not the UK") or says something else ("no idea, who
     leads Canada?", "what does Mitsubishi lead besides PHEV?")."""
-    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    # a word of leading inside a name is no verb ("besides autonomous driving")
+    named = {i for ent in doc.ents if ent.label_ != "COMPANY" for i in range(ent.start, ent.end)}
+    cue_at = {i: cues for i, cues in doc.user_data.get("cue_starts", {}).items()
+              if i not in named}
     companies = {ent.start for ent in doc.ents if ent.label_ == "COMPANY"}
     if rules is not None and not rules.spaced:
         # the negation comes after its verb: "リードしていない" (lead, then the words of "not")
@@ -345,15 +349,21 @@ def _negated_starts(doc: Doc, lowers: list[str]) -> set[int]:
         # "not China", "not the UK", "not asking for the US", "pas pour la France"
         while i >= max(0, ent.start - NEGATION_REACH - 2) and lowers[i] in NEGATION_GAP:
             i -= 1
-        if (i >= 0 and lowers[i] in NEGATORS) or ent.start == previous_end \
+        if (i >= 0 and (lowers[i] in NEGATORS or tuple(lowers[max(0, i - 1):i + 1])
+                        in NEGATOR_PAIRS)) or ent.start == previous_end \
                 or _negated_after(lowers, ent.end):
             negated.add(ent.start)
             previous_end = ent.end
     return negated
 
 
-# Japanese sets a name aside after it: "米国ではなく", "オーストラリアじゃないです"
-NEGATED_AFTER = frozenset({"ではなく", "じゃなく", "ではない", "じゃない", "でなく", "でない"})
+# Japanese sets a name aside after it: "米国ではなく", "オーストラリアじゃないです", "日本以外"
+NEGATED_AFTER = frozenset({"ではなく", "じゃなく", "ではない", "じゃない", "でなく", "でない",
+                           "以外"})
+# two words that set the name after them aside ("other than Europe", "à part l'Europe")
+NEGATOR_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from"),
+                           ("à", "part"), ("a", "part"), ("en", "dehors"), ("autre", "que")})
+SET_ASIDE = "set_aside"  # doc.user_data: the targets a negation set aside
 
 
 def _negated_after(lowers: list[str], end: int) -> bool:
@@ -660,6 +670,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         confidence *= target.score
     coordinated = _coordinated(doc, rules)
     base = {"targets": targets, "companies": companies, "corrections": corrections,
+            "set_aside": [t for t in doc.user_data.get(SET_ASIDE, []) if t not in targets],
             "coordinated": coordinated, "apart": _places_apart(doc) if coordinated else [],
             "about_asker": bool(asker) and len(asker) == len(targets),
             "asker_places": located}

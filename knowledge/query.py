@@ -89,5 +89,7 @@ class Understanding:
     asks_leader: bool = False  # a fact reached by "who leads ...?"
     weak_fact: bool = False  # the fact was found by hint words only
     same_as: list[str] | None = None  # "Canada included?": Yes when these companies lead it
+    # "what does Renault lead other than Europe?": the places and things it sets aside
+    set_aside: list[Target] = field(default_factory=list)
     # "Spain and Argentina, same leader?": "same" or "different", answered Yes or No
     compare: str | None = None

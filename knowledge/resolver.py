@@ -239,11 +239,14 @@ class Resolver(ReadingBuilder):
         return self._base(question, understanding, leaders=leaders, followers=followers,
                           text=text, sources=self._sources(readings))
 
-    def led_by(self, company_id: str) -> tuple[list[str], list[str], list[Source]]:
+    def led_by(self, company_id: str, leave_out: frozenset[str] = frozenset(),
+               ) -> tuple[list[str], list[str], list[Source]]:
+        """The names of the regions and technologies a company leads (but those whose
+        leadership key, "region:europe", is in `leave_out`), with the sources."""
         regions = [self.words.text(r.name) for r in self.kb.regions.values()
-                   if r.leader == company_id]
+                   if r.leader == company_id and f"region:{r.id}" not in leave_out]
         techs = [self.words.text(t.name) for t in self.kb.technologies.values()
-                 if t.leader == company_id]
+                 if t.leader == company_id and f"tech:{t.id}" not in leave_out]
         sources = [s for key, lead in self.kb.leadership.items() if lead.leader == company_id
                    for s in lead.sources]
         return regions, techs, list(dict.fromkeys(sources))
@@ -269,8 +272,9 @@ class Resolver(ReadingBuilder):
         parts: list[str] = []
         sources: list[Source] = []
         kind = understanding.list_kind
+        leave_out = self._set_aside(understanding)
         for company_id in understanding.companies:
-            regions, techs, found = self.led_by(company_id)
+            regions, techs, found = self.led_by(company_id, leave_out)
             sources += [s for s in found if s not in sources]
             pieces = []
             if kind in (None, "region") and regions:
@@ -289,6 +293,14 @@ class Resolver(ReadingBuilder):
             text = self.words.say("Yes.") + " " + text
         return self._base(question, understanding, leaders=sorted(understanding.companies),
                           text=text, sources=sources)
+
+    def _set_aside(self, understanding: Understanding) -> frozenset[str]:
+        """"other than Europe", "日本以外": the leadership keys of the regions and
+        technologies the question sets aside (a country inside a region leaves the region in:
+        the rest of it is still led)."""
+        kinds = {TargetKind.REGION: "region", TargetKind.TECH: "tech"}
+        return frozenset(f"{kinds[t.kind]}:{t.id}" for t in understanding.set_aside
+                         if t.kind in kinds)
 
     def _segments_led(self, company_id: str) -> list[str]:
         """"the C and D segments (through plug-in hybrids …)", or nothing."""

@@ -144,3 +144,24 @@ def test_a_clause_saying_more_than_there_is_no_follow_up_about_the_old_place(ass
                                                                             questions):
     answer = thread(assistant, *questions)[-1]
     assert not answer.understood and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize(("question", "company", "left_out", "kept"), [
+    ("what else does renault lead other than europe?", "renault", "Europe", "Russia"),
+    ("what does nissan lead apart from japan", "nissan", "Japan", "China"),
+    ("what does Nissan lead besides autonomous driving?", "nissan", "autonomous", "China"),
+    ("que dirige renault à part l'europe ?", "renault", "Europe", "Russie"),
+    ("日産は日本以外に何をリードしてる？", "nissan", "日本", "中国"),
+])
+def test_what_a_company_leads_besides_something_leaves_that_out(assistant, question, company,
+                                                                left_out, kept):
+    """Not who leads the thing set aside, and not what the company follows."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "what_leads" and answer.leaders == [company], answer.text
+    assert left_out not in answer.text and kept in answer.text, answer.text
+
+
+def test_a_country_set_aside_leaves_its_region_in_the_list(assistant):
+    """"other than France": the rest of Europe is still Renault's."""
+    answer = assistant.ask("what does renault lead other than france?", guarded=False)
+    assert answer.intent == "what_leads" and "Europe" in answer.text, answer.text
