@@ -25,7 +25,13 @@ from intents import thresholds
 from intents.components.tokens import token_table
 from intents.detect import Detector, local_names
 from intents.focus import COORDINATORS
-from intents.languages import DEFAULT_LANGUAGE, LANGUAGES, read_language_cues, rules_for
+from intents.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    cue_words,
+    read_language_cues,
+    rules_for,
+)
 from intents.pipeline import MemoryBoundTokenizer, build_pipeline
 from intents.shared import told_apart
 from intents.teaching import TaughtPhrase, teach_vocabulary
@@ -66,6 +72,13 @@ CLAUSE_BREAK = re.compile(
 )
 
 WORD = re.compile(r"[^\W\d_]+")
+# names whose readings are not looked up: cities and states are many, and rarely typed in kana
+UNREAD_KINDS = frozenset({"city", "subdivision"})
+
+
+def _has_kanji(word: str) -> bool:
+    """Cue words in kanji are everyday words whose kana ("してい") sits inside others."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in word)
 SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.+$|(?<=[\d\s])\.+$|^\.+")
 
 
@@ -80,6 +93,13 @@ class _Language:
         vocabulary = build_vocabulary(kb, code)
         self.taught = tuple(teach_vocabulary(vocabulary, taught)) if code == "en" else ()
         self.nlp = build_pipeline(vocabulary, self.rules)
+        # names typed in hiragana, unconverted ("ろしあ"): their readings, where the language
+        # has a dictionary to give them
+        self.spellings = self.rules.readings(self.nlp, [
+            name for name, entry in vocabulary.names.items()
+            if entry.kind not in UNREAD_KINDS] + sorted(
+                word for word in cue_words(code) if not _has_kanji(word))) \
+            if self.rules.readings is not None else {}
         self.clause_break = re.compile(self.rules.clause_break, re.IGNORECASE) \
             if code != "en" else CLAUSE_BREAK
         cues = read_cues() if code == "en" else read_language_cues(code)
@@ -105,6 +125,10 @@ class _Language:
         self.requests = frozenset(REQUEST_VERBS | self.rules.request_words)
         if isinstance(self.nlp.tokenizer, MemoryBoundTokenizer):
             self.nlp.tokenizer.release()  # what building touched once (Sudachi's dictionary)
+
+    def respelled(self, clause: str) -> str:
+        """The clause with names typed in hiragana written as the names ("ほくべい" -> "北米")."""
+        return self.rules.respelled(clause, self.spellings) if self.spellings else clause
 
     def _parts(self, phrase: str) -> list[str]:
         if self.rules.spaced:
@@ -476,6 +500,16 @@ class Assistant:
         doc = engine.nlp(clause)
         understanding = understand(doc, domain_words=engine.domain_words, context=previous,
                                    rules=engine.rules)
+        respelled = engine.respelled(clause) if understanding.intent in UNREAD \
+            and not understanding.targets and not understanding.companies else clause
+        if respelled != clause:
+            # "ろしあはだれがりーど": names typed in kana, read only when nothing else was (the
+            # kana of everyday words may hold a name's reading: "しりあい")
+            read = engine.nlp(respelled)
+            again = understand(read, domain_words=engine.domain_words, context=previous,
+                               rules=engine.rules)
+            if again.intent not in UNREAD and (again.targets or again.companies):
+                understanding, doc = again, read
         understanding = told_apart(understanding, doc, engine.kb,
                                    COORDINATORS | engine.rules.coordinators)
         if understanding.unknown_name:

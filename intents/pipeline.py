@@ -8,7 +8,6 @@ spacy-lookups-data, every pattern comes from the knowledge base and intents/data
 
 from __future__ import annotations
 
-import itertools
 import resource
 from collections.abc import Callable
 from pathlib import Path
@@ -28,10 +27,11 @@ from intents.vocabulary import Vocabulary
 
 GAZETTEER_KINDS = frozenset({"country", "city", "subdivision", "shared"})
 # while a pipeline is built, the memory its look-ups touch (Sudachi's dictionary pages) is
-# given back whenever it grows past HELD_AT_MOST, checked every CHECK_EVERY texts: building and
+# given back whenever it grows past HELD_AT_MOST, checked every CHECK_EVERY characters read
+# (about 25 questions or names; a long text is checked before it is read): building and
 # answering never hold more than a slice of the dictionary (loading alone reads 72 MB of it)
-CHECK_EVERY = 25
-HELD_AT_MOST = 60 * 2**20
+CHECK_EVERY = 400
+HELD_AT_MOST = 48 * 2**20
 STATM = Path("/proc/self/statm")
 PAGE = resource.getpagesize()
 
@@ -69,17 +69,19 @@ class MemoryBoundTokenizer:
     whenever the process's file-backed memory has grown more than HELD_AT_MOST since it last
     gave back, it gives back again. Building looks thousands of names up, and a long-running
     service answers questions that touch ever more of the dictionary: both hold at most a
-    slice of it. Checked every CHECK_EVERY texts (one read of /proc/self/statm); where that
+    slice of it. Checked every CHECK_EVERY characters (one read of /proc/self/statm); where that
     cannot be read, there is nothing to give back either."""
 
     def __init__(self, tokenizer: Callable[[str], Doc], release: Callable[[], object]) -> None:
         self.tokenizer = tokenizer
         self._release = release
-        self._texts = itertools.count(1)
+        self._unchecked = 0  # characters read since the last check
         self._released_at = _file_backed()
 
     def __call__(self, text: str) -> Doc:
-        if next(self._texts) % CHECK_EVERY == 0:
+        self._unchecked += len(text)
+        if self._unchecked >= CHECK_EVERY:
+            self._unchecked = 0
             now = _file_backed()
             if now is not None and self._released_at is not None \
                     and now - self._released_at > HELD_AT_MOST:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -97,6 +98,9 @@ class LanguageRules:
     # "l'équipe marketing", "販売店"
     unit_words: frozenset[str] = frozenset()
     release_memory: Callable[[], object] | None = None
+    # names typed by their reading ("ほくべい"): the readings of names, and the text respelled
+    readings: Callable[[Any, list[str]], dict[str, str]] | None = None
+    respelled: Callable[[str, dict[str, str]], str] | None = None
 
 
 @cache

@@ -8,6 +8,8 @@ from __future__ import annotations
 import ctypes
 import logging
 import mmap
+import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -52,6 +54,73 @@ def release_dictionary_pages() -> int:
     return released
 
 
+# a name typed in hiragana, not converted by the input method ("ろしあ", "ほくべい"): a run of
+# three or more kana, matched against the readings of the names and cue words people ask about
+KANA_RUN = re.compile(r"[\u3041-\u3096ー]{3,}")
+SHORTEST_READING = 3  # "タイ", "チリ": two kana are too often part of other words
+NAMES_PER_TEXT = 100
+PARTICLES = frozenset("はがのをにでともへやわ")
+FOLLOWING = PARTICLES | frozenset("っだかしすさどなねよ")  # "りーどしてる", "だれ", "どこ"
+
+
+def _katakana(text: str) -> str:
+    return "".join(chr(ord(ch) + 0x60) if "\u3041" <= ch <= "\u3096" else ch for ch in text)
+
+
+def readings(nlp: object, names: Iterable[str]) -> dict[str, str]:
+    """Katakana reading -> the name as written (北米 -> ホクベイ, ロシア -> ロシア), from
+    Sudachi's dictionary, for names in kanji or katakana."""
+    written = [name for name in dict.fromkeys(names) if "\n" not in name and any(
+        "\u30a1" <= ch <= "\u30fa" or "\u4e00" <= ch <= "\u9fff" for ch in name)]
+    # a text of NAMES_PER_TEXT names, one a line: far fewer calls of the tokenizer than names
+    parts: list[list[str]] = []
+    for start in range(0, len(written), NAMES_PER_TEXT):
+        parts.append([])
+        for token in nlp.make_doc("\n".join(written[start:start + NAMES_PER_TEXT])):  # type: ignore[attr-defined]
+            if "\n" in token.text:
+                parts.extend([] for _ in range(token.text.count("\n")))
+                continue
+            parts[-1].append((token.morph.get("Reading") or [token.text])[0])
+    found: dict[str, str] = {}
+    if len(parts) != len(written):
+        LOGGER.warning("readings: %d names read as %d", len(written), len(parts))
+        return found
+    for name, part in zip(written, parts, strict=True):
+        reading = "".join(part)
+        if len(reading) >= SHORTEST_READING and all("\u30a1" <= ch <= "\u30fc"
+                                                    for ch in reading):
+            found.setdefault(reading, name)
+    return found
+
+
+def respelled(text: str, spellings: dict[str, str]) -> str:
+    """Hiragana runs holding a name's reading written as the name ("ろしあはだれがりーど" ->
+    "ロシアはだれがリード"), longest reading first; the rest as typed."""
+    if not spellings:
+        return text
+    longest = max(map(len, spellings))
+
+    def names(match: re.Match[str]) -> str:
+        run = match.group(0)
+        kana, out, i = _katakana(run), [], 0
+        while i < len(run):
+            for size in range(min(longest, len(run) - i), SHORTEST_READING - 1, -1):
+                name = spellings.get(kana[i:i + size])
+                # a word of its own: at the run's edges, or beside a particle ("ろしあは")
+                if name is not None and (i == 0 or run[i - 1] in PARTICLES or out
+                                         and out[-1] in spellings.values()) \
+                        and (i + size == len(run) or run[i + size] in FOLLOWING):
+                    out.append(name)
+                    i += size
+                    break
+            else:
+                out.append(run[i])
+                i += 1
+        return "".join(out)
+
+    return KANA_RUN.sub(names, text)
+
+
 @cache
 def _common() -> frozenset[str]:
     """Everyday words fuzzy matching leaves alone: English, Japanese stop words, the cues
@@ -80,6 +149,8 @@ RULES = LanguageRules(
     cue_file=DATA / "cues_ja.yaml",
     lemma_table=None,
     release_memory=release_dictionary_pages,
+    readings=readings,
+    respelled=respelled,
     stop_words=frozenset(STOP_WORDS),
     common_words=_common,
     # "…ですか", "…ますか", "…でしょうか": a question ending in か that asks no "who/where";

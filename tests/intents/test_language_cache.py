@@ -145,8 +145,8 @@ def test_the_japanese_pipeline_never_holds_more_of_the_dictionary_than_loading_i
     nlp = build_pipeline(build_vocabulary(load_knowledge(), "ja"),
                          dataclasses.replace(rules, release_memory=release))
     loading, *building = held
-    assert len(building) >= 5
-    assert max(building) <= loading
+    assert building  # given back while building, not only at the end
+    assert max(building) <= loading, (loading, building)
     nlp.tokenizer.release()
     answering = []
     for text in labelled_texts(DATA / "questions_ja.yaml"):

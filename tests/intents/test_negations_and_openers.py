@@ -165,3 +165,32 @@ def test_a_country_set_aside_leaves_its_region_in_the_list(assistant):
     """"other than France": the rest of Europe is still Renault's."""
     answer = assistant.ask("what does renault lead other than france?", guarded=False)
     assert answer.intent == "what_leads" and "Europe" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("おせあにあのりーだーだれ", ["mitsubishi"]),
+    ("ほくべいはどこがりーど？", ["nissan"]),
+    ("じどううんてんのリーダーは？", ["nissan"]),
+    ("ぶらじるはだれがりーだー？", ["renault"]),
+    ("みつびしはなにをりーどしてる？", ["mitsubishi"]),
+])
+def test_names_typed_in_hiragana_are_read_as_the_names(assistant, question, leaders):
+    """The input method left unconverted: the names' readings come from Sudachi's dictionary."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "しりあいに聞かれたんだけど、誰がリード？",  # "知り合い" holds シリア's reading
+    "岡崎で商品企画をしています。東南アジアのリーダーは三菱で合ってますか？",
+])
+def test_the_kana_of_everyday_words_are_not_read_as_names(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders in ([], ["mitsubishi"]) and "シリア" not in answer.text, answer.text
+    assert "日本" not in answer.text and "岡崎" not in answer.text, answer.text
+
+
+def test_kana_are_read_as_names_only_when_nothing_else_was(assistant):
+    """"こんごのために" is "for the future" (今後), though コンゴ is the Congo's reading."""
+    answer = assistant.ask("こんごのために聞きたいんですが、ブラジルは誰がリード？", guarded=False)
+    assert answer.leaders == ["renault"] and "コンゴ" not in answer.text, answer.text
