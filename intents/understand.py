@@ -58,6 +58,7 @@ UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 OWN_PLACE = "asks about the asker's own place"
 OTHER_KIND = {"region": "technology", "technology": "region"}  # what "apart from" one leaves
 NEGATION_REACH = 3  # words after a negation that its leadership word or company may stand
+VERB_REACH = 2  # words between a verb of leading and the negation closing it ("dirige pas")
 # words that may stand between a negation and the place it sets aside ("not asking for the US",
 # "pas pour la France"): articles, prepositions of topic, verbs of asking
 NEGATION_GAP = DETERMINERS | frozenset({
@@ -88,7 +89,7 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
     context: list[Target] = []  # places that only locate the asker or the message
     asker_places: list[Target] = []  # places that locate the asker
     lowers = token_table(doc).lowers
-    negated = _negated_starts(doc, lowers)
+    negated = _negated_starts(doc, lowers, rules)
     signed = range(*doc.user_data.get(SIGNATURE, (0, 0)))  # "thanks, Victoria": nobody asked
     # French and Japanese pipelines set the asker's places aside themselves
     if rules.code == "en":
@@ -322,9 +323,19 @@ def _negates_leading(doc: Doc, rules: LanguageRules | None = None) -> bool:
         return any("negation" in cues and any(
             "lead" in cue_at.get(j, ()) for j in range(max(0, i - NEGATION_REACH - 1), i))
             for i, cues in cue_at.items())
-    return any("negation" in cues and any(
+    lowers = token_table(doc).lowers
+    return any("negation" in cues and (any(
         "lead" in cue_at.get(j, ()) or j in companies
-        for j in range(i + 1, i + 1 + NEGATION_REACH)) for i, cues in cue_at.items())
+        for j in range(i + 1, i + 1 + NEGATION_REACH)) or _closes_a_verb_of_leading(
+        lowers, cue_at, i, rules)) for i, cues in cue_at.items())
+
+
+def _closes_a_verb_of_leading(lowers: list[str], cue_at: dict[int, set[str]], i: int,
+                              rules: LanguageRules | None) -> bool:
+    """"Nissan lead pas", "ne dirige pas": the negation at `i` closes a verb of leading just
+    before it (French)."""
+    return rules is not None and lowers[i] in rules.verb_negations and any(
+        "lead" in cue_at.get(j, ()) for j in range(max(0, i - VERB_REACH), i))
 
 
 def _from_origin(doc: Doc) -> bool:
@@ -339,16 +350,20 @@ def _from_origin(doc: Doc) -> bool:
     return any(after_origin(ent.start) for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS)
 
 
-def _negated_starts(doc: Doc, lowers: list[str]) -> set[int]:
+def _negated_starts(doc: Doc, lowers: list[str], rules: LanguageRules | None = None) -> set[int]:
     """Entities a negation sets aside: "not China", "not the UK", "pas Paris France" (a place
-    right after a negated one describes it, and goes with it)."""
+    right after a negated one describes it, and goes with it); not the object of a negated
+    verb ("Renault (ne) dirige pas la Chine ?")."""
     negated: set[int] = set()
     previous_end = -1
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
     for ent in doc.ents:
         i = ent.start - 1
         # "not China", "not the UK", "not asking for the US", "pas pour la France"
         while i >= max(0, ent.start - NEGATION_REACH - 2) and lowers[i] in NEGATION_GAP:
             i -= 1
+        if i >= 0 and _closes_a_verb_of_leading(lowers, cue_at, i, rules):
+            continue
         if (i >= 0 and (lowers[i] in NEGATORS or tuple(lowers[max(0, i - 1):i + 1])
                         in NEGATOR_PAIRS)) or ent.start == previous_end \
                 or _negated_after(lowers, ent.end):
@@ -552,6 +567,7 @@ def _after_cleft(lowers: list[str], start: int, rules: LanguageRules) -> bool:
 DISCOURSE_OPENERS = frozenset({"so", "ok", "okay", "and", "but", "well", "hey", "hmm", "also",
                                "then", "alright", "anyway", "btw", "oh", "right", "hi"})
 ANYONE = ("誰", "か")  # "誰か知ってる？": does anyone know, not who
+EXISTING = frozenset({"いる", "ある", "おる", "居る", "有る", "いらっしゃる"})
 KNOWING = frozenset({"知る", "知っ", "分かる", "わかる", "分かっ", "わかっ", "教える", "教え"})
 # "どちらも" / "どっちも" / "いずれも": both, not which
 BOTH = frozenset({("どちら", "も"), ("どっち", "も"), ("いずれ", "も"), ("どれ", "も")})
@@ -570,9 +586,12 @@ def _asks_anyone(doc: Doc) -> bool:
         if pair in BOTH:
             return True
         # "リーダーは誰か知ってる？" (do you know who the leader is?) asks who: 誰 after は
-        return pair == ANYONE and (i == 0 or table.punct[i - 1]) and any(
+        knowing = pair == ANYONE and (i == 0 or table.punct[i - 1]) and any(
             table.lemmas[j] in KNOWING or table.lowers[j] in KNOWING
             for j in range(i + 2, min(len(doc), i + 4)))
+        # "韓国って誰かリーダーいる？": is there anyone, a leader
+        return knowing or pair == ANYONE and any(
+            table.lemmas[j] in EXISTING for j in range(i + 2, min(len(doc), i + 5)))
 
     return bool(who) and all(indefinite(i) for i in who)
 
@@ -829,6 +848,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             return result(Intent.CLARIFY, 0.5, reason="follow-up with nothing recognised")
         return result(Intent.OUT_OF_SCOPE, reason=f"nothing recognised (unknown: {unknown[:5]})")
 
+    if strong_fact and has("made") and not leads and not follows:
+        # "who engineered the Leaf EV?": the fact that says so, not who leads its technology
+        return result(Intent.FACT, reason="who made what a fact names", facts=[strong_fact])
     if strong_fact and not targets:
         # "which car did Mitsubishi release that Nissan's Livina followed?": a fact's own
         # words and a company, with nothing else led, point at the fact

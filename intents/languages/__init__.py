@@ -38,6 +38,8 @@ class LanguageRules:
     yes_no_tails: frozenset[str] = frozenset()  # last word of one ("..., right?")
     # a word that opens a negation a tail may close ("ne dirige pas": not the tail "pas")
     negation_openers: frozenset[str] = frozenset()
+    # negations that close the verb before them ("Nissan (ne) lead pas", spoken French)
+    verb_negations: frozenset[str] = frozenset()
     yes_no_phrases: tuple[tuple[str, ...], ...] = ()  # ("est", "ce", "que") anywhere at start
     yes_no_endings: frozenset[str] = frozenset()  # final particles ("か"): yes/no unless asking who
     inverted_subjects: frozenset[str] = frozenset()  # "Nissan dirige-t-il ...": pronoun after verb

@@ -107,6 +107,7 @@ RULES = LanguageRules(
     yes_no_tails=frozenset({"vrai", "exact", "correct", "juste", "non", "pas", "bien",
                             "confirmes", "confirmez", "oui", "hein", "ca", "right"}),
     negation_openers=frozenset({"ne", "n'", "n"}),
+    verb_negations=frozenset({"pas", "jamais"}),
     request_words=frozenset({"dire", "dis", "dites", "expliquer", "explique", "expliquez",
                              "donner", "donne", "donnez", "montrer", "montre", "lister",
                              "rappeler", "rappelle", "indiquer", "indique", "savoir", "sais",

@@ -194,3 +194,77 @@ def test_kana_are_read_as_names_only_when_nothing_else_was(assistant):
     """"こんごのために" is "for the future" (今後), though コンゴ is the Congo's reading."""
     answer = assistant.ask("こんごのために聞きたいんですが、ブラジルは誰がリード？", guarded=False)
     assert answer.leaders == ["renault"] and "コンゴ" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    (["flying out to Auckland on monday. and there?"], ["mitsubishi"]),
+    (["来週ハノイ出張なんだけど、そこは？"], ["mitsubishi"]),
+])
+def test_a_trip_before_there_is_the_place_pointed_at(assistant, questions, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+def test_each_one_after_what_a_company_does_not_lead_is_that_answer(assistant):
+    answer = thread(assistant, "日産がリーダーじゃない地域ってどこ？",
+                    "それぞれどこがリードしてる？")[-1]
+    assert answer.intent == "what_follows" and answer.leaders == ["mitsubishi", "renault"], \
+        answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    ("quelles regions Nissan lead pas, tsé ?", "Nissan suit", ["mitsubishi", "renault"]),
+    ("Nissan dirige pas l'Europe ?", "Non", ["renault"]),
+    ("Renault ne dirige pas la Chine ?", "Non", ["nissan"]),
+])
+def test_a_french_negation_after_its_verb_negates_leading(assistant, question, opener,
+                                                          leaders):
+    """Spoken French drops "ne": "lead pas" negates leading, and the place after "pas" is
+    what is not led, not a place set aside."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("who engineered teh Leaf EV", "Leaf"),
+    ("リーフEVを開発したのはどこ？", "リーフ"),
+    ("qui a conçu la Leaf ?", "Leaf"),
+])
+def test_who_made_a_thing_a_fact_names_is_that_fact(assistant, question, said):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "fact" and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who developed the EV powertrain?",
+    "EVパワートレインの開発は誰がリード？",
+    "who is the lead that engineered the Leaf EV powertrain?",
+])
+def test_who_develops_a_technology_is_still_who_leads_it(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "who_leads" and answer.leaders == ["nissan"], answer.text
+
+
+@pytest.mark.parametrize(("question", "paragraphs"), [
+    ("フォロワーになるメリットって何？なんでわざわざ？", [4, 6]),
+    ("c'est quoi l'intérêt d'être suiveur ?", [4, 6]),
+    ("アライアンスについて教えて", [2, 3, 4]),
+    ("parle-moi de l'Alliance stp", [2, 3, 4]),
+    ("est-ce que ça va marcher ?", [12]),
+    ("この協業はうまくいくと思いますか", [12]),
+])
+def test_facts_about_the_model_are_reached_in_french_and_japanese(assistant, question,
+                                                                  paragraphs):
+    """Why follow, the Alliance, whether it will work: each fact's own paragraphs."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "fact", answer.text
+    assert sorted(s.paragraph for s in answer.sources) == paragraphs, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("韓国って誰かリーダーいる？", "いいえ"),
+    ("タイって誰かリーダーいますか？", "はい"),
+])
+def test_is_there_anyone_leading_is_a_yes_no(assistant, question, opener):
+    """"誰か…いる？" is "is there anyone", not "who"."""
+    assert assistant.ask(question, guarded=False).text.startswith(opener)
