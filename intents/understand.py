@@ -1215,6 +1215,13 @@ def _about_companies(turn: _Turn, companies: list[str]) -> Understanding | None:
         # "what does Nissan lead?" then "is Renault one of the followers on those?": who
         # follows Nissan, and where
         return turn.inherit(Intent.WHO_FOLLOWS, companies=turn.old_companies, yes_no=False)
+    if not turn.old_targets and turn.previous in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS) \
+            and turn.old_companies and not set(companies) & set(turn.old_companies) \
+            and not (asks.who or asks.yes_no or asks.follow and turn.previous == Intent.WHAT_LEADS):
+        # "what does Nissan lead?" then "et Renault du coup ?", "ルノーについても教えて": the
+        # same question about the new company
+        return turn.inherit(turn.previous, companies=companies,
+                            list_kind=turn.context.get("list_kind"))
     subject = turn.refers()  # "there", "it", "là-bas"
     if not turn.old_targets or (asks.what and not subject) or asks.who \
             or turn.previous not in LEADERSHIP_INTENTS:

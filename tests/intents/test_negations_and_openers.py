@@ -268,3 +268,18 @@ def test_facts_about_the_model_are_reached_in_french_and_japanese(assistant, que
 def test_is_there_anyone_leading_is_a_yes_no(assistant, question, opener):
     """"誰か…いる？" is "is there anyone", not "who"."""
     assert assistant.ask(question, guarded=False).text.startswith(opener)
+
+
+@pytest.mark.parametrize("questions", [
+    ["Nissan est leader sur quoi ?", "et Renault du coup ?"],
+    ["日産は何をリードしているんですか", "ルノーについても教えてください"],
+    ["which regions does nissan lead", "and renault then?"],
+])
+def test_a_new_company_after_what_one_leads_asks_the_same_of_it(assistant, questions):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.intent == "what_leads" and answer.leaders == ["renault"], answer.text
+
+
+def test_what_a_follower_gets_is_why_follow(assistant):
+    answer = assistant.ask("what does a follower actually get out of this?", guarded=False)
+    assert answer.intent == "fact" and sorted(s.paragraph for s in answer.sources) == [4, 6]
