@@ -98,7 +98,9 @@ class _Language:
         self.spellings = self.rules.readings(self.nlp, [
             name for name, entry in vocabulary.names.items()
             if entry.kind not in UNREAD_KINDS] + sorted(
-                word for word in cue_words(code) if not _has_kanji(word))) \
+                word for word in cue_words(code) if not _has_kanji(word)) + [
+                str(word) for group in read_language_cues(code).get("list_kinds", {}).values()
+                for word in group]) \
             if self.rules.readings is not None else {}
         self.clause_break = re.compile(self.rules.clause_break, re.IGNORECASE) \
             if code != "en" else CLAUSE_BREAK

@@ -726,7 +726,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
 
     yes_no = _is_yes_no(doc, rules)
     # "why does Nissan lead the EV powertrain?" asks for an explanation, not a Yes
-    explains = content[0].lower() in EXPLAINING
+    # "why does Nissan lead EV?", "pourquoi Nissan…", "なぜ日産が…": asks for more than Yes
+    explains = content[0].lower() in EXPLAINING or not rules.wh_words.isdisjoint(
+        w.lower() for w in content)
     asks_who = has("who") and not _asks_which_kind(doc, rules) and not _asks_anyone(doc)
     leads = has("lead")
     # "who doesn't lead China?" asks for followers; "what ... apart from regions" excludes a kind;
@@ -745,8 +747,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     # a phrase a fact contradicts ("Carlos Ghosn presented it?") points at that fact as a hint
     # does, and makes the answer No only about that fact
     denials: dict[str, int] = doc._.fact_denials or {}
-    strong_fact = _best_fact(facts, hints, denials) if facts else None
-    hint_fact = _best_fact(facts, hints, denials) if hints or denials else None
+    general = doc.user_data.get(GENERAL_FACTS, frozenset())
+    strong_fact = _best_fact(facts, hints, denials, general) if facts else None
+    hint_fact = _best_fact(facts, hints, denials, general) if hints or denials else None
     denied = any(name in denials for name in (strong_fact, hint_fact) if name)
     base.update(yes_no=yes_no, denied=denied, exists=has("existence"))
     if yes_no and not companies and (has("none_claim") or rules.spaced and has("negation")
@@ -819,7 +822,6 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             # "who said the quote about covering all segments and geographies?": a person's
             # words, not the list of segments nor a name to ask back about; "who announced
             # this model?" asks about the announcement, not what the model is
-            general = doc.user_data.get(GENERAL_FACTS, frozenset())
             said = _best_fact({}, {k: n for k, n in hints.items() if k not in general}) \
                 if set(hints) - general else hint_fact
             return result(Intent.FACT, reason="words someone said", facts=[said])
@@ -1144,7 +1146,9 @@ def _about_the_subject(turn: _Turn) -> Understanding | None:
     about = any(w in ("what", "how") and i + 1 < len(lowers) and lowers[i + 1] == "about"
                 for i, w in enumerate(lowers))
     if turn.previous == Intent.FACT and turn.context.get("facts") \
-            and (asks.yes_no or turn.has("refer")):
+            and (asks.yes_no or turn.has("refer")
+                 or asks.who and not (asks.lead or asks.follow)):
+        # "and by whom?", "et par qui ?" after when it was announced: the same fact says
         return turn.inherit(Intent.FACT, facts=list(turn.context["facts"]))
     if turn.has("confirm") and not (asks.who or asks.lead or asks.follow or asks.what):
         # "are you sure?", "c'est sûr ?", "本当？": the last answer again, confirmed
@@ -1158,6 +1162,13 @@ def _about_the_subject(turn: _Turn) -> Understanding | None:
                                 companies=turn.old_companies, **extra)
     if turn.previous not in LEADERSHIP_INTENTS or not (turn.old_targets or turn.old_companies):
         return None
+    if turn.previous in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS) and not turn.old_targets \
+            and turn.old_companies and (asks.what or not asks.who) and asks.lead \
+            and turn.has("negation"):
+        # "which regions does Renault lead?" then "and which ones does it not lead?": the
+        # ones it follows in
+        return turn.inherit(Intent.WHAT_FOLLOWS, companies=turn.old_companies,
+                            list_kind=turn.context.get("list_kind"))
     if turn.previous == Intent.WHAT_FOLLOWS and not turn.old_targets and asks.who \
             and asks.lead and not asks.follow and not other and turn.refers():
         # "what doesn't Mitsubishi lead? and who leads those?": the answer names them
@@ -1346,13 +1357,16 @@ def targets_of(context: dict[str, Any]) -> list[Target]:
 
 
 def _best_fact(facts: dict[str, int], hints: dict[str, int],
-               denials: dict[str, int] | None = None) -> str:
+               denials: dict[str, int] | None = None,
+               general: frozenset[str] = frozenset()) -> str:
     """The fact with the most keyword matches, then the most hint words and phrases it
-    contradicts; ties: the first."""
+    contradicts; ties: a fact about one thing before one about the model as a whole ("when was
+    the leader-follower model announced?" asks when), then the first."""
     denials = denials or {}
     names = list(dict.fromkeys([*facts, *denials, *hints]))
     return max(names, key=lambda name: (facts.get(name, 0),
-                                         hints.get(name, 0) + denials.get(name, 0)))
+                                         hints.get(name, 0) + denials.get(name, 0),
+                                         name not in general))
 
 
 def _group(kind: TargetKind) -> str:

@@ -60,7 +60,10 @@ KANA_RUN = re.compile(r"[\u3041-\u3096ー]{3,}")
 SHORTEST_READING = 3  # "タイ", "チリ": two kana are too often part of other words
 NAMES_PER_TEXT = 100
 PARTICLES = frozenset("はがのをにでともへやわ")
-FOLLOWING = PARTICLES | frozenset("っだかしすさどなねよ")  # "りーどしてる", "だれ", "どこ"
+# after a particle or the end of a verb before a noun ("ないちいき": the regions it doesn't)
+PRECEDING = PARTICLES | frozenset("いたるだ")
+# "りーどしてる", "だれ", "どこ", "りーだーじゃない"
+FOLLOWING = PARTICLES | frozenset("っだかしすさどなねよじ")
 
 
 def _katakana(text: str) -> str:
@@ -107,7 +110,7 @@ def respelled(text: str, spellings: dict[str, str]) -> str:
             for size in range(min(longest, len(run) - i), SHORTEST_READING - 1, -1):
                 name = spellings.get(kana[i:i + size])
                 # a word of its own: at the run's edges, or beside a particle ("ろしあは")
-                if name is not None and (i == 0 or run[i - 1] in PARTICLES or out
+                if name is not None and (i == 0 or run[i - 1] in PRECEDING or out
                                          and out[-1] in spellings.values()) \
                         and (i + size == len(run) or run[i + size] in FOLLOWING):
                     out.append(name)
@@ -163,6 +166,8 @@ RULES = LanguageRules(
     request_words=frozenset({"教える", "くださる", "下さる", "知る", "お願い", "説明"}),
     coordinators=frozenset({"と", "や", "、", ",", "および", "及び", "・", "も"}),
     choice_words=frozenset({"or", "または", "それとも"}),
+    # when, why, how: a question asking them is no yes/no ("いつ発表された？")
+    wh_words=frozenset({"いつ", "なぜ", "どうして", "なんで", "何故", "どのように", "どうやって"}),
     which_words=frozenset({"どの", "どんな", "何の", "どちらの", "どっちの"}),
     # "...地域は？": a kind word and a topic at the question's end asks which ones too
     which_after=frozenset({"どこ", "どれ", "どちら", "どっち", "何", "なに", "?", "？"}),

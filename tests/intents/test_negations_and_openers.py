@@ -283,3 +283,56 @@ def test_a_new_company_after_what_one_leads_asks_the_same_of_it(assistant, quest
 def test_what_a_follower_gets_is_why_follow(assistant):
     answer = assistant.ask("what does a follower actually get out of this?", guarded=False)
     assert answer.intent == "fact" and sorted(s.paragraph for s in answer.sources) == [4, 6]
+
+
+@pytest.mark.parametrize("question", [
+    "when was the leader-follower model announced?",
+    "le modèle leader-suiveur a été annoncé quand ?",
+    "リーダー・フォロワー方式はいつ発表された？",
+])
+def test_when_the_model_was_announced_is_the_timeline_not_the_model(assistant, question):
+    """The model's name is a hint of the model fact, "when"/"announced" of the timeline: a
+    tie goes to the fact about one thing, and "いつ" asks no yes/no."""
+    answer = assistant.ask(question, guarded=False)
+    assert sorted(s.paragraph for s in answer.sources) == [7, 8], answer.text
+    assert not answer.text.startswith(YES_OR_NO), answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["when was the leader-follower model announced?", "and by whom?"],
+    ["le modèle leader-suiveur a été annoncé quand ?", "et par qui ?"],
+])
+def test_by_whom_after_a_fact_is_what_that_fact_says(assistant, questions):
+    first, last = thread(assistant, *questions)
+    assert last.intent == "fact" and last.text == first.text, last.text
+
+
+@pytest.mark.parametrize("question", [
+    "なぜ日産がEVのリーダーなの？",
+    "pourquoi Nissan est leader pour l'EV ?",
+])
+def test_why_a_company_leads_asks_no_yes_or_no(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == ["nissan"] and not answer.text.startswith(YES_OR_NO), answer.text
+
+
+@pytest.mark.parametrize(("questions", "others"), [
+    (["which regions does renault lead", "and which ones does it not lead?"],
+     ["mitsubishi", "nissan"]),
+    (["日産がリードしている地域は？", "リードしていないのは？"], ["mitsubishi", "renault"]),
+])
+def test_what_it_does_not_lead_after_what_it_leads(assistant, questions, others):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.intent == "what_follows" and answer.leaders == others, answer.text
+
+
+def test_kind_words_typed_in_hiragana_are_read(assistant):
+    answer = assistant.ask("るのーがりーだーじゃないちいきは？", guarded=False)
+    assert answer.intent == "what_follows" and answer.leaders == ["mitsubishi", "nissan"]
+
+
+def test_logistics_words_beside_a_place_are_no_unknown_name(assistant):
+    answer = assistant.ask("Logistics planner here, for our inbound parts to Manila, which "
+                           "Alliance member is the designated leader for that market?",
+                           guarded=False)
+    assert answer.leaders == ["mitsubishi"], answer.text
