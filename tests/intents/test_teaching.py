@@ -181,3 +181,24 @@ def test_a_phrase_whose_entry_left_the_knowledge_base_is_left_out(assistant: Ass
 def test_the_words_the_bot_did_not_know_are_offered_as_the_phrase(
         assistant: Assistant, question: str, phrase: str) -> None:
     assert teaching.unknown_phrase(assistant, question) == phrase
+
+
+def test_a_phrase_taught_to_an_entry_of_every_kind_answers_as_that_entry(assistant: Assistant,
+                                                                         ) -> None:
+    """The catalogue a picker lists: one entry of every kind, each taught to a new name, is
+    answered as the entry's own name is; and it is described by its kind."""
+    first: dict[str, teaching.Meaning] = {}
+    for meaning in teaching.catalogue(assistant):
+        first.setdefault(meaning.kind, meaning)
+    assert set(first) == {"region", "area", "zone", "tech", "family", "topic", "segment",
+                          "company", "country"}
+    for kind, meaning in first.items():
+        taught = assistant.with_taught([TaughtPhrase("Project Quokka", kind, meaning.id,
+                                                     meaning.country)])
+        template = "what does {} lead?" if kind == "company" else "who leads {}?"
+        own = taught.ask(template.format(meaning.text), guarded=False)
+        new = taught.ask(template.format("Project Quokka"), guarded=False)
+        assert (new.intent, new.leaders, new.understood) == (own.intent, own.leaders,
+                                                             own.understood), (kind, new.text)
+        assert meaning.describe() == f"{meaning.label} ({teaching.KIND_LABELS[kind]})"
+        assert teaching.KIND_LABELS[kind] in meaning.describe()
