@@ -609,6 +609,13 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
         # "any leader for the Caribbean?", "Jamaica and Haiti, any leader assigned?" (not
         # "any idea if it'll rain in Lyon?")
         return True
+    if words[lead:lead + 2] in (["what", "about"], ["how", "about"]):
+        # "what about Taiwan, is it Nissan since Nissan leads China?": the subject, then a
+        # yes/no about it
+        comma = next((i for i, text in enumerate(table.texts) if text == ","), None)
+        if comma is not None and comma + 1 < len(table.lowers) \
+                and table.lowers[comma + 1] in rules.yes_no_openers:
+            return True
     if words[lead] in rules.yes_no_openers:
         # "can you tell me who leads Japan?" / "do you know ..." are requests, not yes/no
         request = len(words) > lead + 2 and words[lead + 1] == "you" and any(

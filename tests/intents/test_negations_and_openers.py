@@ -336,3 +336,28 @@ def test_logistics_words_beside_a_place_are_no_unknown_name(assistant):
                            "Alliance member is the designated leader for that market?",
                            guarded=False)
     assert answer.leaders == ["mitsubishi"], answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    ("what about taiwan, is it nissan since nissan leads china?", "No", []),
+    ("how about mexico, is that nissan too?", "Yes", ["nissan"]),
+])
+def test_what_about_a_place_then_a_yes_no_about_it(assistant, question, opener, leaders):
+    """The reason after "since" is the asker's premise, not a question of its own."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("quick one from the finance side - which company is the leader for South America?",
+     ["renault"]),
+    ("hi from the logistics department, who leads Brazil?", ["renault"]),
+])
+def test_a_topic_naming_the_askers_side_or_department_is_context(assistant, question,
+                                                                 leaders):
+    assert assistant.ask(question, guarded=False).leaders == leaders
+
+
+def test_a_topic_asked_alone_still_has_no_leader(assistant):
+    answer = assistant.ask("who leads finance?", guarded=False)
+    assert answer.understood and answer.leaders == []
