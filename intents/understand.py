@@ -1311,6 +1311,10 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
         # "mitsubishi follows there?" then "and in Vietnam?": still about following
         extra["asks_follower"] = asks.follow or (not companies and context.get("asks_follower"))
     narrows = qualifies and {_group(t.kind) for t in targets} == {"place"}
+    if len(merged) > len(targets) and not context.get("coordinated"):
+        # "and the A and B segments?" after PHEV: "and" joins the new segments, which qualify
+        # the technology kept from the thread
+        extra["coordinated"] = False
     return turn.inherit(intent, targets=merged, narrows=narrows, **extra)
 
 

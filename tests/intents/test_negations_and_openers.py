@@ -361,3 +361,12 @@ def test_a_topic_naming_the_askers_side_or_department_is_context(assistant, ques
 def test_a_topic_asked_alone_still_has_no_leader(assistant):
     answer = assistant.ask("who leads finance?", guarded=False)
     assert answer.understood and answer.leaders == []
+
+
+def test_new_segments_joined_by_and_still_qualify_the_technology_in_the_thread(assistant):
+    """"and the A and B segments?" after PHEV: "and" joins the segments, which the technology
+    does not cover; the answer says so and who leads them alone."""
+    answer = thread(assistant, "who leads PHEVs?", "for which segments exactly?",
+                    "and the A and B segments?")[-1]
+    assert answer.understood and answer.leaders == [], answer.text
+    assert "Renault" in answer.text and "Mitsubishi leads plug-in hybrids" in answer.text
