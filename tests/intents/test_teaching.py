@@ -202,3 +202,16 @@ def test_a_phrase_taught_to_an_entry_of_every_kind_answers_as_that_entry(assista
                                                              own.understood), (kind, new.text)
         assert meaning.describe() == f"{meaning.label} ({teaching.KIND_LABELS[kind]})"
         assert teaching.KIND_LABELS[kind] in meaning.describe()
+
+
+@pytest.mark.parametrize(("target", "country", "leaders"), [
+    ("Lyon", "FR", ["renault"]),
+    ("Texas", "US", ["nissan"]),
+])
+def test_a_city_or_state_taught_keeps_its_country(assistant: Assistant, target: str,
+                                                  country: str, leaders: list[str]) -> None:
+    verdict = teaching.review(assistant, "Project Quokka", target, [])
+    assert verdict.accepted, verdict.message
+    assert verdict.taught().country == country
+    taught = assistant.with_taught([verdict.taught()])
+    assert taught.ask("who leads Project Quokka?", guarded=False).leaders == leaders
