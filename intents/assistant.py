@@ -36,7 +36,13 @@ from intents.pipeline import MemoryBoundTokenizer, build_pipeline
 from intents.shared import told_apart
 from intents.teaching import TaughtPhrase, teach_vocabulary
 from intents.text import clean, fold_accents
-from intents.understand import NO_SUBJECT, REQUEST_VERBS, context_of, understand
+from intents.understand import (
+    FOLLOW_UP_UNREAD,
+    NO_SUBJECT,
+    REQUEST_VERBS,
+    context_of,
+    understand,
+)
 from intents.vocabulary import build_vocabulary, read_cues
 from knowledge.answer import ERROR_INTENT, Answer, Kind, MatrixRow, apology
 from knowledge.languages import local_list
@@ -570,6 +576,8 @@ def _is_remark(understanding: Understanding, clause: str, requests: frozenset[st
     ("give me the full picture" asks), no company or subject. Beside a real question it is not
     one of its own."""
     words = {w.lower() for w in WORD.findall(clause)}
+    if understanding.reason == FOLLOW_UP_UNREAD and not clause.rstrip().endswith(("?", "？")):
+        return True  # "who leads India? we have a supplier there also"
     return understanding.intent == Intent.LIST and not clause.rstrip().endswith("?") \
         and not words & requests \
         and not understanding.targets and not understanding.companies \

@@ -56,6 +56,7 @@ REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "lis
 NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 OWN_PLACE = "asks about the asker's own place"
+FOLLOW_UP_UNREAD = "follow-up with nothing recognised"
 OTHER_KIND = {"region": "technology", "technology": "region"}  # what "apart from" one leaves
 NEGATION_REACH = 3  # words after a negation that its leadership word or company may stand
 VERB_REACH = 2  # words between a verb of leading and the negation closing it ("dirige pas")
@@ -107,6 +108,8 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
             # "kia ora, who leads New Zealand?": a greeting that holds a carmaker's name
             if "greeting" not in doc.user_data.get("cue_starts", {}).get(ent.start, ()):
                 non_members.append(ent.text)
+        elif {"thanks", "greeting"} & doc.user_data.get("cue_starts", {}).get(ent.start, set()):
+            continue  # "ok salamat po!": thanks that is also a place's name
         else:
             # a name two places share ("Georgia") is read as both of them
             readings = [r.split(":") for r in ident.split(";")] if kind == "shared" \
@@ -854,7 +857,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR * unknown_factor,
                           reason="fact hint only", facts=[hint_fact], weak_fact=True)
         if context and has("follow_up"):
-            return result(Intent.CLARIFY, 0.5, reason="follow-up with nothing recognised")
+            return result(Intent.CLARIFY, 0.5, reason=FOLLOW_UP_UNREAD)
         return result(Intent.OUT_OF_SCOPE, reason=f"nothing recognised (unknown: {unknown[:5]})")
 
     if strong_fact and has("made") and not leads and not follows:
@@ -1277,6 +1280,17 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
         turn.has("inclusion") and not (asks.who or asks.lead or asks.follow))
     if explicit and not joins:
         return None
+    rules = turn.rules or rules_for("en")
+    # ("il lead aussi le Japon ?": a yes/no by its question mark alone)
+    yes_no = asks.yes_no or rules.intonation_questions and not (asks.who or asks.what) \
+        and token_table(turn.doc).texts[-1] == "?"
+    if yes_no and (asks.lead or asks.follow) and not companies and len(turn.named) == 1 \
+            and not turn.has("existence") \
+            and not rules.company_pronouns.isdisjoint(token_table(turn.doc).lowers):
+        # "who leads autonomous driving?" then "and do they also lead the EV powertrain?":
+        # a yes/no about the company the last answer named
+        return turn.inherit(Intent.IS_LEADER, targets=targets, companies=list(turn.named),
+                            yes_no=True, asks_follower=asks.follow)
     # "and connected tech there?" / "et pour le connected là-bas ?" narrow the subject too
     qualifies = turn.refers() or (_qualifies(turn.doc) if turn.english else _qualifies_in(turn))
     # after "Oceania and the C segment" (two subjects), "and the followers for C?" picks one

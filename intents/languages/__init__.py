@@ -92,6 +92,8 @@ class LanguageRules:
     # a later clause opening with one of these is about the subject asked before it: "who
     # leads Guam? it's US but in the Pacific" argues about Guam rather than asking about the US
     subject_pronouns: frozenset[str] = frozenset()
+    # pronouns standing for the company the last answer named ("do they also lead X?")
+    company_pronouns: frozenset[str] = frozenset()
     # words that point back at a place ("there", "là-bas"): "and there?" asks about it
     place_pointers: frozenset[str] = frozenset()
     # "X leads Y, but what about Z?": what follows the contrast word is what is asked

@@ -26,6 +26,7 @@ RULES = LanguageRules(
     reason_phrases=(("because",), ("bc",), ("b/c",), ("cuz",), ("coz",), ("cause",),
                     ("since",), ("as", "of"), ("given",)),
     contrast_words=frozenset({"but", "however", "though"}),
+    company_pronouns=frozenset({"they", "it", "he", "she"}),
     place_pointers=frozenset({"there"}),
     subject_pronouns=frozenset({"it", "its", "it's", "thats", "that's"}),
     own_words=frozenset({"my", "our", "mine", "ours"}),

@@ -78,6 +78,7 @@ RULES = LanguageRules(
     contrast_words=frozenset({"mais", "cependant", "pourtant"}),
     unit_words=frozenset({"equipe", "équipe", "service", "bureau", "agence", "concession",
                            "direction", "departement", "département"}),
+    company_pronouns=frozenset({"il", "elle", "ils", "elles"}),
     place_pointers=frozenset({"là", "la", "bas", "labas", "là-bas", "la-bas"}),
     subject_pronouns=frozenset({"c", "c'", "ca", "ça", "cela", "il", "elle"}),
     own_words=frozenset({"mon", "ma", "mes", "notre", "nos"}),

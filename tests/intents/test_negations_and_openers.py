@@ -370,3 +370,47 @@ def test_new_segments_joined_by_and_still_qualify_the_technology_in_the_thread(a
                     "and the A and B segments?")[-1]
     assert answer.understood and answer.leaders == [], answer.text
     assert "Renault" in answer.text and "Mitsubishi leads plug-in hybrids" in answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener", "leaders"), [
+    (["who leads autonomous driving?", "and do they also lead the common EV powertrain?"],
+     "Yes", ["nissan"]),
+    (["what does renault lead?", "does it follow in japan?"], "Yes", ["nissan"]),
+    (["qu'est-ce que Renault lead ?", "il lead aussi le Japon ?"], "Non", ["nissan"]),
+])
+def test_a_pronoun_for_the_company_named_asks_yes_or_no_about_it(assistant, questions,
+                                                                opener, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+def test_there_is_a_leader_is_no_question_about_the_company_named(assistant):
+    answer = thread(assistant, "qui est leader en Europe ?", "il y a un leader au Japon ?")[-1]
+    assert answer.text.startswith("Oui") and answer.leaders == ["nissan"], answer.text
+
+
+def test_a_question_pasted_from_an_email_is_read(assistant):
+    answer = assistant.ask("-----Original Message-----\nSubject: Egypt\nHi all, quick one, is "
+                           "Egypt under Renault or under Nissan in the new leader-follower "
+                           "split?", guarded=False)
+    assert answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize("question", ["ok salamat po!", "salamat!"])
+def test_thanks_that_is_also_a_place_name_is_thanks(assistant, question):
+    assert assistant.ask(question, guarded=False).intent == "thanks"
+
+
+@pytest.mark.parametrize("question", [
+    "who lead in india? we have supplier there also po",
+    "qui dirige l'Inde ? on a un fournisseur là-bas",
+])
+def test_a_remark_after_the_question_adds_no_ask_back(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders == [], answer.text
+
+
+def test_why_accept_being_a_follower_is_the_follower_benefit(assistant):
+    answer = assistant.ask("pourquoi Renault accepterait d'etre follower dans certaines "
+                           "regions ?", guarded=False)
+    assert answer.intent == "fact" and sorted(s.paragraph for s in answer.sources) == [4, 6]
