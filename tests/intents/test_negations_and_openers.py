@@ -414,3 +414,16 @@ def test_why_accept_being_a_follower_is_the_follower_benefit(assistant):
     answer = assistant.ask("pourquoi Renault accepterait d'etre follower dans certaines "
                            "regions ?", guarded=False)
     assert answer.intent == "fact" and sorted(s.paragraph for s in answer.sources) == [4, 6]
+
+
+@pytest.mark.parametrize("question", [
+    "who commented on the new business model?",
+    "qui a commenté ce nouveau modèle ?",
+    "この新しいビジネスモデルについてコメントしていたのはどなたですか？",
+    "誰がこの方式について話した？",
+])
+def test_who_commented_on_the_model_is_the_person_quoted(assistant, question):
+    """The article quotes the Alliance's chairman on the model: who spoke about it is him,
+    not what the model is (Japanese puts the question word further from the verb)."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "fact" and [s.paragraph for s in answer.sources] == [6], answer.text
