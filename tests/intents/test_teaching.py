@@ -215,3 +215,23 @@ def test_a_city_or_state_taught_keeps_its_country(assistant: Assistant, target: 
     assert verdict.taught().country == country
     taught = assistant.with_taught([verdict.taught()])
     assert taught.ask("who leads Project Quokka?", guarded=False).leaders == leaders
+
+
+@pytest.mark.parametrize(("phrase", "said"), [
+    ("Lyon", "“Lyon” already means Lyon (city)."),
+    ("Texas", "“Texas” already means Texas (state or province)."),
+    ("Brazil", "“Brazil” already means Brazil (country)."),
+])
+def test_a_name_the_bot_knows_is_refused_naming_what_it_means(assistant: Assistant,
+                                                              phrase: str, said: str) -> None:
+    verdict = teaching.review(assistant, phrase, "Europe", [])
+    assert (verdict.reason, verdict.message) == (teaching.ALREADY_MEANS, said)
+
+
+@pytest.mark.parametrize("phrase", ["legacies", "cultures", "Senard", "regions"])
+def test_a_word_a_fact_or_a_kind_is_read_by_is_refused(assistant: Assistant,
+                                                       phrase: str) -> None:
+    """A fact's hint ("legacies"), its keyword ("Senard") or a kind ("regions") already steers
+    questions: taught as a name it would change what they get."""
+    verdict = teaching.review(assistant, phrase, "Europe", [])
+    assert verdict.reason == teaching.ALREADY_MEANS, verdict.message
