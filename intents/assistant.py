@@ -80,6 +80,7 @@ CLAUSE_BREAK = re.compile(
 WORD = re.compile(r"[^\W\d_]+")
 # names whose readings are not looked up: cities and states are many, and rarely typed in kana
 UNREAD_KINDS = frozenset({"city", "subdivision"})
+ASKER_WORDS = frozenset({"our", "we", "my", "i", "us", "notre", "nous", "mon", "ma", "je"})
 
 
 def _has_kanji(word: str) -> bool:
@@ -390,6 +391,10 @@ class Assistant:
             if _is_remark(understanding, clause, engine.requests) and any(
                     a.kind != Kind.SMALL_TALK for a in answers):
                 continue  # "who follows there? want the full picture on the slide"
+            if understanding.intent == Intent.LIST and not understanding.targets \
+                    and not understanding.companies and understood and understood[-1].intent in (
+                        Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS) and answers[-1].understood:
+                continue  # "what does Nissan lead. full list pls": the list is Nissan's
             answer = self._decide(engine, raw, understanding)
             if answer.understood:
                 previous = context_of(understanding, answer.leaders)
@@ -578,10 +583,12 @@ def _is_remark(understanding: Understanding, clause: str, requests: frozenset[st
     words = {w.lower() for w in WORD.findall(clause)}
     if understanding.reason == FOLLOW_UP_UNREAD and not clause.rstrip().endswith(("?", "？")):
         return True  # "who leads India? we have a supplier there also"
+    # a kind word ("which geographies have a lead partner, and who?") asks, unless the clause
+    # is about the asker ("our team is handling both markets")
     return understanding.intent == Intent.LIST and not clause.rstrip().endswith("?") \
         and not words & requests \
         and not understanding.targets and not understanding.companies \
-        and understanding.list_kind is None
+        and (understanding.list_kind is None or bool(words & ASKER_WORDS))
 
 
 def _arguments(engine: _Language, understood: list[Understanding], read: list[str]) -> set[int]:

@@ -26,6 +26,7 @@ from intents.focus import (
     DETERMINERS,
     NEGATORS,
     PLAIN,
+    REPORTING,
     bracketed_tokens,
     focus_words,
     place_roles,
@@ -57,6 +58,7 @@ NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 OWN_PLACE = "asks about the asker's own place"
 FOLLOW_UP_UNREAD = "follow-up with nothing recognised"
+WHICH_FILLERS = frozenset({"are", "is", "ones", "one", "of", "the", "those", "these", "them"})
 OTHER_KIND = {"region": "technology", "technology": "region"}  # what "apart from" one leaves
 NEGATION_REACH = 3  # words after a negation that its leadership word or company may stand
 VERB_REACH = 2  # words between a verb of leading and the negation closing it ("dirige pas")
@@ -276,6 +278,27 @@ def _tagged(doc: Doc, rules: LanguageRules) -> bool:
     table = token_table(doc)
     words = [w for w, punct in zip(table.lowers, table.punct, strict=True) if not punct]
     return bool(words) and words[-1] in rules.yes_no_tails
+
+
+def _claimed_roles(doc: Doc) -> dict[str, str]:
+    """Company -> the role a claim gives it ("lead" or "follow"): the first word of a role
+    after it that looks back ("Nissan = leader", "Renault a follower", "Nissan leads"), else the
+    last one before it that opens a label ("followers: Renault, Mitsubishi")."""
+    table = token_table(doc)
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    cues = sorted((i, role) for i, entries in cue_at.items()
+                  for role in ("lead", "follow") if role in entries)
+    labels = {i for i, _ in cues if i + 1 < len(table.texts) and table.texts[i + 1] == ":"}
+    roles: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "COMPANY":
+            continue
+        after = [role for i, role in cues if i >= ent.end and i not in labels]
+        before = [role for i, role in cues if i < ent.start and i in labels]
+        role = after[0] if after else before[-1] if before else None
+        if role is not None:
+            roles.setdefault(ent.ent_id_.split("|")[1], role)
+    return roles
 
 
 def _asks_who_said(doc: Doc, rules: LanguageRules) -> bool:
@@ -553,7 +576,13 @@ def _asks_which_kind(doc: Doc, rules: LanguageRules) -> bool:
         return 0 <= i < len(table.lowers) and (table.lemmas[i] in kinds
                                                or table.lowers[i] in kinds)
 
-    return any(lower in rules.which_words and kind_at(i + 1)
+    def kind_after(i: int) -> bool:  # "which markets", "which ones are technologies"
+        j = i + 1
+        while j < len(table.lowers) and table.lowers[j] in WHICH_FILLERS:
+            j += 1
+        return kind_at(j)
+
+    return any(lower in rules.which_words and kind_after(i)
                or lower in rules.which_after and i > 1 and kind_at(i - 2)
                and table.lowers[i - 1] in rules.which_after_links
                for i, lower in enumerate(table.lowers))
@@ -930,6 +959,12 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # "Turkey is in Europe so Renault?": about Turkey; Europe is the asker's premise
         base["targets"] = targets = _without_premises(doc, targets, rules)
         base["whole"] = _asks_whole(doc)
+        roles = _claimed_roles(doc) if len(companies) > 1 and leads and has("follow") else {}
+        if set(roles.values()) == {"lead", "follow"} and set(roles) == set(companies):
+            # "Nissan = leader in NA, Renault and Mitsubishi = followers. yes?"
+            base["companies"] = [c for c in companies if roles[c] == "lead"]
+            base["followers_claimed"] = [c for c in companies if roles[c] == "follow"]
+            base["asks_follower"] = False
     kind = kinds[0] if len(kinds) == 1 and intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS) \
         else None
     compare = _compared(cues) if intent == Intent.WHO_LEADS and len(targets) > 1 else None
@@ -1286,7 +1321,10 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     # ("il lead aussi le Japon ?": a yes/no by its question mark alone)
     yes_no = asks.yes_no or rules.intonation_questions and not (asks.who or asks.what) \
         and token_table(turn.doc).texts[-1] == "?"
-    if yes_no and (asks.lead or asks.follow) and not companies and len(turn.named) == 1 \
+    # "she also said they lead PHEVs": a claim someone reported, checked like a yes/no
+    reported = not REPORTING.isdisjoint(token_table(turn.doc).lowers)
+    if (yes_no or reported) and (asks.lead or asks.follow) and not companies \
+            and len(turn.named) == 1 \
             and not turn.has("existence") \
             and not rules.company_pronouns.isdisjoint(token_table(turn.doc).lowers):
         # "who leads autonomous driving?" then "and do they also lead the EV powertrain?":

@@ -89,6 +89,9 @@ class Understanding:
     asks_leader: bool = False  # a fact reached by "who leads ...?"
     weak_fact: bool = False  # the fact was found by hint words only
     same_as: list[str] | None = None  # "Canada included?": Yes when these companies lead it
+    # "is Nissan the leader in NA and Renault a follower?": the companies claimed to follow,
+    # beside `companies`, claimed to lead
+    followers_claimed: list[str] = field(default_factory=list)
     # "what does Renault lead other than Europe?": the places and things it sets aside
     set_aside: list[Target] = field(default_factory=list)
     # "Spain and Argentina, same leader?": "same" or "different", answered Yes or No

@@ -211,7 +211,14 @@ class Resolver(ReadingBuilder):
         leaders = sorted({lead.leadership.leader for lead in leads})
         asked_names = self.companies(asked)
         details = " ".join(self._reading_text(r) for r in readings)
-        if understanding.asks_follower and leads:
+        if understanding.followers_claimed and leads:
+            # "Nissan = leader in NA, Renault and Mitsubishi = followers?": every role as said
+            holds = all(lead.leadership.leader in asked and all(
+                c in lead.leadership.followers for c in understanding.followers_claimed)
+                for lead in leads)
+            opener = self.words.say("Yes.") if holds else self.words.say("No.")
+            text = f"{opener} {details}"
+        elif understanding.asks_follower and leads:
             subject = asked[:1]  # "does Renault follow Nissan in Japan?" is about Renault
             follows = all(any(c in lead.leadership.followers for c in subject) for lead in leads)
             opener = self.words.say("Yes.") if follows else self.words.say("No.")

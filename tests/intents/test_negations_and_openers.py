@@ -427,3 +427,55 @@ def test_who_commented_on_the_model_is_the_person_quoted(assistant, question):
     not what the model is (Japanese puts the question word further from the verb)."""
     answer = assistant.ask(question, guarded=False)
     assert answer.intent == "fact" and [s.paragraph for s in answer.sources] == [6], answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    ("pls confirm: Nissan = leader in North America, Renault and Mitsubishi = followers. yes?",
+     "Yes", ["nissan"]),
+    ("is Nissan the leader in North America and Renault a follower?", "Yes", ["nissan"]),
+    ("is Renault the leader in North America and Nissan a follower?", "No", ["nissan"]),
+    ("leader: Renault, followers: Nissan and Mitsubishi, for Brazil, correct?", "Yes",
+     ["renault"]),
+    ("Nissan est leader en Amérique du Nord et Renault suit, c'est ça ?", "Oui", ["nissan"]),
+    ("日産が北米のリーダーでルノーはフォロワー？", "はい", ["nissan"]),
+])
+def test_a_claim_giving_each_company_its_role_is_checked_role_by_role(assistant, question,
+                                                                     opener, leaders):
+    """Not "No" because the followers named don't lead: each company has the role said."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("questions", "intent", "leaders"), [
+    (["What all does Renault lead in the alliance?", "Out of those, which are technologies only?"],
+     "what_leads", ["renault"]),
+    (["What all does Renault lead in the alliance?", "Out of those, which are technologies only?",
+      "Mitsubishi also same way please tell"], "what_leads", ["mitsubishi"]),
+])
+def test_which_ones_are_a_kind_after_what_a_company_leads(assistant, questions, intent,
+                                                          leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert (answer.intent, answer.leaders) == (intent, leaders), answer.text
+    assert "Europe" not in answer.text and "Oceania" not in answer.text
+
+
+def test_a_claim_someone_reported_about_the_company_named_is_checked(assistant):
+    answer = thread(assistant, "My colleague says Nissan leads the common EV powertrain, is "
+                    "that right?", "and she also said they lead PHEVs")[-1]
+    assert answer.text.startswith("No") and answer.leaders == ["mitsubishi"], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("what does nissan lead. full list pls", ["nissan"]),
+    ("Which company is leading for Brazil and which one for Thailand? Our team is handling "
+     "both markets", ["mitsubishi", "renault"]),
+])
+def test_a_list_word_after_the_question_is_no_question_of_its_own(assistant, question,
+                                                                  leaders):
+    assert assistant.ask(question, guarded=False).leaders == leaders
+
+
+def test_meme_affaire_asks_whether_the_leader_is_the_same(assistant):
+    answer = thread(assistant, "allo, c'est qui le leader au Canada?",
+                    "Pis les Etats-Unis, meme affaire?")[-1]
+    assert answer.text.startswith("Oui") and answer.leaders == ["nissan"], answer.text
