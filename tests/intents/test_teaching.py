@@ -235,3 +235,29 @@ def test_a_word_a_fact_or_a_kind_is_read_by_is_refused(assistant: Assistant,
     questions: taught as a name it would change what they get."""
     verdict = teaching.review(assistant, phrase, "Europe", [])
     assert verdict.reason == teaching.ALREADY_MEANS, verdict.message
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("Oceana", ["Oceania"]),
+    ("OCEANA", ["Oceania"]),  # case is no difference
+    ("Braz", ["Brazil"]),
+    ("zzzzqqq", []),  # nothing close: nothing offered
+])
+def test_close_entries_offer_the_names_a_target_may_have_meant(assistant: Assistant, text: str,
+                                                               labels: list[str]) -> None:
+    assert [m.label for m in teaching.close_entries(assistant, text)] == labels
+
+
+def test_close_entries_offer_at_most_the_limit(assistant: Assistant) -> None:
+    assert len(teaching.close_entries(assistant, "Congo")) == 2  # both Congos
+    assert len(teaching.close_entries(assistant, "Congo", limit=1)) == 1
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("Project Zorbistan: who leads it?", "Project Zorbistan"),
+    ("Market Zorbistan, who leads?", "Market Zorbistan"),  # a known word capitalised with it
+    ("who leads Operation Blue Harbour for the quarterly review?", "Operation Blue Harbour"),
+])
+def test_the_longest_run_of_unknown_words_is_offered(assistant: Assistant, question: str,
+                                                      phrase: str) -> None:
+    assert teaching.unknown_phrase(assistant, question) == phrase
