@@ -580,7 +580,11 @@ def _is_remark(understanding: Understanding, clause: str, requests: frozenset[st
     making a cheat sheet") rather than asking: a list word, no question mark, no request verb
     ("give me the full picture" asks), no company or subject. Beside a real question it is not
     one of its own."""
-    words = {w.lower() for w in WORD.findall(clause)}
+    ordered = [w.lower() for w in WORD.findall(clause)]
+    # "trying to explain to my dealers who does what": a verb of asking after "to" is the
+    # asker's purpose, not a request
+    words = {w for i, w in enumerate(ordered) if not (w in requests and i and ordered[i - 1]
+                                                      in ("to", "pour"))}
     if understanding.reason == FOLLOW_UP_UNREAD and not clause.rstrip().endswith(("?", "？")):
         return True  # "who leads India? we have a supplier there also"
     # a kind word ("which geographies have a lead partner, and who?") asks, unless the clause

@@ -58,6 +58,7 @@ class PhraseCues:
         last = max((i for i, punct in enumerate(tokens.punct) if not punct), default=-1)
         tagged = {i for name, entry, start, size in found
                   if (name, entry) == ("cues", "tag") and start + size - 1 == last
+                  or (name, entry) == ("cues", "yes_or_no")
                   for i in range(start, start + size)}
         # the model's own name ("leader-suiveur", "リーダー・フォロワー") asks about no role: a
         # word of leading right before one of following, at most a joiner between
@@ -70,7 +71,8 @@ class PhraseCues:
         named |= {at for entry, start, size in roles if start in named
                   for other, at, _ in roles if other == "follow" and start < at <= start + size + 1}
         matches = {(name, entry, start) for name, entry, start, _ in found
-                   if (start not in tagged or (name, entry) == ("cues", "tag"))
+                   if (start not in tagged or (name, entry) in (("cues", "tag"),
+                                                                  ("cues", "yes_or_no")))
                    and not (name == "cues" and entry in ("lead", "follow") and start in named)}
         counts: dict[tuple[str, str], int] = {}
         # where each question cue starts: which clause of a message carries the question

@@ -479,3 +479,22 @@ def test_meme_affaire_asks_whether_the_leader_is_the_same(assistant):
     answer = thread(assistant, "allo, c'est qui le leader au Canada?",
                     "Pis les Etats-Unis, meme affaire?")[-1]
     assert answer.text.startswith("Oui") and answer.leaders == ["nissan"], answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("Yes or no: is Nissan the designated leader for China?", "Yes"),
+    ("yes/no - does renault lead japan", "No"),
+    ("yes or no: Nissan leads China", "Yes"),  # a statement made a question
+    ("oui ou non : Renault est leader en Europe ?", "Oui"),
+    ("はいかいいえで：日産は中国のリーダー？", "はい"),
+])
+def test_yes_or_no_before_a_question_asks_yes_or_no_and_negates_nothing(assistant, question,
+                                                                        opener):
+    """Its "no" is no negation: a true claim gets Yes."""
+    assert assistant.ask(question, guarded=False).text.startswith(opener)
+
+
+def test_a_purpose_after_the_question_is_no_request_for_the_whole_list(assistant):
+    answer = assistant.ask("who are the followers in north america? trying to explain to my "
+                           "dealers who does what", guarded=False)
+    assert answer.intent == "who_follows" and answer.leaders == ["nissan"], answer.text
