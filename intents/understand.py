@@ -58,6 +58,9 @@ NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 OWN_PLACE = "asks about the asker's own place"
 FOLLOW_UP_UNREAD = "follow-up with nothing recognised"
+EXPECTING = frozenset({"expect", "expected", "speculate", "speculated", "speculation", "predict",
+                       "predicted", "prediction", "rumour", "rumor", "rumours", "rumors",
+                       "analyst", "analysts", "forecast", "anticipate", "anticipated"})
 WHICH_FILLERS = frozenset({"are", "is", "ones", "one", "of", "the", "those", "these", "them"})
 OTHER_KIND = {"region": "technology", "technology": "region"}  # what "apart from" one leaves
 NEGATION_REACH = 3  # words after a negation that its leadership word or company may stand
@@ -791,8 +794,13 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     general = doc.user_data.get(GENERAL_FACTS, frozenset())
     strong_fact = _best_fact(facts, hints, denials, general) if facts else None
     hint_fact = _best_fact(facts, hints, denials, general) if hints or denials else None
-    denied = any(name in denials for name in (strong_fact, hint_fact) if name)
+    # "did analysts expect them to break up?" asks about the expectation, not whether they
+    # did: a claim the fact denies, said to be expected, gets the fact without a No
+    expected = not EXPECTING.isdisjoint(token_table(doc).lemmas)
+    denied = any(name in denials for name in (strong_fact, hint_fact) if name) and not expected
     base.update(yes_no=yes_no, denied=denied, exists=has("existence"))
+    if expected and any(name in denials for name in (strong_fact, hint_fact) if name):
+        base["weak_fact"] = True  # the fact, without a Yes or No the bot can't vouch for
     if yes_no and not companies and (has("none_claim") or rules.spaced and has("negation")
                                      and has("existence")):
         # "there's no leader for India, right?", "y a personne c'est ça ?": a claim that none

@@ -498,3 +498,19 @@ def test_a_purpose_after_the_question_is_no_request_for_the_whole_list(assistant
     answer = assistant.ask("who are the followers in north america? trying to explain to my "
                            "dealers who does what", guarded=False)
     assert answer.intent == "who_follows" and answer.leaders == ["nissan"], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "did analysts expect the alliance to break up?",
+    "were analysts predicting a breakup?",
+])
+def test_a_denied_claim_said_to_be_expected_gets_the_fact_without_no(assistant, question):
+    """The article says analysts speculated about a split: not "No" (they did expect it), and
+    the fact is stated without a Yes the bot can't vouch for."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "fact" and not answer.text.startswith(YES_OR_NO), answer.text
+    assert "analysts" in answer.text
+
+
+def test_a_denied_claim_asked_plainly_is_still_no(assistant):
+    assert assistant.ask("did the alliance split up?", guarded=False).text.startswith("No")
