@@ -41,7 +41,7 @@ QUESTION_CUES = frozenset({"who", "lead", "follow", "what", "list", "same_questi
 BREAK_PUNCT = frozenset({",", ":", ";", "-", "–", "—", "(", ")", "[", "]", "|", "/", "!", ".",
                          "...", "…", "~"})
 NOT_BREAKS = frozenset({"&", "'", "'s", "\"", "`", "#", "@", "$", "%", "+", "?", "*", "_"})
-COORDINATORS = frozenset({"and", "or", "&", "plus", ",", "vs", "versus"})
+COORDINATORS = frozenset({"and", "or", "&", "plus", ",", "vs", "versus", "n"})
 # words that set the entity after them aside ("not China", "pas Paris", "米国ではなく")
 NEGATORS = frozenset({"not", "no", "except", "besides", "pas", "sauf", "hormis", "non", "excepté",
                       "excepte",

@@ -514,3 +514,9 @@ def test_a_denied_claim_said_to_be_expected_gets_the_fact_without_no(assistant, 
 
 def test_a_denied_claim_asked_plainly_is_still_no(assistant):
     assert assistant.ask("did the alliance split up?", guarded=False).text.startswith("No")
+
+
+def test_n_between_two_places_is_and(assistant):
+    """Chat shorthand: "korea n SEA" asks about both."""
+    answer = assistant.ask("korea n SEA?? who leads", guarded=False)
+    assert answer.leaders == ["mitsubishi"] and "Korea" in answer.text, answer.text
