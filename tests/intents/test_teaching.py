@@ -256,6 +256,7 @@ def test_close_entries_offer_at_most_the_limit(assistant: Assistant) -> None:
 @pytest.mark.parametrize(("question", "phrase"), [
     ("Project Zorbistan: who leads it?", "Project Zorbistan"),
     ("Market Zorbistan, who leads?", "Market Zorbistan"),  # a known word capitalised with it
+    ("what about The Zorbistan?", "Zorbistan"),  # not a capitalised small word
     ("who leads Operation Blue Harbour for the quarterly review?", "Operation Blue Harbour"),
 ])
 def test_the_longest_run_of_unknown_words_is_offered(assistant: Assistant, question: str,
