@@ -1280,7 +1280,10 @@ def _about_companies(turn: _Turn, companies: list[str]) -> Understanding | None:
             and turn.old_companies and set(companies) - set(turn.old_companies):
         # "what does Nissan lead?" then "is Renault one of the followers on those?": who
         # follows Nissan, and where
-        return turn.inherit(Intent.WHO_FOLLOWS, companies=turn.old_companies, yes_no=False)
+        # ("Yes" when the companies asked about are among them)
+        return turn.inherit(Intent.WHO_FOLLOWS, companies=turn.old_companies,
+                            yes_no=asks.yes_no, followers_claimed=[
+                                c for c in companies if c not in turn.old_companies])
     if not turn.old_targets and turn.previous in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS) \
             and turn.old_companies and not set(companies) & set(turn.old_companies) \
             and not (asks.who or asks.yes_no or asks.follow and turn.previous == Intent.WHAT_LEADS):

@@ -271,9 +271,14 @@ class Resolver(ReadingBuilder):
             parts.append(self.words.say(
                 "{followers} follow {leader} in {what}.", followers=self.companies(others),
                 leader=self.company(company_id), what=self.words.join(regions + techs)))
+        text = " ".join(parts)
+        if understanding.yes_no and understanding.followers_claimed:
+            # "what does Nissan lead?" then "is Renault one of the followers on those?"
+            opener = "Yes." if set(understanding.followers_claimed) <= followers else "No."
+            text = self.words.say(opener) + " " + text
         return self._base(question, understanding, leaders=sorted(understanding.companies),
                           followers=sorted(followers) if len(understanding.companies) == 1
-                          else [], text=" ".join(parts), sources=sources)
+                          else [], text=text, sources=sources)
 
     def what_leads(self, question: str, understanding: Understanding) -> Answer:
         parts: list[str] = []

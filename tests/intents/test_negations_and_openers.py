@@ -520,3 +520,15 @@ def test_n_between_two_places_is_and(assistant):
     """Chat shorthand: "korea n SEA" asks about both."""
     answer = assistant.ask("korea n SEA?? who leads", guarded=False)
     assert answer.leaders == ["mitsubishi"] and "Korea" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["what does Mitsubishi lead?", "and is renault a follower in all of those?"],
+    ["Which technologies is Nissan the lead company for?",
+     "Is Renault one of the followers on those?"],
+])
+def test_is_a_company_among_the_followers_after_what_one_leads_is_yes_or_no(assistant,
+                                                                           questions):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.intent == "who_follows" and answer.text.startswith("Yes"), answer.text
+    assert "renault" in answer.followers
