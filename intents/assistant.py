@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from intents import thresholds
 from intents.components.tokens import token_table
 from intents.detect import Detector, local_names
-from intents.focus import COORDINATORS
+from intents.focus import COORDINATORS, focus_words
 from intents.languages import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -80,7 +80,6 @@ CLAUSE_BREAK = re.compile(
 WORD = re.compile(r"[^\W\d_]+")
 # names whose readings are not looked up: cities and states are many, and rarely typed in kana
 UNREAD_KINDS = frozenset({"city", "subdivision"})
-ASKER_WORDS = frozenset({"our", "we", "my", "i", "us", "notre", "nous", "mon", "ma", "je"})
 
 
 def _has_kanji(word: str) -> bool:
@@ -132,6 +131,8 @@ class _Language:
         self.resolver = Resolver(kb, EXAMPLES, lang=code)
         # words that make a clause a request ("give me the full picture"), not a remark
         self.requests = frozenset(REQUEST_VERBS | self.rules.request_words)
+        # words by which the asker speaks of themselves ("our team is handling both markets")
+        self.asker = frozenset(focus_words().asker | self.rules.own_words)
         if isinstance(self.nlp.tokenizer, MemoryBoundTokenizer):
             self.nlp.tokenizer.release()  # what building touched once (Sudachi's dictionary)
 
@@ -388,7 +389,7 @@ class Assistant:
             if english and previous and not understanding.targets and understanding.intent in (
                     Intent.CLARIFY, Intent.OUT_OF_SCOPE, Intent.THANKS, Intent.GREETING):
                 understanding = self._completed(engine, clause, previous) or understanding
-            if _is_remark(understanding, clause, engine.requests) and any(
+            if _is_remark(understanding, clause, engine.requests, engine.asker) and any(
                     a.kind != Kind.SMALL_TALK for a in answers):
                 continue  # "who follows there? want the full picture on the slide"
             if understanding.intent == Intent.LIST and not understanding.targets \
@@ -411,7 +412,8 @@ class Assistant:
         if unresolved_own_place and asker and not (context or {}).get("asker"):
             # "who leads my region? I'm in Chile": the place the message gives later
             return self._ask(engine, raw, {**(context or {}), "asker": asker}, others, whole)
-        if len(answers) > 1 and _is_remark(understood[0], read[0], engine.requests) and any(
+        if len(answers) > 1 and _is_remark(understood[0], read[0], engine.requests,
+                                            engine.asker) and any(
                 a.kind != Kind.SMALL_TALK for a in answers[1:]):
             # "making a cheat sheet. who leads Chile?": the question is the later clause
             answers, understood, read = answers[1:], understood[1:], read[1:]
@@ -575,7 +577,8 @@ def _shares_a_name(understanding: Understanding) -> bool:
     return len(set(texts)) < len(texts)
 
 
-def _is_remark(understanding: Understanding, clause: str, requests: frozenset[str]) -> bool:
+def _is_remark(understanding: Understanding, clause: str, requests: frozenset[str],
+               asker: frozenset[str] = frozenset()) -> bool:
     """A clause that says why the asker asks ("want the full picture for the slide", "I'm
     making a cheat sheet") rather than asking: a list word, no question mark, no request verb
     ("give me the full picture" asks), no company or subject. Beside a real question it is not
@@ -592,7 +595,7 @@ def _is_remark(understanding: Understanding, clause: str, requests: frozenset[st
     return understanding.intent == Intent.LIST and not clause.rstrip().endswith("?") \
         and not words & requests \
         and not understanding.targets and not understanding.companies \
-        and (understanding.list_kind is None or bool(words & ASKER_WORDS))
+        and (understanding.list_kind is None or bool(words & asker))
 
 
 def _arguments(engine: _Language, understood: list[Understanding], read: list[str]) -> set[int]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.components.asker import ASKER_ONLY, ASKER_PLACES, ASKER_TOKENS
-from intents.components.cues import GENERAL_FACTS, SOCIAL_WORDS
+from intents.components.cues import GENERAL_FACTS, SOCIAL, SOCIAL_WORDS
 from intents.components.fuzzy import SIGNATURE
 from intents.components.segments import SEGMENT_RANGES, UNKNOWN_SEGMENT
 from intents.focus import (
@@ -49,7 +49,6 @@ TARGET_LABELS = {kind.value.upper(): kind for kind in TargetKind}
 YES_NO_OPENERS = frozenset({"is", "are", "does", "do", "did", "will", "would", "can", "could",
                             "has", "have", "was", "were", "should", "isn't", "doesn't", "aren't",
                             "won't", "am", "isnt", "doesnt", "shall", "wasn't", "didn't"})
-SOCIAL = ("greeting", "thanks", "pleasantry")
 SMALL_TALK_WORDS = 6  # words besides courtesy a message of small talk may have
 REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "list", "know",
                            "remind", "help", "share", "clarify", "confirm", "describe", "summarise",
