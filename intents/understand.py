@@ -290,7 +290,9 @@ def _claimed_roles(doc: Doc) -> dict[str, str]:
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
     cues = sorted((i, role) for i, entries in cue_at.items()
                   for role in ("lead", "follow") if role in entries)
-    labels = {i for i, _ in cues if i + 1 < len(table.texts) and table.texts[i + 1] == ":"}
+    starts = {ent.start for ent in doc.ents if ent.label_ == "COMPANY"}
+    labels = {i for i, _ in cues if i + 1 < len(table.texts)
+              and (table.texts[i + 1] == ":" or i + 1 in starts)}  # "leader renault, …"
     roles: dict[str, str] = {}
     for ent in doc.ents:
         if ent.label_ != "COMPANY":
@@ -700,7 +702,8 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
             return True
     # "Renault leads Europe, right?" / "Nissan is the leader in China, correct?"
     return words[-1] in rules.yes_no_tails and len(words) > 2 \
-        and not _closes_negation(words, rules)
+        and not _closes_negation(words, rules) \
+        and not (words[-1] in rules.verb_negations and "what" in cues)  # "quelles … lead pas ?"
 
 
 def _closes_negation(words: list[str], rules: LanguageRules) -> bool:
@@ -1329,7 +1332,7 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
         return None
     rules = turn.rules or rules_for("en")
     # ("il lead aussi le Japon ?": a yes/no by its question mark alone)
-    yes_no = asks.yes_no or rules.intonation_questions and not (asks.who or asks.what) \
+    yes_no = asks.yes_no or not (asks.who or asks.what) \
         and token_table(turn.doc).texts[-1] == "?"
     # "she also said they lead PHEVs": a claim someone reported, checked like a yes/no
     reported = not REPORTING.isdisjoint(token_table(turn.doc).lowers)

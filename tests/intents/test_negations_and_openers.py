@@ -532,3 +532,16 @@ def test_is_a_company_among_the_followers_after_what_one_leads_is_yes_or_no(assi
     answer = thread(assistant, *questions)[-1]
     assert answer.intent == "who_follows" and answer.text.startswith("Yes"), answer.text
     assert "renault" in answer.followers
+
+
+@pytest.mark.parametrize(("questions", "opener", "leaders"), [
+    (["quelles regions renault lead pas ?"], "Renault suit", ["mitsubishi", "nissan"]),
+    (["pour l'amerique du sud : leader renault, followers nissan et mitsubishi, c bien ca ?"],
+     "Oui", ["renault"]),
+    (["自動運転はどこがリード？", "そこってヨーロッパもリードしてるの？"], "いいえ", ["renault"]),
+])
+def test_class_check_misses_of_the_last_round(assistant, questions, opener, leaders):
+    """A spoken negation closing a what-question, a role word right before its company, "そこ"
+    for the company just named."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
