@@ -777,6 +777,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         w.lower() for w in content)
     asks_who = has("who") and not _asks_which_kind(doc, rules) and not _asks_anyone(doc)
     leads = has("lead")
+    if companies and kinds and has("what") and targets and all(t in located for t in targets):
+        # "im in the Yokohama office, what are the regions Mitsubishi doesn't lead?": a kind
+        # asked of a company; the place is only where the asker sits
+        base["targets"] = targets = []
     # "who doesn't lead China?" asks for followers; "what ... apart from regions" excludes a kind;
     # "London Ontario (not UK), who leads?" sets a place aside
     negates_leading = has("negation") and _negates_leading(doc, rules)

@@ -545,3 +545,10 @@ def test_class_check_misses_of_the_last_round(assistant, questions, opener, lead
     for the company just named."""
     answer = thread(assistant, *questions)[-1]
     assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+def test_where_the_asker_sits_is_no_subject_of_a_kind_asked_of_a_company(assistant):
+    answer = assistant.ask("im in yokohama office, what are the regions mitsubishi dont lead pls",
+                           guarded=False)
+    assert answer.intent == "what_follows" and answer.leaders == ["nissan", "renault"], \
+        answer.text
