@@ -665,6 +665,8 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
             or _where_after_lead(doc, rules):
         return False  # "où Renault est-il leader ?", "comment Nissan suit-il ?"
     asks_who = "who" in cues and not _asks_anyone(doc)
+    if "yes_or_no" in cues and not asks_who and "what" not in cues:
+        return True  # said in words: "yes/no: is there a leader for India", "oui ou non, ..."
     requested = any(lemma in rules.request_words for lemma in table.lemmas)
     if rules.relative_pronouns and any(
             ent.label_ == "COMPANY" and ent.end < len(doc)
@@ -1340,7 +1342,9 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
         and token_table(turn.doc).texts[-1] == "?"
     # "she also said they lead PHEVs": a claim someone reported, checked like a yes/no
     reported = not REPORTING.isdisjoint(token_table(turn.doc).lowers)
-    if (yes_no or reported) and (asks.lead or asks.follow) and not companies \
+    # (English clauses lose their question mark: "they lead NZ too" is a claim to check as well)
+    claim = yes_no or reported or turn.english and not (asks.who or asks.what)
+    if claim and (asks.lead or asks.follow) and not companies \
             and len(turn.named) == 1 \
             and not turn.has("existence") \
             and not rules.company_pronouns.isdisjoint(token_table(turn.doc).lowers):

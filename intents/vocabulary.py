@@ -33,6 +33,7 @@ from intents.languages import LanguageRules, read_language_cues, rules_for
 from intents.text import fold_accents, join_model_name
 from knowledge.languages import country_names, local_list
 from knowledge.loader import KnowledgeBase
+from knowledge.localise import FRENCH_CONTRACTIONS
 
 LOGGER = logging.getLogger(__name__)
 CUES_FILE = Path(__file__).resolve().parent / "data" / "cues.yaml"
@@ -193,7 +194,21 @@ def _local_country_names(kb: KnowledgeBase, lang: str) -> dict[str, list[str]]:
              for country in pycountry.countries}
     for code, aliases in kb.local_country_aliases.get(lang, {}).items():
         names.setdefault(code, []).extend(aliases)
+    if lang == "fr":
+        names = {code: [*forms, *_contracted(forms)] for code, forms in names.items()}
     return names
+
+
+def _contracted(names: list[str]) -> list[str]:
+    """A French name that keeps its article ("les States") after "à" and "de" contracts with it:
+    "aux States", "des States"."""
+    forms = []
+    for name in names:
+        for joined, contracted in FRENCH_CONTRACTIONS.items():
+            article = joined.split()[1] + " "
+            if name.lower().startswith(article):
+                forms.append(contracted + " " + name[len(article):])
+    return forms
 
 
 def _country_names(kb: KnowledgeBase) -> dict[str, list[str]]:

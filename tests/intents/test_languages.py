@@ -73,6 +73,8 @@ def test_yes_no_answers_open_in_the_language_asked(assistant, question, lang, op
     ("who leads 日本?", "en", ["nissan"]),
     ("Qui dirige l'Allemagne ?", "fr", ["renault"]),  # French country name from pycountry
     ("ドイツのリーダーは？", "ja", ["renault"]),
+    ("qui dirige aux States ?", "fr", ["nissan"]),  # "à les States" contracted
+    ("le leader des Émirats arabes unis ?", "fr", []),  # pycountry's "les Émirats ..."
 ])
 def test_questions_are_read_and_answered_in_their_grammar(assistant, question, lang, leaders):
     answer = assistant.ask(question)

@@ -487,6 +487,9 @@ def test_meme_affaire_asks_whether_the_leader_is_the_same(assistant):
     ("yes or no: Nissan leads China", "Yes"),  # a statement made a question
     ("oui ou non : Renault est leader en Europe ?", "Oui"),
     ("はいかいいえで：日産は中国のリーダー？", "はい"),
+    ("yes/no: is there a leader for india", "No"),  # whether there is one at all
+    ("y/n anyone leading hydrogen", "No"),
+    ("yes or no - is there a lead company for chile", "Yes"),
 ])
 def test_yes_or_no_before_a_question_asks_yes_or_no_and_negates_nothing(assistant, question,
                                                                         opener):
@@ -552,3 +555,17 @@ def test_where_the_asker_sits_is_no_subject_of_a_kind_asked_of_a_company(assista
                            guarded=False)
     assert answer.intent == "what_follows" and answer.leaders == ["nissan", "renault"], \
         answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["who leads in australia", "ok and they are leading new zealand also?"],
+    ["who leads the US?", "they lead canada too"],  # a claim, question mark or not
+])
+def test_a_claim_about_they_after_one_leader_was_named_is_checked(assistant, questions):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.intent == "is_leader" and answer.text.startswith("Yes"), answer.text
+
+
+def test_a_claim_about_they_that_is_false_gets_no(assistant):
+    answer = thread(assistant, "who leads the US?", "and they lead europe also")[-1]
+    assert answer.text.startswith("No") and answer.leaders == ["renault"], answer.text
