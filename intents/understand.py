@@ -1344,13 +1344,17 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     reported = not REPORTING.isdisjoint(token_table(turn.doc).lowers)
     # (English clauses lose their question mark: "they lead NZ too" is a claim to check as well)
     claim = yes_no or reported or turn.english and not (asks.who or asks.what)
+    # the company the last question asked about ("so renault follows there?"), else the one
+    # its answer named
+    meant = turn.old_companies if turn.previous == Intent.IS_LEADER \
+        and len(turn.old_companies) == 1 else turn.named
     if claim and (asks.lead or asks.follow) and not companies \
-            and len(turn.named) == 1 \
+            and len(meant) == 1 \
             and not turn.has("existence") \
             and not rules.company_pronouns.isdisjoint(token_table(turn.doc).lowers):
         # "who leads autonomous driving?" then "and do they also lead the EV powertrain?":
-        # a yes/no about the company the last answer named
-        return turn.inherit(Intent.IS_LEADER, targets=targets, companies=list(turn.named),
+        # a yes/no about that company
+        return turn.inherit(Intent.IS_LEADER, targets=targets, companies=list(meant),
                             yes_no=True, asks_follower=asks.follow)
     # "and connected tech there?" / "et pour le connected là-bas ?" narrow the subject too
     qualifies = turn.refers() or (_qualifies(turn.doc) if turn.english else _qualifies_in(turn))

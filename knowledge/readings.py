@@ -13,10 +13,12 @@ from knowledge.answer import Source
 from knowledge.loader import KnowledgeBase, Leadership, fold_name
 from knowledge.localise import Phrasing
 from knowledge.query import Target, TargetKind, Understanding
+from knowledge.schema import Technology
 
 PLACE_KINDS = (TargetKind.REGION, TargetKind.AREA, TargetKind.ZONE, TargetKind.COUNTRY,
                TargetKind.CITY, TargetKind.SUBDIVISION)
 TECH_KINDS = (TargetKind.TECH, TargetKind.FAMILY, TargetKind.TOPIC)
+UNPLACED = "place:"  # a place in no led region, among region ids
 
 
 @dataclass
@@ -200,6 +202,14 @@ class ReadingBuilder:
                      segments: list[Target]) -> Reading:
         regions = {self.place_region(p)[0] for p in places if p.kind not in
                    (TargetKind.AREA, TargetKind.ZONE)} - {None}
+        # a place in no led region ("connected tech in China" then "and in India?") is outside
+        # every technology tied to markets: named by itself, never read as "anywhere"
+        unplaced = {f"{UNPLACED}{p.id}": self.words.text(self.kb.zones[p.id].name)
+                    for p in places if p.kind == TargetKind.ZONE}
+        unplaced |= {f"{UNPLACED}{p.id}": self.place_region(p)[1] for p in places
+                     if p.kind not in (TargetKind.AREA, TargetKind.ZONE)
+                     and self.place_region(p)[0] is None}
+        regions |= set(unplaced)
         letters = {s.id for s in segments}
         if target.kind == TargetKind.FAMILY:
             family = self.kb.families[target.id]
@@ -208,11 +218,31 @@ class ReadingBuilder:
             qualified = [m for m in fitting if (regions and m.scope.markets) or
                          (letters and m.scope.segments)]
             if len(qualified) == 1:
-                return self._tech_in_scope(qualified[0].id, regions, letters)
+                return self._tech_in_scope(qualified[0].id, regions, letters, unplaced)
             chosen = fitting if (regions or letters) and fitting else members
             leads = [self.tech_lead(m.id) for m in chosen]
             return Reading(self.words.text(family.name), leads, split=len(leads) > 1)
-        return self._tech_in_scope(target.id, regions, letters)
+        return self._tech_in_scope(target.id, regions, letters, unplaced)
+
+    def _region_notes(self, tech: Technology, regions: set[str], every: bool = False) -> list[str]:
+        """"PHEV" then "and in Brazil?": the place is not dropped; as a region it has a leader
+        of its own, said when it differs from the technology's (`every`: always, when the
+        technology has no leader there)."""
+        notes = []
+        for region_id in sorted(region for region in regions if region in self.kb.regions):
+            region = self.kb.regions[region_id]
+            region_leader = self.kb.leadership[f"region:{region_id}"].leader
+            if tech.scope.markets and region_id not in tech.scope.markets:
+                # "connected tech in China" then "and in Australia?": outside its markets
+                notes.append(self.words.say(
+                    "As a region, {region} is led by {leader}.",
+                    region=self.words.text(region.name), leader=self.company(region_leader)))
+            elif not tech.scope.markets and (every or region_leader != tech.leader):
+                notes.append(self.words.say(
+                    "The plan gives {tech} no regional limit; as a region, {region} is led "
+                    "by {leader}.", tech=self.words.text(tech.name),
+                    region=self.words.text(region.name), leader=self.company(region_leader)))
+        return notes
 
     def _fits(self, tech_id: str, regions: set[str], letters: set[str]) -> bool:
         scope = self.kb.technologies[tech_id].scope
@@ -220,12 +250,14 @@ class ReadingBuilder:
             return False
         return not (scope.segments and letters and not letters <= set(scope.segments))
 
-    def _tech_in_scope(self, tech_id: str, regions: set[str], letters: set[str]) -> Reading:
+    def _tech_in_scope(self, tech_id: str, regions: set[str], letters: set[str],
+                       unplaced: dict[str, str]) -> Reading:
         tech = self.kb.technologies[tech_id]
         lead = self.tech_lead(tech_id)
         tech_name = self.words.text(tech.name)
         if not self._fits(tech_id, regions, letters):
-            outside = [self.words.text(self.kb.regions[r].name) for r in sorted(regions)
+            outside = [unplaced.get(r) or self.words.text(self.kb.regions[r].name)
+                       for r in sorted(regions)
                        if tech.scope.markets and r not in tech.scope.markets]
             outside += [self.words.say("the {letter} segment", letter=x) for x in sorted(letters)
                         if tech.scope.segments and x not in tech.scope.segments]
@@ -246,18 +278,26 @@ class ReadingBuilder:
             return Reading(tech_name, none_note=self.words.say(
                 "The plan designates no leader for that combination: {leader} leads {tech}, "
                 "which doesn't cover {outside}.", leader=leader, tech=tech_name,
-                outside=self.words.join(outside)), notes=beside,
+                outside=self.words.join(outside)),
+                notes=beside + self._region_notes(tech, regions, every=True),
                 sources=list(lead.leadership.sources))
-        notes = []
-        if regions and not tech.scope.markets:
-            for region_id in sorted(regions):
-                region = self.kb.regions[region_id]
-                region_leader = self.kb.leadership[f"region:{region_id}"].leader
-                if region_leader != tech.leader:
-                    notes.append(self.words.say(
-                        "The plan gives {tech} no regional limit; as a region, {region} is led "
-                        "by {leader}.", tech=tech_name, region=self.words.text(region.name),
-                        leader=self.company(region_leader)))
+        notes = self._region_notes(tech, regions)
+        if letters and not tech.scope.segments:
+            # "autonomous driving" then "B segment?": the segment is not dropped; it has a
+            # leader of its own, through the technology that is divided by segment
+            alone: dict[str, list[str]] = {}
+            for x in sorted(letters):
+                for other in self.kb.segment_technologies.get(x, []):
+                    alone.setdefault(other, []).append(x)
+            notes += [self.words.say(
+                "The plan gives {tech} no segment limit; as a segment, {segments} is led by "
+                "{leader} ({other}).", tech=tech_name,
+                segments=self.words.join([self.words.say("the {letter} segment", letter=x)
+                                          for x in xs]),
+                leader=self.company(self.kb.technologies[other].leader),
+                other=self.words.text(self.kb.technologies[other].name))
+                for other, xs in alone.items() if self.kb.technologies[other].leader
+                != tech.leader]
         return Reading(tech_name, [lead], notes=notes)
 
     # -- understanding -> answer --------------------------------------------------------

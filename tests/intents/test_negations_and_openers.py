@@ -569,3 +569,11 @@ def test_a_claim_about_they_after_one_leader_was_named_is_checked(assistant, que
 def test_a_claim_about_they_that_is_false_gets_no(assistant):
     answer = thread(assistant, "who leads the US?", "and they lead europe also")[-1]
     assert answer.text.startswith("No") and answer.leaders == ["renault"], answer.text
+
+
+def test_it_after_a_yes_no_about_a_company_is_that_company(assistant):
+    """"so renault follows there?" then "does it follow in russia too?": "it" is Renault, not
+    the leader the last answer named."""
+    answer = thread(assistant, "who leads japan?", "so renault follows there?",
+                    "and does it follow in russia too?")[-1]
+    assert answer.text.startswith("No") and answer.leaders == ["renault"], answer.text

@@ -1,0 +1,50 @@
+"""A follow-up that adds a place or a segment to a technology: no part is dropped, and a place
+outside a technology's markets is never read as inside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.threads import thread
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    (["who leads connected tech in china", "and in india?"], []),
+    (["who leads connected tech in china", "and what about the middle east"], []),
+    (["who leads connected tech in china", "and in kenya?"], []),
+])
+def test_a_place_in_no_led_region_is_outside_a_technology_tied_to_markets(assistant, questions,
+                                                                         leaders):
+    """India is in no led region: "connected tech in China" does not cover it."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == leaders, answer.text
+    assert "nissan" not in answer.leaders
+
+
+@pytest.mark.parametrize(("questions", "segment_leader"), [
+    (["who leads autonomous driving?", "B segment?"], "Renault"),
+    (["who leads autonomous driving?", "and the C segment?"], "Mitsubishi"),
+])
+def test_a_segment_after_a_technology_with_no_segments_gets_its_own_leader(
+        assistant, questions, segment_leader):
+    """The segment is not dropped: the technology's leader, and the segment's beside it."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == ["nissan"], answer.text
+    assert "segment" in answer.text.split(".", 1)[1] and segment_leader in \
+        answer.text.split(".", 1)[1], answer.text
+
+
+@pytest.mark.parametrize(("questions", "region", "leader"), [
+    (["who leads PHEV for the E segment?", "and in Australia?"], "Oceania", "Mitsubishi"),
+    (["who leads connected tech in china", "and in Brazil?"], "South America", "Renault"),
+])
+def test_a_place_after_a_combination_with_no_leader_gets_its_own_leader(assistant, questions,
+                                                                        region, leader):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == [] and f"{region} is led by {leader}" in answer.text, answer.text
+
+
+def test_the_notes_are_said_in_the_language_asked(assistant):
+    answer = thread(assistant, "qui mène la conduite autonome ?", "et le segment C ?")[-1]
+    assert answer.lang == "fr" and "le segment C a pour leader Mitsubishi" in answer.text, \
+        answer.text
