@@ -486,6 +486,17 @@ def _asked_about(doc: Doc, word: str, rules: LanguageRules) -> bool:
     return False
 
 
+POSSESSIVES = frozenset({"our", "my", "your", "their", "notre", "nos", "mon", "ma", "mes",
+                         "votre", "vos", "leur", "leurs"})
+
+
+def _owned(doc: Doc, word: str) -> bool:
+    """"it is for our RFQ": a word of the asker's own, not a place asked about."""
+    table = token_table(doc)
+    return any(text == word and i > 0 and table.lowers[i - 1] in POSSESSIVES
+               for i, text in enumerate(table.texts))
+
+
 def _unknown_kind(doc: Doc, rules: LanguageRules, unknown: list[str]) -> list[str]:
     """"who leads flux capacitor tech?", "qui lead la techno téléportation ?": a kind word
     ("tech", "segment") named by words the plan doesn't know is not every technology."""
@@ -841,6 +852,13 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # the argument; the subject is the one in the thread
         argued = _argued_places(doc, rules)
         targets = [t for t in targets if t.text not in argued]
+    unheard = [name for name in _unknown_names(unknown, rules) if _asked_about(doc, name, rules)
+               and not _owned(doc, name)] \
+        if not targets and not companies and (leads or asks_who) and not has("list") else []
+    if context and unheard and not strong_fact and not hint_fact:
+        # "who leads china?" then "who leads Zorbistan?": a name we don't know is asked back,
+        # never read as the subject in the thread
+        return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=unheard[0])
     if context:
         # "which alliance member leads over there?" points back at the place in the thread,
         # whatever fact its words also name

@@ -68,6 +68,25 @@ def name_forms(name: str) -> list[str]:
     return list(dict.fromkeys(f for f in forms if f))
 
 
+# country_converter's patterns spell abbreviations letter by letter ("^p\.?n\.?g\.?$",
+# "\bd\.?r\.?c") or as they are written ("^RDC$")
+SPELLED = re.compile(r"^(?:\^|\\b)?((?:[a-z]\\\.\?)+[a-z]?)\$?$")
+WRITTEN = re.compile(r"^\^([A-Z]{2,5})\$$")
+
+
+def abbreviations(pattern: str) -> list[str]:
+    """The abbreviations a country_converter pattern accepts: "PNG", "P.N.G.", "RSA"."""
+    found = []
+    for alternative in pattern.split("|"):
+        spelled, written = SPELLED.match(alternative), WRITTEN.match(alternative)
+        if spelled:
+            letters = re.sub(r"[^a-z]", "", spelled.group(1)).upper()
+            found += [letters, "".join(f"{letter}." for letter in letters)]  # "P.N.G."
+        elif written:
+            found.append(written.group(1))
+    return found
+
+
 def country_names() -> dict[str, list[str]]:
     """ISO alpha-2 code -> every name the packages give the country or territory."""
     names: dict[str, list[str]] = {}
@@ -84,6 +103,13 @@ def country_names() -> dict[str, list[str]]:
         for value in (short, official):
             if isinstance(value, str) and value:
                 names.setdefault(code, []).extend(name_forms(value))
+    alpha_3 = {country.alpha_3: country.alpha_2 for country in pycountry.countries}
+    for code, pattern in zip(table["ISO2"], table["regex"], strict=True):
+        if isinstance(code, str) and len(code) == 2 and isinstance(pattern, str):
+            for short in abbreviations(pattern):
+                # ("PRK", Kampuchea's, is North Korea's ISO code: never another country's)
+                if alpha_3.get(short.replace(".", ""), code) == code:
+                    names.setdefault(code, []).append(short)
     heads: dict[str, set[str]] = {}  # "Saint Helena" of "Saint Helena, Ascension and ..."
     for code, found in names.items():
         for name in found:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from intents.focus import ASIDE, ASKER, FOCUS, place_roles
+from tests.support.threads import thread
 
 
 def _case(rule: str, question: str, leaders: list[str]):
@@ -253,3 +254,20 @@ def test_an_office_named_in_another_clause_is_context(assistant, question, leade
 ])
 def test_nouns_and_premises_do_not_place_the_asker(assistant, question, leaders):
     assert assistant.ask(question, guarded=False).leaders == leaders
+
+
+@pytest.mark.parametrize("questions", [
+    ["who leads china?", "who leads zorbistan"],
+    ["PRC leader?", "who's the leader for Elbonia then"],
+    ["qui dirige la Chine ?", "et qui dirige la Zorbanie ?"],
+])
+def test_an_unknown_name_asked_in_a_thread_is_asked_back_not_the_subject_before(assistant,
+                                                                               questions):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.kind.value == "clarify" and answer.leaders == [], answer.text
+
+
+def test_a_word_of_the_askers_own_is_no_unknown_place(assistant):
+    answer = assistant.ask("who leads in EU and who are the followers, it is for our RFQ",
+                           guarded=False)
+    assert answer.understood and "RFQ" not in answer.text, answer.text

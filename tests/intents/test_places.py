@@ -61,3 +61,12 @@ def test_the_oracle_follows_the_written_decisions():
     assert expected_leaders("TW") == []
     assert expected_leaders("UA") == ["renault"]
     assert expected_leaders("TR") == []
+
+
+@pytest.mark.parametrize(("name", "leaders"), [
+    ("PNG", ["mitsubishi"]), ("RSA", []), ("DRC", []), ("P.N.G.", ["mitsubishi"]),
+])
+def test_the_abbreviations_country_converter_knows_are_places(assistant, name, leaders):
+    """Generated from country_converter's patterns ("^p\\.?n\\.?g\\.?$"), not typed by hand."""
+    answer = assistant.ask(f"who leads {name}?", guarded=False)
+    assert answer.understood and answer.leaders == leaders, answer.text

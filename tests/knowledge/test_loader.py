@@ -223,3 +223,13 @@ def test_the_gazetteer_script_prints_help_without_touching_the_data(tmp_path, ca
     assert OUTPUT.stat().st_mtime_ns == before
     main(["--output", str(tmp_path / "cities.json")])
     assert (tmp_path / "cities.json").read_text() == OUTPUT.read_text()
+
+
+def test_abbreviations_are_read_from_country_converters_patterns():
+    from scripts.build_gazetteer import abbreviations, country_names
+
+    assert abbreviations(r"\bp.*\bn.*\bguin.*|^p\.?n\.?g\.?$|new.?guinea") == ["PNG", "P.N.G."]
+    assert abbreviations(r"zaire|\bd\.?r\.?c|^RDC$") == ["DRC", "D.R.C.", "RDC"]
+    names = country_names()
+    assert "RSA" in names["ZA"] and "PNG" in names["PG"]
+    assert "PRK" not in names["KH"]  # North Korea's ISO code, never Cambodia's
