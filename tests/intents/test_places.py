@@ -70,3 +70,16 @@ def test_the_abbreviations_country_converter_knows_are_places(assistant, name, l
     """Generated from country_converter's patterns ("^p\\.?n\\.?g\\.?$"), not typed by hand."""
     answer = assistant.ask(f"who leads {name}?", guarded=False)
     assert answer.understood and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("Calif.", "California"), ("N.Y.", "New York"), ("Ga.", "Georgia (United States)"),
+])
+def test_the_states_press_abbreviations_are_read_and_written_out(assistant, name, written):
+    answer = assistant.ask(f"{name} leader?", guarded=False)
+    assert answer.leaders == ["nissan"] and written in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["we need more Mass.", "who leads Wash. and Dry tech"])
+def test_an_abbreviation_that_is_an_everyday_word_is_not_a_state(assistant, question):
+    assert assistant.ask(question, guarded=False).leaders != ["nissan"]
