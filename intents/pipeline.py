@@ -20,12 +20,14 @@ from spacy.tokens import Doc
 
 from intents import components  # noqa: F401 - registers the components
 from intents.components import entity_id
+from intents.components.fuzzy import FACT_WORD
 from intents.languages import LanguageRules, rules_for
 from intents.languages.cache import large_regexes_cached
 from intents.text import fold_accents
 from intents.vocabulary import Vocabulary
 
 GAZETTEER_KINDS = frozenset({"country", "city", "subdivision", "shared"})
+FACT_WORD_LENGTH = 5  # shorter words of a fact are corrected by nothing: too many near-misses
 # while a pipeline is built, the memory its look-ups touch (Sudachi's dictionary pages) is
 # given back whenever it grows past HELD_AT_MOST, checked every CHECK_EVERY characters read
 # (about 25 questions or names; a long text is checked before it is read): building and
@@ -135,8 +137,15 @@ def _add_components(nlp: Language, vocabulary: Vocabulary, rules: LanguageRules)
                           if rules.fuzzy_long_length else {})
     choices = {name: (entry.kind, entry.id, entry.country)
                for name, entry in vocabulary.fuzzy.items()}
+    # a slip of a cue word is read as the cue's lemma ("folowers" -> "follower")
+    lemmas = rules.lemma_table() if rules.lemma_table is not None else {}
     for word in rules.fuzzy_cue_words:
-        choices.setdefault(word, ("cue", word, None))
+        choices.setdefault(word, ("cue", lemmas.get(word, word).lower(), None))
+    # and of a fact's own word ("benifit", "platfroms"), read as the word
+    for phrases in (*vocabulary.facts.values(), *vocabulary.fact_hints.values()):
+        for phrase in phrases:
+            if len(phrase) == 1 and len(phrase[0]) >= FACT_WORD_LENGTH and phrase[0].isalpha():
+                choices.setdefault(phrase[0], (FACT_WORD, phrase[0], None))
     linker.set_choices(choices, vocabulary.common_words, nlp.tokenizer)
     # "... thanks, Kasia": a name after a sign-off is the writer's, never a fuzzy place
     linker.sign_offs = frozenset(fold_accents(" ".join(phrase)).lower()

@@ -25,6 +25,7 @@ MAX_WINDOW = 4  # longest name (in tokens) fuzzy matching tries
 WINDOW_PUNCT = frozenset({"-", "/", "."})
 SIGNATURE = "signature_tokens"  # [start, end) of a name signing the message off
 CACHE_SIZE = 50_000  # fuzzy lookups remembered (cleared when full)
+FACT_WORD = "fact_word"  # a choice that corrects a word of a fact ("benifit"): yields to names
 
 
 @Language.factory(
@@ -66,6 +67,8 @@ class FuzzyLinker:
         self._by_length: dict[tuple[int, int], list[str]] = {}
         self._squeezed: dict[tuple[int, str], list[str]] = {}
         self.sign_offs: frozenset[str] = frozenset()  # "thanks", "cheers": a name follows
+        self._common_by_length: dict[int, list[str]] | None = None  # built when first needed
+        self._nearer: dict[tuple[str, float], bool] = {}
 
     def set_choices(self, names: dict[str, tuple[str, str, str | None]],
                     common_words: Container[str], tokenizer: Any) -> None:
@@ -86,6 +89,29 @@ class FuzzyLinker:
                 self._by_length.setdefault((width, len(name)), []).append(name)
                 self._squeezed.setdefault((width, squeezed(name)), []).append(name)
         self.common_words = common_words
+        self._common_by_length = None
+        self._nearer = {}
+
+    def _nearer_word(self, query: str, distance: float) -> bool:
+        """An everyday word is nearer than the name found: "companys" is a slip of "company",
+        not of "compacts" (a tie keeps the name: "brazl" is "brazil" as much as "brawl")."""
+        key = (query, distance)
+        found = self._nearer.get(key)
+        if found is None:
+            if self._common_by_length is None:
+                table: dict[int, list[str]] = {}
+                if isinstance(self.common_words, (set, frozenset)):
+                    for word in self.common_words:
+                        table.setdefault(len(word), []).append(word)
+                self._common_by_length = table
+            near = [word for length in range(len(query) - 1, len(query) + 2)
+                    for word in self._common_by_length.get(length, ())]
+            found = distance > 1 and process.extractOne(
+                query, near, scorer=OSA.distance, score_cutoff=distance - 1) is not None
+            if len(self._nearer) >= CACHE_SIZE:
+                self._nearer.clear()
+            self._nearer[key] = found
+        return found
 
     def closest(self, word: str, limit: int = 3) -> list[tuple[str, str, str, str | None]]:
         """Names of the knowledge base that look like `word`, to ask back with when it matched
@@ -220,10 +246,15 @@ class FuzzyLinker:
             found = self._closest(query, width)
             if not found:
                 continue
+            # a word of a fact gives way to a name as near ("caire": Cairo, not "cadre")
+            found = sorted(found, key=lambda item: (item[1], choices[item[0]][0] == FACT_WORD))
             best_name, best_distance, _ = found[0]
             kind, ident, country = choices[best_name]
+            if width == 1 and self._nearer_word(query, best_distance):
+                return None, width
             rivals = [name for name, distance, _ in found[1:]
                       if distance == best_distance and choices[name][:2] != (kind, ident)
+                      and choices[name][0] != FACT_WORD
                       and fuzz.ratio(query, best_name) - fuzz.ratio(query, name)
                       < 100 * thresholds.AMBIGUITY_MARGIN]
             score = 1.0 - best_distance / max(len(best_name), 1)
@@ -232,8 +263,8 @@ class FuzzyLinker:
                     (tokens.text, [(name, *choices[name]) for name in [best_name, *rivals]]))
                 return None, width
             doc._.corrections.append((tokens.text, best_name))
-            if kind == "cue":
-                corrected_words(doc)[start] = best_name
+            if kind in ("cue", FACT_WORD):
+                corrected_words(doc)[start] = ident  # the cue word's lemma
                 return None, width
             span = Span(doc, start, start + width, label=kind.upper(),
                         span_id=entity_id(kind, ident, country))

@@ -577,3 +577,22 @@ def test_it_after_a_yes_no_about_a_company_is_that_company(assistant):
     answer = thread(assistant, "who leads japan?", "so renault follows there?",
                     "and does it follow in russia too?")[-1]
     assert answer.text.startswith("No") and answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    # "companys" is one slip from "company", two from the C segment's "compacts"
+    ("what exactly gets shared between the 3 companys under this plan", "platforms"),
+    ("what do the companys pool?", "platforms"),
+    ("whats the benifit for the folowers", "reuses what the leader develops"),
+    ("what platfroms do they share", "platforms"),
+])
+def test_slips_are_read_as_the_everyday_cue_or_fact_words_they_slip_from(assistant, question,
+                                                                         words):
+    answer = assistant.ask(question, guarded=False)
+    assert (answer.intent, answer.leaders) == ("fact", []) and words in answer.text, answer.text
+
+
+def test_a_slip_of_a_plural_cue_word_is_read_as_its_lemma(assistant):
+    answer = assistant.ask("who are the folowers in japan?", guarded=False)
+    assert answer.intent == "who_follows" and answer.followers == ["mitsubishi", "renault"], \
+        answer.text
