@@ -57,9 +57,15 @@ class Detector:
     names: dict[str, set[str]] = field(default_factory=dict)  # lang -> words of its own names
     _grammar: dict[str, frozenset[str]] = field(default_factory=dict)
     _questions: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "y/n", "oui ou non": a language's own way of asking for yes or no
+    _yes_or_no: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         english_cues, french_cues = read_cues(), read_language_cues("fr")
+        self._yes_or_no = {lang: re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(str(phrase)) for phrase in sorted(cues.get("yes_or_no", []), key=len,
+                                                          reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) for lang, cues in (("en", english_cues), ("fr", french_cues))}
         english = {w.lower() for w in rules_for("en").stop_words} | _cue_words(english_cues)
         french = set(FRENCH_STOP_WORDS) | _cue_words(french_cues)
         # Courtesy words English speakers borrow ("bonjour", "merci") are French all the same.
@@ -92,6 +98,10 @@ class Detector:
         if not text.isascii():
             scores["ja"] += len(HIRAGANA.findall(text)) + \
                 len(KANJI_KANA.findall(text)) * NAME_WEIGHT
+        for lang, asking in self._yes_or_no.items():
+            if asking.search(text):  # its letters are no words ("y/n" holds French "y")
+                scores[lang] += QUESTION_WEIGHT
+                text = asking.sub(" ", text)
         lowered = text.lower()
         scores["fr"] += sum(1 for char in lowered if char in FRENCH_LETTERS) * NAME_WEIGHT
         scores["fr"] += len(ELISION.findall(lowered))

@@ -845,7 +845,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             # and the asker's own place is not the answer
             return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=strange[-1],
                           targets=[])
-    if has("amount"):  # "how much does a Leaf cost?": the Leaf is a fact, its price is not
+    # ("who leads pricing?" names a topic nobody leads: its word asks no price)
+    priced = {i for i, found in doc.user_data.get("cue_starts", {}).items() if "amount" in found}
+    topics = {i for ent in doc.ents if ent.label_ == "TOPIC" for i in range(ent.start, ent.end)}
+    if priced - topics or priced and not (leads or follows):
+        # "how much does a Leaf cost?": the Leaf is a fact, its price is not
         return result(Intent.OUT_OF_SCOPE, reason="asks for a price the plan doesn't give")
     if context and targets:
         # "my boss says it's Renault since it's French territory": the place after "since" is

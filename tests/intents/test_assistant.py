@@ -61,7 +61,7 @@ def test_two_readings_are_both_answered(assistant, question, leaders):
 
 @pytest.mark.parametrize("question", [
     "who leads India?", "who leads hydrogen?", "who leads the E segment?", "who leads Nigeria",
-    "who leads Taiwan?",
+    "who leads Taiwan?", "who leads pricing?",  # the word of a price names a topic here
 ])
 def test_unassigned_places_and_topics_name_no_leader(assistant, question):
     answer = ask(assistant, question)

@@ -184,8 +184,8 @@ def test_why_is_not_a_yes_no_question(assistant):
 def test_a_word_of_a_fact_is_not_that_facts_topic(assistant):
     trucks = assistant.ask("who leads trucks?")
     assert trucks.text.startswith("The plan designates no leader") and not trucks.leaders
-    price = assistant.ask("how much does a Nissan Leaf cost?")
-    assert not price.understood
+    for question in ("how much does a Nissan Leaf cost?", "whats the pricing of the leaf"):
+        assert not assistant.ask(question, guarded=False).understood, question
 
 
 def test_every_part_of_a_compound_is_answered(assistant):

@@ -175,6 +175,14 @@ def test_detection_is_right_on_short_labelled_questions(assistant):
     assert len(wrong) <= len(short) * 0.01, wrong
 
 
+@pytest.mark.parametrize(("question", "lang"), [
+    ("phev C/D = mitsubishi y/n", "en"),  # "y/n" holds French "y"; it is English all the same
+    ("nissan = leader chine, oui/non", "fr"),
+])
+def test_asking_for_yes_or_no_in_words_tells_the_language(assistant, question, lang):
+    assert assistant.ask(question, guarded=False).lang == lang
+
+
 def test_a_reload_builds_the_languages_in_use_before_it_swaps():
     assistant = Assistant()
     assistant.ask("Qui dirige l'Europe ?")
