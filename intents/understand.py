@@ -1152,6 +1152,9 @@ class _Turn:
         return cue in (self.doc._.cues or {})
 
     def inherit(self, intent: Intent, **fields: Any) -> Understanding:
+        if self.context.get("segment_asked") and "segment_asked" not in fields \
+                and fields.get("targets") == self.old_targets:
+            fields["segment_asked"] = True  # "B segment?" then "followers?": still the segment
         return self.result(intent, thresholds.CONTEXT_FACTOR,
                            reason="follow-up of the previous question", from_context=True,
                            **fields)
@@ -1412,6 +1415,9 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
         # "mitsubishi follows there?" then "and in Vietnam?": still about following
         extra["asks_follower"] = asks.follow or (not companies and context.get("asks_follower"))
     narrows = qualifies and {_group(t.kind) for t in targets} == {"place"}
+    if {_group(t.kind) for t in targets} == {"segment"} \
+            and any(_group(t.kind) == "technology" for t in merged):
+        extra["segment_asked"] = True  # the resolver knows whether the technology has segments
     if len(merged) > len(targets) and not context.get("coordinated"):
         # "and the A and B segments?" after PHEV: "and" joins the new segments, which qualify
         # the technology kept from the thread
@@ -1502,6 +1508,7 @@ def context_of(understanding: Understanding, named: list[str] | None = None) -> 
         "coordinated": understanding.coordinated,
         "same_as": understanding.same_as,
         "list_kind": understanding.list_kind,
+        "segment_asked": understanding.segment_asked,
         "targets": [
             {"kind": t.kind.value, "id": t.id, "text": t.text, "country": t.country,
              "alias": t.alias}

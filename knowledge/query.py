@@ -86,6 +86,8 @@ class Understanding:
     own_place: tuple[int, int] | None = None
     unknown_name: str | None = None  # "who leads Zorbistan?": the name nothing matched
     narrows: bool = False  # a follow-up placing the subject in context ("and in China?")
+    # "B segment?" after a technology: the segment is what the follow-up asks about
+    segment_asked: bool = False
     asks_leader: bool = False  # a fact reached by "who leads ...?"
     weak_fact: bool = False  # the fact was found by hint words only
     same_as: list[str] | None = None  # "Canada included?": Yes when these companies lead it

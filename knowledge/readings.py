@@ -317,6 +317,17 @@ class ReadingBuilder:
             # segment beside it ("a C-segment SUV") is led all the same
             return [self.reading(t, [], []) for t in topics] + \
                 [self.reading(s, [], []) for s in segments]
+        unsegmented = [t for t in techs if t.kind == TargetKind.TECH
+                       and not self.kb.technologies[t.id].scope.segments]
+        if understanding.segment_asked and segments and unsegmented == techs:
+            # "who leads autonomous driving?" then "B segment?": the plan doesn't divide the
+            # technology by segment, so the segment is what is asked; the technology beside it
+            readings = [self.reading(s, [], []) for s in segments]
+            readings[-1].notes += [self.words.say(
+                "The plan does not divide {tech} by segment: {leader} leads it for every "
+                "segment.", tech=self.words.text(self.kb.technologies[t.id].name),
+                leader=self.company(self.kb.technologies[t.id].leader)) for t in techs]
+            return readings
         if techs:
             # places and segments qualify the technologies ("PHEV for the D segment"), but
             # "connected tech in China and the C segment" asks about the segment on its own

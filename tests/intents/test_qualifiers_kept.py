@@ -21,17 +21,30 @@ def test_a_place_in_no_led_region_is_outside_a_technology_tied_to_markets(assist
     assert "nissan" not in answer.leaders
 
 
-@pytest.mark.parametrize(("questions", "segment_leader"), [
-    (["who leads autonomous driving?", "B segment?"], "Renault"),
-    (["who leads autonomous driving?", "and the C segment?"], "Mitsubishi"),
+@pytest.mark.parametrize(("questions", "leaders"), [
+    (["who leads autonomous driving?", "B segment?"], ["renault"]),
+    (["who leads autonomous driving?", "and the C segment?"], ["mitsubishi"]),
+    (["自動運転技術を主導するのはどの会社ですか？", "Bセグメントは？"], ["renault"]),
 ])
-def test_a_segment_after_a_technology_with_no_segments_gets_its_own_leader(
-        assistant, questions, segment_leader):
-    """The segment is not dropped: the technology's leader, and the segment's beside it."""
+def test_a_segment_after_a_technology_not_divided_by_segment_asks_about_the_segment(
+        assistant, questions, leaders):
+    """The technology cannot narrow a segment: the segment is answered, the technology's
+    leader said beside it."""
     answer = thread(assistant, *questions)[-1]
-    assert answer.leaders == ["nissan"], answer.text
-    assert "segment" in answer.text.split(".", 1)[1] and segment_leader in \
-        answer.text.split(".", 1)[1], answer.text
+    assert answer.leaders == leaders and ("Nissan" in answer.text or "日産" in answer.text), \
+        answer.text
+
+
+def test_the_followers_after_such_a_segment_are_the_segments(assistant):
+    answer = thread(assistant, "who leads autonomous driving?", "B segment?", "followers?")[-1]
+    assert (answer.leaders, answer.followers) == (["renault"], ["mitsubishi", "nissan"]), \
+        answer.text
+
+
+def test_a_segment_asked_with_the_technology_keeps_the_technology(assistant):
+    """Said in one question, the technology is asked: its leader, the segment's beside it."""
+    answer = thread(assistant, "who leads autonomous driving for the B segment?")[-1]
+    assert answer.leaders == ["nissan"] and "Renault" in answer.text, answer.text
 
 
 @pytest.mark.parametrize(("questions", "region", "leader"), [
@@ -45,6 +58,6 @@ def test_a_place_after_a_combination_with_no_leader_gets_its_own_leader(assistan
 
 
 def test_the_notes_are_said_in_the_language_asked(assistant):
-    answer = thread(assistant, "qui mène la conduite autonome ?", "et le segment C ?")[-1]
+    answer = thread(assistant, "qui mène la conduite autonome pour le segment C ?")[-1]
     assert answer.lang == "fr" and "le segment C a pour leader Mitsubishi" in answer.text, \
         answer.text
