@@ -667,11 +667,16 @@ def _asks_about_own_place(understood: list[Understanding], read: list[str]) -> b
 def _focus(answers: list[Answer], understood: list[Understanding]) -> list[Answer]:
     """"I'm in Tokyo. About Indonesia, who leads?": a clause that only places the asker is
     context when another clause asks about a place."""
+    # ("greetings from the Paris HQ! when was the model announced?", "I'm based in Manila. Is
+    # Mitsubishi our regional lead?": a fact or a claim asked is the question too)
+    def locates(u: Understanding) -> bool:
+        return u.about_asker and not (u.facts or u.companies or u.yes_no)
+
     focus = [a for a, u in zip(answers, understood, strict=True)
-             if u.targets and not u.about_asker]
+             if a.understood and not locates(u) and (u.targets or u.facts or u.companies)]
     if not focus or len(focus) == len(answers):
         return answers
-    return [a for a, u in zip(answers, understood, strict=True) if not u.about_asker]
+    return [a for a, u in zip(answers, understood, strict=True) if not locates(u)]
 
 
 def _merge(answers: list[Answer]) -> Answer:

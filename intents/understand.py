@@ -830,6 +830,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         else:
             base["yes_no"] = False
     unknown_factor = thresholds.UNKNOWN_WORD_FACTOR ** min(len(unknown), 6)
+    if strong_fact and not companies and targets and all(t in located for t in targets) \
+            and base["about_asker"] and not has("refer"):  # ("... leader for that market?")
+        # "im at the Valladolid plant, who leads on truck development?": the fact's words are
+        # what is asked; the place is only where the asker sits
+        base["targets"] = targets = []
 
     named_tech = _named_technology(doc, targets, unknown, rules)
     if named_tech:

@@ -271,3 +271,20 @@ def test_a_word_of_the_askers_own_is_no_unknown_place(assistant):
     answer = assistant.ask("who leads in EU and who are the followers, it is for our RFQ",
                            guarded=False)
     assert answer.understood and "RFQ" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("greetings from the Paris HQ! when was the leader-follower model first announced?",
+     "January"),
+    ("What are the benefits of this model for us? I work in the Barcelona plant.", "reuses"),
+    ("im at the Valladolid plant, who leads on truck development?", "designates no leader"),
+])
+def test_where_the_asker_sits_is_no_question_beside_a_fact(assistant, question, said):
+    """The asker's place beside a fact asked is context: no region's leader is named."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == [] and said in answer.text, answer.text
+
+
+def test_where_the_asker_sits_is_no_answer_beside_a_claim(assistant):
+    answer = assistant.ask("I'm based in Manila. Is Mitsubishi our regional lead?", guarded=False)
+    assert answer.text.startswith("Yes"), answer.text
