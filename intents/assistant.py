@@ -71,7 +71,9 @@ CLAUSE_BREAK = re.compile(
     # a full stop ends a sentence, typed in lower case too, unless it ends an abbreviation
     r"[?;!\n]+|(?<=\w\w\w)(?<!\bincl)(?<!\bexcl)(?<!\bapprox)(?<!\besp)(?<!\betc)"
     r"(?<!\bresp)(?<!\bintl)(?<!\bcorp)\.\s+(?=[A-Z])"
-    r"|\b(?:and|also|plus|then)\s+(?=(?:who|what|which|is|does|do|are|how)\b)"
+    # ("they also do the PHEVs, right?": after its subject, "also" starts no question)
+    r"|(?<!\bthey )(?<!\bit )(?<!\bwe )(?<!\bi )(?<!\byou )(?<!\bhe )(?<!\bshe )"
+    r"\b(?:and|also|plus|then)\s+(?=(?:who|what|which|is|does|do|are|how)\b)"
     # "but" stays with its clause: "X leads Y, but who leads Z?" asks only the second
     r"|(?=\bbut\s+(?:who|what|which|is|does|do|are|how)\b)",
     re.IGNORECASE,

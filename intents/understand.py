@@ -7,6 +7,7 @@ fallback decision (ask back or decline) reads the named thresholds in `intents.t
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -78,6 +79,7 @@ SUBJECT_WORDS = frozenset({"there", "it", "that", "this", "those", "them", "here
 # Before a place, these make it qualify the previous subject ("and in China?") rather than
 # replace it ("and China?").
 QUALIFYING = frozenset({"in", "for", "within", "across", "inside", "at"})
+DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 PLACE_LABELS = frozenset({"region", "area", "zone", "country", "city", "subdivision", "shared"})
 
 
@@ -490,6 +492,15 @@ POSSESSIVES = frozenset({"our", "my", "your", "their", "notre", "nos", "mon", "m
                          "votre", "vos", "leur", "leurs"})
 
 
+def _placed_by(doc: Doc, word: str, rules: LanguageRules) -> bool:
+    """A capitalised unknown word right after a preposition of place ("who leads in Zembrovia",
+    "qui est leader en Kravonie"): a name asked about."""
+    table = token_table(doc)
+    places = QUALIFYING if rules.code == "en" else rules.qualifying
+    return any(text == word and text[:1].isupper() and i > 0 and table.lowers[i - 1] in places
+               for i, text in enumerate(table.texts))
+
+
 def _owned(doc: Doc, word: str) -> bool:
     """"it is for our RFQ": a word of the asker's own, not a place asked about."""
     table = token_table(doc)
@@ -531,6 +542,9 @@ def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
     table = token_table(doc)
     unknown = []
     for i, text in enumerate(table.texts):
+        if i not in covered and DOTTED.fullmatch(text):
+            unknown.append(text)  # "P.R.Q.": an abbreviation we don't know is a name too
+            continue
         if i in covered or not table.alpha[i] or table.stop[i] or i in corrected:
             continue
         if table.lemmas[i] in domain or table.lowers[i] in domain:
@@ -861,7 +875,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # the argument; the subject is the one in the thread
         argued = _argued_places(doc, rules)
         targets = [t for t in targets if t.text not in argued]
-    unheard = [name for name in _unknown_names(unknown, rules) if _asked_about(doc, name, rules)
+    unheard = [name for name in _unknown_names(unknown, rules)
+               if (_asked_about(doc, name, rules) or _placed_by(doc, name, rules))
                and not _owned(doc, name)] \
         if not targets and not companies and (leads or asks_who) and not has("list") else []
     if context and unheard and not strong_fact and not hint_fact:
@@ -1378,7 +1393,8 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     # its answer named
     meant = turn.old_companies if turn.previous == Intent.IS_LEADER \
         and len(turn.old_companies) == 1 else turn.named
-    if claim and (asks.lead or asks.follow) and not companies \
+    # ("they also do the PHEVs, right?": a yes/no about them needs no verb of leading)
+    if claim and (asks.lead or asks.follow or asks.yes_no) and not companies \
             and len(meant) == 1 \
             and not turn.has("existence") \
             and not rules.company_pronouns.isdisjoint(token_table(turn.doc).lowers):

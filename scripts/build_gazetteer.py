@@ -84,7 +84,7 @@ def abbreviations(pattern: str) -> list[str]:
             letters = re.sub(r"[^a-z]", "", spelled.group(1)).upper()
             found += [letters, "".join(f"{letter}." for letter in letters)]  # "P.N.G."
         elif written:
-            found.append(written.group(1))
+            found += [written.group(1), "".join(f"{letter}." for letter in written.group(1))]
     return found
 
 

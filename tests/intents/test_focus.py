@@ -288,3 +288,13 @@ def test_where_the_asker_sits_is_no_question_beside_a_fact(assistant, question, 
 def test_where_the_asker_sits_is_no_answer_beside_a_claim(assistant):
     answer = assistant.ask("I'm based in Manila. Is Mitsubishi our regional lead?", guarded=False)
     assert answer.text.startswith("Yes"), answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["qui est leader au Maroc ?", "et qui est leader en Kravonie ?"],
+    ["who leads in peru", "and who leads in Zembrovia?"],
+    ["which company is leader for the P.R.Q. market"],  # an abbreviation we don't know
+])
+def test_an_unknown_name_after_a_word_of_place_is_asked_back(assistant, questions):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.kind.value == "clarify" and answer.leaders == [], answer.text

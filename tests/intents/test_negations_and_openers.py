@@ -596,3 +596,10 @@ def test_a_slip_of_a_plural_cue_word_is_read_as_its_lemma(assistant):
     answer = assistant.ask("who are the folowers in japan?", guarded=False)
     assert answer.intent == "who_follows" and answer.followers == ["mitsubishi", "renault"], \
         answer.text
+
+
+def test_they_also_do_is_one_clause_and_a_claim_about_them(assistant):
+    """"also" after its subject starts no question of its own; "do" claims like "lead"."""
+    answer = thread(assistant, "who leeds autonomous drivng",
+                    "they also do the PHEVs for C/D segmnt right")[-1]
+    assert answer.text.startswith("No") and answer.leaders == ["mitsubishi"], answer.text

@@ -65,6 +65,7 @@ def test_the_oracle_follows_the_written_decisions():
 
 @pytest.mark.parametrize(("name", "leaders"), [
     ("PNG", ["mitsubishi"]), ("RSA", []), ("DRC", []), ("P.N.G.", ["mitsubishi"]),
+    ("the P.R.C.", ["nissan"]),
 ])
 def test_the_abbreviations_country_converter_knows_are_places(assistant, name, leaders):
     """Generated from country_converter's patterns ("^p\\.?n\\.?g\\.?$"), not typed by hand."""

@@ -61,3 +61,8 @@ def test_the_notes_are_said_in_the_language_asked(assistant):
     answer = thread(assistant, "qui mène la conduite autonome pour le segment C ?")[-1]
     assert answer.lang == "fr" and "le segment C a pour leader Mitsubishi" in answer.text, \
         answer.text
+
+
+def test_a_family_narrowed_by_a_follow_up_stays_the_family(assistant):
+    answer = thread(assistant, "who leads connected tech?", "and in china?", "and in japan?")[-1]
+    assert answer.leaders == [] and "Android" in answer.text, answer.text

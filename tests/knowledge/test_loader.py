@@ -229,7 +229,7 @@ def test_abbreviations_are_read_from_country_converters_patterns():
     from scripts.build_gazetteer import abbreviations, country_names
 
     assert abbreviations(r"\bp.*\bn.*\bguin.*|^p\.?n\.?g\.?$|new.?guinea") == ["PNG", "P.N.G."]
-    assert abbreviations(r"zaire|\bd\.?r\.?c|^RDC$") == ["DRC", "D.R.C.", "RDC"]
+    assert abbreviations(r"zaire|\bd\.?r\.?c|^RDC$") == ["DRC", "D.R.C.", "RDC", "R.D.C."]
     names = country_names()
     assert "RSA" in names["ZA"] and "PNG" in names["PG"]
     assert "PRK" not in names["KH"]  # North Korea's ISO code, never Cambodia's
