@@ -247,6 +247,17 @@ class ReadingBuilder:
                     region=self.words.text(region.name), leader=self.company(region_leader)))
         return notes
 
+    def _sibling_outside_markets(self, tech_id: str, regions: set[str],
+                                 letters: set[str]) -> str | None:
+        """The one technology of the same family that fits places outside `tech_id`'s markets."""
+        tech = self.kb.technologies[tech_id]
+        if not tech.scope.markets or not regions or regions <= set(tech.scope.markets) \
+                or not self._fits(tech_id, set(), letters):
+            return None
+        siblings = {m for family in self.kb.families.values() if tech_id in family.members
+                    for m in family.members if m != tech_id and self._fits(m, regions, letters)}
+        return next(iter(siblings)) if len(siblings) == 1 else None
+
     def _fits(self, tech_id: str, regions: set[str], letters: set[str]) -> bool:
         scope = self.kb.technologies[tech_id].scope
         if scope.markets and regions and not regions <= set(scope.markets):
@@ -258,6 +269,15 @@ class ReadingBuilder:
         tech = self.kb.technologies[tech_id]
         lead = self.tech_lead(tech_id)
         tech_name = self.words.text(tech.name)
+        sibling = self._sibling_outside_markets(tech_id, regions, letters)
+        if sibling is not None:
+            # "connected tech in China" then "and in Europe?": outside China, connected
+            # technology is the family's other one, which has no regional limit
+            reading = self._tech_in_scope(sibling, regions, letters, unplaced)
+            reading.notes.insert(0, self.words.say(
+                "{leader} leads {tech} only.", leader=self.company(tech.leader),
+                tech=tech_name))
+            return reading
         if not self._fits(tech_id, regions, letters):
             outside = [unplaced.get(r) or self.words.text(self.kb.regions[r].name)
                        for r in sorted(regions)

@@ -8,17 +8,29 @@ import pytest
 from tests.support.threads import thread
 
 
-@pytest.mark.parametrize(("questions", "leaders"), [
-    (["who leads connected tech in china", "and in india?"], []),
-    (["who leads connected tech in china", "and what about the middle east"], []),
-    (["who leads connected tech in china", "and in kenya?"], []),
+@pytest.mark.parametrize("questions", [
+    ["who leads connected tech in china", "and in the middle east?"],
+    ["qui lead la techno connectée en Chine ?", "et en Inde ?"],
+    ["中国のコネクテッド技術はどこがリードしてますか？", "じゃあインドでは？"],
 ])
-def test_a_place_in_no_led_region_is_outside_a_technology_tied_to_markets(assistant, questions,
-                                                                         leaders):
-    """India is in no led region: "connected tech in China" does not cover it."""
+def test_no_place_outside_china_gets_chinas_connected_leader(assistant, questions):
     answer = thread(assistant, *questions)[-1]
-    assert answer.leaders == leaders, answer.text
-    assert "nissan" not in answer.leaders
+    assert "nissan" not in answer.leaders, answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["who leads connected tech in china", "and in india?"],
+    ["who leads connected tech in china", "and in kenya?"],
+    ["who leads connected tech in china", "and in europe?"],
+])
+def test_outside_its_markets_a_technology_is_its_familys_other_one(assistant, questions):
+    """Connected technology in China does not cover India or Europe (never Nissan there):
+    outside China the connected technology is the Android-based platform, which has no
+    regional limit; Nissan's is said to be China's only."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == ["renault"], answer.text
+    assert "Android" in answer.text and ("only" in answer.text or "限られ" in answer.text), \
+        answer.text
 
 
 @pytest.mark.parametrize(("questions", "leaders"), [
@@ -49,7 +61,7 @@ def test_a_segment_asked_with_the_technology_keeps_the_technology(assistant):
 
 @pytest.mark.parametrize(("questions", "region", "leader"), [
     (["who leads PHEV for the E segment?", "and in Australia?"], "Oceania", "Mitsubishi"),
-    (["who leads connected tech in china", "and in Brazil?"], "South America", "Renault"),
+    (["who leads PHEV for the E segment?", "and in Brazil?"], "South America", "Renault"),
 ])
 def test_a_place_after_a_combination_with_no_leader_gets_its_own_leader(assistant, questions,
                                                                         region, leader):
@@ -64,5 +76,8 @@ def test_the_notes_are_said_in_the_language_asked(assistant):
 
 
 def test_a_family_narrowed_by_a_follow_up_stays_the_family(assistant):
+    """"and in japan?" after "connected tech" narrowed to China asks about the family there,
+    which the plan leaves unclear (asked back, as the question asked directly is)."""
     answer = thread(assistant, "who leads connected tech?", "and in china?", "and in japan?")[-1]
-    assert answer.leaders == [] and "Android" in answer.text, answer.text
+    direct = assistant.ask("who leads connected tech in japan?", guarded=False)
+    assert answer.kind == direct.kind and answer.leaders == direct.leaders == [], answer.text
