@@ -133,6 +133,8 @@ class _Language:
                     words += local_list(fact, key, code)
         self.domain_words = {part for w in words for part in self._parts(str(w))}
         self.domain_words.add("leaderfollower")
+        # the kinds of the asker's own place ("うちのリージョン") are words of the domain
+        self.domain_words |= {str(word).lower() for word in self.rules.own_places}
         # words around a one-word follow-up ("ok, and south?") that name nothing
         stop = STOP_WORDS if code == "en" else self.rules.stop_words
         self.filler = frozenset(stop) | {str(w).lower() for w in cues.get("thanks", [])} \

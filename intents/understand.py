@@ -79,6 +79,7 @@ SUBJECT_WORDS = frozenset({"there", "it", "that", "this", "those", "them", "here
 # Before a place, these make it qualify the previous subject ("and in China?") rather than
 # replace it ("and China?").
 QUALIFYING = frozenset({"in", "for", "within", "across", "inside", "at"})
+HERE_WORDS = frozenset({"here", "ici", "ここ", "こちら"})  # the asker's own place
 DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 PLACE_LABELS = frozenset({"region", "area", "zone", "country", "city", "subdivision", "shared"})
 
@@ -141,6 +142,12 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                        for letter in map(chr, range(ord(first) + 1, ord(last)))
                        if all((t.kind, t.id) != (TargetKind.SEGMENT, letter) for t in targets))
     located = [*asker_places, *_taken_asker_places(doc)]
+    others = [t for t in targets if t not in context]
+    if context and others and HERE_WORDS & set(token_table(doc).lowers) \
+            and all(t.kind not in NARROW_PLACES | WIDE_PLACES | {TargetKind.AREA} for t in others):
+        # "im in the shanghai office, who leads connected tech here": the asker's place is
+        # where the technology is asked about
+        return targets, companies, non_members, [], located
     if context and any(t not in context for t in targets):
         # "I'm in Osaka but asking about Vietnam": answer the focus, not the asker's place
         return [t for t in targets if t not in context], companies, non_members, [], located

@@ -298,3 +298,12 @@ def test_where_the_asker_sits_is_no_answer_beside_a_claim(assistant):
 def test_an_unknown_name_after_a_word_of_place_is_asked_back(assistant, questions):
     answer = thread(assistant, *questions)[-1]
     assert answer.kind.value == "clarify" and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("im in the shanghai office, who leads connected tech for us here", ["nissan"]),
+    ("je suis à Pékin, qui lead le connecté ici ?", ["nissan"]),
+])
+def test_here_makes_the_askers_place_where_a_technology_is_asked(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders, answer.text

@@ -257,6 +257,8 @@ def test_french_names_are_written_with_their_accents_however_typed(assistant, qu
     # "-ています" is no question of whether there is a leader; "リーダーいる？" is
     ("中国で日産はリーダーをしていますか？", "はい", ["nissan"]),
     ("インドにリーダーはいますか？", "いいえ", []),
+    # every word of the asker's own place is known ("リージョン" as well as "地域")
+    ("シドニー勤務です。うちのリージョンのリーダーは？", "オセアニア", ["mitsubishi"]),
 ])
 def test_japanese_asker_statements_and_existence(assistant, question, opener, leaders):
     answer = assistant.ask(question, guarded=False)
