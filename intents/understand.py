@@ -499,6 +499,25 @@ POSSESSIVES = frozenset({"our", "my", "your", "their", "notre", "nos", "mon", "m
                          "votre", "vos", "leur", "leurs"})
 
 
+def _led_thing_unknown(doc: Doc, unknown: list[str], domain: set[str]) -> bool:
+    """The first word after the verb of leading, past little words and words of the domain, is
+    one the bot doesn't know ("leads the alliance teleportation program")."""
+    table = token_table(doc)
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    strange = set(unknown)
+    for i in range(len(table.texts)):
+        if "lead" not in cue_at.get(i, set()):
+            continue
+        j = i + 1
+        while j < len(table.texts) and (table.punct[j] or table.stop[j] or table.lowers[j]
+                                        in domain or table.lemmas[j] in domain) \
+                and table.texts[j] not in strange:
+            j += 1
+        if j < len(table.texts) and table.texts[j] in strange:
+            return True
+    return False
+
+
 def _placed_by(doc: Doc, word: str, rules: LanguageRules) -> bool:
     """A capitalised unknown word right after a preposition of place ("who leads in Zembrovia",
     "qui est leader en Kravonie"): a name asked about."""
@@ -949,6 +968,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                 hint_fact and {w.lower() for w in content[:3]} & EXPLAINING):
             # "who leads?" has no subject; "on what basis are leaders assigned?" asks a fact
             return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
+        if hint_fact and leads and asks_who and _led_thing_unknown(doc, unknown, domain_words):
+            # "which company leads the quantum warp drive program?": what is led is nothing the
+            # plan knows, whatever fact "which company" hints at
+            return result(Intent.OUT_OF_SCOPE, reason=f"leads something unknown {unknown[:3]}")
         if hint_fact:
             return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR * unknown_factor,
                           reason="fact hint only", facts=[hint_fact], weak_fact=True)

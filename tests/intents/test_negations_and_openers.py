@@ -603,3 +603,13 @@ def test_they_also_do_is_one_clause_and_a_claim_about_them(assistant):
     answer = thread(assistant, "who leeds autonomous drivng",
                     "they also do the PHEVs for C/D segmnt right")[-1]
     assert answer.text.startswith("No") and answer.leaders == ["mitsubishi"], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "which company leads the quantum warp drive program?",
+    "which company is lead for the alliance teleportation program lol",
+])
+def test_a_company_leading_something_unknown_is_not_a_fact(assistant, question):
+    """"which company" hints at the members' fact; what is led is nothing the plan knows."""
+    answer = assistant.ask(question, guarded=False)
+    assert not answer.understood and answer.intent == "out_of_scope", answer.text
