@@ -80,6 +80,7 @@ SUBJECT_WORDS = frozenset({"there", "it", "that", "this", "those", "them", "here
 # replace it ("and China?").
 QUALIFYING = frozenset({"in", "for", "within", "across", "inside", "at"})
 HERE_WORDS = frozenset({"here", "ici", "ここ", "こちら"})  # the asker's own place
+LEADER_FOR_US = (("for", "us"), ("for", "me"), ("pour", "nous"), ("pour", "moi"))
 DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 PLACE_LABELS = frozenset({"region", "area", "zone", "country", "city", "subdivision", "shared"})
 
@@ -184,6 +185,8 @@ def own_place(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
     table = token_table(doc)
     lowers, lemmas = table.lowers, table.lemmas
     phrase = _phrase_at(lowers, rules.own_phrases)
+    if phrase is None and "lead" in (doc._.cues or {}):
+        phrase = _phrase_at(lowers, LEADER_FOR_US)  # "which company is leader for us?"
     if phrase is not None:
         return doc[phrase[0]].idx, doc[phrase[1] - 1].idx + len(doc[phrase[1] - 1].text)
     for i, lower in enumerate(lowers):
@@ -643,6 +646,19 @@ def _asks_which_kind(doc: Doc, rules: LanguageRules) -> bool:
                for i, lower in enumerate(table.lowers))
 
 
+def _cleft_relative(doc: Doc, rules: LanguageRules) -> bool:
+    """"c'est bien Nissan qui est leader là-bas ?": the only "qui" links the company the cleft
+    puts forward to its verb; it asks nobody's name."""
+    if not rules.relative_pronouns:
+        return False
+    table = token_table(doc)
+    relative = {ent.end for ent in doc.ents if ent.label_ == "COMPANY" and ent.end < len(doc)
+                and _after_cleft(table.lowers, ent.start, rules)
+                and table.lowers[ent.end] in rules.relative_pronouns}
+    asking = [i for i, lower in enumerate(table.lowers) if lower in rules.relative_pronouns]
+    return bool(relative) and set(asking) <= relative
+
+
 def _after_cleft(lowers: list[str], start: int, rules: LanguageRules) -> bool:
     """The words before `start` open a cleft ("c'est", "c est", "c'est-tu", "c'tu", past
     "bien" or "vraiment")."""
@@ -828,7 +844,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     # "why does Nissan lead EV?", "pourquoi Nissan…", "なぜ日産が…": asks for more than Yes
     explains = content[0].lower() in EXPLAINING or not rules.wh_words.isdisjoint(
         w.lower() for w in content)
-    asks_who = has("who") and not _asks_which_kind(doc, rules) and not _asks_anyone(doc)
+    asks_who = has("who") and not _asks_which_kind(doc, rules) and not _asks_anyone(doc) \
+        and not _cleft_relative(doc, rules)
     leads = has("lead")
     if companies and kinds and has("what") and targets and all(t in located for t in targets):
         # "im in the Yokohama office, what are the regions Mitsubishi doesn't lead?": a kind
@@ -915,9 +932,12 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         points_back = asks_who and leads and has("refer") and bool(context.get("targets"))
         # a fact of its own: a keyword, a list, "and who presented it?" after another fact, a
         # kind word ("in these two countries" names no new kind)
+        # (not "which companies would follow them there?": a hint beside words pointing back
+        # at the subject, about leading or following it)
         own_question = bool(strong_fact or (
             hint_fact and (asks_who or has("what") or denials)
-            and hint_fact not in context.get("facts", [hint_fact])))
+            and hint_fact not in context.get("facts", [hint_fact])
+            and not (has("refer") and (leads or follows) and context.get("targets"))))
         follow_up = _follow_up(result, context, doc, targets=targets, companies=companies,
                                asks=Asks(who=asks_who, lead=leads, follow=follows,
                                          what=has("what"), yes_no=yes_no,

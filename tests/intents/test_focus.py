@@ -307,3 +307,11 @@ def test_an_unknown_name_after_a_word_of_place_is_asked_back(assistant, question
 def test_here_makes_the_askers_place_where_a_technology_is_asked(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("I am in Cairo office. Which company is leader for us?", ["renault"]),
+    ("je suis à Casablanca, qui est leader pour nous ?", ["renault"]),
+])
+def test_leader_for_us_is_the_askers_own_place(assistant, question, leaders):
+    assert assistant.ask(question, guarded=False).leaders == leaders

@@ -613,3 +613,20 @@ def test_a_company_leading_something_unknown_is_not_a_fact(assistant, question):
     """"which company" hints at the members' fact; what is led is nothing the plan knows."""
     answer = assistant.ask(question, guarded=False)
     assert not answer.understood and answer.intent == "out_of_scope", answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener"), [
+    (["qui dirige le Japon ?", "c'est bien Nissan qui est leader là-bas ?"], "Oui"),
+    (["qui dirige le Japon ?", "c'est donc Renault qui est leader là-dessus ?"], "Non"),
+])
+def test_a_french_cleft_about_the_subject_in_the_thread_is_yes_or_no(assistant, questions,
+                                                                      opener):
+    """The cleft's "qui" asks nobody's name: a yes/no about the subject in the thread."""
+    assert thread(assistant, *questions)[-1].text.startswith(opener)
+
+
+def test_which_companies_follow_them_there_is_about_the_subject(assistant):
+    answer = thread(assistant, "which company leads for Europe?",
+                    "Thank you so much. And which companies would follow them there?")[-1]
+    assert answer.intent == "who_follows" and answer.followers == ["mitsubishi", "nissan"], \
+        answer.text
