@@ -223,6 +223,14 @@ class ReadingBuilder:
             if len(qualified) == 1:
                 return self._tech_in_scope(qualified[0].id, regions, letters, unplaced)
             chosen = fitting if (regions or letters) and fitting else members
+            if len(chosen) == 1 < len(members):
+                # "le connecté" then "et au Moyen-Orient ?": the one member that fits, by its
+                # own name, and the others said to be tied elsewhere
+                reading = self._tech_in_scope(chosen[0].id, regions, letters, unplaced)
+                reading.notes[:0] = [self.words.say(
+                    "{leader} leads {tech} only.", leader=self.company(m.leader),
+                    tech=self.words.text(m.name)) for m in members if m not in chosen]
+                return reading
             leads = [self.tech_lead(m.id) for m in chosen]
             return Reading(self.words.text(family.name), leads, split=len(leads) > 1)
         return self._tech_in_scope(target.id, regions, letters, unplaced)

@@ -108,8 +108,9 @@ class Resolver(ReadingBuilder):
 
     def _family_place_resolves(self, targets: list[Target]) -> bool:
         places = [t for t in targets if t.kind in PLACE_KINDS]
-        regions = {self.place_region(p)[0] for p in places
-                   if p.kind not in (TargetKind.AREA, TargetKind.ZONE)}
+        regions = {self.place_region(p)[0] for p in places if p.kind != TargetKind.AREA
+                   and p.kind != TargetKind.ZONE} | {p.id for p in places
+                                                     if p.kind == TargetKind.ZONE}
         for target in targets:
             if target.kind != TargetKind.FAMILY:
                 continue

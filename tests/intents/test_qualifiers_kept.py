@@ -81,3 +81,14 @@ def test_a_family_narrowed_by_a_follow_up_stays_the_family(assistant):
     answer = thread(assistant, "who leads connected tech?", "and in china?", "and in japan?")[-1]
     direct = assistant.ask("who leads connected tech in japan?", guarded=False)
     assert answer.kind == direct.kind and answer.leaders == direct.leaders == [], answer.text
+
+
+@pytest.mark.parametrize("question", ["who leads connected tech in the middle east?",
+                                      "who leads connected tech in india?",
+                                      "who leads connected technology in Europe?"])
+def test_the_connected_family_with_a_place_outside_china_is_asked_back_however_placed(
+        assistant, question):
+    """A zone, a country in no led region and a led region alike: the plan does not say which
+    connected technology is meant there."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.kind.value == "clarify" and answer.leaders == [], answer.text
