@@ -67,7 +67,8 @@ class FuzzyLinker:
         self._by_length: dict[tuple[int, int], list[str]] = {}
         self._squeezed: dict[tuple[int, str], list[str]] = {}
         self.sign_offs: frozenset[str] = frozenset()  # "thanks", "cheers": a name follows
-        self._common_by_length: dict[int, list[str]] | None = None  # built when first needed
+        # everyday words by length and first letter, built when first needed
+        self._common_by_length: dict[tuple[int, str], list[str]] | None = None
         self._nearer: dict[tuple[str, float], bool] = {}
 
     def set_choices(self, names: dict[str, tuple[str, str, str | None]],
@@ -99,13 +100,14 @@ class FuzzyLinker:
         found = self._nearer.get(key)
         if found is None:
             if self._common_by_length is None:
-                table: dict[int, list[str]] = {}
+                # by length and first letter: a slip one edit away rarely changes the first
+                table: dict[tuple[int, str], list[str]] = {}
                 if isinstance(self.common_words, (set, frozenset)):
                     for word in self.common_words:
-                        table.setdefault(len(word), []).append(word)
+                        table.setdefault((len(word), word[:1]), []).append(word)
                 self._common_by_length = table
             near = [word for length in range(len(query) - 1, len(query) + 2)
-                    for word in self._common_by_length.get(length, ())]
+                    for word in self._common_by_length.get((length, query[:1]), ())]
             found = distance > 1 and process.extractOne(
                 query, near, scorer=OSA.distance, score_cutoff=distance - 1) is not None
             if len(self._nearer) >= CACHE_SIZE:
