@@ -446,14 +446,17 @@ class ReadingBuilder:
 
     @staticmethod
     def _distinct(readings: list[Reading]) -> list[Reading]:
-        """"Tokyo ... Japan": two names for one region are answered once."""
-        seen: set[str] = set()
+        """"Tokyo ... Japan": two names for one region are answered once, each one's note kept
+        ("who leads texas and ohio": both are said to count as North America)."""
+        seen: dict[str, Reading] = {}
         kept = []
         for reading in readings:
             keys = {lead.key for lead in reading.leads}
-            if keys and keys <= seen and not reading.none_note:
+            if keys and keys <= set(seen) and not reading.none_note:
+                first = seen[next(iter(keys))]
+                first.notes += [note for note in reading.notes if note not in first.notes]
                 continue
-            seen |= keys
+            seen.update(dict.fromkeys(keys - set(seen), reading))
             kept.append(reading)
         return kept
 

@@ -84,3 +84,13 @@ def test_the_states_press_abbreviations_are_read_and_written_out(assistant, name
 @pytest.mark.parametrize("question", ["we need more Mass.", "who leads Wash. and Dry tech"])
 def test_an_abbreviation_that_is_an_everyday_word_is_not_a_state(assistant, question):
     assert assistant.ask(question, guarded=False).leaders != ["nissan"]
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("who leads texas and ohio", ["Texas", "Ohio"]),
+    ("qui dirige la France et l'Allemagne ?", ["France", "Allemagne"]),
+])
+def test_every_place_of_one_region_is_said_to_count_as_it(assistant, question, names):
+    """Answered once for the region, each place asked is still named (none dropped)."""
+    answer = assistant.ask(question, guarded=False)
+    assert all(name in answer.text for name in names), answer.text
