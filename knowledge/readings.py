@@ -203,15 +203,18 @@ class ReadingBuilder:
 
     def tech_reading(self, target: Target, places: list[Target],
                      segments: list[Target]) -> Reading:
-        regions = {self.place_region(p)[0] for p in places if p.kind not in
-                   (TargetKind.AREA, TargetKind.ZONE)} - {None}
         # a place in no led region ("connected tech in China" then "and in India?") is outside
         # every technology tied to markets: named by itself, never read as "anywhere"
+        regions: set[str] = set()
         unplaced = {f"{UNPLACED}{p.id}": self.words.text(self.kb.zones[p.id].name)
                     for p in places if p.kind == TargetKind.ZONE}
-        unplaced |= {f"{UNPLACED}{p.id}": self.place_region(p)[1] for p in places
-                     if p.kind not in (TargetKind.AREA, TargetKind.ZONE)
-                     and self.place_region(p)[0] is None}
+        for place in places:
+            if place.kind not in (TargetKind.AREA, TargetKind.ZONE):
+                region, subject, _ = self.place_region(place)
+                if region is None:
+                    unplaced[f"{UNPLACED}{place.id}"] = subject
+                else:
+                    regions.add(region)
         regions |= set(unplaced)
         letters = {s.id for s in segments}
         if target.kind == TargetKind.FAMILY:
@@ -227,9 +230,7 @@ class ReadingBuilder:
                 # "le connecté" then "et au Moyen-Orient ?": the one member that fits, by its
                 # own name, and the others said to be tied elsewhere
                 reading = self._tech_in_scope(chosen[0].id, regions, letters, unplaced)
-                reading.notes[:0] = [self.words.say(
-                    "{leader} leads {tech} only.", leader=self.company(m.leader),
-                    tech=self.words.text(m.name)) for m in members if m not in chosen]
+                reading.notes[:0] = [self._only(m) for m in members if m not in chosen]
                 return reading
             leads = [self.tech_lead(m.id) for m in chosen]
             return Reading(self.words.text(family.name), leads, split=len(leads) > 1)
@@ -254,6 +255,11 @@ class ReadingBuilder:
                     "by {leader}.", tech=self.words.text(tech.name),
                     region=self.words.text(region.name), leader=self.company(region_leader)))
         return notes
+
+    def _only(self, tech: Technology) -> str:
+        """"Nissan leads connected technology in China only.": a member tied elsewhere."""
+        return self.words.say("{leader} leads {tech} only.", leader=self.company(tech.leader),
+                              tech=self.words.text(tech.name))
 
     def _sibling_outside_markets(self, tech_id: str, regions: set[str],
                                  letters: set[str]) -> str | None:
@@ -282,9 +288,7 @@ class ReadingBuilder:
             # "connected tech in China" then "and in Europe?": outside China, connected
             # technology is the family's other one, which has no regional limit
             reading = self._tech_in_scope(sibling, regions, letters, unplaced)
-            reading.notes.insert(0, self.words.say(
-                "{leader} leads {tech} only.", leader=self.company(tech.leader),
-                tech=tech_name))
+            reading.notes.insert(0, self._only(tech))
             return reading
         if not self._fits(tech_id, regions, letters):
             outside = [unplaced.get(r) or self.words.text(self.kb.regions[r].name)

@@ -301,17 +301,13 @@ def test_an_unknown_name_after_a_word_of_place_is_asked_back(assistant, question
 
 
 @pytest.mark.parametrize(("question", "leaders"), [
+    # "here" / "ici": where a technology is asked
     ("im in the shanghai office, who leads connected tech for us here", ["nissan"]),
     ("je suis à Pékin, qui lead le connecté ici ?", ["nissan"]),
-])
-def test_here_makes_the_askers_place_where_a_technology_is_asked(assistant, question, leaders):
-    answer = assistant.ask(question, guarded=False)
-    assert answer.leaders == leaders, answer.text
-
-
-@pytest.mark.parametrize(("question", "leaders"), [
+    # "leader for us" / "pour nous": the asker's own place
     ("I am in Cairo office. Which company is leader for us?", ["renault"]),
     ("je suis à Casablanca, qui est leader pour nous ?", ["renault"]),
 ])
-def test_leader_for_us_is_the_askers_own_place(assistant, question, leaders):
-    assert assistant.ask(question, guarded=False).leaders == leaders
+def test_here_and_for_us_make_the_askers_place_the_subject(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders, answer.text
