@@ -516,9 +516,17 @@ def _led_thing_unknown(doc: Doc, unknown: list[str], domain: set[str]) -> bool:
                                         in domain or table.lemmas[j] in domain) \
                 and table.texts[j] not in strange:
             j += 1
-        if j < len(table.texts) and table.texts[j] in strange:
+        if j < len(table.texts) and (table.texts[j] in strange or _odd_name(doc, j)):
             return True
     return False
+
+
+def _odd_name(doc: Doc, i: int) -> bool:
+    """"Nebulon-7": letters with digits or hyphens in one token that no entity covers."""
+    text = doc[i].text
+    return any(c.isalpha() for c in text) and not text.isalpha() \
+        and any(c.isdigit() or c == "-" for c in text) \
+        and not any(ent.start <= i < ent.end for ent in doc.ents)
 
 
 def _placed_by(doc: Doc, word: str, rules: LanguageRules) -> bool:

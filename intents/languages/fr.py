@@ -99,9 +99,10 @@ RULES = LanguageRules(
     # inversion: "Nissan dirige-t-il ...", "Mitsubishi est-il ...", "Renault et Nissan sont-ils"
     inverted_subjects=frozenset({"il", "elle", "ils", "elles"}),
     relative_pronouns=frozenset({"qui", "ki"}),
-    cleft_openers=(("c'", "est"), ("c", "est"), ("c'", "tu"), ("est", "-", "tu"), ("est", "tu"),
-                   ("cest",), ("c'est",), ("ce", "serait"), ("c'", "serait"), ("ce", "sont"),
-                   ("c'", "était"), ("c'", "etait")),
+    # ("c bien nissan qui ...": "c" typed for "c'est")
+    cleft_openers=(("c'", "est"), ("c", "est"), ("c",), ("c'", "tu"), ("est", "-", "tu"),
+                   ("est", "tu"), ("cest",), ("c'est",), ("ce", "serait"), ("c'", "serait"),
+                   ("ce", "sont"), ("c'", "était"), ("c'", "etait")),
     cleft_fillers=frozenset({"bien", "vraiment", "toujours", "encore", "donc", "-", "alors"}),
     wh_words=frozenset({"où", "quand", "comment", "pourquoi", "combien"}),
     wh_edges=frozenset({"ou"}),

@@ -608,6 +608,7 @@ def test_they_also_do_is_one_clause_and_a_claim_about_them(assistant):
 @pytest.mark.parametrize("question", [
     "which company leads the quantum warp drive program?",
     "which company is lead for the alliance teleportation program lol",
+    "which company leads the Nebulon-7 programme?",  # a name with a digit and a hyphen
 ])
 def test_a_company_leading_something_unknown_is_not_a_fact(assistant, question):
     """"which company" hints at the members' fact; what is led is nothing the plan knows."""
@@ -618,6 +619,7 @@ def test_a_company_leading_something_unknown_is_not_a_fact(assistant, question):
 @pytest.mark.parametrize(("questions", "opener"), [
     (["qui dirige le Japon ?", "c'est bien Nissan qui est leader là-bas ?"], "Oui"),
     (["qui dirige le Japon ?", "c'est donc Renault qui est leader là-dessus ?"], "Non"),
+    (["qui est leader en Pologne", "c bien nissan qui est leader la-bas?"], "Non"),  # "c" = c'est
 ])
 def test_a_french_cleft_about_the_subject_in_the_thread_is_yes_or_no(assistant, questions,
                                                                       opener):
