@@ -22,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from intents import thresholds
+from intents.components.cues import COURTESY
 from intents.components.tokens import token_table
 from intents.detect import Detector, local_names
 from intents.focus import COORDINATORS, focus_words
@@ -137,8 +138,8 @@ class _Language:
         self.domain_words |= {str(word).lower() for word in self.rules.own_places}
         # words around a one-word follow-up ("ok, and south?") that name nothing
         stop = STOP_WORDS if code == "en" else self.rules.stop_words
-        self.filler = frozenset(stop) | {str(w).lower() for w in cues.get("thanks", [])} \
-            | {str(w).lower() for w in cues.get("greeting", [])}
+        self.filler = frozenset(stop) | {str(w).lower() for key in COURTESY
+                                         for w in cues.get(key, [])}
         self.resolver = Resolver(kb, EXAMPLES, lang=code)
         # words that make a clause a request ("give me the full picture"), not a remark
         self.requests = frozenset(REQUEST_VERBS | self.rules.request_words)

@@ -100,7 +100,8 @@ def focus_words() -> FocusWords:
         weak_markers=_words(data["focus_weak"]),
         origin=frozenset(p.lower() for p in data["origin"]),  # phrases: "of" alone is none
         breaks=_words(data["clause_break"]),
-        greeting=_words(cues["greeting"]) | _words(cues["thanks"]) | {"regards", "best"},
+        greeting=_words(cues["greeting"]) | _words(cues["thanks"])
+        | {"regards", "best", *(str(w) for w in cues["farewell"] if " " not in str(w))},
         asking=_words(cues["asking"]), after_place=_words(data["after_place"]),
         openers=_words(cues["yes_no_openers"]),
         two_word_places=frozenset(p.lower() for p in [*cues["asker_place"], *data["origin"]]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from intents import components  # noqa: F401 - registers the components
 from intents.components import entity_id
+from intents.components.cues import COURTESY
 from intents.components.fuzzy import FACT_WORD
 from intents.languages import LanguageRules, rules_for
 from intents.languages.cache import large_regexes_cached
@@ -149,7 +150,7 @@ def _add_components(nlp: Language, vocabulary: Vocabulary, rules: LanguageRules)
     linker.set_choices(choices, vocabulary.common_words, nlp.tokenizer)
     # "... thanks, Kasia": a name after a sign-off is the writer's, never a fuzzy place
     linker.sign_offs = frozenset(fold_accents(" ".join(phrase)).lower()
-                                 for key in ("thanks", "greeting")
+                                 for key in COURTESY
                                  for phrase in vocabulary.cues.get(key, []))
     nlp.add_pipe("segment_finder")
     asker_words = {key: [fold_accents(str(w)).lower() for w in vocabulary.raw_cues.get(key, [])]
@@ -165,6 +166,7 @@ def _add_components(nlp: Language, vocabulary: Vocabulary, rules: LanguageRules)
 
     lemmas = rules.lemma_table() if rules.lemma_table is not None else None
     stop_words = rules.stop_words
+    special = {key.lower() for key in getattr(nlp.tokenizer, "rules", None) or {}}  # "gotta"
 
     def lemmatized(table: dict[str, list[tuple[str, ...]]]) -> dict[str, list[tuple[str, ...]]]:
         """Each phrase as written and as lemmas, so "first announced" finds "first announce"."""
@@ -177,7 +179,7 @@ def _add_components(nlp: Language, vocabulary: Vocabulary, rules: LanguageRules)
                     forms.add(tuple(t.lower_ for t in doc if not t.is_space))
                     forms.add(tuple((t.lemma_ or t.text).lower() for t in doc if not t.is_space))
                     continue
-                if all(word.isalpha() for word in phrase):
+                if all(word.isalpha() and word not in special for word in phrase):
                     words = list(phrase)  # plain words tokenize as themselves
                 else:
                     words = [token.lower_ for token in nlp.make_doc(" ".join(phrase))]

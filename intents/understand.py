@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.components.asker import ASKER_ONLY, ASKER_PLACES, ASKER_TOKENS
-from intents.components.cues import GENERAL_FACTS, SOCIAL, SOCIAL_WORDS
+from intents.components.cues import COURTESY, GENERAL_FACTS, SOCIAL, SOCIAL_WORDS
 from intents.components.fuzzy import SIGNATURE
 from intents.components.segments import SEGMENT_RANGES, UNKNOWN_SEGMENT
 from intents.focus import (
@@ -116,7 +116,7 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
             # "kia ora, who leads New Zealand?": a greeting that holds a carmaker's name
             if "greeting" not in doc.user_data.get("cue_starts", {}).get(ent.start, ()):
                 non_members.append(ent.text)
-        elif {"thanks", "greeting"} & doc.user_data.get("cue_starts", {}).get(ent.start, set()):
+        elif set(COURTESY) & doc.user_data.get("cue_starts", {}).get(ent.start, set()):
             continue  # "ok salamat po!": thanks that is also a place's name
         else:
             # a name two places share ("Georgia") is read as both of them
@@ -989,6 +989,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
 
         if any(has(cue) for cue in SOCIAL) and len(unknown) <= 1 and not hint_fact \
                 and len(content) - doc.user_data.get(SOCIAL_WORDS, 0) <= SMALL_TALK_WORDS:
+            if has("farewell"):  # "perfect, gotta run": said goodbye, asked nothing
+                return result(Intent.THANKS, reason="goodbye", leaving=True)
             intent = Intent.THANKS if has("thanks") and not has("pleasantry") \
                 else Intent.GREETING
             return result(intent, reason="small talk")
@@ -1377,6 +1379,27 @@ def _only_points_at_a_place(turn: _Turn) -> bool:
         or cue_at.get(i, set()) & {"follow_up", "thanks"} for i, word in words)
 
 
+def _subject_left_out(turn: _Turn, asks: Asks, rules: LanguageRules) -> bool:
+    """A claim that says no subject at all, so its subject is the company just named: a
+    language that drops subjects ("メキシコもリードしてるよね？"), or a verb of leading that
+    opens the clause with "too"/"also" after it ("leads mexico too, right?", "also following
+    in Chile?")."""
+    if asks.who or asks.what or not (asks.lead or asks.follow):
+        return False
+    if rules.drops_subjects:
+        return True
+    cue_at: dict[int, set[str]] = turn.doc.user_data.get("cue_starts", {})
+    table = token_table(turn.doc)
+    verb = next((i for i in sorted(cue_at) if cue_at[i] & {"lead", "follow"}), None)
+    if verb is None or not turn.has("inclusion") or not turn.english:
+        return False
+    word = table.lowers[verb]  # "leads", "following"; not "leaders"
+    if not (word.endswith("ing") or word.endswith("s") and not word.endswith(("ers", "ss"))):
+        return False
+    return all(table.punct[i] or cue_at.get(i, set()) & {"follow_up", "thanks", "inclusion"}
+               for i in range(verb))
+
+
 def _about_companies(turn: _Turn, companies: list[str]) -> Understanding | None:
     """Companies and no subject: "is Nissan following there?", "and Mitsubishi?"."""
     asks = turn.asks
@@ -1435,11 +1458,11 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
         return turn.inherit(Intent.WHO_LEADS, targets=targets, yes_no=True,
                             same_as=compared)
     # "who leads North Africa?" is a question of its own; "texas too, right?" is not
-    joins = turn.has("follow_up") or turn.has("refer") or (
-        turn.has("inclusion") and not (asks.who or asks.lead or asks.follow))
+    rules = turn.rules or rules_for("en")
+    joins = turn.has("follow_up") or turn.has("refer") or turn.has("inclusion") and (
+        not (asks.who or asks.lead or asks.follow) or _subject_left_out(turn, asks, rules))
     if explicit and not joins:
         return None
-    rules = turn.rules or rules_for("en")
     # ("il lead aussi le Japon ?": a yes/no by its question mark alone)
     yes_no = asks.yes_no or not (asks.who or asks.what) \
         and token_table(turn.doc).texts[-1] == "?"
@@ -1455,7 +1478,8 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     if claim and (asks.lead or asks.follow or asks.yes_no) and not companies \
             and len(meant) == 1 \
             and not turn.has("existence") \
-            and not rules.company_pronouns.isdisjoint(token_table(turn.doc).lowers):
+            and (not rules.company_pronouns.isdisjoint(token_table(turn.doc).lowers)
+                 or _subject_left_out(turn, asks, rules)):
         # "who leads autonomous driving?" then "and do they also lead the EV powertrain?":
         # a yes/no about that company
         return turn.inherit(Intent.IS_LEADER, targets=targets, companies=list(meant),

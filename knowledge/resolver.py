@@ -526,8 +526,11 @@ class Resolver(ReadingBuilder):
                           understood=False, confidence=understanding.confidence, text=text,
                           suggestions=self.suggestions())
         if intent in (Intent.GREETING, Intent.THANKS):
+            thanked = intent == Intent.THANKS and not understanding.leaving
             text = (say("You're welcome! Ask me anything else about the leader-follower plan.")
-                    if intent == Intent.THANKS else
+                    if thanked else
+                    say("Bye! Ask me again any time about the leader-follower plan.")
+                    if understanding.leaving else
                     say("Hello! Ask me who leads a region, technology or segment. Try: {examples}",
                         examples=examples))
             return Answer(question=question, intent=intent.value, kind=Kind.SMALL_TALK,

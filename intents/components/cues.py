@@ -10,9 +10,13 @@ from spacy.tokens import Doc
 from intents.components.tokens import corrected_words, token_table
 
 MAX_NGRAM = 5
+# phrases read whole: no cue inside them counts ("yes/no", "gotta run")
+WHOLE = (("cues", "yes_or_no"), ("cues", "farewell"))
 GENERAL_FACTS = "general_facts"  # doc.user_data: the facts about the model as a whole
 SOCIAL_WORDS = "social_words"  # doc.user_data: how many words greetings and thanks take
-SOCIAL = frozenset({"greeting", "thanks", "pleasantry"})
+# courtesy that asks nothing: hello, thanks, goodbye
+COURTESY = ("greeting", "thanks", "farewell")
+SOCIAL = frozenset({*COURTESY, "pleasantry"})
 # what may join the two halves of the model's name ("leader-suiveur", "リーダー・フォロワー")
 MODEL_JOINERS = frozenset({"・", "/", "／", "-", "‐", "=", "＝"})
 
@@ -54,11 +58,11 @@ class PhraseCues:
         for sequence in (lemmas, tokens.lowers):
             found.update(_find(sequence, self.index, self.first_words))
         # a tag closing the question ("... or what?", "... ou quoi ?") asks nothing itself:
-        # the cues inside it ("what", "or") are not read
+        # the cues inside it ("what", "or") are not read; nor those of a goodbye ("gotta run")
         last = max((i for i, punct in enumerate(tokens.punct) if not punct), default=-1)
         tagged = {i for name, entry, start, size in found
                   if (name, entry) == ("cues", "tag") and start + size - 1 == last
-                  or (name, entry) == ("cues", "yes_or_no")
+                  or (name, entry) in WHOLE
                   for i in range(start, start + size)}
         # the model's own name ("leader-suiveur", "リーダー・フォロワー") asks about no role: a
         # word of leading right before one of following, at most a joiner between
@@ -71,8 +75,7 @@ class PhraseCues:
         named |= {at for entry, start, size in roles if start in named
                   for other, at, _ in roles if other == "follow" and start < at <= start + size + 1}
         matches = {(name, entry, start) for name, entry, start, _ in found
-                   if (start not in tagged or (name, entry) in (("cues", "tag"),
-                                                                  ("cues", "yes_or_no")))
+                   if (start not in tagged or (name, entry) in (("cues", "tag"), *WHOLE))
                    and not (name == "cues" and entry in ("lead", "follow") and start in named)}
         counts: dict[tuple[str, str], int] = {}
         # where each question cue starts: which clause of a message carries the question

@@ -94,6 +94,8 @@ class LanguageRules:
     subject_pronouns: frozenset[str] = frozenset()
     # pronouns standing for the company the last answer named ("do they also lead X?")
     company_pronouns: frozenset[str] = frozenset()
+    # a claim needs no word for its subject: "メキシコもリードしてるよね？" after a company
+    drops_subjects: bool = False
     # words that point back at a place ("there", "là-bas"): "and there?" asks about it
     place_pointers: frozenset[str] = frozenset()
     # "X leads Y, but what about Z?": what follows the contrast word is what is asked

@@ -144,6 +144,7 @@ RULES = LanguageRules(
     place_pointers=frozenset({"そこ", "あそこ", "そちら", "そっち"}),
     subject_pronouns=frozenset({"それ", "そこ", "あそこ"}),
     company_pronouns=frozenset({"そこ", "そちら", "同社", "あそこ"}),
+    drops_subjects=True,
     own_words=frozenset({"うち", "自分", "私", "わたし", "私たち", "我々", "弊社", "当社", "僕",
                          "俺", "自社", "われわれ", "ウチ"}),
     own_links=frozenset({"の", "ら", "たち", "が", "担当", "いる", "所属"}),

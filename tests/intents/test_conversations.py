@@ -372,3 +372,24 @@ def test_a_technology_word_after_an_unknown_name_is_asked_back(assistant):
     answer = assistant.ask("who leads development of the Zorvex quantum drivetrain",
                            guarded=False)
     assert answer.kind == Kind.CLARIFY and not answer.leaders and "Zorvex" in answer.text
+
+
+@pytest.mark.parametrize(("opener", "claim", "said"), [
+    # Japanese says no subject: the claim is about the company just named
+    ("三菱自動車は何をリードしていますか？", "タイもリードしてますよね？", "はい"),
+    ("三菱自動車は何をリードしていますか？", "カナダもリードしてるでしょ？", "いいえ"),
+    ("ルノーがリーダーなのはどこ？", "チリもリードしてるよね", "はい"),
+    # English with its verb first and "too"/"also"
+    ("what does mitsubishi lead?", "leads vietnam too right?", "Yes"),
+    ("what does mitsubishi lead?", "also leading canada?", "No"),
+])
+def test_a_claim_with_no_subject_is_about_the_company_just_named(assistant, opener, claim,
+                                                                  said):
+    answer = thread(assistant, opener, claim)[-1]
+    assert answer.intent == "is_leader" and answer.text.startswith(said), answer.text
+
+
+def test_a_role_noun_first_is_no_claim(assistant):
+    # "leaders for X too?" asks who leads X; nobody is said to lead it
+    answer = thread(assistant, "what does mitsubishi lead?", "leaders for canada too?")[-1]
+    assert answer.intent == "who_leads" and answer.leaders == ["nissan"], answer.text

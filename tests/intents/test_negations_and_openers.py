@@ -632,3 +632,21 @@ def test_which_companies_follow_them_there_is_about_the_subject(assistant):
                     "Thank you so much. And which companies would follow them there?")[-1]
     assert answer.intent == "who_follows" and answer.followers == ["mitsubishi", "nissan"], \
         answer.text
+
+
+@pytest.mark.parametrize(("opener", "goodbye", "said"), [
+    ("who leads peru", "perfect, gotta run", "Bye!"),
+    ("who leads peru", "ok thx, see ya", "Bye!"),
+    ("qui est leader en Europe ?", "dacc merci, bonne journée", "À bientôt"),
+    ("qui est leader en Europe ?", "je file, à plus", "À bientôt"),
+    ("ブラジルは？", "お先に失礼します", "お疲れさまでした"),
+])
+def test_a_goodbye_in_a_thread_answers_nothing_again(assistant, opener, goodbye, said):
+    # the words of a goodbye ask nothing: "run" is no "who runs", "dacc" no place
+    answer = thread(assistant, opener, goodbye)[-1]
+    assert answer.intent == "thanks" and not answer.leaders and answer.text.startswith(said), \
+        answer.text
+
+
+def test_thanks_is_not_a_goodbye(assistant):
+    assert assistant.ask("thanks!", guarded=False).text.startswith("You're welcome")
