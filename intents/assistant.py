@@ -122,7 +122,9 @@ class _Language:
             re.IGNORECASE) if dotted else None
         cues = read_cues() if code == "en" else read_language_cues(code)
         words = [w for w in cues.get("domain", [])]
-        for values in cues.values():
+        for key, values in cues.items():
+            if key == "programme":  # part of a name ("Project Kiwi"), not a word of the domain
+                continue
             if isinstance(values, list):
                 words += values
             elif isinstance(values, dict):  # list_kinds: "technos", "segments"

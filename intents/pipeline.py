@@ -153,6 +153,8 @@ def _add_components(nlp: Language, vocabulary: Vocabulary, rules: LanguageRules)
                                  for key in COURTESY
                                  for phrase in vocabulary.cues.get(key, []))
     nlp.add_pipe("segment_finder")
+    nlp.add_pipe("code_names").set_words(  # one word each: "de" of "nom de code" is none
+        phrase[0] for phrase in vocabulary.cues.get("programme", []) if len(phrase) == 1)
     asker_words = {key: [fold_accents(str(w)).lower() for w in vocabulary.raw_cues.get(key, [])]
                    for key in ("asker_people", "asker_before", "asker_alone", "asker_after")}
     if any(asker_words.values()):  # languages whose cue file says how askers place themselves

@@ -303,7 +303,8 @@ def _existing_meaning(assistant: Assistant, phrase: str,
 def reads_as_question_words(doc: Doc) -> bool:
     """Whether the words carry a question cue ("leader", "boss"), a fact keyword or a list
     word: such words steer how every question around them is read."""
-    cues = {cue for cue in (doc._.cues or {}) if cue != "domain"}  # "market": only a topic hint
+    # "market", "project": only hints at a topic
+    cues = {cue for cue in (doc._.cues or {}) if cue not in ("domain", "programme")}
     return bool(cues or doc._.facts or doc._.fact_hints or doc._.list_kinds)
 
 

@@ -30,6 +30,9 @@ _QUOTED = re.compile(r"(?<![^\W\d_])['\"]|['\"](?![^\W\d_])")
 # "South-East Asia", "plug-in", "self-driving": read hyphenated words as separate words (names in
 # the knowledge base are indexed the same way).
 _WORD_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+# ... except a name's code ("Aurora-X", "Andes-MK"): one or two capitals glued to a capitalised
+# word name a programme, not the place the word alone names
+_CODE_SUFFIX = re.compile(r"\b([A-Z][a-z]{2,})-([A-Z]{1,2})\b")
 # "ルノ―", "ルノ-": a dash after a katakana letter is its long-vowel mark "ー" (not after "ー"
 # itself: "ルノー-日産" keeps its hyphen)
 _KANA_DASH = re.compile(r"(?<=[\u30a1-\u30fa])[\u2010-\u2015\u2212\uff0d-](?![A-Za-z])")
@@ -83,7 +86,8 @@ def clean(raw: str | bytes | None) -> CleanText:
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = _KANA_DASH.sub("ー", text)
     text = join_model_name(_SPACES.sub(" ", text).strip())
-    text = _WORD_HYPHEN.sub(" ", _LETTER_RANGE.sub(r"\1 - \2", text))
+    text = _CODE_SUFFIX.sub("\\1\u2011\\2", _LETTER_RANGE.sub(r"\1 - \2", text))
+    text = _WORD_HYPHEN.sub(" ", text).replace("\u2011", "-")
     if len(text) > MAX_QUESTION_CHARS:
         cut = text[:MAX_QUESTION_CHARS]
         text = cut.rsplit(" ", 1)[0] if " " in cut[-40:] else cut

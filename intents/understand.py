@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.components.asker import ASKER_ONLY, ASKER_PLACES, ASKER_TOKENS
-from intents.components.cues import COURTESY, GENERAL_FACTS, SOCIAL, SOCIAL_WORDS
+from intents.components.codenames import CODE_NAMES
+from intents.components.cues import COURTESY_SPANS, GENERAL_FACTS, SOCIAL, SOCIAL_WORDS
 from intents.components.fuzzy import SIGNATURE
 from intents.components.segments import SEGMENT_RANGES, UNKNOWN_SEGMENT
 from intents.focus import (
@@ -116,8 +117,9 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
             # "kia ora, who leads New Zealand?": a greeting that holds a carmaker's name
             if "greeting" not in doc.user_data.get("cue_starts", {}).get(ent.start, ()):
                 non_members.append(ent.text)
-        elif set(COURTESY) & doc.user_data.get("cue_starts", {}).get(ent.start, set()):
-            continue  # "ok salamat po!": thanks that is also a place's name
+        elif any(start <= ent.start and ent.end <= end
+                 for start, end in doc.user_data.get(COURTESY_SPANS, ())):
+            continue  # "ok salamat po!": thanks that is also a place's name ("great britain" not)
         else:
             # a name two places share ("Georgia") is read as both of them
             readings = [r.split(":") for r in ident.split(";")] if kind == "shared" \
@@ -447,12 +449,18 @@ def _is_phonetic(word: str) -> bool:
     return word.isascii() or all(char == "ー" or "\u30a0" <= char <= "\u30ff" for char in word)
 
 
-def _unknown_names(unknown: list[str], rules: LanguageRules) -> list[str]:
+def _unknown_names(unknown: list[str], rules: LanguageRules,
+                   coded: Collection[str] = ()) -> list[str]:
     """A word the language does not know is taken for a name; Japanese words are not spaced,
     so only katakana or Latin words are ("ズルビスタン"), not a hiragana fragment the tokenizer
-    leaves ("じどう")."""
+    leaves ("じどう"). A programme's code name is one however everyday ("project Phoenix")."""
     common = common_english_words() if rules.code == "en" else rules.common_words()
-    return [w for w in unknown if w.lower() not in common and (rules.spaced or _is_phonetic(w))]
+    return [w for w in unknown if w in coded
+            or w.lower() not in common and (rules.spaced or _is_phonetic(w))]
+
+
+def _code_names(doc: Doc) -> list[str]:
+    return [doc[start:end].text for start, end in doc.user_data.get(CODE_NAMES, [])]
 
 
 def _named_technology(doc: Doc, targets: list[Target], unknown: list[str],
@@ -508,24 +516,34 @@ def _led_thing_unknown(doc: Doc, unknown: list[str], domain: set[str]) -> bool:
     table = token_table(doc)
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
     strange = set(unknown)
+    coded = {j for start, end in doc.user_data.get(CODE_NAMES, []) for j in range(start, end)}
     for i in range(len(table.texts)):
         if "lead" not in cue_at.get(i, set()):
             continue
         j = i + 1
         while j < len(table.texts) and (table.punct[j] or table.stop[j] or table.lowers[j]
                                         in domain or table.lemmas[j] in domain) \
-                and table.texts[j] not in strange:
+                and table.texts[j] not in strange and j not in coded:
             j += 1
-        if j < len(table.texts) and (table.texts[j] in strange or _odd_name(doc, j)):
+        if j < len(table.texts) and (table.texts[j] in strange or j in coded
+                                     or _odd_name(doc, j)):
             return True
     return False
+
+
+# letters with digits, or words joined by single hyphens ("Nebulon-7", "X12"; not "Message-----")
+CODED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def _odd_names(doc: Doc) -> list[str]:
+    return [token.text for token in doc if _odd_name(doc, token.i)]
 
 
 def _odd_name(doc: Doc, i: int) -> bool:
     """"Nebulon-7": letters with digits or hyphens in one token that no entity covers."""
     text = doc[i].text
     return any(c.isalpha() for c in text) and not text.isalpha() \
-        and any(c.isdigit() or c == "-" for c in text) \
+        and CODED_WORD.fullmatch(text) is not None \
         and not any(ent.start <= i < ent.end for ent in doc.ents)
 
 
@@ -577,10 +595,13 @@ def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
     covered.update(doc.user_data.get(ASKER_TOKENS, []))  # "Je suis au Maroc mais ..."
     corrected = corrected_words(doc)
     table = token_table(doc)
-    unknown = []
+    # "the Aurora-X programme", "project Phoenix": a programme's code name, never a place
+    unknown = _code_names(doc)
+    covered.update(i for start, end in doc.user_data.get(CODE_NAMES, [])
+                   for i in range(start, end))
     for i, text in enumerate(table.texts):
-        if i not in covered and DOTTED.fullmatch(text):
-            unknown.append(text)  # "P.R.Q.": an abbreviation we don't know is a name too
+        if i not in covered and (DOTTED.fullmatch(text) or _odd_name(doc, i)):
+            unknown.append(text)  # "P.R.Q.", "Sahara-5": a code we don't know is a name too
             continue
         if i in covered or not table.alpha[i] or table.stop[i] or i in corrected:
             continue
@@ -965,6 +986,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
 
     if not targets and not companies:
+        coded = _code_names(doc) + _odd_names(doc)
+        if coded and (leads or asks_who or yes_no):
+            # "quelle entreprise pilote le programme Aurora-X ?": a programme the plan doesn't
+            # name, whatever fact "quelle entreprise" hints at
+            return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=coded[0])
         if strong_fact:
             # "who leads trucks?", "is there a leader for trucks?": nobody, and the fact
             return result(Intent.FACT, reason="fact keyword", facts=[strong_fact],
@@ -978,7 +1004,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             said = _best_fact({}, {k: n for k, n in hints.items() if k not in general}) \
                 if set(hints) - general else hint_fact
             return result(Intent.FACT, reason="words someone said", facts=[said])
-        names = _unknown_names(unknown, rules) or _unknown_kind(doc, rules, unknown)
+        names = _unknown_names(unknown, rules, _code_names(doc)) \
+            or _unknown_kind(doc, rules, unknown)
         if names and (leads or asks_who) and not has("list"):
             # "who heads up the Zorbistan market?": a name we don't know is not "every region"
             return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=names[0])
@@ -1069,6 +1096,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         base["yes_no"] = True
     elif targets:
         intent = Intent.WHO_LEADS
+    elif coded := _code_names(doc) + _odd_names(doc):
+        # "is the Cairo-2 initiative Nissan's?": about a programme the plan doesn't name
+        return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=coded[0])
     elif has("list") or kinds or leads or has("what") or len(content) <= 3 or yes_no:
         intent = Intent.WHAT_LEADS
     else:

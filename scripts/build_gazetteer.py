@@ -88,6 +88,42 @@ def abbreviations(pattern: str) -> list[str]:
     return found
 
 
+PLAIN_WORD = re.compile(r"(?:\\b)?([a-z]{5,})")
+
+
+def short_names(table, names: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """Words country_converter's patterns take alone for one country that are one half of its
+    name "X and Y" ("Bosnia", "Herzegovina", "Trinidad", "Tobago"). Not a word another
+    country's names share ("guinea"), an everyday English word ("tome"), a stem the pattern
+    extends ("argentin"), nor a saint's name ("Lucia" of "Saint Lucia")."""
+    everyday = common_english_words()
+    words: dict[str, set[str]] = {}
+    for code, pattern in zip(table["ISO2"], table["regex"], strict=True):
+        if isinstance(code, str) and len(code) == 2 and isinstance(pattern, str):
+            for alternative in pattern.split("|"):
+                plain = PLAIN_WORD.fullmatch(alternative)
+                if plain and plain.group(1) not in everyday:
+                    words.setdefault(plain.group(1), set()).add(code)
+    owners: dict[str, set[str]] = {}  # each word of every name -> the countries it names
+    halves: dict[str, set[str]] = {}  # the words of "X and Y" names, not after "Saint"
+    for code, found in names.items():
+        for name in found:
+            words_of = re.findall(r"[a-z]+", fold(name).lower())
+            for word in words_of:
+                owners.setdefault(word, set()).add(code)
+            if "and" in words_of:
+                for before, word in zip(["", *words_of], words_of, strict=False):
+                    if before not in ("saint", "st"):
+                        halves.setdefault(word, set()).add(code)
+    short = []
+    for word, codes in sorted(words.items()):
+        code = next(iter(codes))
+        if len(codes) == 1 and owners.get(word) == {code} and halves.get(word) == {code} \
+                and word not in {fold(name).lower() for name in names.get(code, [])}:
+            short.append((code, word.title()))
+    return short
+
+
 def country_names() -> dict[str, list[str]]:
     """ISO alpha-2 code -> every name the packages give the country or territory."""
     names: dict[str, list[str]] = {}
@@ -111,6 +147,8 @@ def country_names() -> dict[str, list[str]]:
                 # ("PRK", Kampuchea's, is North Korea's ISO code: never another country's)
                 if alpha_3.get(short.replace(".", ""), code) == code:
                     names.setdefault(code, []).append(short)
+    for code, word in short_names(table, names):
+        names[code].append(word)
     heads: dict[str, set[str]] = {}  # "Saint Helena" of "Saint Helena, Ascension and ..."
     for code, found in names.items():
         for name in found:

@@ -1,11 +1,12 @@
 """spaCy components that read Alliance questions; their patterns come from the knowledge base.
 
 Importing this package registers them: `kb_entities`, `fuzzy_linker`, `segment_finder`,
-`asker_places` and `phrase_cues`.
+`code_names`, `asker_places` and `phrase_cues`.
 """
 
 from intents.components import (  # noqa: F401 - registration
     asker,
+    codenames,
     cues,
     entities,
     fuzzy,

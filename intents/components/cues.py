@@ -14,6 +14,7 @@ MAX_NGRAM = 5
 WHOLE = (("cues", "yes_or_no"), ("cues", "farewell"))
 GENERAL_FACTS = "general_facts"  # doc.user_data: the facts about the model as a whole
 SOCIAL_WORDS = "social_words"  # doc.user_data: how many words greetings and thanks take
+COURTESY_SPANS = "courtesy_spans"  # doc.user_data: (start, end) of each hello, thanks, goodbye
 # courtesy that asks nothing: hello, thanks, goodbye
 COURTESY = ("greeting", "thanks", "farewell")
 SOCIAL = frozenset({*COURTESY, "pleasantry"})
@@ -89,6 +90,9 @@ class PhraseCues:
         doc.user_data[SOCIAL_WORDS] = len({i for name, entry, start, size in found
                                            if name == "cues" and entry in SOCIAL
                                            for i in range(start, start + size)})
+        doc.user_data[COURTESY_SPANS] = sorted({
+            (start, start + size) for name, entry, start, size in found
+            if name == "cues" and entry in COURTESY and (name, entry, start) in matches})
         doc.user_data[GENERAL_FACTS] = self.yielding
         for name, entries in self.order.items():
             # in the order the data lists them, so ties go to the entry listed first

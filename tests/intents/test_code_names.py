@@ -1,0 +1,63 @@
+"""A place's name used as a programme's code name is no place; names that only look like
+courtesy are still places."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents.text import clean
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("who is in charge of project Denver?", "project Denver"),
+    ("which company runs the Nairobi initiative", "Nairobi initiative"),
+    ("who owns the Kyoto-7 programme", "Kyoto-7"),
+    ("which company leads the Lisbon-B program?", "Lisbon-B"),
+    ("qui pilote le projet Marseille ?", "projet Marseille"),
+    ("is the Osaka-3 initiative under nissan?", "Osaka-3"),
+    ("which company leads the Nebulon-7 programme?", "Nebulon-7"),  # named after no place
+])
+def test_a_code_name_is_asked_back_not_answered_as_its_place(assistant, question, name):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "clarify" and not answer.leaders, answer.text
+    assert name in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("who leads the china program?", ["nissan"]),  # a country's programme is its market's
+    ("who leads the A-B segments?", ["renault"]),
+    ("who leads Timor-Leste?", ["mitsubishi"]),
+    ("who leads Denver?", ["nissan"]),
+])
+def test_names_beside_codes_or_programmes_are_still_places(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+def test_a_code_keeps_its_hyphen_other_hyphens_part_words():
+    assert clean("the Aurora-X and South-East Asia, e-body, segments A-F").text \
+        == "the Aurora-X and South East Asia, e body, segments A - F"
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("who leads great britain?", ["renault"]),  # "great" is also thanks
+    ("cheers, who leads bosnia?", ["renault"]),  # one half of "Bosnia and Herzegovina"
+    ("herzegovina leader pls", ["renault"]),
+    ("trinidad?", []),  # the Caribbean: nobody
+])
+def test_names_that_look_like_courtesy_or_are_half_a_name_are_places(assistant, question,
+                                                                      leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+def test_a_code_name_outweighs_the_fact_which_company_hints_at(assistant):
+    # "quelle entreprise" alone would be the members' fact
+    answer = assistant.ask("quelle entreprise pilote le programme Rabat-4 ?", guarded=False)
+    assert answer.intent == "clarify" and "Rabat-4" in answer.text, answer.text
+
+
+def test_only_a_word_for_a_programme_makes_a_code_name(assistant):
+    # "nom de code" is a word for one; its "de" is not ("au bureau de Lyon")
+    answer = assistant.ask("je suis au bureau de Lyon, qui dirige ma région ?", guarded=False)
+    assert answer.leaders == ["renault"], answer.text
