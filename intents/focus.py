@@ -59,6 +59,7 @@ ARTICLES = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 ARGUING = frozenset({phrase[0] for phrase in (*EN.reason_phrases, *EN.conclusion_phrases)
                      if len(phrase) == 1} | {"as", "if"})
 DETERMINERS = frozenset({"the", "a", "an", "our", "my", "its", "their", "this", "that", "'s"})
+OWN = frozenset({"our", "my"})
 # words that join a place to the one before it as its like ("in Tunisia and also in Japan")
 ALSO = frozenset({"also", "too", "even", "plus"})
 PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION", "SHARED"})
@@ -70,6 +71,7 @@ class FocusWords:
     locative: frozenset[str]  # "in", "at", "from", "out of"
     units: frozenset[str]
     markers: frozenset[str]
+    with_others: frozenset[str]  # "with", "supporting": the unit after them is others'
     weak_markers: frozenset[str]
     origin: frozenset[str]
     breaks: frozenset[str]
@@ -97,6 +99,7 @@ def focus_words() -> FocusWords:
     return FocusWords(
         asker=_words(cues["asker"]), locative=_words(cues["asker_place"]),
         units=_words(data["asker_unit"]), markers=_words(data["focus_marker"]),
+        with_others=_words(data["with_others"]),
         weak_markers=_words(data["focus_weak"]),
         origin=frozenset(p.lower() for p in data["origin"]),  # phrases: "of" alone is none
         breaks=_words(data["clause_break"]),
@@ -231,14 +234,19 @@ def _asked_place_after(ents: list[Span], start: int, numbers: list[int],
 
 def _for_a_unit_there(lowers: list[str], span: range, words: FocusWords) -> bool:
     """"I ask for colleagues in Mumbai", "for our people at the Kyiv plant": a focus word
-    before a unit placed by a preposition makes the place the focus."""
+    before a unit placed by a preposition makes the place the focus; so does a word of working
+    with others before one that is nobody's own ("I work with the team in Manila", not "with my
+    team in Madrid")."""
     i, units = span.stop - 1, 0
     while i >= span.start and (lowers[i] in DETERMINERS or lowers[i] in words.locative
                                or lowers[i] in words.units):
         units += lowers[i] in words.units
         i -= 1
-    return units > 0 and i >= span.start and lowers[i] in words.markers \
-        and lowers[span.stop - 1] in words.locative | DETERMINERS
+    if not (units > 0 and i >= span.start and lowers[span.stop - 1] in words.locative
+            | DETERMINERS):
+        return False
+    own = any(lowers[j] in OWN for j in range(i + 1, span.stop))
+    return lowers[i] in words.markers or lowers[i] in words.with_others and not own
 
 
 def _followed_by(lowers: list[str], end: int, following: frozenset[str]) -> bool:

@@ -50,12 +50,16 @@ class AskerPlaces:
         self.alone: frozenset[str] = frozenset()  # "depuis": no first-person word needed
         self.after: frozenset[str] = frozenset()  # "勤務", "駐在", "いる": right after it
         self.asking: frozenset[str] = frozenset()  # "qui", "lead": the question, not the asker
+        self.others: frozenset[str] = frozenset()  # "avec", "aide", "projet": others' place
+        self.own: frozenset[str] = frozenset()  # "mon", "notre": one's own after all
 
     def set_words(self, *, people: list[str], before: list[str], alone: list[str],
-                  after: list[str], asking: list[str]) -> None:
+                  after: list[str], asking: list[str], others: list[str] = (),
+                  own: list[str] = ()) -> None:
         self.people, self.before = frozenset(people), frozenset(before)
         self.alone, self.after = frozenset(alone), frozenset(after)
         self.asking = frozenset(asking)
+        self.others, self.own = frozenset(others), frozenset(own)
 
     def __call__(self, doc: Doc) -> Doc:
         places = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
@@ -96,9 +100,11 @@ class AskerPlaces:
                 return True
             people = [i for i in range(max(0, ent.start - WINDOW), ent.start - 1)
                       if lowers[i] in self.people]
-            # "je suis basé à Casablanca", not "je me demande qui dirige en Australie"
+            # "je suis basé à Casablanca", not "je me demande qui dirige en Australie" nor
+            # "j'aide l'équipe de Hanoï"
             if previous in self.before and people and not any(
-                    lowers[i] in self.asking for i in range(people[-1], ent.start)):
+                    lowers[i] in self.asking for i in range(people[-1], ent.start)) \
+                    and not self._others(lowers, ent.start):
                 return True
         if self._works_there(doc, ent):
             return True
@@ -106,6 +112,16 @@ class AskerPlaces:
                 not in self.before and (ent.start < 2 or lowers[ent.start - 2] not in self.asking):
             return True  # "ici équipe Montréal, ..." : a word of where one works, then the place
         return self._marked_after(doc, ent)
+
+    def _others(self, lowers: list[str], start: int) -> bool:
+        """A word of working with others or on a project before the place, in its phrase, and
+        no word of one's own after it ("avec l'équipe aux Philippines", not "avec mon équipe")."""
+        for i in range(start - 1, max(-1, start - WINDOW - 1), -1):
+            if lowers[i] in PHRASE_ENDS:
+                return False
+            if lowers[i] in self.others:
+                return not any(lowers[j] in self.own for j in range(i + 1, start))
+        return False
 
     def _employers(self, doc: Doc, ent: Span) -> list[Span]:
         """The companies in the phrase that says where the asker works, when a marker after

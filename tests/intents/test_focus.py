@@ -311,3 +311,36 @@ def test_an_unknown_name_after_a_word_of_place_is_asked_back(assistant, question
 def test_here_and_for_us_make_the_askers_place_the_subject(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders", "absent"), [
+    # the asker's own place, then other people's: the question is about theirs
+    ("I sit in Osaka but I work with the folks in Santiago, who leads over there?",
+     ["renault"], "Japan"),
+    ("Toronto-based, supporting colleagues in Jakarta. which company leads their market?",
+     ["mitsubishi"], "North America"),
+    ("je suis à Nagoya mais j'aide l'équipe de Lima, qui est le leader chez eux ?",
+     ["renault"], "Japon"),
+    ("je suis basée à Tokyo et je bosse avec les collègues au Maroc, qui est leader là-bas ?",
+     ["renault"], "Japon"),
+    ("je suis à Madrid mais je travaille sur un projet en Corée, qui est leader ?", [],
+     "Europe"),
+])
+def test_other_peoples_place_is_the_one_asked_about(assistant, question, leaders, absent):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders == leaders, answer.text
+    assert absent not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("I'm in Lyon and I work with my team in Manila, who leads here?",
+     ["mitsubishi", "renault"]),  # both the asker's own
+    ("je bosse avec mon équipe de Lyon, qui est leader chez nous ?", ["renault"]),
+    ("je suis à Tokyo et je travaille avec mon équipe de Lyon, qui est leader chez nous ?",
+     ["nissan", "renault"]),
+    # a word of working with others only reaches the places of its own phrase
+    ("je bosse avec Paul, je suis à Lyon mais qui dirige le Japon ?", ["nissan"]),
+])
+def test_ones_own_team_stays_the_askers_place(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and sorted(answer.leaders) == leaders, answer.text
