@@ -884,10 +884,13 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     # "London Ontario (not UK), who leads?" sets a place aside
     negates_leading = has("negation") and _negates_leading(doc, rules)
     # "which regions does Renault not lead?" asks for the regions it follows in
-    excludes_kind = has("negation") and bool(kinds) and not asks_who and not (
+    # "which segments have no leader?": the kind's entries nobody leads
+    unled = has("negation") and bool(kinds) and leads and not companies and not targets \
+        and not has("follow")
+    excludes_kind = has("negation") and bool(kinds) and not asks_who and not unled and not (
         negates_leading and companies and not targets)
     follows = has("follow") or (negates_leading and (leads or asks_who) and not yes_no
-                                and not excludes_kind)
+                                and not excludes_kind and not unled)
     if excludes_kind:
         # "apart from regions, what does Nissan lead?": its technologies
         kinds = [OTHER_KIND[kinds[0]]] if len(kinds) == 1 and kinds[0] in OTHER_KIND else []
@@ -1012,7 +1015,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         if has("list") or (kinds and (has("what") or has("who") or leads or has("list_weak"))) \
                 or (has("list_weak") and leads):
             kind = kinds[0] if len(kinds) == 1 else None
-            return result(Intent.LIST, reason="list cue", list_kind=kind)
+            return result(Intent.LIST, reason="list cue", list_kind=kind, unled=unled)
 
         if any(has(cue) for cue in SOCIAL) and len(unknown) <= 1 and not hint_fact \
                 and len(content) - doc.user_data.get(SOCIAL_WORDS, 0) <= SMALL_TALK_WORDS:

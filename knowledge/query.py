@@ -72,6 +72,7 @@ class Understanding:
     non_member: str | None = None
     yes_no: bool = False  # the question expects "Yes" or "No"
     leaving: bool = False  # small talk that says goodbye ("perfect, gotta run")
+    unled: bool = False  # a list of what has no leader ("which segments have no leader?")
     asks_follower: bool = False  # "is Renault a follower in Japan?"
     denied: bool = False  # a yes/no fact question the fact contradicts
     coordinated: bool = False  # targets joined by "and" / "," rather than "in" / "for"

@@ -384,6 +384,8 @@ class Resolver(ReadingBuilder):
     def listing(self, question: str, understanding: Understanding) -> Answer:
         rows = self.matrix()
         kind = understanding.list_kind
+        if understanding.unled:
+            return self._unled(question, understanding, rows)
         lines = []
         for area, title in (("region", self.words.say("Regions")),
                             ("technology", self.words.say("Technologies")),
@@ -401,6 +403,28 @@ class Resolver(ReadingBuilder):
         leaders = sorted({r.leader for r in listed if r.leader})
         return self._base(question, understanding, text=" ".join(lines), sources=sources,
                           leaders=leaders)
+
+    def _unled(self, question: str, understanding: Understanding,
+               rows: list[MatrixRow]) -> Answer:
+        """"which segments have no leader?": the parts of the world, segments and topics the
+        plan gives nobody; the sources are those of the plan's list they are missing from."""
+        kind, kb, say = understanding.list_kind, self.kb, self.words.say
+        unled = {
+            "region": [self.words.text(zone.name) for zone in kb.zones.values()],
+            "technology": [self.words.text(topic.name) for topic in kb.topics.values()],
+            "segment": [self.words.text(segment.name) for segment in kb.segments.values()
+                        if not kb.segment_technologies.get(segment.id)],
+        }
+        said = {"region": say("The plan designates no leader for these parts of the world: "
+                              "{items}.", items=self.words.join(unled["region"])),
+                "technology": say("The plan designates no leader for these topics: {items}.",
+                                  items=self.words.join(unled["technology"])),
+                "segment": say("The plan designates no leader for these segments: {items}.",
+                               items=self.words.join(unled["segment"]))}
+        lines = [text for area, text in said.items() if kind in (None, area)]
+        sources = list(dict.fromkeys(s for r in rows if kind in (None, r.area) for s in r.sources))
+        return self._base(question, understanding, text=" ".join(lines), sources=sources,
+                          leaders=[])
 
     def matrix(self) -> list[MatrixRow]:
         rows: list[MatrixRow] = []

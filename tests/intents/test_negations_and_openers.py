@@ -649,3 +649,30 @@ def test_a_goodbye_in_a_thread_answers_nothing_again(assistant, opener, goodbye,
 
 def test_thanks_is_not_a_goodbye(assistant):
     assert assistant.ask("thanks!", guarded=False).text.startswith("You're welcome")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("what segments don't have a leader?", "segment"),
+    ("any regions w/o a lead company?", "region"),
+    ("quels segments n'ont aucun leader ?", "segment"),
+    ("リーダーがいない地域は？", "region"),
+    ("which technologies have no leader", "technology"),
+])
+def test_what_has_no_leader_lists_what_the_plan_gives_nobody(assistant, question, kind):
+    kb, lang = assistant.knowledge, assistant.language_of(question)
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "list" and answer.leaders == [], answer.text
+    unled = {"segment": [s.name for s in kb.segments.values()
+                         if not kb.segment_technologies.get(s.id)],
+             "region": [z.name for z in kb.zones.values()],
+             "technology": [t.name for t in kb.topics.values()]}
+    led = {"segment": [s.name for s in kb.segments.values() if kb.segment_technologies.get(s.id)],
+           "region": [r.name for r in kb.regions.values()],
+           "technology": [t.name for t in kb.technologies.values()]}
+    def said(name: str) -> str:  # as answers name it in the question's language
+        return name if lang == "en" else kb.translations.get(name, {}).get(lang, name)
+
+    for name in unled[kind]:
+        assert said(name) in answer.text, (name, answer.text)
+    for name in led[kind]:
+        assert said(name) not in answer.text, (name, answer.text)
