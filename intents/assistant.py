@@ -74,7 +74,8 @@ CLAUSE_BREAK = re.compile(
     r"(?<!\bresp)(?<!\bintl)(?<!\bcorp)\.\s+(?=[A-Z])"
     # ("they also do the PHEVs, right?": after its subject, "also" starts no question)
     r"|(?<!\bthey )(?<!\bit )(?<!\bwe )(?<!\bi )(?<!\byou )(?<!\bhe )(?<!\bshe )"
-    r"\b(?:and|also|plus|then)\s+(?=(?:who|what|which|is|does|do|are|how)\b)"
+    r"(?:\b(?:and|also|plus|then)|(?<=\s)[+&])\s+(?=(?:who|what|which|is|does|do|are|how|when|"
+    r"why|where)\b)"
     # "but" stays with its clause: "X leads Y, but who leads Z?" asks only the second
     r"|(?=\bbut\s+(?:who|what|which|is|does|do|are|how)\b)",
     re.IGNORECASE,

@@ -127,6 +127,6 @@ RULES = LanguageRules(
     fuzzy_long_length=10,
     # a question mark stays with its clause: "Nissan suit là-bas ?" asks yes or no by it
     clause_break=(r"(?<=[?!])[?!\s]*|[;\n]+|(?<=\w\w\w)\.\s+(?=[A-Z])"
-                  r"|\b(?:et|puis|aussi)\s+(?=(?:qui|quel|quelle|quels|quelles|est|que|"
-                  r"qu|comment)\b)"),
+                  r"|(?:\b(?:et|puis|aussi)|(?<=\s)[+&])\s+(?=(?:qui|quel|quelle|quels|quelles|"
+                  r"est|que|qu|comment|combien|quand|pourquoi|où)\b)"),
 )

@@ -513,3 +513,33 @@ def test_articles_topics_and_discourse_words_do_not_change_the_question(assistan
                                                                           opener, leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # two questions joined by "+", "&" or "and when/why/where": both answered
+    ("who leads peru + who leads the EV powertrain?", ["nissan", "renault"]),
+    ("who's the lead in oman & who leads vietnam", ["mitsubishi"]),
+    ("qui est leader au Chili, et combien de technos Mitsubishi pilote ?",
+     ["mitsubishi", "renault"]),
+])
+def test_two_questions_joined_by_a_sign_are_both_answered(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert sorted(answer.leaders) == leaders, answer.text
+
+
+def test_a_second_question_asking_when_is_answered(assistant):
+    answer = assistant.ask("who leads chile and when did they announce all this?", guarded=False)
+    assert answer.leaders == ["renault"] and "January" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("how many regions r in the plan?", "region"),
+    ("combien de régions dans le plan ?", "region"),
+    ("技術はいくつありますか", "technology"),
+])
+def test_how_many_of_a_kind_lists_them(assistant, question, kind):
+    answer = assistant.ask(question, guarded=False)
+    rows = [row for row in assistant.matrix(assistant.language_of(question)) if row.area == kind]
+    assert answer.intent == "list", answer.text
+    assert all(row.name in answer.text for row in rows), answer.text
+    assert answer.leaders == sorted({row.leader for row in rows if row.leader}), answer.text
