@@ -535,6 +535,12 @@ def _led_thing_unknown(doc: Doc, unknown: list[str], domain: set[str]) -> bool:
 CODED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
+def _opens_with_what(doc: Doc) -> bool:
+    """"what"/"que" is the clause's first word ("que dirige Mitsubishi en Asie ?")."""
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    return "what" in cue_at.get(0, set())
+
+
 def _odd_names(doc: Doc) -> list[str]:
     return [token.text for token in doc if _odd_name(doc, token.i)]
 
@@ -1093,7 +1099,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     elif follows and companies:
         intent = Intent.WHAT_FOLLOWS
     elif targets and companies and not asks_who and not explains \
-            and not _asks_where(doc, rules):
+            and not _asks_where(doc, rules) and not (leads and _opens_with_what(doc)):
+        # ("que dirige Mitsubishi en Asie ?" asks what it leads there, not whether it does;
+        # "vous confirmez que Nissan lead l'E-body ?" does)
         intent = Intent.IS_LEADER
         base["asks_follower"] = follows
         base["yes_no"] = True
@@ -1295,6 +1303,12 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
             and not turn.old_targets and turn.previous in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
         # "what does Mitsubishi lead? regions and tech both pls": all it leads
         return turn.inherit(turn.previous, companies=turn.old_companies)
+    if not kinds and not targets and not companies and turn.has("list") and turn.has("refer") \
+            and turn.old_companies and not turn.old_targets \
+            and turn.previous in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
+        # "how many regions does Renault lead?" then "list them pls": those, not the whole plan
+        return turn.inherit(turn.previous, companies=turn.old_companies,
+                            list_kind=context.get("list_kind"), yes_no=False)  # "can u list"
     if asks.other:
         return None
     if not targets and not companies and any(

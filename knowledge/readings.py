@@ -12,7 +12,7 @@ import pycountry
 from knowledge.answer import Source
 from knowledge.loader import KnowledgeBase, Leadership, fold_name
 from knowledge.localise import Phrasing
-from knowledge.query import Target, TargetKind, Understanding
+from knowledge.query import Intent, Target, TargetKind, Understanding
 from knowledge.schema import Technology
 
 PLACE_KINDS = (TargetKind.REGION, TargetKind.AREA, TargetKind.ZONE, TargetKind.COUNTRY,
@@ -375,7 +375,23 @@ class ReadingBuilder:
             others = [t for t in targets if t.kind == TargetKind.TOPIC] + apart
             return [self.reading(t, places, self._fitting(t, segments)) for t in techs] + \
                 [self.reading(t, [], []) for t in others]
-        return [self.reading(t, places, segments) for t in targets]
+        readings = [self.reading(t, places, segments) for t in targets]
+        if understanding.intent == Intent.WHO_LEADS and understanding.companies:
+            readings = [self._companys_part(r, understanding.companies) for r in readings]
+        return readings
+
+    def _companys_part(self, reading: Reading, companies: list[str]) -> Reading:
+        """"what does Mitsubishi lead in Asia?": of a name with several readings, the ones the
+        company asked about leads, when it leads any (else every reading, who leads them)."""
+        if not reading.split:
+            return reading
+        leads = [lead for lead in reading.leads if lead.leadership.leader in companies]
+        if not leads:
+            return reading
+        named = self.companies(sorted({lead.leadership.leader for lead in leads}))
+        return Reading(subject=leads[0].name, leads=leads, sources=reading.sources, notes=[
+            self.words.say("That is what {company} leads in {area}.", company=named,
+                           area=reading.subject)])
 
     def _narrowed_to_places(self, targets: list[Target]) -> list[Target]:
         """"The Android one" then "and in China?": the technology of the same family the plan

@@ -543,3 +543,21 @@ def test_how_many_of_a_kind_lists_them(assistant, question, kind):
     assert answer.intent == "list", answer.text
     assert all(row.name in answer.text for row in rows), answer.text
     assert answer.leaders == sorted({row.leader for row in rows if row.leader}), answer.text
+
+
+@pytest.mark.parametrize(("question", "leads", "not_said"), [
+    # of a name with several readings, the part the company named leads
+    ("what does renault lead in the americas?", ["south_america"], "North America"),
+    ("what's nissan leading in asia", ["china", "japan"], "South East Asia"),
+    ("que dirige Mitsubishi en Asie ?", ["south_east_asia"], "Japon"),
+])
+def test_what_a_company_leads_in_an_area_is_its_part(assistant, question, leads, not_said):
+    answer = assistant.ask(question, guarded=False)
+    kb = assistant.knowledge
+    company = {kb.leadership[f"region:{region}"].leader for region in leads}
+    assert answer.leaders == sorted(company) and not_said not in answer.text, answer.text
+
+
+def test_an_area_a_company_leads_nothing_in_is_answered_whole(assistant):
+    answer = assistant.ask("what does mitsubishi lead in the americas?", guarded=False)
+    assert sorted(answer.leaders) == ["nissan", "renault"], answer.text

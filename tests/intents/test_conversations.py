@@ -393,3 +393,13 @@ def test_a_role_noun_first_is_no_claim(assistant):
     # "leaders for X too?" asks who leads X; nobody is said to lead it
     answer = thread(assistant, "what does mitsubishi lead?", "leaders for canada too?")[-1]
     assert answer.intent == "who_leads" and answer.leaders == ["nissan"], answer.text
+
+
+@pytest.mark.parametrize(("opener", "request_", "company"), [
+    ("how many techs does mitsubishi lead", "can u list those", "Mitsubishi"),
+    ("combien de régions Nissan dirige-t-il ?", "liste-les stp", "Nissan"),
+])
+def test_a_list_of_them_is_the_last_answers_list(assistant, opener, request_, company):
+    first, answer = thread(assistant, opener, request_)
+    assert answer.intent == first.intent and answer.text == first.text, answer.text
+    assert answer.text.startswith(company), answer.text
