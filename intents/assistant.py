@@ -82,6 +82,7 @@ CLAUSE_BREAK = re.compile(
 )
 
 WORD = re.compile(r"[^\W\d_]+")
+LOANWORD_KANA = re.compile("[ーァィゥェォャュョッヮ]")  # in katakana readings
 KEPT_STOP = "\u2024"  # an abbreviation's full stop while a message is cut into clauses
 # names whose readings are not looked up: cities and states are many, and rarely typed in kana
 UNREAD_KINDS = frozenset({"city", "subdivision"})
@@ -113,6 +114,12 @@ class _Language:
                 str(word) for group in read_language_cues(code).get("list_kinds", {}).values()
                 for word in group]) \
             if self.rules.readings is not None else {}
+        # the cue words among them that are loanwords ("ふぉろわー", "りーだー"): a long-vowel
+        # mark or a small kana no native word has, so they are read wherever they are typed
+        # (names stay for the reading below: "るのーがりーだーじゃないちいき")
+        cues_written = cue_words(code)
+        self.loanwords = {reading: word for reading, word in self.spellings.items()
+                          if LOANWORD_KANA.search(reading) and word in cues_written}
         self.clause_break = re.compile(self.rules.clause_break, re.IGNORECASE) \
             if code != "en" else CLAUSE_BREAK
         # names that end in a full stop ("Calif.", "Okla."): their stop ends no sentence
@@ -150,6 +157,10 @@ class _Language:
         self.asker = frozenset(focus_words().asker | self.rules.own_words)
         if isinstance(self.nlp.tokenizer, MemoryBoundTokenizer):
             self.nlp.tokenizer.release()  # what building touched once (Sudachi's dictionary)
+
+    def respelled_loanwords(self, clause: str) -> str:
+        """"南米のふぉろわーは？" -> "南米のフォロワーは？"."""
+        return self.rules.respelled(clause, self.loanwords) if self.loanwords else clause
 
     def respelled(self, clause: str) -> str:
         """The clause with names typed in hiragana written as the names ("ほくべい" -> "北米")."""
@@ -531,6 +542,7 @@ class Assistant:
     @staticmethod
     def _understand(engine: _Language, clause: str,
                     previous: dict[str, Any] | None) -> Understanding:
+        clause = engine.respelled_loanwords(clause)
         doc = engine.nlp(clause)
         understanding = understand(doc, domain_words=engine.domain_words, context=previous,
                                    rules=engine.rules)

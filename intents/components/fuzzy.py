@@ -249,7 +249,8 @@ class FuzzyLinker:
             if not found:
                 continue
             # a word of a fact gives way to a name as near ("caire": Cairo, not "cadre")
-            found = sorted(found, key=lambda item: (item[1], choices[item[0]][0] == FACT_WORD))
+            found = sorted(found, key=lambda item: (item[1], choices[item[0]][0] == FACT_WORD,
+                                                    -fuzz.ratio(query, item[0])))
             best_name, best_distance, _ = found[0]
             kind, ident, country = choices[best_name]
             if width == 1 and self._nearer_word(query, best_distance):
@@ -257,6 +258,8 @@ class FuzzyLinker:
             rivals = [name for name, distance, _ in found[1:]
                       if distance == best_distance and choices[name][:2] != (kind, ident)
                       and choices[name][0] != FACT_WORD
+                      # "followrs": "followers" or "follows", a cue word either way
+                      and not (kind == "cue" and choices[name][0] == "cue")
                       and fuzz.ratio(query, best_name) - fuzz.ratio(query, name)
                       < 100 * thresholds.AMBIGUITY_MARGIN]
             score = 1.0 - best_distance / max(len(best_name), 1)

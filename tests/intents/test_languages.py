@@ -268,3 +268,15 @@ def test_japanese_asker_statements_and_existence(assistant, question, opener, le
 def test_a_greeting_that_holds_a_carmakers_name_is_not_about_it(assistant):
     answer = assistant.ask("kia ora, who's the lead for new zealand", guarded=False)
     assert answer.leaders == ["mitsubishi"], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders", "asks_followers"), [
+    # a loanword cue typed in hiragana beside a name read as written: read all the same
+    ("北米のふぉろわーは？", ["nissan"], True),
+    ("タイのりーだーはどこ？", ["mitsubishi"], False),
+])
+def test_a_loanword_typed_in_hiragana_is_read_beside_other_names(assistant, question, leaders,
+                                                                   asks_followers):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders and (answer.intent == "who_follows") == asks_followers, \
+        answer.text

@@ -676,3 +676,13 @@ def test_what_has_no_leader_lists_what_the_plan_gives_nobody(assistant, question
         assert said(name) in answer.text, (name, answer.text)
     for name in led[kind]:
         assert said(name) not in answer.text, (name, answer.text)
+
+
+@pytest.mark.parametrize(("question", "leader"), [
+    # "followrs" is as near "follows" as "followers": a cue word of following either way
+    ("pls send the followrs of e-body archtecture", "renault"),
+    ("followrs in brasil?", "renault"),
+])
+def test_a_slip_between_two_cue_words_is_still_a_cue(assistant, question, leader):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "who_follows" and answer.leaders == [leader], answer.text
