@@ -347,8 +347,16 @@ class ReadingBuilder:
         if topics and not techs and not understanding.coordinated:
             # "batteries in Japan": the plan assigns the topic to nobody, wherever it is; a
             # segment beside it ("a C-segment SUV") is led all the same
-            return [self.reading(t, [], []) for t in topics] + \
+            readings = [self.reading(t, [], []) for t in topics] + \
                 [self.reading(s, [], []) for s in segments]
+            # "marketing in Brazil": nobody leads the topic; the place's region has its leader
+            regions = sorted({self.place_region(p)[0] for p in places} - {None})
+            readings[len(topics) - 1].notes += [self.words.say(
+                "As a region, {region} is led by {leader}.",
+                region=self.words.text(self.kb.regions[region].name),
+                leader=self.company(self.kb.leadership[f"region:{region}"].leader))
+                for region in regions if region in self.kb.regions]
+            return readings
         unsegmented = [t for t in techs if t.kind == TargetKind.TECH
                        and not self.kb.technologies[t.id].scope.segments]
         if understanding.segment_asked and segments and unsegmented == techs:

@@ -561,3 +561,15 @@ def test_what_a_company_leads_in_an_area_is_its_part(assistant, question, leads,
 def test_an_area_a_company_leads_nothing_in_is_answered_whole(assistant):
     answer = assistant.ask("what does mitsubishi lead in the americas?", guarded=False)
     assert sorted(answer.leaders) == ["nissan", "renault"], answer.text
+
+
+@pytest.mark.parametrize(("question", "region"), [
+    ("who's the lead for design in chile", "south_america"),
+    ("qui pilote le marketing au Maroc ?", "north_africa"),
+])
+def test_a_topic_nobody_leads_in_a_place_says_the_places_region_leader(assistant, question,
+                                                                        region):
+    answer = assistant.ask(question, guarded=False)
+    leader = assistant.knowledge.leadership[f"region:{region}"].leader
+    assert answer.leaders == [] and assistant.knowledge.company_name(leader) in answer.text, \
+        answer.text
