@@ -72,6 +72,7 @@ class FocusWords:
     units: frozenset[str]
     markers: frozenset[str]
     with_others: frozenset[str]  # "with", "supporting": the unit after them is others'
+    people_units: frozenset[str]  # "colleagues": others' even when "our"
     weak_markers: frozenset[str]
     origin: frozenset[str]
     breaks: frozenset[str]
@@ -99,7 +100,7 @@ def focus_words() -> FocusWords:
     return FocusWords(
         asker=_words(cues["asker"]), locative=_words(cues["asker_place"]),
         units=_words(data["asker_unit"]), markers=_words(data["focus_marker"]),
-        with_others=_words(data["with_others"]),
+        with_others=_words(data["with_others"]), people_units=_words(data["people_units"]),
         weak_markers=_words(data["focus_weak"]),
         origin=frozenset(p.lower() for p in data["origin"]),  # phrases: "of" alone is none
         breaks=_words(data["clause_break"]),
@@ -245,7 +246,8 @@ def _for_a_unit_there(lowers: list[str], span: range, words: FocusWords) -> bool
     if not (units > 0 and i >= span.start and lowers[span.stop - 1] in words.locative
             | DETERMINERS):
         return False
-    own = any(lowers[j] in OWN for j in range(i + 1, span.stop))
+    own = any(lowers[j] in OWN for j in range(i + 1, span.stop)) and not any(
+        lowers[j] in words.people_units for j in range(i + 1, span.stop))
     return lowers[i] in words.markers or lowers[i] in words.with_others and not own
 
 

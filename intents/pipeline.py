@@ -157,7 +157,7 @@ def _add_components(nlp: Language, vocabulary: Vocabulary, rules: LanguageRules)
         phrase[0] for phrase in vocabulary.cues.get("programme", []) if len(phrase) == 1)
     asker_words = {key: [fold_accents(str(w)).lower() for w in vocabulary.raw_cues.get(key, [])]
                    for key in ("asker_people", "asker_before", "asker_alone", "asker_after",
-                               "asker_others", "asker_own")}
+                               "asker_others", "asker_own", "asker_colleagues")}
     if any(asker_words.values()):  # languages whose cue file says how askers place themselves
         asker = nlp.add_pipe("asker_places")
         asking = [word for key in ("who", "lead") for phrase in vocabulary.cues[key]
@@ -165,7 +165,8 @@ def _add_components(nlp: Language, vocabulary: Vocabulary, rules: LanguageRules)
         asker.set_words(people=asker_words["asker_people"], before=asker_words["asker_before"],
                         alone=asker_words["asker_alone"], after=asker_words["asker_after"],
                         asking=asking, others=asker_words["asker_others"],
-                        own=asker_words["asker_own"])
+                        own=asker_words["asker_own"],
+                        colleagues=asker_words["asker_colleagues"])
     cues = nlp.add_pipe("phrase_cues")
 
     lemmas = rules.lemma_table() if rules.lemma_table is not None else None

@@ -535,10 +535,13 @@ def _led_thing_unknown(doc: Doc, unknown: list[str], domain: set[str]) -> bool:
 CODED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
-def _opens_with_what(doc: Doc) -> bool:
-    """"what"/"que" is the clause's first word ("que dirige Mitsubishi en Asie ?")."""
+def _opens_with_what(doc: Doc, rules: LanguageRules) -> bool:
+    """"what"/"que" opens the clause or a part of it ("que dirige Mitsubishi en Asie ?",
+    "mitsubishi in asia - what r they leading there"); in Japanese "何" is "what" anywhere."""
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
-    return "what" in cue_at.get(0, set())
+    table = token_table(doc)
+    return any("what" in entries and (not rules.spaced or i == 0 or table.punct[i - 1])
+               for i, entries in cue_at.items())
 
 
 def _odd_names(doc: Doc) -> list[str]:
@@ -551,6 +554,14 @@ def _odd_name(doc: Doc, i: int) -> bool:
     return any(c.isalpha() for c in text) and not text.isalpha() \
         and CODED_WORD.fullmatch(text) is not None \
         and not any(ent.start <= i < ent.end for ent in doc.ents)
+
+
+def _after_programme_word(doc: Doc, word: str) -> bool:
+    """"and project tidewater, who leads that one?": a word after "project" names it."""
+    table = token_table(doc)
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    return any(text == word and i > 0 and "programme" in cue_at.get(i - 1, set())
+               for i, text in enumerate(table.texts))
 
 
 def _placed_by(doc: Doc, word: str, rules: LanguageRules) -> bool:
@@ -956,9 +967,15 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # the argument; the subject is the one in the thread
         argued = _argued_places(doc, rules)
         targets = [t for t in targets if t.text not in argued]
-    unheard = [name for name in _unknown_names(unknown, rules)
-               if (_asked_about(doc, name, rules) or _placed_by(doc, name, rules))
-               and not _owned(doc, name)] \
+    if has("farewell") and not (asks_who or has("what") or yes_no or targets or companies) \
+            and "?" not in tokens.texts:
+        # "cool, heading into a meeting, cya": a goodbye, whatever words of leading come before
+        return result(Intent.THANKS, reason="goodbye", leaving=True)
+    unheard = _code_names(doc) + _odd_names(doc) + [
+        name for name in _unknown_names(unknown, rules)
+        if (_asked_about(doc, name, rules) or _placed_by(doc, name, rules)
+            or _after_programme_word(doc, name))
+        and not _owned(doc, name)] \
         if not targets and not companies and (leads or asks_who) and not has("list") else []
     if context and unheard and not strong_fact and not hint_fact:
         # "who leads china?" then "who leads Zorbistan?": a name we don't know is asked back,
@@ -1099,7 +1116,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     elif follows and companies:
         intent = Intent.WHAT_FOLLOWS
     elif targets and companies and not asks_who and not explains \
-            and not _asks_where(doc, rules) and not (leads and _opens_with_what(doc)):
+            and not _asks_where(doc, rules) and not (leads and _opens_with_what(doc, rules)):
         # ("que dirige Mitsubishi en Asie ?" asks what it leads there, not whether it does;
         # "vous confirmez que Nissan lead l'E-body ?" does)
         intent = Intent.IS_LEADER
@@ -1303,7 +1320,8 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
             and not turn.old_targets and turn.previous in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
         # "what does Mitsubishi lead? regions and tech both pls": all it leads
         return turn.inherit(turn.previous, companies=turn.old_companies)
-    if not kinds and not targets and not companies and turn.has("list") and turn.has("refer") \
+    if not kinds and not targets and not companies and turn.has("list") \
+            and (turn.has("refer") or (turn.rules or rules_for("en")).drops_subjects) \
             and turn.old_companies and not turn.old_targets \
             and turn.previous in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
         # "how many regions does Renault lead?" then "list them pls": those, not the whole plan

@@ -52,14 +52,16 @@ class AskerPlaces:
         self.asking: frozenset[str] = frozenset()  # "qui", "lead": the question, not the asker
         self.others: frozenset[str] = frozenset()  # "avec", "aide", "projet": others' place
         self.own: frozenset[str] = frozenset()  # "mon", "notre": one's own after all
+        self.colleagues: frozenset[str] = frozenset()  # "collègues": others' even after "nos"
 
     def set_words(self, *, people: list[str], before: list[str], alone: list[str],
                   after: list[str], asking: list[str], others: list[str] = (),
-                  own: list[str] = ()) -> None:
+                  own: list[str] = (), colleagues: list[str] = ()) -> None:
         self.people, self.before = frozenset(people), frozenset(before)
         self.alone, self.after = frozenset(alone), frozenset(after)
         self.asking = frozenset(asking)
         self.others, self.own = frozenset(others), frozenset(own)
+        self.colleagues = frozenset(colleagues)
 
     def __call__(self, doc: Doc) -> Doc:
         places = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
@@ -120,7 +122,9 @@ class AskerPlaces:
             if lowers[i] in PHRASE_ENDS:
                 return False
             if lowers[i] in self.others:
-                return not any(lowers[j] in self.own for j in range(i + 1, start))
+                between = lowers[i + 1:start]
+                return not (self.own.intersection(between)
+                            and self.colleagues.isdisjoint(between))
         return False
 
     def _employers(self, doc: Doc, ent: Span) -> list[Span]:

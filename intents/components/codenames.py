@@ -16,7 +16,9 @@ from spacy.tokens import Doc
 from intents.components.tokens import token_table
 
 CODE_NAMES = "code_names"  # doc.user_data: (start, end) of programmes' names read as no place
-CITY = "CITY"  # a city beside "project" is a code name; a country ("the China program") is not
+# a city's or state's name beside "project" is a code name; a country's ("the China program") is
+# not
+LOCAL = frozenset({"CITY", "SUBDIVISION"})
 HYPHENS = frozenset({"-", "‐", "–"})
 
 
@@ -39,9 +41,11 @@ class CodeNames:
         table = token_table(doc)
         kept, names = [], []  # names: (start, end) of each code name
         for ent in doc.ents:
+            # a city's name beside a word for a programme, or with a number
+            local = ent.label_ in LOCAL
             span = _coded(doc, ent.start, ent.end) or (
-                self._with_programme(table.lowers, ent.start, ent.end) if ent.label_ == CITY
-                else None)
+                self._with_programme(doc, table.lowers, ent.start, ent.end)
+                or _numbered(doc, ent.start, ent.end) if local else None)
             if span:
                 names.append(span)
             else:
@@ -51,12 +55,18 @@ class CodeNames:
             doc.user_data[CODE_NAMES] = names
         return doc
 
-    def _with_programme(self, lowers: list[str], start: int, end: int) -> tuple[int, int] | None:
-        """"project Phoenix", "the Oslo initiative": the name with its word for a programme."""
+    def _with_programme(self, doc: Doc, lowers: list[str], start: int,
+                        end: int) -> tuple[int, int] | None:
+        """"project Phoenix", "the Oslo initiative", "the Osaka Bridge programme": the name
+        with its word for a programme (up to two capitalised words or a number between)."""
         if start > 0 and lowers[start - 1] in self.programmes:
             return start - 1, end
-        if end < len(lowers) and lowers[end] in self.programmes:
-            return start, end + 1
+        after = end
+        while after < len(doc) and after - end < 2 and not doc[after].ent_type_ and (
+                doc[after].is_title or doc[after].is_digit):
+            after += 1
+        if after < len(lowers) and lowers[after] in self.programmes:
+            return start, after + 1
         return None
 
 
@@ -68,6 +78,13 @@ def _coded(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 2].whitespace_ \
             and not doc[start - 1].whitespace_ and _is_code(doc[start - 2].text):
         return start - 2, end  # "X-Aurora"
+    return None
+
+
+def _numbered(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """"the Chicago 2030 plan": a city's name and a number name an event or a programme."""
+    if end < len(doc) and doc[end].is_digit and doc[end - 1].whitespace_:
+        return start, end + 1
     return None
 
 

@@ -179,6 +179,7 @@ RULES = LanguageRules(
     spaced=False,
     fuzzy_phonetic_only=True,
     # "Dセグメントって三菱？ルノー？どっちがリード？" and "サンパウロから質問。日本のリードは？"
-    # are one question each: only new lines split
-    clause_break=r"[;!\n]+",
+    # are one question each: only new lines split, and a plus after a question mark
+    # ("自動運転のリーダーは？＋東南アジアのリーダーは？")
+    clause_break=r"[;!\n]+|(?<=[？?])\s*[＋+]\s*",
 )

@@ -573,3 +573,22 @@ def test_a_topic_nobody_leads_in_a_place_says_the_places_region_leader(assistant
     leader = assistant.knowledge.leadership[f"region:{region}"].leader
     assert answer.leaders == [] and assistant.knowledge.company_name(leader) in answer.text, \
         answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("nissan in the americas - what do they lead there?", ["nissan"]),
+    ("ルノーはアフリカで何をリードしていますか？", ["renault"]),
+])
+def test_what_after_a_dash_or_in_japanese_asks_what_not_whether(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders and not answer.text.startswith(("Yes", "はい")), answer.text
+
+
+def test_a_plus_after_a_japanese_question_mark_joins_two_questions(assistant):
+    answer = assistant.ask("ロシアのリーダーは？＋PHEVのリーダーは？", guarded=False)
+    assert sorted(answer.leaders) == ["mitsubishi", "renault"], answer.text
+
+
+def test_nobody_designated_lists_what_has_no_leader(assistant):
+    answer = assistant.ask("which segments have nobody in charge?", guarded=False)
+    assert answer.intent == "list" and answer.leaders == [], answer.text

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from intents.text import clean
+from tests.support.threads import thread
 
 
 @pytest.mark.parametrize(("question", "name"), [
@@ -61,3 +62,22 @@ def test_only_a_word_for_a_programme_makes_a_code_name(assistant):
     # "nom de code" is a word for one; its "de" is not ("au bureau de Lyon")
     answer = assistant.ask("je suis au bureau de Lyon, qui dirige ma région ?", guarded=False)
     assert answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("which company runs the Lyon Harbour project?", "Lyon Harbour project"),  # words between
+    ("who owns the Denver 2035 plan", "Denver 2035"),  # a city and a number
+    ("who heads project Hambrug", "Hambrug"),  # a word after "project" nothing else names
+])
+def test_a_code_name_may_hold_more_words_a_number_or_a_typo(assistant, question, name):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "clarify" and name in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("opener", "follow_up", "name"), [
+    ("who leads fiji", "and initiative bluegum, who leads that?", "bluegum"),
+    ("qui dirige le segment E ?", "et le programme Kestrel-4, c'est qui ?", "Kestrel-4"),
+])
+def test_a_code_name_in_a_thread_is_asked_back(assistant, opener, follow_up, name):
+    answer = thread(assistant, opener, follow_up)[-1]
+    assert answer.intent == "clarify" and name in answer.text, answer.text

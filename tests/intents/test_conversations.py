@@ -403,3 +403,18 @@ def test_a_list_of_them_is_the_last_answers_list(assistant, opener, request_, co
     first, answer = thread(assistant, opener, request_)
     assert answer.intent == first.intent and answer.text == first.text, answer.text
     assert answer.text.startswith(company), answer.text
+
+
+def test_a_goodbye_after_a_remark_is_a_goodbye(assistant):
+    # "heading" is a word of leading, but nothing is asked
+    answer = thread(assistant, "who leads peru", "great, heading to lunch now, cya")[-1]
+    assert answer.intent == "thanks" and not answer.leaders, answer.text
+
+
+@pytest.mark.parametrize(("opener", "request_"), [
+    ("what does renault lead?", "can u list em all"),
+    ("ルノーは何をリードしていますか？", "全部並べてください"),  # no word for "them": none needed
+])
+def test_list_them_all_is_the_last_answers_list(assistant, opener, request_):
+    first, answer = thread(assistant, opener, request_)
+    assert answer.text == first.text, answer.text

@@ -344,3 +344,15 @@ def test_other_peoples_place_is_the_one_asked_about(assistant, question, leaders
 def test_ones_own_team_stays_the_askers_place(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.understood and sorted(answer.leaders) == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # colleagues are other people even when "our"
+    ("based in Madrid, working with our colleagues in Hanoi - who leads their market?",
+     ["mitsubishi"]),
+    ("je suis à Tokyo et je bosse avec nos collègues de Rabat, qui est leader chez eux ?",
+     ["renault"]),
+])
+def test_our_colleagues_are_other_people(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders, answer.text
