@@ -352,6 +352,9 @@ def test_ones_own_team_stays_the_askers_place(assistant, question, leaders):
      ["mitsubishi"]),
     ("je suis à Tokyo et je bosse avec nos collègues de Rabat, qui est leader chez eux ?",
      ["renault"]),
+    # how much one works with them is no unknown word; the question in the next sentence
+    ("I'm in Rome and I talk quite a lot with our colleagues in Lima. Could you tell me which "
+     "company is the leader for their market?", ["renault"]),
 ])
 def test_our_colleagues_are_other_people(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
