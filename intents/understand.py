@@ -1320,7 +1320,8 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
             and not turn.old_targets and turn.previous in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
         # "what does Mitsubishi lead? regions and tech both pls": all it leads
         return turn.inherit(turn.previous, companies=turn.old_companies)
-    if not kinds and not targets and not companies and turn.has("list") \
+    if not kinds and not targets and not companies and not asks.follow \
+            and (turn.has("list") or asks.who and turn.has("refer")) \
             and (turn.has("refer") or (turn.rules or rules_for("en")).drops_subjects) \
             and turn.old_companies and not turn.old_targets \
             and turn.previous in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):

@@ -414,6 +414,7 @@ def test_a_goodbye_after_a_remark_is_a_goodbye(assistant):
 @pytest.mark.parametrize(("opener", "request_"), [
     ("what does renault lead?", "can u list em all"),
     ("ルノーは何をリードしていますか？", "全部並べてください"),  # no word for "them": none needed
+    ("how many techs does nissan lead", "which ones?"),
 ])
 def test_list_them_all_is_the_last_answers_list(assistant, opener, request_):
     first, answer = thread(assistant, opener, request_)
