@@ -175,6 +175,17 @@ def test_detection_is_right_on_short_labelled_questions(assistant):
     assert len(wrong) <= len(short) * 0.01, wrong
 
 
+def test_every_labelled_question_is_detected_in_its_language(assistant):
+    """Every single question of the labelled sets, read with no conversation around it, is
+    detected in the language it is labelled with (but keyboard noise: "asdfgh qsdf")."""
+    detector = Detector.from_names(local_names(assistant.knowledge))
+    names = ["questions.yaml", "holdout.yaml", "focus_and_unknowns.yaml", *QUESTION_SETS]
+    questions = [q for name in names for q in load_questions(DATA / name)
+                 if not (q.category == "out_of_scope" and len(q.q.split()) <= 2)]
+    wrong = [(q.q, q.lang) for q in questions if detector.detect(q.q) != (q.lang or "en")]
+    assert len(questions) > 1000 and wrong == []
+
+
 @pytest.mark.parametrize(("question", "lang"), [
     ("phev C/D = mitsubishi y/n", "en"),  # "y/n" holds French "y"; it is English all the same
     ("nissan = leader chine, oui/non", "fr"),
