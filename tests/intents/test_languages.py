@@ -175,6 +175,13 @@ def test_detection_is_right_on_short_labelled_questions(assistant):
     assert len(wrong) <= len(short) * 0.01, wrong
 
 
+@pytest.mark.parametrize("question", ["ok, brazil?", "okay peru?", "cool, chile?",
+                                      "super, japan?", "hey, fiji?", "hello, india?"])
+def test_courtesy_words_both_languages_use_leave_a_short_question_english(assistant, question):
+    # "merci" is French all the same; "ok", "cool", "super", "hey" are English's too
+    assert assistant.language_of(question) == "en"
+
+
 def test_every_labelled_question_is_detected_in_its_language(assistant):
     """Every single question of the labelled sets, read with no conversation around it, is
     detected in the language it is labelled with (but keyboard noise: "asdfgh qsdf")."""
@@ -189,6 +196,7 @@ def test_every_labelled_question_is_detected_in_its_language(assistant):
 @pytest.mark.parametrize(("question", "lang"), [
     ("phev C/D = mitsubishi y/n", "en"),  # "y/n" holds French "y"; it is English all the same
     ("nissan = leader chine, oui/non", "fr"),
+    ("PHEV C/D = MITSUBISHI Y/N", "en"),  # in capitals too
 ])
 def test_asking_for_yes_or_no_in_words_tells_the_language(assistant, question, lang):
     assert assistant.ask(question, guarded=False).lang == lang
