@@ -182,6 +182,16 @@ def test_courtesy_words_both_languages_use_leave_a_short_question_english(assist
     assert assistant.language_of(question) == "en"
 
 
+@pytest.mark.parametrize(("question", "lang"), [
+    # a place's French name alone is French, accents or not
+    ("Allemagne ?", "fr"), ("Mexique ?", "fr"), ("Inde ?", "fr"), ("Corée du Sud ?", "fr"),
+    # an accented letter in a name weighs little beside English grammar
+    ("leader for Curaçao", "en"), ("who leads Réunion?", "en"),
+])
+def test_names_weigh_little_beside_grammar_but_tell_a_bare_name(assistant, question, lang):
+    assert assistant.language_of(question) == lang
+
+
 def test_every_labelled_question_is_detected_in_its_language(assistant):
     """Every single question of the labelled sets, read with no conversation around it, is
     detected in the language it is labelled with (but keyboard noise: "asdfgh qsdf")."""
