@@ -13,6 +13,16 @@ def assistant() -> Assistant:
     return Assistant()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def no_database_in_the_checkout(tmp_path_factory: pytest.TempPathFactory):
+    """Settings a test builds without a data directory keep their SQLite file in a temporary
+    one, never `data/` in the checkout (which `ask` would then read taught phrases from)."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(autouse=True)
 def slack_people_looked_up_afresh():
     """Each test's fake Slack tells its own users' locales: none is remembered from another."""

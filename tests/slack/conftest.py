@@ -296,8 +296,9 @@ def memory() -> InMemoryStores:
 
 
 @pytest.fixture
-def settings(slack: FakeSlack) -> Settings:
-    return Settings(_env_file=None, slack_bot_token=BOT_TOKEN,
+def settings(slack: FakeSlack, tmp_path: Path) -> Settings:
+    # (its own data directory: a test never leaves a database in the checkout)
+    return Settings(_env_file=None, slack_bot_token=BOT_TOKEN, data_dir=tmp_path / "data",
                     slack_signing_secret=SIGNING_SECRET, slack_api_url=slack.api_url)
 
 
