@@ -544,8 +544,10 @@ def _opens_with_what(doc: Doc, rules: LanguageRules) -> bool:
                for i, entries in cue_at.items())
 
 
-def _odd_names(doc: Doc) -> list[str]:
-    return [token.text for token in doc if _odd_name(doc, token.i)]
+def _programme_names(doc: Doc) -> list[str]:
+    """Names only a programme has: code names ("project Phoenix") and coded words
+    ("Nebulon-7")."""
+    return _code_names(doc) + [token.text for token in doc if _odd_name(doc, token.i)]
 
 
 def _odd_name(doc: Doc, i: int) -> bool:
@@ -971,7 +973,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             and "?" not in tokens.texts:
         # "cool, heading into a meeting, cya": a goodbye, whatever words of leading come before
         return result(Intent.THANKS, reason="goodbye", leaving=True)
-    unheard = _code_names(doc) + _odd_names(doc) + [
+    unheard = _programme_names(doc) + [
         name for name in _unknown_names(unknown, rules)
         if (_asked_about(doc, name, rules) or _placed_by(doc, name, rules)
             or _after_programme_word(doc, name))
@@ -1012,7 +1014,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
 
     if not targets and not companies:
-        coded = _code_names(doc) + _odd_names(doc)
+        coded = _programme_names(doc)
         if coded and (leads or asks_who or yes_no):
             # "quelle entreprise pilote le programme Aurora-X ?": a programme the plan doesn't
             # name, whatever fact "quelle entreprise" hints at
@@ -1124,7 +1126,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         base["yes_no"] = True
     elif targets:
         intent = Intent.WHO_LEADS
-    elif coded := _code_names(doc) + _odd_names(doc):
+    elif coded := _programme_names(doc):
         # "is the Cairo-2 initiative Nissan's?": about a programme the plan doesn't name
         return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=coded[0])
     elif has("list") or kinds or leads or has("what") or len(content) <= 3 or yes_no:
@@ -1525,8 +1527,9 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
                             same_as=compared)
     # "who leads North Africa?" is a question of its own; "texas too, right?" is not
     rules = turn.rules or rules_for("en")
+    left_out = _subject_left_out(turn, asks, rules)  # "leads mexico too, right?"
     joins = turn.has("follow_up") or turn.has("refer") or turn.has("inclusion") and (
-        not (asks.who or asks.lead or asks.follow) or _subject_left_out(turn, asks, rules))
+        not (asks.who or asks.lead or asks.follow) or left_out)
     if explicit and not joins:
         return None
     # ("il lead aussi le Japon ?": a yes/no by its question mark alone)
@@ -1545,7 +1548,7 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
             and len(meant) == 1 \
             and not turn.has("existence") \
             and (not rules.company_pronouns.isdisjoint(token_table(turn.doc).lowers)
-                 or _subject_left_out(turn, asks, rules)):
+                 or left_out):
         # "who leads autonomous driving?" then "and do they also lead the EV powertrain?":
         # a yes/no about that company
         return turn.inherit(Intent.IS_LEADER, targets=targets, companies=list(meant),

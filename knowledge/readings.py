@@ -246,15 +246,20 @@ class ReadingBuilder:
             region_leader = self.kb.leadership[f"region:{region_id}"].leader
             if tech.scope.markets and region_id not in tech.scope.markets:
                 # "connected tech in China" then "and in Australia?": outside its markets
-                notes.append(self.words.say(
-                    "As a region, {region} is led by {leader}.",
-                    region=self.words.text(region.name), leader=self.company(region_leader)))
+                notes.append(self._as_region(region_id))
             elif not tech.scope.markets and (every or region_leader != tech.leader):
                 notes.append(self.words.say(
                     "The plan gives {tech} no regional limit; as a region, {region} is led "
                     "by {leader}.", tech=self.words.text(tech.name),
                     region=self.words.text(region.name), leader=self.company(region_leader)))
         return notes
+
+    def _as_region(self, region_id: str) -> str:
+        """The sentence "As a region, South America is led by Renault."."""
+        return self.words.say(
+            "As a region, {region} is led by {leader}.",
+            region=self.words.text(self.kb.regions[region_id].name),
+            leader=self.company(self.kb.leadership[f"region:{region_id}"].leader))
 
     def _only(self, tech: Technology) -> str:
         """"Nissan leads connected technology in China only.": a member tied elsewhere."""
@@ -351,11 +356,8 @@ class ReadingBuilder:
                 [self.reading(s, [], []) for s in segments]
             # "marketing in Brazil": nobody leads the topic; the place's region has its leader
             regions = sorted({self.place_region(p)[0] for p in places} - {None})
-            readings[len(topics) - 1].notes += [self.words.say(
-                "As a region, {region} is led by {leader}.",
-                region=self.words.text(self.kb.regions[region].name),
-                leader=self.company(self.kb.leadership[f"region:{region}"].leader))
-                for region in regions if region in self.kb.regions]
+            readings[len(topics) - 1].notes += [self._as_region(region) for region in regions
+                                                if region in self.kb.regions]
             return readings
         unsegmented = [t for t in techs if t.kind == TargetKind.TECH
                        and not self.kb.technologies[t.id].scope.segments]

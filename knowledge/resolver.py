@@ -550,13 +550,13 @@ class Resolver(ReadingBuilder):
                           understood=False, confidence=understanding.confidence, text=text,
                           suggestions=self.suggestions())
         if intent in (Intent.GREETING, Intent.THANKS):
-            thanked = intent == Intent.THANKS and not understanding.leaving
-            text = (say("You're welcome! Ask me anything else about the leader-follower plan.")
-                    if thanked else
-                    say("Bye! Ask me again any time about the leader-follower plan.")
-                    if understanding.leaving else
-                    say("Hello! Ask me who leads a region, technology or segment. Try: {examples}",
-                        examples=examples))
+            if intent == Intent.GREETING:
+                text = say("Hello! Ask me who leads a region, technology or segment. Try: "
+                           "{examples}", examples=examples)
+            elif understanding.leaving:
+                text = say("Bye! Ask me again any time about the leader-follower plan.")
+            else:
+                text = say("You're welcome! Ask me anything else about the leader-follower plan.")
             return Answer(question=question, intent=intent.value, kind=Kind.SMALL_TALK,
                           understood=False, confidence=understanding.confidence, text=text,
                           suggestions=self.suggestions())
