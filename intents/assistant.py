@@ -160,7 +160,8 @@ class _Language:
 
     def respelled_loanwords(self, clause: str) -> str:
         """"南米のふぉろわーは？" -> "南米のフォロワーは？"."""
-        return self.rules.respelled(clause, self.loanwords) if self.loanwords else clause
+        return self.rules.respelled(clause, self.loanwords, anywhere=True) \
+            if self.loanwords else clause
 
     def respelled(self, clause: str) -> str:
         """The clause with names typed in hiragana written as the names ("ほくべい" -> "北米")."""

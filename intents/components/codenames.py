@@ -83,7 +83,7 @@ def _coded(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 def _numbered(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """"the Chicago 2030 plan": a city's name and a number name an event or a programme."""
-    if end < len(doc) and doc[end].is_digit and doc[end - 1].whitespace_:
+    if end < len(doc) and doc[end].is_digit:
         return start, end + 1
     return None
 

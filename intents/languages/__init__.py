@@ -106,7 +106,7 @@ class LanguageRules:
     release_memory: Callable[[], object] | None = None
     # names typed by their reading ("ほくべい"): the readings of names, and the text respelled
     readings: Callable[[Any, list[str]], dict[str, str]] | None = None
-    respelled: Callable[[str, dict[str, str]], str] | None = None
+    respelled: Callable[..., str] | None = None
 
 
 @cache

@@ -96,9 +96,10 @@ def readings(nlp: object, names: Iterable[str]) -> dict[str, str]:
     return found
 
 
-def respelled(text: str, spellings: dict[str, str]) -> str:
+def respelled(text: str, spellings: dict[str, str], *, anywhere: bool = False) -> str:
     """Hiragana runs holding a name's reading written as the name ("ろしあはだれがりーど" ->
-    "ロシアはだれがリード"), longest reading first; the rest as typed."""
+    "ロシアはだれがリード"), longest reading first; the rest as typed. `anywhere`: readings no
+    native word holds ("りーだー") need no particle around them ("りーだーおしえて")."""
     if not spellings:
         return text
     longest = max(map(len, spellings))
@@ -110,9 +111,9 @@ def respelled(text: str, spellings: dict[str, str]) -> str:
             for size in range(min(longest, len(run) - i), SHORTEST_READING - 1, -1):
                 name = spellings.get(kana[i:i + size])
                 # a word of its own: at the run's edges, or beside a particle ("ろしあは")
-                if name is not None and (i == 0 or run[i - 1] in PRECEDING or out
-                                         and out[-1] in spellings.values()) \
-                        and (i + size == len(run) or run[i + size] in FOLLOWING):
+                if name is not None and (anywhere or (i == 0 or run[i - 1] in PRECEDING or out
+                                                      and out[-1] in spellings.values())
+                                         and (i + size == len(run) or run[i + size] in FOLLOWING)):
                     out.append(name)
                     i += size
                     break

@@ -67,6 +67,7 @@ def test_only_a_word_for_a_programme_makes_a_code_name(assistant):
 @pytest.mark.parametrize(("question", "name"), [
     ("which company runs the Lyon Harbour project?", "Lyon Harbour project"),  # words between
     ("who owns the Denver 2035 plan", "Denver 2035"),  # a city and a number
+    ("シカゴ2035計画のリーダーは？", "シカゴ2035"),  # written together
     ("who heads project Hambrug", "Hambrug"),  # a word after "project" nothing else names
 ])
 def test_a_code_name_may_hold_more_words_a_number_or_a_typo(assistant, question, name):

@@ -415,6 +415,7 @@ def test_a_goodbye_after_a_remark_is_a_goodbye(assistant):
     ("what does renault lead?", "can u list em all"),
     ("ルノーは何をリードしていますか？", "全部並べてください"),  # no word for "them": none needed
     ("how many techs does nissan lead", "which ones?"),
+    ("que dirige Mitsubishi ?", "lesquelles ?"),
 ])
 def test_list_them_all_is_the_last_answers_list(assistant, opener, request_):
     first, answer = thread(assistant, opener, request_)

@@ -303,6 +303,7 @@ def test_a_greeting_that_holds_a_carmakers_name_is_not_about_it(assistant):
     # a loanword cue typed in hiragana beside a name read as written: read all the same
     ("北米のふぉろわーは？", ["nissan"], True),
     ("タイのりーだーはどこ？", ["mitsubishi"], False),
+    ("ドイツのりーだーおしえて", ["renault"], False),  # no particle after it
 ])
 def test_a_loanword_typed_in_hiragana_is_read_beside_other_names(assistant, question, leaders,
                                                                    asks_followers):
