@@ -324,6 +324,9 @@ def _cross_check(kb: KnowledgeBase) -> None:
         for related in tech.related:
             _check(related in kb.technologies, "technologies.yaml", tech.id, "related",
                    f"unknown technology {related!r}")
+        for kind in tech.kinds:
+            _check(kind in kb.technologies and kind != tech.id, "technologies.yaml", tech.id,
+                   "kinds", f"unknown technology {kind!r}")
     for family in kb.families.values():
         for member in family.members:
             _check(member in kb.technologies, "technologies.yaml", family.id, "members",

@@ -277,6 +277,16 @@ class ReadingBuilder:
                     for m in family.members if m != tech_id and self._fits(m, regions, letters)}
         return next(iter(siblings)) if len(siblings) == 1 else None
 
+    def _kind_for_segments(self, tech_id: str, regions: set[str],
+                           letters: set[str]) -> str | None:
+        """The one kind of `tech_id` that covers segments outside its scope: "electrified
+        powertrains for the C/D segments" are the plan's plug-in hybrids."""
+        tech = self.kb.technologies[tech_id]
+        if not letters or self._fits(tech_id, regions, letters):
+            return None
+        kinds = [k for k in tech.kinds if self._fits(k, regions, letters)]
+        return kinds[0] if len(kinds) == 1 else None
+
     def _fits(self, tech_id: str, regions: set[str], letters: set[str]) -> bool:
         scope = self.kb.technologies[tech_id].scope
         if scope.markets and regions and not regions <= set(scope.markets):
@@ -293,6 +303,11 @@ class ReadingBuilder:
             # "connected tech in China" then "and in Europe?": outside China, connected
             # technology is the family's other one, which has no regional limit
             reading = self._tech_in_scope(sibling, regions, letters, unplaced)
+            reading.notes.insert(0, self._only(tech))
+            return reading
+        kind = self._kind_for_segments(tech_id, regions, letters)
+        if kind is not None:
+            reading = self._tech_in_scope(kind, regions, letters, unplaced)
             reading.notes.insert(0, self._only(tech))
             return reading
         if not self._fits(tech_id, regions, letters):

@@ -198,8 +198,7 @@ class Resolver(ReadingBuilder):
                     "{followers} follow {leader} in {what}.", what=lead.name,
                     followers=self.companies(lead.leadership.followers),
                     leader=self.company(lead.leadership.leader)))
-        if len(leaders) > 1:
-            followers = set()
+        # several leaders ("who follows in China and Europe?"): every company named following
         return self._base(question, understanding, leaders=sorted(leaders),
                           followers=sorted(followers),
                           text=" ".join(dict.fromkeys(parts)),  # Mexico and North America: once

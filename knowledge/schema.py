@@ -160,6 +160,9 @@ class Technology(Localised):
     scope: Scope = Field(default_factory=Scope)
     note: str = ""
     related: list[str] = Field(default_factory=list)
+    # technologies that are kinds of this one (a plug-in hybrid is an electrified powertrain):
+    # asked for segments outside this one's scope, the kind that covers them is answered
+    kinds: list[str] = Field(default_factory=list)
     followers: list[str] | None = None
 
 

@@ -420,3 +420,14 @@ def test_a_goodbye_after_a_remark_is_a_goodbye(assistant):
 def test_list_them_all_is_the_last_answers_list(assistant, opener, request_):
     first, answer = thread(assistant, opener, request_)
     assert answer.text == first.text, answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["pls who lead in china and europe both", "and the followers?"],
+    ["who follows in China and in Europe?"],
+])
+def test_the_followers_of_several_leaders_are_every_company_named_following(assistant,
+                                                                           questions):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == ["nissan", "renault"], answer.text
+    assert answer.followers == ["mitsubishi", "nissan", "renault"], answer.text

@@ -92,3 +92,28 @@ def test_the_connected_family_with_a_place_outside_china_is_asked_back_however_p
     connected technology is meant there."""
     answer = assistant.ask(question, guarded=False)
     assert answer.kind.value == "clarify" and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["who leads electrified powertrains for the A/B platform?", "and that one for c/d?"],
+    ["who leads electrified powertrains for the D segment?"],
+    ["qui pilote les motorisations électrifiées du segment B ?", "et pour le segment C ?"],
+    ["Bセグの電動パワトレはどこがリード？", "Ｄセグメントは？"],
+])
+def test_electrified_powertrains_outside_ab_are_the_plans_plug_in_hybrids(assistant, questions):
+    """A plug-in hybrid is an electrified powertrain (`kinds` in technologies.yaml): for the
+    C and D segments the kind that covers them is answered, Renault's said to be A/B's only."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == ["mitsubishi"], answer.text
+    assert "PHEV" in answer.text and ("only" in answer.text or "限られ" in answer.text
+                                      or "uniquement" in answer.text), answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["who leads PHEV for the A segment?"],
+    ["who leads plug-in hybrids?", "and for A-segment cars?"],
+])
+def test_a_plug_in_hybrid_is_no_kind_of_the_ab_powertrain(assistant, questions):
+    """The relation goes one way: Renault's A/B powertrains are not said to be PHEVs."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == [] and "Renault" in answer.text, answer.text

@@ -198,6 +198,9 @@ def test_a_schema_error_names_the_entry_by_id_or_position_and_the_field_path(
      "technologies.yaml: entry 'phev', field 'followers': unknown company 'toyota'"),
     ("technologies.yaml", "  - id: phev\n", "  - id: phev\n    followers: [mitsubishi]\n",
      "technologies.yaml: entry 'phev', field 'followers': the leader cannot follow itself"),
+    ("technologies.yaml", "kinds: [phev]", "kinds: [hydrogen]",
+     "technologies.yaml: entry 'ab_electrified_powertrain', field 'kinds': "
+     "unknown technology 'hydrogen'"),
     ("regions.yaml", "leader: renault", "leader: toyota",
      "regions.yaml: entry 'europe', field 'leader': unknown company 'toyota'"),
     ("technologies.yaml", "source: {paragraph: 10}", "source: {document: memo, paragraph: 10}",
