@@ -159,7 +159,9 @@ class _Language:
             self.nlp.tokenizer.release()  # what building touched once (Sudachi's dictionary)
 
     def respelled_loanwords(self, clause: str) -> str:
-        """"南米のふぉろわーは？" -> "南米のフォロワーは？"."""
+        """"南米のふぉろわーは？" -> "南米のフォロワーは？"; "ベトナ厶" -> "ベトナム"."""
+        if self.rules.unconfused is not None:
+            clause = self.rules.unconfused(clause, self.spellings)
         return self.rules.respelled(clause, self.loanwords, anywhere=True) \
             if self.loanwords else clause
 

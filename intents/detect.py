@@ -24,6 +24,8 @@ from knowledge.languages import country_names, local_list
 from knowledge.loader import KnowledgeBase
 
 SOCIAL = ("greeting", "thanks")
+# courtesy both languages' speakers type ("ok thx" in a French thread): it tells no language
+SHARED_COURTESY = frozenset({"ok", "okay", "cool", "super", "hello", "hey", "thx", "thanks"})
 FRENCH_STOP_WORDS = frozenset(fold_accents(w) for w in spacy_stop_words("fr"))
 NAME_WEIGHT = 0.5  # a word of a name in one language only: weak evidence next to grammar
 QUESTION_WEIGHT = 2.0  # a question word ("who", "qui") outweighs a borrowed word ("lead")
@@ -79,8 +81,7 @@ class Detector:
         # an English word French speakers borrow, inflected the English way, stays English
         french = {w for w in french if not (w.endswith("s") and w[:-1] in english)}
         self._grammar = {"en": frozenset(english - french),
-                         "fr": frozenset(french - english) | borrowed - {"ok", "okay", "cool",
-                                                                          "super", "hello", "hey"}}
+                         "fr": frozenset(french - english) | borrowed - SHARED_COURTESY}
 
     @classmethod
     def from_names(cls, names_by_lang: dict[str, Iterable[str]]) -> Detector:

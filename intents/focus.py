@@ -43,8 +43,8 @@ BREAK_PUNCT = frozenset({",", ":", ";", "-", "–", "—", "(", ")", "[", "]", "
 NOT_BREAKS = frozenset({"&", "'", "'s", "\"", "`", "#", "@", "$", "%", "+", "?", "*", "_"})
 COORDINATORS = frozenset({"and", "or", "&", "plus", ",", "vs", "versus", "n"})
 # words that set the entity after them aside ("not China", "pas Paris", "米国ではなく")
-NEGATORS = frozenset({"not", "no", "except", "besides", "pas", "sauf", "hormis", "non", "excepté",
-                      "excepte",
+NEGATORS = frozenset({"not", "no", "except", "besides", "outside", "excluding", "hors", "pas",
+                      "sauf", "hormis", "non", "excepté", "excepte",
                       "ではなく", "じゃなく"})
 # verbs that report a claim: the place after them is what is claimed, not where anyone is
 REPORTING = frozenset({"says", "said", "say", "thinks", "think", "thought", "claims", "told",

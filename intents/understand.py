@@ -512,14 +512,14 @@ POSSESSIVES = frozenset({"our", "my", "your", "their", "notre", "nos", "mon", "m
 
 def _led_thing_unknown(doc: Doc, unknown: list[str], domain: set[str]) -> bool:
     """The first word after the verb of leading, past little words and words of the domain, is
-    one the bot doesn't know ("leads the alliance teleportation program")."""
+    one the bot doesn't know ("leads the alliance teleportation program"); or the clause's
+    first such word, put before it ("le moteur à distorsion, c'est qui le lead ?")."""
     table = token_table(doc)
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
     strange = set(unknown)
     coded = {j for start, end in doc.user_data.get(CODE_NAMES, []) for j in range(start, end)}
-    for i in range(len(table.texts)):
-        if "lead" not in cue_at.get(i, set()):
-            continue
+    leading = [i for i in range(len(table.texts)) if "lead" in cue_at.get(i, set())]
+    for i in [-1, *leading] if leading else []:
         j = i + 1
         while j < len(table.texts) and (table.punct[j] or table.stop[j] or table.lowers[j]
                                         in domain or table.lemmas[j] in domain) \
@@ -700,11 +700,21 @@ def _cleft_relative(doc: Doc, rules: LanguageRules) -> bool:
     if not rules.relative_pronouns:
         return False
     table = token_table(doc)
-    relative = {ent.end for ent in doc.ents if ent.label_ == "COMPANY" and ent.end < len(doc)
-                and _after_cleft(table.lowers, ent.start, rules)
-                and table.lowers[ent.end] in rules.relative_pronouns}
+    relative = {end for start, end in _put_forward(doc) if end < len(doc)
+                and _after_cleft(table.lowers, start, rules)
+                and table.lowers[end] in rules.relative_pronouns}
     asking = [i for i, lower in enumerate(table.lowers) if lower in rules.relative_pronouns]
     return bool(relative) and set(asking) <= relative
+
+
+def _put_forward(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of what a cleft may put forward: a company, or a person's name
+    ("c'est bien Senard qui l'a annoncé ?")."""
+    table = token_table(doc)
+    spans = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "COMPANY"]
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    return spans + [(i, i + 1) for i in range(1, len(doc)) if i not in taken
+                    and table.title[i] and table.alpha[i]]
 
 
 def _after_cleft(lowers: list[str], start: int, rules: LanguageRules) -> bool:
@@ -784,9 +794,8 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
         return True  # said in words: "yes/no: is there a leader for India", "oui ou non, ..."
     requested = any(lemma in rules.request_words for lemma in table.lemmas)
     if rules.relative_pronouns and any(
-            ent.label_ == "COMPANY" and ent.end < len(doc)
-            and _after_cleft(table.lowers, ent.start, rules)
-            and table.lowers[ent.end] in rules.relative_pronouns for ent in doc.ents):
+            end < len(doc) and _after_cleft(table.lowers, start, rules)
+            and table.lowers[end] in rules.relative_pronouns for start, end in _put_forward(doc)):
         # "le PHEV, c'est Renault qui lead ?", "c est nissan qui ...", "c'tu Renault qui ..."
         return not requested
     if any(tuple(words[:len(phrase)]) == phrase for phrase in rules.yes_no_phrases):
@@ -860,8 +869,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     def result(intent: Intent, factor: float = 1.0, reason: str = "",
                **extra: Any) -> Understanding:
         value = max(0.0, min(1.0, confidence * factor))
-        return Understanding(intent=intent, confidence=value, reason=reason,
-                             **{**base, **extra})  # a follow-up replaces what it inherits
+        fields = {**base, **extra}  # a follow-up replaces what it inherits
+        if intent == Intent.IS_LEADER and has("involved") and not (has("lead") or has("follow")):
+            fields["asks_part"] = True  # "is Nissan involved in that one at all?": any role
+        return Understanding(intent=intent, confidence=value, reason=reason, **fields)
 
     tokens = token_table(doc)
     content = [text for text, punct in zip(tokens.texts, tokens.punct, strict=True) if not punct]
@@ -1335,6 +1346,13 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     if not targets and not companies and any(
             t.kind in (TargetKind.SEGMENT, TargetKind.TECH) for t in old_targets):
         targets = _bare_letters(doc)  # "and the D?" after a segment or technology question
+    aside = {t.key() for t in doc.user_data.get(SET_ASIDE, [])}
+    kept = [t for t in old_targets if t.key() not in aside]
+    if aside and (kept or turn.old_companies) and not targets and not companies \
+            and turn.previous in LEADERSHIP_INTENTS:
+        # "connected tech in China" then "and outside China?", "what does Renault lead?" then
+        # "and outside Europe?": the subject, with the place set aside
+        return turn.inherit(turn.previous, targets=kept, companies=turn.old_companies)
     if not targets and not companies:
         return _about_the_subject(turn)
     if not targets:

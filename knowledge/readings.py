@@ -103,6 +103,8 @@ class ReadingBuilder:
             written = self._local_names.get(fold_name(text))
             if written:
                 return written
+        if text.isupper() and len(text) <= 4:
+            return text  # "KL", "NYC": an abbreviation as typed
         return text.title()
 
     @cached_property
@@ -358,6 +360,9 @@ class ReadingBuilder:
     # -- understanding -> answer --------------------------------------------------------
     def readings(self, understanding: Understanding) -> list[Reading]:
         targets = self._without_redundant_families(understanding.targets)
+        aside = {self.place_region(t)[0] for t in understanding.set_aside
+                 if t.kind in PLACE_KINDS} - {None}
+        targets = [self._outside(t, aside) or t for t in targets] if aside else targets
         if understanding.narrows:
             targets = self._narrowed_to_places(targets)
         places = [t for t in targets if t.kind in PLACE_KINDS]
@@ -404,6 +409,27 @@ class ReadingBuilder:
         if understanding.intent == Intent.WHO_LEADS and understanding.companies:
             readings = [self._companys_part(r, understanding.companies) for r in readings]
         return readings
+
+    def _outside(self, target: Target, aside: set[str]) -> Target | None:
+        """The one technology of `target`'s family (or of the family `target` is) left when
+        the places set aside hold all of another's markets: "connected tech outside China" is
+        the Android-based platform. None when the places set aside leave it as it was."""
+        if target.kind == TargetKind.FAMILY:
+            members = list(self.kb.families[target.id].members)
+        elif target.kind == TargetKind.TECH and self._tied_to(target.id, aside):
+            members = [m for family in self.kb.families.values()
+                       if target.id in family.members for m in family.members]
+        else:
+            return None
+        left = list(dict.fromkeys(m for m in members if not self._tied_to(m, aside)))
+        if len(left) != 1:
+            return None
+        tech = self.kb.technologies[left[0]]
+        return Target(kind=TargetKind.TECH, id=tech.id, text=self.words.text(tech.name))
+
+    def _tied_to(self, tech_id: str, regions: set[str]) -> bool:
+        markets = set(self.kb.technologies[tech_id].scope.markets)
+        return bool(markets) and markets <= regions
 
     def _companys_part(self, reading: Reading, companies: list[str]) -> Reading:
         """"what does Mitsubishi lead in Asia?": of a name with several readings, the ones the

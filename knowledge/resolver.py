@@ -218,6 +218,17 @@ class Resolver(ReadingBuilder):
                 for lead in leads)
             opener = self.words.say("Yes.") if holds else self.words.say("No.")
             text = f"{opener} {details}"
+        elif understanding.asks_part and leads:
+            # "is Nissan involved in the PHEV?": leading and following are both taking part
+            roles = {"lead" if lead.leadership.leader in asked else
+                     "follow" if any(c in lead.leadership.followers for c in asked) else "none"
+                     for lead in leads}
+            opener = self.words.say("Yes, as the leader.") if roles == {"lead"} else \
+                self.words.say("Yes, as a follower.") if roles == {"follow"} else \
+                self.words.say("Yes.") if "none" not in roles else self.words.say("No.")
+            text = f"{opener} {details}"
+        elif understanding.asks_part:
+            text = details  # "is Nissan involved in India?": the plan names no roles there
         elif understanding.asks_follower and leads:
             subject = asked[:1]  # "does Renault follow Nissan in Japan?" is about Renault
             follows = all(any(c in lead.leadership.followers for c in subject) for lead in leads)

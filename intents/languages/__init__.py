@@ -107,6 +107,9 @@ class LanguageRules:
     # names typed by their reading ("ほくべい"): the readings of names, and the text respelled
     readings: Callable[[Any, list[str]], dict[str, str]] | None = None
     respelled: Callable[..., str] | None = None
+    # letters typed for the look-alike letters of a name ("ベトナ厶" for "ベトナム"), put right
+    # where the name they complete is known (its readings)
+    unconfused: Callable[[str, dict[str, str]], str] | None = None
 
 
 @cache

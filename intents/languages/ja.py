@@ -125,6 +125,37 @@ def respelled(text: str, spellings: dict[str, str], *, anywhere: bool = False) -
     return KANA_RUN.sub(names, text)
 
 
+# kanji and hiragana that look like katakana ("厶" for "ム", "へ" for "ヘ"): an input method's
+# or an OCR's slip inside a name in katakana
+LOOKALIKES = {"厶": "ム", "口": "ロ", "力": "カ", "工": "エ", "夕": "タ", "卜": "ト", "二": "ニ",
+              "八": "ハ", "一": "ー", "へ": "ヘ", "べ": "ベ", "ぺ": "ペ", "り": "リ"}
+KATAKANA_RUN = re.compile("[\u30a1-\u30fc" + "".join(LOOKALIKES) + "]{3,}")
+
+
+def unconfused(text: str, spellings: dict[str, str]) -> str:
+    """Look-alike letters inside a katakana name written as the name's ("ベトナ厶市場" ->
+    "ベトナム市場"): only where the letters around them and the katakana they look like
+    together spell a name's reading, so "ルノー工場" keeps its factory."""
+    if not spellings:
+        return text
+    longest = max(map(len, spellings))
+
+    def names(match: re.Match[str]) -> str:
+        run = match.group(0)
+        if not any(ch in LOOKALIKES for ch in run):
+            return run
+        candidate = "".join(LOOKALIKES.get(ch, ch) for ch in run)
+        out = list(run)
+        for start in range(len(run)):
+            for size in range(min(longest, len(run) - start), SHORTEST_READING - 1, -1):
+                if candidate[start:start + size] in spellings:
+                    out[start:start + size] = candidate[start:start + size]
+                    break
+        return "".join(out)
+
+    return KATAKANA_RUN.sub(names, text)
+
+
 @cache
 def _common() -> frozenset[str]:
     """Everyday words fuzzy matching leaves alone: English, Japanese stop words, the cues
@@ -157,6 +188,7 @@ RULES = LanguageRules(
     release_memory=release_dictionary_pages,
     readings=readings,
     respelled=respelled,
+    unconfused=unconfused,
     stop_words=frozenset(STOP_WORDS),
     common_words=_common,
     # "…ですか", "…ますか", "…でしょうか": a question ending in か that asks no "who/where";

@@ -310,3 +310,53 @@ def test_a_loanword_typed_in_hiragana_is_read_beside_other_names(assistant, ques
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == leaders and (answer.intent == "who_follows") == asks_followers, \
         answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders", "name"), [
+    # CLDR's everyday names (through Babel) beside ISO's official ones
+    ("et en Bielorussie ?", ["renault"], "Bélarus"),
+    ("qui dirige la Biélorussie ?", ["renault"], "Bélarus"),
+    ("la Tchéquie c'est Renault ?", ["renault"], "Tchéquie"),
+])
+def test_everyday_french_country_names_are_read(assistant, question, leaders, name):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.lang == "fr" and answer.leaders == leaders and name in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "question bete mais la Polynesie francaise c'est Mitsubishi aussi vu que c'est l'Océanie ?",
+    "le Maroc c'est Renault vu que c'est l'Afrique du Nord ?",
+    "la Thaïlande c'est Mitsubishi parce que c'est l'Asie du Sud-Est ?",
+])
+def test_a_que_that_joins_a_reason_asks_nothing(assistant, question):
+    """"vu que", "parce que": the "que" is no "what", the question stays a yes/no."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith("Oui."), answer.text
+
+
+@pytest.mark.parametrize(("first", "lang"), [
+    ("qui dirige le Chili ?", "fr"), ("who leads chile?", "en"), (None, "en")])
+@pytest.mark.parametrize("thanks", ["ok thx", "ok top, thx", "thx!"])
+def test_courtesy_both_languages_type_answers_in_the_threads_language(assistant, first, lang,
+                                                                      thanks):
+    context = assistant.ask(first, guarded=False).context if first else None
+    answer = assistant.ask(thanks, context, guarded=False)
+    assert answer.kind == "small_talk" and answer.lang == lang, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("ベトナ厶市場はどこがリード？", ["mitsubishi"]),  # 厶 (a radical) for ム
+    ("オ一ストラリアのリーダーは？", ["mitsubishi"]),  # 一 (one) for ー
+    ("フランスのリーダ一は？", ["renault"]),
+])
+def test_look_alike_letters_inside_a_katakana_name_are_the_names(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.lang == "ja" and answer.leaders == leaders, answer.text
+
+
+def test_a_look_alike_that_spells_no_name_is_left_as_typed(assistant):
+    """"ルノー工場" is Renault's factory (工, not エ): nothing asked about a leader."""
+    from intents.languages.ja import unconfused
+    spellings = assistant._engine.language("ja").spellings
+    assert unconfused("ルノー工場はどこ？", spellings) == "ルノー工場はどこ？"
+    assert unconfused("ベトナ厶市場", spellings) == "ベトナム市場"

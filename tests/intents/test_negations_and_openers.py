@@ -608,6 +608,8 @@ def test_they_also_do_is_one_clause_and_a_claim_about_them(assistant):
 @pytest.mark.parametrize("question", [
     "which company leads the quantum warp drive program?",
     "which company is lead for the alliance teleportation program lol",
+    # what is led put first, before the question
+    "le moteur a distorsion quantique c'est qui le lead dans l'alliance ?",
 ])
 def test_a_company_leading_something_unknown_is_not_a_fact(assistant, question):
     """"which company" hints at the members' fact; what is led is nothing the plan knows."""

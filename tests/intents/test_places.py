@@ -94,3 +94,13 @@ def test_every_place_of_one_region_is_said_to_count_as_it(assistant, question, n
     """Answered once for the region, each place asked is still named (none dropped)."""
     answer = assistant.ask(question, guarded=False)
     assert all(name in answer.text for name in names), answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders", "said"), [
+    ("je suis a Casa, qui est leader ici ?", ["renault"], "Maroc"),  # Casablanca
+    ("who leads KL", ["mitsubishi"], "KL (Malaysia)"),  # an abbreviation shown as typed
+    ("who leads Joburg?", [], "South Africa"),
+])
+def test_everyday_short_names_of_big_cities(assistant, question, leaders, said):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders and said in answer.text, answer.text

@@ -117,3 +117,23 @@ def test_a_plug_in_hybrid_is_no_kind_of_the_ab_powertrain(assistant, questions):
     """The relation goes one way: Renault's A/B powertrains are not said to be PHEVs."""
     answer = thread(assistant, *questions)[-1]
     assert answer.leaders == [] and "Renault" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["who leads connected tech outside china?"],
+    ["who leads connected cars in china", "and outside china? the android platform"],
+    ["who leads connected cars in china", "what about outside china?"],
+    ["qui pilote la techno connectée hors Chine ?"],
+    ["qui pilote la techno connectée en Chine ?", "et hors Chine ?"],
+    ["中国のコネクテッド技術は？", "中国以外では？"],
+])
+def test_outside_a_place_a_technology_tied_to_it_is_its_familys_other_one(assistant, questions):
+    """"outside China" sets China aside: never Nissan's connected technology in China."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == ["renault"] and "Android" in answer.text, answer.text
+
+
+def test_outside_a_region_after_what_a_company_leads_leaves_the_region_out(assistant):
+    answer = thread(assistant, "what does renault lead?", "and outside europe?")[-1]
+    assert answer.leaders == ["renault"] and "Europe" not in answer.text \
+        and "Russia" in answer.text, answer.text

@@ -159,7 +159,8 @@ def test_facts_asked_in_other_words_and_a_new_fact_in_a_thread(assistant, questi
 
 @pytest.mark.parametrize(("questions", "said"), [
     (["who leads phev?", "and A/B?"], "Renault"),
-    (["A・Bセグメント向け電動パワートレインのリーダーは？", "Ｃセグは？"], "三菱自動車"),
+    # (A/B electrified powertrains then "C?" are the PHEVs: test_qualifiers_kept.py)
+    (["PHEVのリーダーは？", "Ａセグは？"], "ルノー"),
 ])
 def test_no_leader_for_a_combination_says_who_leads_the_segment_alone(assistant, questions,
                                                                        said):
@@ -359,3 +360,34 @@ def test_who_leads_after_a_membership_question_is_answered_once(assistant, quest
 def test_followers_of_a_country_and_its_region_are_said_once(assistant):
     answer = assistant.ask("is mexico part of north america? who follows there?", guarded=False)
     assert answer.text.count("follow Nissan in North America") == 1, answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener"), [
+    # taking part is leading or following: a follower is involved, never "No"
+    (["which company leads the android based connected platform?",
+      "is nissan involved in that one at all?"], "Yes, as a follower."),
+    (["does mitsubishi take part in the e-body?"], "Yes, as a follower."),
+    (["is renault involved in europe?"], "Yes, as the leader."),
+    (["Nissan participe aux PHEV ?"], "Oui, en tant que suiveur."),
+    (["ルノーはPHEVに関わってる？"], "はい、フォロワーとして"),
+])
+def test_taking_part_counts_leading_and_following(assistant, questions, opener):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener), answer.text
+
+
+def test_taking_part_where_the_plan_names_no_roles_is_no_yes_or_no(assistant):
+    """The plan designates nobody for India: whether Nissan works there it does not say."""
+    answer = thread(assistant, "is nissan involved in india?")[-1]
+    assert answer.leaders == [] and not answer.text.startswith(("Yes", "No")), answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("c'est bien Senard qui a annoncé le modele leader-follower ?", "Oui."),
+    ("was it Senard who announced the leader-follower model?", "Yes."),
+    ("c'est bien Nissan qui dirige la Chine ?", "Oui."),
+])
+def test_a_cleft_that_puts_a_name_forward_asks_yes_or_no(assistant, question, opener):
+    """"c'est bien X qui …": the "qui" links the name put forward to its verb, asking no one."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
