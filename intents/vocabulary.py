@@ -301,6 +301,15 @@ def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
         for code, names in table.items():
             for name in names:
                 vocabulary.add(name, Entry("country", code, country=code))
+    for code, names in country_tables[0].items():
+        # "the Falklands", "the Caymans", "the Faroes": "X Islands" said as the plural of X
+        for name in names:
+            head, _, tail = name.partition(" ")
+            short = fold_accents(head).lower() + "s"
+            if tail == "Islands" and head.isalpha() and short not in vocabulary.names:
+                vocabulary.add(head + "s", Entry("country", code, country=code))
+                if short in vocabulary.common_words:  # "Cooks": read only capitalised
+                    vocabulary.title_case_only.add(short)
     local = kb.local_subdivision_aliases.get(lang, {})  # "Californie", "テキサス"
     for name, country in kb.subdivisions.items():
         vocabulary.add(name, Entry("subdivision", name, country=country))

@@ -104,3 +104,20 @@ def test_every_place_of_one_region_is_said_to_count_as_it(assistant, question, n
 def test_everyday_short_names_of_big_cities(assistant, question, leaders, said):
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == leaders and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders", "said"), [
+    ("who leads the Falklands?", ["renault"], "Falkland Islands"),
+    ("who leads the Faroes", ["renault"], "Faroe Islands"),
+    ("who leads the Solomons?", ["mitsubishi"], "Solomon Islands"),
+    ("who leads the Caymans", [], "Cayman Islands"),
+])
+def test_islands_said_as_the_plural_of_their_name(assistant, question, leaders, said):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders and said in answer.text, answer.text
+
+
+def test_an_everyday_word_among_them_is_read_only_capitalised(assistant):
+    """"Cooks" is the Cook Islands; "who cooks" asks nothing about them."""
+    answer = assistant.ask("who cooks here?", guarded=False)
+    assert "Cook Islands" not in answer.text and not answer.leaders, answer.text
