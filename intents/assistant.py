@@ -498,6 +498,9 @@ class Assistant:
         answered = [a for a in answers if a.understood]
         if answered and len(answered) < len(answers):
             answers = [a for a in answers if a.understood or a.kind == Kind.CLARIFY]
+        if len(answers) == len(understood) > 1 and understood[-1].leaving \
+                and all(a.kind == Kind.SMALL_TALK for a in answers):
+            answers = answers[-1:]  # "thanks! heading off, bye": the goodbye says it all
         answer = _merge(answers) if len(answers) > 1 else answers[0]
         if cleaned.truncated:
             answer.truncated = True

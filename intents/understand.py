@@ -220,6 +220,13 @@ def _without_bracketed_remarks(doc: Doc, targets: list[Target], non_members: lis
 WHERE = frozenset({"where", "どこ"})
 
 
+def _ends_in_courtesy(doc: Doc) -> bool:
+    """The clause ends with a thanks or a goodbye ("…、またね"): its ending asks nothing."""
+    table = token_table(doc)
+    last = max((i for i, punct in enumerate(table.punct) if not punct), default=-1)
+    return any(start <= last < end for start, end in doc.user_data.get(COURTESY_SPANS, []))
+
+
 def _asks_where(doc: Doc, rules: LanguageRules) -> bool:
     """"where does Nissan lead?", "où Renault est-il leader ?" (accents dropped, "où" is "ou"
     only first or last), "日産はどこでリーダー？"."""
@@ -980,9 +987,12 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # the argument; the subject is the one in the thread
         argued = _argued_places(doc, rules)
         targets = [t for t in targets if t.text not in argued]
-    if has("farewell") and not (asks_who or has("what") or yes_no or targets or companies) \
-            and "?" not in tokens.texts:
-        # "cool, heading into a meeting, cya": a goodbye, whatever words of leading come before
+    if has("farewell") and not (asks_who or has("what") or (yes_no and not _ends_in_courtesy(doc))
+                                or companies) \
+            and "?" not in tokens.texts and not (targets and (
+                leads or has("follow") or has("follow_up") or has("list"))):
+        # "cool, heading into a meeting, cya": a goodbye, whatever words of leading come before;
+        # "thanks! heading to brazil next week, bye": a place in a goodbye is news, not a question
         return result(Intent.THANKS, reason="goodbye", leaving=True)
     unheard = _programme_names(doc) + [
         name for name in _unknown_names(unknown, rules)

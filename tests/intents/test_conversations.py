@@ -431,3 +431,21 @@ def test_the_followers_of_several_leaders_are_every_company_named_following(assi
     answer = thread(assistant, *questions)[-1]
     assert answer.leaders == ["nissan", "renault"], answer.text
     assert answer.followers == ["mitsubishi", "nissan", "renault"], answer.text
+
+
+@pytest.mark.parametrize(("message", "bye"), [
+    # a place in a goodbye is news ("I'm off there"), not a question about it
+    ("thanks! heading to brazil next week, bye", "Bye!"),
+    ("ありがとう！来週ブラジルに行くので、またね", "お疲れさまでした"),
+    ("merci ! je pars au Brésil la semaine prochaine, a+", "À bientôt"),
+])
+def test_a_goodbye_that_names_a_place_is_a_goodbye(assistant, message, bye):
+    answer = thread(assistant, "who leads peru", message)[-1]
+    assert answer.intent == "thanks" and not answer.leaders, answer.text
+    assert answer.text.startswith(bye), answer.text  # the goodbye alone, not a thanks before it
+
+
+@pytest.mark.parametrize("question", ["who is heading to brazil?", "bye, who leads brazil"])
+def test_a_question_beside_travel_or_a_goodbye_is_answered(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == ["renault"], answer.text

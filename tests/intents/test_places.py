@@ -121,3 +121,13 @@ def test_an_everyday_word_among_them_is_read_only_capitalised(assistant):
     """"Cooks" is the Cook Islands; "who cooks" asks nothing about them."""
     answer = assistant.ask("who cooks here?", guarded=False)
     assert "Cook Islands" not in answer.text and not answer.leaders, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who is leading the truck business in Australia?",
+    "qui pilote les camions en Australie ?",
+])
+def test_trucks_in_a_place_have_no_leader_whoever_leads_the_place(assistant, question):
+    """Trucks come up in the article only as shared logistics: nobody leads them anywhere."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == [] and "Mitsubishi" in answer.text, answer.text
