@@ -220,6 +220,14 @@ def _without_bracketed_remarks(doc: Doc, targets: list[Target], non_members: lis
 WHERE = frozenset({"where", "どこ"})
 
 
+def _cue_outside_names(doc: Doc, cue: str) -> bool:
+    """The cue is said outside the names of the clause (not the "driving" of "autonomous
+    driving")."""
+    named = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    return any(cue in cues and i not in named
+               for i, cues in doc.user_data.get("cue_starts", {}).items())
+
+
 def _ends_in_courtesy(doc: Doc) -> bool:
     """The clause ends with a thanks or a goodbye ("…、またね"): its ending asks nothing."""
     table = token_table(doc)
@@ -430,6 +438,7 @@ NEGATED_AFTER = frozenset({"ではなく", "じゃなく", "ではない", "じ�
                            "以外"})
 # two words that set the name after them aside ("other than Europe", "à part l'Europe")
 NEGATOR_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from"),
+                           ("outside", "of"), ("except", "for"),
                            ("à", "part"), ("a", "part"), ("en", "dehors"), ("autre", "que")})
 SET_ASIDE = "set_aside"  # doc.user_data: the targets a negation set aside
 
@@ -877,7 +886,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                **extra: Any) -> Understanding:
         value = max(0.0, min(1.0, confidence * factor))
         fields = {**base, **extra}  # a follow-up replaces what it inherits
-        if intent == Intent.IS_LEADER and has("involved") and not (has("lead") or has("follow")):
+        if intent == Intent.IS_LEADER and has("involved") \
+                and not (_cue_outside_names(doc, "lead") or has("follow")):
             fields["asks_part"] = True  # "is Nissan involved in that one at all?": any role
         return Understanding(intent=intent, confidence=value, reason=reason, **fields)
 
@@ -1545,6 +1555,8 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     if turn.has("inclusion") and any(t.kind in WIDE_PLACES for t in targets) \
             and any(t.kind in NARROW_PLACES for t in targets):
         return None  # "and Egypt, does it count in North Africa?": a membership of its own
+    if len(targets) > 1 and _compared(turn.doc._.cues or {}) is not None:
+        return None  # "back to south america - peru same as chile?": compares its own subjects
     # the leaders the last answer named, or none when it said nobody leads its subject
     compared = turn.named if turn.named or (
         turn.previous == Intent.WHO_LEADS and turn.old_targets) else None

@@ -11,7 +11,9 @@ from intents.components.tokens import corrected_words, token_table
 
 MAX_NGRAM = 5
 # phrases read whole: no cue inside them counts ("yes/no", "gotta run", "vu que")
-WHOLE = (("cues", "yes_or_no"), ("cues", "farewell"), ("cues", "because"), ("cues", "travel"))
+# (taking part, "does Nissan play any role in…": its "role" asks about no leader)
+WHOLE = (("cues", "yes_or_no"), ("cues", "farewell"), ("cues", "because"), ("cues", "travel"),
+         ("cues", "involved"))
 GENERAL_FACTS = "general_facts"  # doc.user_data: the facts about the model as a whole
 SOCIAL_WORDS = "social_words"  # doc.user_data: how many words greetings and thanks take
 COURTESY_SPANS = "courtesy_spans"  # doc.user_data: (start, end) of each hello, thanks, goodbye

@@ -449,3 +449,15 @@ def test_a_goodbye_that_names_a_place_is_a_goodbye(assistant, message, bye):
 def test_a_question_beside_travel_or_a_goodbye_is_answered(assistant, question):
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener"), [
+    # two places compared with each other, not with the last answer's leader (Mitsubishi)
+    (["quick q, leader for chile?", "ok and plug-in hybrids?",
+      "back to south america - peru same as chile?"], "Yes."),
+    (["who leads PHEV?", "and spain and mexico, same leader?"], "No."),
+])
+def test_two_places_compared_in_a_thread_are_compared_with_each_other(assistant, questions,
+                                                                      opener):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener), answer.text

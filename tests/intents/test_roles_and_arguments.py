@@ -367,6 +367,9 @@ def test_followers_of_a_country_and_its_region_are_said_once(assistant):
     (["which company leads the android based connected platform?",
       "is nissan involved in that one at all?"], "Yes, as a follower."),
     (["does mitsubishi take part in the e-body?"], "Yes, as a follower."),
+    # the "driving" of autonomous driving is no word of leading; "any role" asks no leader
+    (["does mitsubishi take part in the autonomous driving work at all?"], "Yes, as a follower."),
+    (["does nissan play any role in the PHEV stuff for C/D segs?"], "Yes, as a follower."),
     (["is renault involved in europe?"], "Yes, as the leader."),
     (["Nissan participe aux PHEV ?"], "Oui, en tant que suiveur."),
     (["ルノーはPHEVに関わってる？"], "はい、フォロワーとして"),
@@ -389,5 +392,17 @@ def test_taking_part_where_the_plan_names_no_roles_is_no_yes_or_no(assistant):
 ])
 def test_a_cleft_that_puts_a_name_forward_asks_yes_or_no(assistant, question, opener):
     """"c'est bien X qui …": the "qui" links the name put forward to its verb, asking no one."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    # the place the asker treats the subject as is a premise, not a second subject
+    ("台湾は中国扱いで日産リード？", "いいえ"),
+    ("香港は中国扱いで日産リード？", "はい"),
+    ("taiwan is treated as china, so nissan?", "No."),
+    ("is turkey considered europe?", "No."),
+])
+def test_a_place_treated_as_another_is_answered_about_the_first(assistant, question, opener):
     answer = assistant.ask(question, guarded=False)
     assert answer.text.startswith(opener), answer.text
