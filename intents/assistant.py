@@ -118,8 +118,17 @@ class _Language:
         # mark or a small kana no native word has, so they are read wherever they are typed
         # (names stay for the reading below: "るのーがりーだーじゃないちいき")
         cues_written = cue_words(code)
+        # (and the members' names: "ベトナムってみつびし？", "にっさん" have no native homonym)
+        companies = {name for name, entry in vocabulary.names.items() if entry.kind == "company"}
         self.loanwords = {reading: word for reading, word in self.spellings.items()
-                          if LOANWORD_KANA.search(reading) and word in cues_written}
+                          if LOANWORD_KANA.search(reading) and word in cues_written
+                          or word.lower() in companies}
+        # the names a look-alike letter may stand in ("ベトナ厶", "へルシンキ"): their readings and
+        # the names written in katakana
+        self.lookalike_names = {**self.spellings, **{
+            name: name for name in vocabulary.names if name and all(
+                "\u30a1" <= ch <= "\u30fc" for ch in name)}} \
+            if self.rules.unconfused is not None else {}
         self.clause_break = re.compile(self.rules.clause_break, re.IGNORECASE) \
             if code != "en" else CLAUSE_BREAK
         # names that end in a full stop ("Calif.", "Okla."): their stop ends no sentence
@@ -161,7 +170,7 @@ class _Language:
     def respelled_loanwords(self, clause: str) -> str:
         """"南米のふぉろわーは？" -> "南米のフォロワーは？"; "ベトナ厶" -> "ベトナム"."""
         if self.rules.unconfused is not None:
-            clause = self.rules.unconfused(clause, self.spellings)
+            clause = self.rules.unconfused(clause, self.lookalike_names)
         return self.rules.respelled(clause, self.loanwords, anywhere=True) \
             if self.loanwords else clause
 

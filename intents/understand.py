@@ -145,6 +145,11 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                        for letter in map(chr, range(ord(first) + 1, ord(last)))
                        if all((t.kind, t.id) != (TargetKind.SEGMENT, letter) for t in targets))
     located = [*asker_places, *_taken_asker_places(doc)]
+    if "each_place" in (doc._.cues or {}) and located:
+        # "I'm in Paris and my colleague in Yokohama, the leader for each of us?": the asker's
+        # place is asked about too
+        every = [*targets, *(t for t in located if t not in targets)]
+        return every, companies, non_members, [], located
     others = [t for t in targets if t not in context]
     if context and others and HERE_WORDS & set(token_table(doc).lowers) \
             and all(t.kind not in NARROW_PLACES | WIDE_PLACES | {TargetKind.AREA} for t in others):
@@ -218,6 +223,17 @@ def _without_bracketed_remarks(doc: Doc, targets: list[Target], non_members: lis
 
 
 WHERE = frozenset({"where", "どこ"})
+
+
+PART_OF = frozenset({("part", "of"), ("fait", "partie"), ("font", "partie"), ("faire", "partie")})
+
+
+def _company_part_of(doc: Doc) -> bool:
+    """A company said to be "part of" something ("is Renault part of the PHEV thing?"): taking
+    part, where a place "part of" another is counted in it."""
+    lowers = token_table(doc).lowers
+    return any(tuple(lowers[i:i + 2]) in PART_OF for i in range(len(lowers))) \
+        and any(ent.label_ == "COMPANY" for ent in doc.ents)
 
 
 def _cue_outside_names(doc: Doc, cue: str) -> bool:
@@ -886,7 +902,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                **extra: Any) -> Understanding:
         value = max(0.0, min(1.0, confidence * factor))
         fields = {**base, **extra}  # a follow-up replaces what it inherits
-        if intent == Intent.IS_LEADER and has("involved") \
+        if intent == Intent.FACT and has("company_asked"):
+            fields["asks_company"] = True  # "who made the Xpander?", not "which model…?"
+        if intent == Intent.IS_LEADER and (has("involved") or _company_part_of(doc)) \
                 and not (_cue_outside_names(doc, "lead") or has("follow")):
             fields["asks_part"] = True  # "is Nissan involved in that one at all?": any role
         return Understanding(intent=intent, confidence=value, reason=reason, **fields)

@@ -337,6 +337,8 @@ def _cross_check(kb: KnowledgeBase) -> None:
         for company in fact.companies:
             _check(company in kb.companies, "facts.yaml", fact.id, "companies",
                    f"unknown company {company!r}")
+        _check(fact.leader is None or fact.leader in fact.companies, "facts.yaml", fact.id,
+               "leader", f"{fact.leader!r} is not one of the fact's companies")
 
 
 def _leadership(kb: KnowledgeBase, item: Region | Technology) -> Leadership:

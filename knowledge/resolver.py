@@ -388,7 +388,12 @@ class Resolver(ReadingBuilder):
             # "who leads trucks?": trucks come up in a fact, but nobody leads them
             text = self.words.say("The plan designates no leader for that. "
                                   "What the article says: {text}", text=text)
-        return self._base(question, understanding, text=text,
+        # "who made the Xpander?": the company the fact shows leading, the others following
+        leading = [f for f in facts if f.leader] if understanding.asks_company else []
+        leaders = sorted({f.leader for f in leading if f.leader})
+        followers = sorted({c for f in leading for c in f.companies if c != f.leader})
+        return self._base(question, understanding, text=text, leaders=leaders,
+                          followers=followers if len(leaders) == 1 else [],
                           sources=list(dict.fromkeys(sources)))
 
     def listing(self, question: str, understanding: Understanding) -> Answer:

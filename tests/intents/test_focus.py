@@ -359,3 +359,24 @@ def test_ones_own_team_stays_the_askers_place(assistant, question, leaders):
 def test_our_colleagues_are_other_people(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # the leader "for each of us", "respectifs", "それぞれ": the asker's place is asked too
+    ("i'm in paris and my colleague is in yokohama, who's the leader for each of us?",
+     ["nissan", "renault"]),
+    ("je suis a Valladolid, mon manager a Bangkok, qui est leader chez moi et chez lui ?",
+     ["mitsubishi", "renault"]),
+    ("on bosse depuis Sao Paulo avec une team a Montreal, leaders respectifs svp ?",
+     ["nissan", "renault"]),
+    ("私は横浜勤務で、同僚がパリにいます。それぞれのリーダーは？", ["nissan", "renault"]),
+])
+def test_each_of_us_asks_about_the_askers_place_too(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders, answer.text
+
+
+def test_without_each_the_askers_place_stays_context(assistant):
+    answer = assistant.ask("je suis a Valladolid, mon manager a Bangkok, qui est leader chez lui ?",
+                           guarded=False)
+    assert answer.leaders == ["mitsubishi"], answer.text

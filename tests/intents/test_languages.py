@@ -348,6 +348,7 @@ def test_courtesy_both_languages_type_answers_in_the_threads_language(assistant,
     ("ベトナ厶市場はどこがリード？", ["mitsubishi"]),  # 厶 (a radical) for ム
     ("オ一ストラリアのリーダーは？", ["mitsubishi"]),  # 一 (one) for ー
     ("フランスのリーダ一は？", ["renault"]),
+    ("へルシンキってどこがリーダー？", ["renault"]),  # hiragana へ for katakana ヘ
 ])
 def test_look_alike_letters_inside_a_katakana_name_are_the_names(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
@@ -360,3 +361,15 @@ def test_a_look_alike_that_spells_no_name_is_left_as_typed(assistant):
     spellings = assistant._engine.language("ja").spellings
     assert unconfused("ルノー工場はどこ？", spellings) == "ルノー工場はどこ？"
     assert unconfused("ベトナ厶市場", spellings) == "ベトナム市場"
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # the members' names typed in hiragana, beside another name
+    ("ベトナムってみつびし？", ["mitsubishi"]),
+    ("るのーは欧州のリーダー？", ["renault"]),
+    ("にっさんはどこのリーダー？", ["nissan"]),
+])
+def test_a_members_name_typed_in_hiragana_is_read_beside_other_names(assistant, question,
+                                                                     leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders, answer.text

@@ -131,3 +131,23 @@ def test_trucks_in_a_place_have_no_leader_whoever_leads_the_place(assistant, que
     """Trucks come up in the article only as shared logistics: nobody leads them anywhere."""
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == [] and "Mitsubishi" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders", "said"), [
+    # every country's capital, whatever its size
+    ("on ouvre un bureau a Nouméa, qui est leader la-bas ?", ["mitsubishi"], "Calédonie"),
+    ("who leads papeete?", ["mitsubishi"], "French Polynesia"),
+    ("who leads valletta?", ["renault"], "Malta"),
+])
+def test_every_capital_is_known(assistant, question, leaders, said):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders and said in answer.text, answer.text
+
+
+def test_a_capital_named_by_everyday_words_or_shared_by_a_bigger_city_is_left_out():
+    from scripts.build_gazetteer import build
+    cities = build()["cities"]
+    assert "noumea" in cities and "valletta" in cities
+    # "Male" and "The Valley" are everyday English; Saint-Denis is also a town near Paris
+    assert "male" not in cities and "the valley" not in cities
+    assert "saint-denis" not in cities

@@ -370,6 +370,7 @@ def test_followers_of_a_country_and_its_region_are_said_once(assistant):
     # the "driving" of autonomous driving is no word of leading; "any role" asks no leader
     (["does mitsubishi take part in the autonomous driving work at all?"], "Yes, as a follower."),
     (["does nissan play any role in the PHEV stuff for C/D segs?"], "Yes, as a follower."),
+    (["is renault part of the phev thing?"], "Yes, as a follower."),  # a place "part of" one: no
     (["is renault involved in europe?"], "Yes, as the leader."),
     (["Nissan participe aux PHEV ?"], "Oui, en tant que suiveur."),
     (["ルノーはPHEVに関わってる？"], "はい、フォロワーとして"),
@@ -406,3 +407,17 @@ def test_a_cleft_that_puts_a_name_forward_asks_yes_or_no(assistant, question, op
 def test_a_place_treated_as_another_is_answered_about_the_first(assistant, question, opener):
     answer = assistant.ask(question, guarded=False)
     assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # a company asked for: the one the fact shows leading
+    ("xpander then livina — who was the leader on that one?", ["mitsubishi"]),
+    ("l'Xpander cité dans l'article, il vient de quelle marque ?", ["mitsubishi"]),
+    ("記事の例のエクスパンダーを出したのはどこ？", ["mitsubishi"]),
+    # a model asked for, or the example itself: no leader named
+    ("Which Mitsubishi model was the Nissan Livina built on?", []),
+    ("What is the Xpander example?", []),
+])
+def test_a_fact_names_its_leading_company_when_a_company_is_asked(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "fact" and answer.leaders == leaders, answer.text

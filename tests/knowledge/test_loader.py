@@ -198,6 +198,8 @@ def test_a_schema_error_names_the_entry_by_id_or_position_and_the_field_path(
      "technologies.yaml: entry 'phev', field 'followers': unknown company 'toyota'"),
     ("technologies.yaml", "  - id: phev\n", "  - id: phev\n    followers: [mitsubishi]\n",
      "technologies.yaml: entry 'phev', field 'followers': the leader cannot follow itself"),
+    ("facts.yaml", "leader: mitsubishi", "leader: renault",
+     "facts.yaml: entry 'xpander', field 'leader': 'renault' is not one of the fact's companies"),
     ("technologies.yaml", "kinds: [phev]", "kinds: [hydrogen]",
      "technologies.yaml: entry 'ab_electrified_powertrain', field 'kinds': "
      "unknown technology 'hydrogen'"),
@@ -236,3 +238,14 @@ def test_abbreviations_are_read_from_country_converters_patterns():
     names = country_names()
     assert "RSA" in names["ZA"] and "PNG" in names["PG"]
     assert "PRK" not in names["KH"]  # North Korea's ISO code, never Cambodia's
+
+
+def test_other_names_in_country_converters_patterns_name_their_country(kb):
+    """A name of its own ("Swaziland", "Ceylon"), the rest of a compass name ("Macedonia") and
+    a compass word beside a name ("East Timor"); never a stem ("Argentin"), a word of a longer
+    name ("Christmas"), nor an adjective ("Swedish")."""
+    names = {name for found in kb.country_names.values() for name in found}
+    for code, name in (("SZ", "Swaziland"), ("LK", "Ceylon"), ("MK", "Macedonia"),
+                       ("TL", "East Timor"), ("CD", "Zaire")):
+        assert name in kb.country_names[code], (code, name)
+    assert not {"Argentin", "Christmas", "Swedish", "Dominican"} & names
