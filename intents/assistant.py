@@ -118,11 +118,12 @@ class _Language:
         # mark or a small kana no native word has, so they are read wherever they are typed
         # (names stay for the reading below: "るのーがりーだーじゃないちいき")
         cues_written = cue_words(code)
-        # (and the members' names: "ベトナムってみつびし？", "にっさん" have no native homonym)
-        companies = {name for name, entry in vocabulary.names.items() if entry.kind == "company"}
         self.loanwords = {reading: word for reading, word in self.spellings.items()
-                          if LOANWORD_KANA.search(reading) and word in cues_written
-                          or word.lower() in companies}
+                          if LOANWORD_KANA.search(reading) and word in cues_written}
+        # the members' names typed in kana beside other names ("ベトナムってみつびし？")
+        companies = {name for name, entry in vocabulary.names.items() if entry.kind == "company"}
+        self.company_spellings = {reading: word for reading, word in self.spellings.items()
+                                  if word.lower() in companies}
         # the names a look-alike letter may stand in ("ベトナ厶", "へルシンキ"): their readings and
         # the names written in katakana
         self.lookalike_names = {**self.spellings, **{
@@ -398,6 +399,7 @@ class Assistant:
         understood: list[Understanding] = []
         read: list[str] = []
         unresolved_own_place = False
+        own_asked = 0  # the clause that asked about the asker's own place, and none before it
         for clause in clauses:
             understanding = self._understand(engine, clause, previous)
             if understanding.own_place is not None:
@@ -405,6 +407,7 @@ class Assistant:
                     start, end = understanding.own_place
                     clause = clause[:start] + str(asker["text"]) + clause[end:]
                     understanding = _about_the_place(self._understand(engine, clause, previous))
+                    own_asked = len(answers)
                 else:
                     unresolved_own_place = True
             asker = _asker_place(understanding) or asker
@@ -451,6 +454,12 @@ class Assistant:
             answers.append(answer)
             understood.append(understanding)
             read.append(clause)
+        if own_asked and len(answers) == len(understood):
+            # "je suis au Brésil, mon N+1 au Japon. qui lead chez nous ?": the statements before
+            # the question about the asker's own place only set the scene
+            kept = [i for i, u in enumerate(understood) if i >= own_asked or not u.statement]
+            answers, understood, read = ([items[i] for i in kept]
+                                         for items in (answers, understood, read))
         if unresolved_own_place and asker and not (context or {}).get("asker"):
             # "who leads my region? I'm in Chile": the place the message gives later
             return self._ask(engine, raw, {**(context or {}), "asker": asker}, others, whole)
@@ -571,6 +580,15 @@ class Assistant:
                                rules=engine.rules)
             if again.intent not in UNREAD and (again.targets or again.companies):
                 understanding, doc = again, read
+        elif understanding.targets and not understanding.companies and engine.company_spellings:
+            # "ベトナムってみつびし？": a member's name in kana beside a name read already
+            named = engine.rules.respelled(clause, engine.company_spellings, anywhere=True)
+            if named != clause:
+                read = engine.nlp(named)
+                again = understand(read, domain_words=engine.domain_words, context=previous,
+                                   rules=engine.rules)
+                if again.companies and again.targets:
+                    understanding, doc = again, read
         understanding = told_apart(understanding, doc, engine.kb,
                                    COORDINATORS | engine.rules.coordinators)
         if understanding.unknown_name:

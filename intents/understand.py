@@ -81,6 +81,9 @@ SUBJECT_WORDS = frozenset({"there", "it", "that", "this", "those", "them", "here
 # replace it ("and China?").
 QUALIFYING = frozenset({"in", "for", "within", "across", "inside", "at"})
 HERE_WORDS = frozenset({"here", "ici", "ここ", "こちら"})  # the asker's own place
+# the place named last, away from the asker ("based in Paris but sorting out a deal in Hanoi,
+# who leads there?")
+THERE_WORDS = frozenset({"there", "là-bas", "la-bas", "そこ", "あちら", "向こう"})
 LEADER_FOR_US = (("for", "us"), ("for", "me"), ("pour", "nous"), ("pour", "moi"))
 DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 PLACE_LABELS = frozenset({"region", "area", "zone", "country", "city", "subdivision", "shared"})
@@ -159,6 +162,14 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
     if context and any(t not in context for t in targets):
         # "I'm in Osaka but asking about Vietnam": answer the focus, not the asker's place
         return [t for t in targets if t not in context], companies, non_members, [], located
+    places = [t for t in targets if t.kind in NARROW_PLACES | WIDE_PLACES | {TargetKind.AREA}]
+    if context and len({t.text for t in places}) > 1 and all(t in context for t in targets) \
+            and THERE_WORDS & set(token_table(doc).lowers) \
+            and not HERE_WORDS & set(token_table(doc).lowers):
+        # "i'm based in paris but sorting out a dealer thing in hanoi, who leads there?":
+        # "there" is the place named last, away from where the asker is
+        last = [t for t in targets if t.text == places[-1].text]
+        return last, companies, non_members, [t for t in targets if t not in last], located
     # a clause naming only such places is context for another clause that asks about one
     return targets, companies, non_members, context, located
 
@@ -226,6 +237,32 @@ WHERE = frozenset({"where", "どこ"})
 
 
 PART_OF = frozenset({("part", "of"), ("fait", "partie"), ("font", "partie"), ("faire", "partie")})
+
+
+# words that join a qualifier after a name ("le drivetrain à flux capacitor")
+QUALIFIER_LINKS = frozenset({"à", "a", "with", "de", "du", "au", "avec"})
+
+
+def _unknown_qualifier(doc: Doc, unknown: list[str]) -> str | None:
+    """A word the bot doesn't know right beside a word covering several technologies
+    ("quantum powertrain", "drivetrain à flux capacitor"): the name as typed, or None."""
+    table = token_table(doc)
+    strange = set(unknown)
+    for ent in doc.ents:
+        if ent.label_ != "FAMILY":
+            continue
+        start = ent.start
+        while start > 0 and table.texts[start - 1] in strange:
+            start -= 1
+        end = ent.end
+        if end + 1 < len(doc) and table.lowers[end] in QUALIFIER_LINKS \
+                and table.texts[end + 1] in strange:
+            end += 1
+            while end < len(doc) and table.texts[end] in strange:
+                end += 1
+        if start < ent.start or end > ent.end:
+            return doc[start:end].text
+    return None
 
 
 def _company_part_of(doc: Doc) -> bool:
@@ -759,6 +796,7 @@ def _after_cleft(lowers: list[str], start: int, rules: LanguageRules) -> bool:
                for opener in rules.cleft_openers)
 
 
+SOMEONE = frozenset({"anyone", "anybody", "someone", "somebody"})
 DISCOURSE_OPENERS = frozenset({"so", "ok", "okay", "and", "but", "well", "hey", "hmm", "also",
                                "then", "alright", "anyway", "btw", "oh", "right", "hi"})
 ANYONE = ("誰", "か")  # "誰か知ってる？": does anyone know, not who
@@ -804,6 +842,10 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
         # "any leader for the Caribbean?", "Jamaica and Haiti, any leader assigned?" (not
         # "any idea if it'll rain in Lyon?")
         return True
+    if "who" not in (doc._.cues or {}) and any(
+            lower in SOMEONE and (i == 0 or table.texts[i - 1] in (",", ":", "-", "—"))
+            and len(doc) - i <= 4 for i, lower in enumerate(table.lowers)):
+        return True  # "dubai & istanbul, anyone designated?": whether there is one
     if words[lead:lead + 2] in (["what", "about"], ["how", "about"]):
         # "what about Taiwan, is it Nissan since Nissan leads China?": the subject, then a
         # yes/no about it
@@ -972,6 +1014,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     expected = not EXPECTING.isdisjoint(token_table(doc).lemmas)
     denied = any(name in denials for name in (strong_fact, hint_fact) if name) and not expected
     base.update(yes_no=yes_no, denied=denied, exists=has("existence"))
+    # "je suis au Brésil, mon N+1 au Japon.": no word of a question, it only says something
+    base["statement"] = not (asks_who or leads or follows or yes_no or has("what")
+                             or has("list") or has("existence") or any(
+                                 text in ("?", "？") for text in tokens.texts))
     if expected and any(name in denials for name in (strong_fact, hint_fact) if name):
         base["weak_fact"] = True  # the fact, without a Yes or No the bot can't vouch for
     if yes_no and not companies and (has("none_claim") or rules.spaced and has("negation")
@@ -1022,6 +1068,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # "cool, heading into a meeting, cya": a goodbye, whatever words of leading come before;
         # "thanks! heading to brazil next week, bye": a place in a goodbye is news, not a question
         return result(Intent.THANKS, reason="goodbye", leaving=True)
+    qualified = _unknown_qualifier(doc, unknown)
+    if qualified and (leads or asks_who) and not companies:
+        # "who leads the flux capacitor drivetrain?": a kind of powertrain the plan doesn't
+        # name, not every powertrain it does
+        return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=qualified)
     unheard = _programme_names(doc) + [
         name for name in _unknown_names(unknown, rules)
         if (_asked_about(doc, name, rules) or _placed_by(doc, name, rules)
@@ -1194,7 +1245,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             base["asks_follower"] = False
     kind = kinds[0] if len(kinds) == 1 and intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS) \
         else None
-    compare = _compared(cues) if intent == Intent.WHO_LEADS and len(targets) > 1 else None
+    compare = _compared(cues) if intent == Intent.WHO_LEADS and targets else None
+    if compare and len(targets) == 1 and located and located[0] not in targets:
+        # "sitting in sydney rn — is singapore the same leader as here?": against the asker's
+        base["targets"] = targets = [located[0], *targets]
+    compare = compare if len(targets) > 1 else None
     if intent == Intent.WHO_LEADS and yes_no and not compare and _asks_membership(doc, targets,
                                                                                rules):
         compare = "member"  # "is Turkey counted as Europe?": Yes when the plan puts it there

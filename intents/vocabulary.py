@@ -336,7 +336,11 @@ def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
             vocabulary.list_kinds = {kind: _phrases(items) for kind, items in words.items()}
         else:
             vocabulary.cues[cue] = _phrases(words)
-    _add_cities(kb, vocabulary, kb.local_city_aliases.get(lang, {}))
+    local_cities = kb.local_city_aliases.get(lang, {})
+    if lang == "fr":  # "Le Caire": "au Caire", "du Caire"
+        local_cities = {**local_cities, **{form: city for name, city in local_cities.items()
+                                           for form in _contracted([name])}}
+    _add_cities(kb, vocabulary, local_cities)
     _build_fuzzy_choices(kb, vocabulary, phonetic_only=rules.fuzzy_phonetic_only)
     for fact in kb.facts.values():
         keywords, hints, denies = fact.keywords, fact.hints, fact.denies

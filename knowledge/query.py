@@ -74,6 +74,7 @@ class Understanding:
     leaving: bool = False  # small talk that says goodbye ("perfect, gotta run")
     unled: bool = False  # a list of what has no leader ("which segments have no leader?")
     asks_follower: bool = False  # "is Renault a follower in Japan?"
+    statement: bool = False  # no word of a question: "je suis au Brésil, mon N+1 au Japon."
     asks_company: bool = False  # "who made the Xpander?": a company, not a model, is asked
     asks_part: bool = False  # "is Nissan involved in the PHEV?": leading or following both count
     denied: bool = False  # a yes/no fact question the fact contradicts

@@ -11,7 +11,7 @@ import pycountry
 
 from knowledge.answer import Source
 from knowledge.loader import KnowledgeBase, Leadership, fold_name
-from knowledge.localise import Phrasing
+from knowledge.localise import FRENCH_CONTRACTIONS, Phrasing
 from knowledge.query import Intent, Target, TargetKind, Understanding
 from knowledge.schema import Technology
 
@@ -112,10 +112,16 @@ class ReadingBuilder:
         """Folded local name -> the name as written, for this language's cities and states."""
         zones = [name for zone in self.kb.zones.values()
                  for name in zone.i18n.get("aliases", {}).get(self.lang, [])]
-        return {fold_name(name): name
-                for names in (*(table.get(self.lang, {}) for table in (
-                    self.kb.local_city_aliases, self.kb.local_subdivision_aliases)), zones)
-                for name in names}
+        names = {fold_name(name): name
+                 for names in (*(table.get(self.lang, {}) for table in (
+                     self.kb.local_city_aliases, self.kb.local_subdivision_aliases)), zones)
+                 for name in names}
+        # "au Caire", "du Havre": the name keeps its article ("Le Caire")
+        for joined, contracted in FRENCH_CONTRACTIONS.items() if self.lang == "fr" else ():
+            article = joined.split()[1] + " "
+            names.update({fold_name(contracted + " " + name[len(article):]): name
+                          for name in list(names.values()) if name.lower().startswith(article)})
+        return names
 
     def place_region(self, target: Target) -> tuple[str | None, str, list[str]]:
         """(region id or None, subject, notes) for a place target."""

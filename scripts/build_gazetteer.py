@@ -282,6 +282,7 @@ def local_city_names(cities: list[dict], places: dict[str, dict[str, int]],
     `vocabularies`: what the bot reads in each language without local names of places."""
     claims: dict[tuple[str, str], set[str]] = {}
     for lang, name, key in [*_cldr_city_names(places), *_katakana_city_names(cities, places)]:
+        name = name.replace("\u2019", "'")  # CLDR's "Port-d’Espagne": typed with "'"
         if fold_accents(name).lower() != key:  # "Asmara" is already the English name
             claims.setdefault((lang, name), set()).add(key)
     kept: dict[str, dict[str, str]] = {lang: {} for lang in LOCAL_LANGUAGES}

@@ -380,3 +380,36 @@ def test_without_each_the_askers_place_stays_context(assistant):
     answer = assistant.ask("je suis a Valladolid, mon manager a Bangkok, qui est leader chez lui ?",
                            guarded=False)
     assert answer.leaders == ["mitsubishi"], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "quick q - i'm based in paris but sorting out a dealer thing in hanoi, who leads there?",
+    "i'm based in paris but working on a deal in hanoi, who leads there?",
+    "je suis basé à Paris mais je gère un dossier à Hanoï, qui dirige là-bas ?",
+])
+def test_there_is_the_place_named_away_from_the_asker(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == ["mitsubishi"], answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    # the same leader as where the asker is: the asker's place is compared with the one asked
+    ("sitting in sydney rn — is singapore the same leader as here?", "Yes."),
+    ("i'm in lyon, does the same company lead in são paulo?", "Yes."),
+    ("バンコク駐在です。ジャカルタも同じリーダー？", "はい"),
+    ("i'm in tokyo, is the leader in paris different?", "Yes."),
+    ("i'm in tokyo, does the same company lead in paris?", "No."),
+])
+def test_the_same_leader_as_the_askers_place(assistant, question, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # the scene set before a question about the asker's own place is not asked about
+    ("je suis au Brésil, mon N+1 au Japon. qui lead chez nous ?", ["renault"]),
+    ("I'm in Brazil, my manager is in Japan. who leads for us?", ["renault"]),
+])
+def test_a_question_about_our_own_place_after_setting_the_scene(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders, answer.text

@@ -126,14 +126,17 @@ def test_there_alone_after_a_technology_is_asked_back(assistant):
     assert not answer.understood
 
 
-@pytest.mark.parametrize("question", [
-    "which car did mitsubishi release that was followed by nissan's livina?",
-    "who followed mitsubishi's xpander?",
+@pytest.mark.parametrize(("question", "leaders", "followers"), [
+    ("which car did mitsubishi release that was followed by nissan's livina?", [], []),
+    # a company asked: the one the example shows leading, and its follower (not a list of
+    # everything that follows Mitsubishi)
+    ("who followed mitsubishi's xpander?", ["mitsubishi"], ["nissan"]),
 ])
-def test_a_facts_own_words_beside_followed_point_at_the_fact(assistant, question):
+def test_a_facts_own_words_beside_followed_point_at_the_fact(assistant, question, leaders,
+                                                             followers):
     answer = assistant.ask(question, guarded=False)
-    assert answer.intent == "fact" and answer.leaders == [], answer.text
-    assert "Livina" in answer.text
+    assert answer.intent == "fact" and answer.leaders == leaders, answer.text
+    assert answer.followers == followers and "Livina" in answer.text
 
 
 @pytest.mark.parametrize("questions", [
@@ -688,3 +691,36 @@ def test_what_has_no_leader_lists_what_the_plan_gives_nobody(assistant, question
 def test_a_slip_between_two_cue_words_is_still_a_cue(assistant, question, leader):
     answer = assistant.ask(question, guarded=False)
     assert answer.intent == "who_follows" and answer.leaders == [leader], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who leads the flux capacitor drivetrain?",
+    "who leads the quantum powertrain?",
+    "le drivetrain à flux capacitor, c'est qui le lead ?",
+])
+def test_an_unknown_word_beside_a_word_for_several_technologies_is_asked_back(assistant,
+                                                                             question):
+    """Not every powertrain the plan names: a kind of powertrain it doesn't."""
+    answer = assistant.ask(question, guarded=False)
+    assert answer.kind == "clarify" and not answer.leaders, answer.text
+
+
+def test_a_known_word_beside_it_keeps_every_reading(assistant):
+    answer = assistant.ask("who leads the common powertrain stuff", guarded=False)
+    assert answer.leaders == ["nissan", "renault"], answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    # "anyone designated?" after the places: whether anyone leads them
+    ("dubai & istanbul, anyone designated?", "No."),
+    ("india, anyone designated?", "No."),
+    ("brazil - anyone in charge?", "Yes."),
+])
+def test_anyone_after_the_places_asks_whether_there_is_a_leader(assistant, question, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
+
+
+def test_anyone_who_knows_asks_who(assistant):
+    answer = assistant.ask("anyone know who leads brazil?", guarded=False)
+    assert answer.text.startswith("Renault"), answer.text

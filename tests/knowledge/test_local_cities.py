@@ -96,3 +96,8 @@ def test_a_city_of_a_country_that_is_a_region_names_that_region_once(
     first = text.split(". ")[0].split("。")[0]
     assert first.startswith(f"{label} ({country})"), text
     assert first.count(country) == 1, text
+
+
+def test_a_french_city_name_with_its_article_is_read_and_said_after_a_or_de(assistant):
+    answer = assistant.ask("Et au Caire, c'est qui le leader ?", guarded=False)
+    assert answer.leaders == ["renault"] and "Le Caire (Égypte)" in answer.text, answer.text
