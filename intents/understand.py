@@ -773,6 +773,13 @@ def _cleft_relative(doc: Doc, rules: LanguageRules) -> bool:
                 and _after_cleft(table.lowers, start, rules)
                 and table.lowers[end] in rules.relative_pronouns}
     asking = [i for i, lower in enumerate(table.lowers) if lower in rules.relative_pronouns]
+    if len(asking) == 1 and any(_after_cleft(table.lowers, i, rules)
+                                and i < asking[0] and table.alpha[i]
+                                and not any(table.punct[i:asking[0]])
+                                for i in range(asking[0])):
+        # "c'est bien les membres de l'Alliance qui l'ont annoncé ?": what the cleft puts
+        # forward comes before its "qui" ("c'est qui le lead ?" asks who)
+        return True
     return bool(relative) and set(asking) <= relative
 
 
@@ -877,7 +884,7 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
         # a "qui" right after the company only links it to its verb
         relative = any(ent.label_ == "COMPANY" and ent.end < len(doc)
                        and table.lowers[ent.end] in rules.relative_pronouns for ent in doc.ents)
-        return (not asks_who or relative) and not requested
+        return (not asks_who or relative or _cleft_relative(doc, rules)) and not requested
     if any(word in rules.inverted_subjects for word in words[1:5]):
         return not asks_who and "what" not in cues  # "Nissan dirige-t-il l'Europe ?"
     # "三菱はオセアニアのリーダーですか", and before a question mark inside the message

@@ -390,6 +390,9 @@ def test_taking_part_where_the_plan_names_no_roles_is_no_yes_or_no(assistant):
     ("c'est bien Senard qui a annoncé le modele leader-follower ?", "Oui."),
     ("was it Senard who announced the leader-follower model?", "Yes."),
     ("c'est bien Nissan qui dirige la Chine ?", "Oui."),
+    ("c'est bien les membres de l'Alliance qui avaient deja annoncé ce modele en janvier ?",
+     "Oui."),
+    ("c'est bien les membres qui ont annoncé le modèle en mai ?", "Non."),
 ])
 def test_a_cleft_that_puts_a_name_forward_asks_yes_or_no(assistant, question, opener):
     """"c'est bien X qui …": the "qui" links the name put forward to its verb, asking no one."""
@@ -421,3 +424,8 @@ def test_a_place_treated_as_another_is_answered_about_the_first(assistant, quest
 def test_a_fact_names_its_leading_company_when_a_company_is_asked(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.intent == "fact" and answer.leaders == leaders, answer.text
+
+
+def test_c_est_qui_asks_who(assistant):
+    answer = assistant.ask("c'est qui le lead en Chine ?", guarded=False)
+    assert answer.leaders == ["nissan"] and not answer.text.startswith("Oui"), answer.text
