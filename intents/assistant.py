@@ -570,9 +570,16 @@ class Assistant:
         doc = engine.nlp(clause)
         understanding = understand(doc, domain_words=engine.domain_words, context=previous,
                                    rules=engine.rules)
-        respelled = engine.respelled(clause) if understanding.intent in UNREAD \
-            and not understanding.targets and not understanding.companies else clause
-        if respelled != clause:
+        respelled = engine.respelled(clause) if not understanding.targets and (
+            understanding.intent in UNREAD or understanding.companies) else clause
+        if respelled != clause and understanding.companies:
+            # "ろしあは日産がリーダーだよね？": a place in kana beside a member's name
+            read = engine.nlp(respelled)
+            again = understand(read, domain_words=engine.domain_words, context=previous,
+                               rules=engine.rules)
+            if again.targets and set(understanding.companies) <= set(again.companies):
+                understanding, doc = again, read
+        elif respelled != clause:
             # "ろしあはだれがりーど": names typed in kana, read only when nothing else was (the
             # kana of everyday words may hold a name's reading: "しりあい")
             read = engine.nlp(respelled)

@@ -25,7 +25,8 @@ from knowledge.loader import KnowledgeBase
 
 SOCIAL = ("greeting", "thanks")
 # courtesy both languages' speakers type ("ok thx" in a French thread): it tells no language
-SHARED_COURTESY = frozenset({"ok", "okay", "cool", "super", "hello", "hey", "thx", "thanks"})
+SHARED_COURTESY = frozenset({"ok", "okay", "cool", "super", "hello", "hey", "thx", "thanks",
+                             "bye"})
 FRENCH_STOP_WORDS = frozenset(fold_accents(w) for w in spacy_stop_words("fr"))
 NAME_WEIGHT = 0.5  # a word of a name in one language only: weak evidence next to grammar
 QUESTION_WEIGHT = 2.0  # a question word ("who", "qui") outweighs a borrowed word ("lead")

@@ -73,6 +73,7 @@ class FocusWords:
     markers: frozenset[str]
     with_others: frozenset[str]  # "with", "supporting": the unit after them is others'
     people_units: frozenset[str]  # "colleagues": others' even when "our"
+    other_people: frozenset[str]  # "my colleague", "my boss": someone else than the asker
     weak_markers: frozenset[str]
     origin: frozenset[str]
     breaks: frozenset[str]
@@ -101,6 +102,7 @@ def focus_words() -> FocusWords:
         asker=_words(cues["asker"]), locative=_words(cues["asker_place"]),
         units=_words(data["asker_unit"]), markers=_words(data["focus_marker"]),
         with_others=_words(data["with_others"]), people_units=_words(data["people_units"]),
+        other_people=_words(data["other_people"]),
         weak_markers=_words(data["focus_weak"]),
         origin=frozenset(p.lower() for p in data["origin"]),  # phrases: "of" alone is none
         breaks=_words(data["clause_break"]),
@@ -192,6 +194,9 @@ def place_roles(doc: Doc) -> dict[int, str]:
             # "we have dealers in Georgia and Armenia", "with Nissan Europe in Amsterdam",
             # "I live in Perth Australia"
             role = previous_role
+        elif person and _someone_else(lowers, person[-1], words) \
+                and not REPORTING.intersection(lowers[i] for i in span):
+            role = ASIDE  # "my colleague is in Shanghai": someone else's place sets the scene
         elif person and (not asks or near in words.locative or located or unit) \
                 and not REPORTING.intersection(lowers[i] for i in span):
             # "I visit Germany a lot", "my team in Madrid needs ..."; not "my manager says
@@ -224,6 +229,14 @@ def place_roles(doc: Doc) -> dict[int, str]:
         roles[start] = role
         previous_end, previous_role = ent.end, role
     return roles
+
+
+def _someone_else(lowers: list[str], last: int, words: FocusWords) -> bool:
+    """The last first-person word before a place is "my colleague", "our boss": someone else."""
+    if lowers[last] in words.other_people:
+        return last > 0 and lowers[last - 1] in OWN
+    return lowers[last] in OWN and last + 1 < len(lowers) \
+        and lowers[last + 1] in words.other_people
 
 
 def _asked_place_after(ents: list[Span], start: int, numbers: list[int],

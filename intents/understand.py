@@ -862,7 +862,7 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
             return True
     if words[lead] in rules.yes_no_openers:
         # "can you tell me who leads Japan?" / "do you know ..." are requests, not yes/no
-        request = len(words) > lead + 2 and words[lead + 1] == "you" and any(
+        request = len(words) > lead + 2 and words[lead + 1] in ("you", "u", "ya") and any(
             word in rules.request_words for word in words[lead + 2:lead + 4])
         # "could you (please) tell me ..."
         return not request
@@ -1174,7 +1174,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     if strong_fact and has("made") and not leads and not follows:
         # "who engineered the Leaf EV?": the fact that says so, not who leads its technology
         return result(Intent.FACT, reason="who made what a fact names", facts=[strong_fact])
-    if strong_fact and not targets:
+    # "can u explain mitsubishi's role in the leader follower model": what the company leads
+    # in the model, not the model
+    role_in_model = strong_fact in general and bool(companies) and not yes_no \
+        and _cue_outside_names(doc, "lead")
+    if strong_fact and not targets and not role_in_model:
         # "which car did Mitsubishi release that Nissan's Livina followed?": a fact's own
         # words and a company, with nothing else led, point at the fact
         return result(Intent.FACT, reason="fact keyword beside a company", facts=[strong_fact])
@@ -1446,6 +1450,12 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     if not targets and not companies and any(
             t.kind in (TargetKind.SEGMENT, TargetKind.TECH) for t in old_targets):
         targets = _bare_letters(doc)  # "and the D?" after a segment or technology question
+    compared = _compared(doc._.cues or {})
+    if compared and not targets and not companies and len(
+            {t.text for t in old_targets if t.kind in NARROW_PLACES | WIDE_PLACES}) > 1:
+        # "im in jakarta, my colleague in manila. same leader for both?": the places named
+        return turn.inherit(Intent.WHO_LEADS, targets=old_targets, compare=compared,
+                            yes_no=True)
     aside = {t.key() for t in doc.user_data.get(SET_ASIDE, [])}
     kept = [t for t in old_targets if t.key() not in aside]
     if aside and (kept or turn.old_companies) and not targets and not companies \

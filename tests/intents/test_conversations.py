@@ -461,3 +461,12 @@ def test_two_places_compared_in_a_thread_are_compared_with_each_other(assistant,
                                                                       opener):
     answer = thread(assistant, *questions)[-1]
     assert answer.text.startswith(opener), answer.text
+
+
+def test_a_companys_role_in_the_model_is_what_it_leads_and_they_is_that_company(assistant):
+    first, japan, oceania = thread(
+        assistant, "can u explain mitsubishi's role in the leader follower model",
+        "do they lead in japan?", "and in oceania?")
+    assert first.leaders == ["mitsubishi"] and "Oceania" in first.text, first.text
+    assert japan.text.startswith("No") and oceania.text.startswith("Yes"), (japan.text,
+                                                                           oceania.text)

@@ -370,6 +370,8 @@ def test_our_colleagues_are_other_people(assistant, question, leaders):
     ("on bosse depuis Sao Paulo avec une team a Montreal, leaders respectifs svp ?",
      ["nissan", "renault"]),
     ("私は横浜勤務で、同僚がパリにいます。それぞれのリーダーは？", ["nissan", "renault"]),
+    ("je suis a Madrid et mes collegues sont a Bangkok, qui lead pour nous deux?",
+     ["mitsubishi", "renault"]),
 ])
 def test_each_of_us_asks_about_the_askers_place_too(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
@@ -413,3 +415,31 @@ def test_the_same_leader_as_the_askers_place(assistant, question, opener):
 def test_a_question_about_our_own_place_after_setting_the_scene(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == leaders, answer.text
+
+
+def test_my_colleagues_place_is_not_mine(assistant):
+    """"my colleague is in Shanghai and me in Paris": "my region" later is Paris."""
+    answer = thread(assistant, "my colleague is in Shanghai and me in Paris, who leads each",
+                    "what about the followers for my region")[-1]
+    assert answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener"), [
+    (["im in jakarta, my colleague in manila. same leader for both?"], "Yes."),
+    (["who leads japan and brazil?", "same leader?"], "No."),
+    (["who leads japan and china?", "different leaders?"], "No."),
+])
+def test_same_leader_after_two_places_compares_them(assistant, questions, opener):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener), answer.text
+
+
+def test_my_boss_in_a_place_only_sets_the_scene(assistant):
+    answer = assistant.ask("my boss in Osaka wants the lead for France", guarded=False)
+    assert answer.leaders == ["renault"], answer.text
+
+
+def test_jsuis_places_the_asker(assistant):
+    answer = assistant.ask("jsuis a valladolid, mais la je dois checker l'oceanie, c qui le lead?",
+                           guarded=False)
+    assert answer.leaders == ["mitsubishi"], answer.text

@@ -336,7 +336,7 @@ def test_a_que_that_joins_a_reason_asks_nothing(assistant, question):
 
 @pytest.mark.parametrize(("first", "lang"), [
     ("qui dirige le Chili ?", "fr"), ("who leads chile?", "en"), (None, "en")])
-@pytest.mark.parametrize("thanks", ["ok thx", "ok top, thx", "thx!"])
+@pytest.mark.parametrize("thanks", ["ok thx", "ok top, thx", "thx!", "ok bye"])
 def test_courtesy_both_languages_type_answers_in_the_threads_language(assistant, first, lang,
                                                                       thanks):
     context = assistant.ask(first, guarded=False).context if first else None
@@ -368,6 +368,8 @@ def test_a_look_alike_that_spells_no_name_is_left_as_typed(assistant):
     ("ベトナムってみつびし？", ["mitsubishi"]),
     ("るのーは欧州のリーダー？", ["renault"]),
     ("にっさんはどこのリーダー？", ["nissan"]),
+    # and a place in kana beside a member's name in kanji
+    ("ろしあは日産がリーダーだよね？", ["renault"]),
 ])
 def test_a_members_name_typed_in_hiragana_is_read_beside_other_names(assistant, question,
                                                                      leaders):

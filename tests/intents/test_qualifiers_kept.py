@@ -111,6 +111,7 @@ def test_electrified_powertrains_outside_ab_are_the_plans_plug_in_hybrids(assist
 
 @pytest.mark.parametrize("questions", [
     ["who leads PHEV for the A segment?"],
+    ["qui pilote les hybrides rechargeables du segment A ?"],
     ["who leads plug-in hybrids?", "and for A-segment cars?"],
 ])
 def test_a_plug_in_hybrid_is_no_kind_of_the_ab_powertrain(assistant, questions):

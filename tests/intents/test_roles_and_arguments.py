@@ -158,9 +158,11 @@ def test_facts_asked_in_other_words_and_a_new_fact_in_a_thread(assistant, questi
 
 
 @pytest.mark.parametrize(("questions", "said"), [
+    # issue 11: a new segment keeps the technology; PHEV for the A segment has no leader, the
+    # segment's own leader is said beside it
     (["who leads phev?", "and A/B?"], "Renault"),
-    # (A/B electrified powertrains then "C?" are the PHEVs: test_qualifiers_kept.py)
     (["PHEVのリーダーは？", "Ａセグは？"], "ルノー"),
+    (["who leads PHEV for the A segment?"], "Renault"),
 ])
 def test_no_leader_for_a_combination_says_who_leads_the_segment_alone(assistant, questions,
                                                                        said):
