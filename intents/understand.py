@@ -163,9 +163,13 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
         # "I'm in Osaka but asking about Vietnam": answer the focus, not the asker's place
         return [t for t in targets if t not in context], companies, non_members, [], located
     places = [t for t in targets if t.kind in NARROW_PLACES | WIDE_PLACES | {TargetKind.AREA}]
-    if context and len({t.text for t in places}) > 1 and all(t in context for t in targets) \
+    place_ents = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
+    apart = len(place_ents) > 1 and place_ents[-1].start - place_ents[-2].end > 1
+    if context and apart and len({t.text for t in places}) > 1 \
+            and all(t in context for t in targets) \
             and THERE_WORDS & set(token_table(doc).lowers) \
             and not HERE_WORDS & set(token_table(doc).lowers):
+        # (not "tbilisi, georgia": a place and the place that holds it are one)
         # "i'm based in paris but sorting out a dealer thing in hanoi, who leads there?":
         # "there" is the place named last, away from where the asker is
         last = [t for t in targets if t.text == places[-1].text]
@@ -763,6 +767,11 @@ def _asks_which_kind(doc: Doc, rules: LanguageRules) -> bool:
                for i, lower in enumerate(table.lowers))
 
 
+# a preposition right before "qui" makes it the question's ("c'est sous qui ?", "le bébé de qui")
+CLEFT_ASKING_BEFORE = frozenset({"à", "a", "de", "d'", "sous", "pour", "par", "avec", "chez",
+                                 "en", "vers"})
+
+
 def _cleft_relative(doc: Doc, rules: LanguageRules) -> bool:
     """"c'est bien Nissan qui est leader là-bas ?": the only "qui" links the company the cleft
     puts forward to its verb; it asks nobody's name."""
@@ -773,12 +782,15 @@ def _cleft_relative(doc: Doc, rules: LanguageRules) -> bool:
                 and _after_cleft(table.lowers, start, rules)
                 and table.lowers[end] in rules.relative_pronouns}
     asking = [i for i, lower in enumerate(table.lowers) if lower in rules.relative_pronouns]
-    if len(asking) == 1 and any(_after_cleft(table.lowers, i, rules)
-                                and i < asking[0] and table.alpha[i]
-                                and not any(table.punct[i:asking[0]])
-                                for i in range(asking[0])):
+    q = asking[0] if len(asking) == 1 else -1
+    if q > 0 and q + 1 < len(doc) and not table.punct[q + 1] \
+            and table.lowers[q - 1] not in CLEFT_ASKING_BEFORE and any(
+                _after_cleft(table.lowers, i, rules) and table.alpha[i]
+                and not any(table.punct[i:q])
+                and rules.choice_words.isdisjoint(table.lowers[i:q]) for i in range(q)):
         # "c'est bien les membres de l'Alliance qui l'ont annoncé ?": what the cleft puts
-        # forward comes before its "qui" ("c'est qui le lead ?" asks who)
+        # forward comes before its "qui", and a verb after it ("c'est qui le lead ?", "c'est
+        # rattaché à qui ?", "c'est Nissan ou Renault qui drive ?" ask who)
         return True
     return bool(relative) and set(asking) <= relative
 
@@ -951,8 +963,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                **extra: Any) -> Understanding:
         value = max(0.0, min(1.0, confidence * factor))
         fields = {**base, **extra}  # a follow-up replaces what it inherits
-        if intent == Intent.FACT and has("company_asked"):
-            fields["asks_company"] = True  # "who made the Xpander?", not "which model…?"
+        if intent == Intent.FACT and has("company_asked") and (
+                _cue_outside_names(doc, "lead") or has("follow")):
+            # "who was the leader on the Xpander/Livina?", "who followed the Xpander?"; not
+            # "which brand makes the Xpander?" (its maker) nor "which model…?"
+            fields["asks_company"] = True
         if intent == Intent.IS_LEADER and (has("involved") or _company_part_of(doc)) \
                 and not (_cue_outside_names(doc, "lead") or has("follow")):
             fields["asks_part"] = True  # "is Nissan involved in that one at all?": any role
@@ -1075,7 +1090,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # "cool, heading into a meeting, cya": a goodbye, whatever words of leading come before;
         # "thanks! heading to brazil next week, bye": a place in a goodbye is news, not a question
         return result(Intent.THANKS, reason="goodbye", leaving=True)
-    qualified = _unknown_qualifier(doc, unknown)
+    qualified = _unknown_qualifier(doc, unknown) if rules.spaced else None
     if qualified and (leads or asks_who) and not companies:
         # "who leads the flux capacitor drivetrain?": a kind of powertrain the plan doesn't
         # name, not every powertrain it does
@@ -1645,7 +1660,8 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     if turn.has("inclusion") and any(t.kind in WIDE_PLACES for t in targets) \
             and any(t.kind in NARROW_PLACES for t in targets):
         return None  # "and Egypt, does it count in North Africa?": a membership of its own
-    if len(targets) > 1 and _compared(turn.doc._.cues or {}) is not None:
+    if len([t for t in targets if t.kind in NARROW_PLACES | WIDE_PLACES]) > 1 \
+            and _compared(turn.doc._.cues or {}) is not None:
         return None  # "back to south america - peru same as chile?": compares its own subjects
     # the leaders the last answer named, or none when it said nobody leads its subject
     compared = turn.named if turn.named or (

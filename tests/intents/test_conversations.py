@@ -470,3 +470,10 @@ def test_a_companys_role_in_the_model_is_what_it_leads_and_they_is_that_company(
     assert first.leaders == ["mitsubishi"] and "Oceania" in first.text, first.text
     assert japan.text.startswith("No") and oceania.text.startswith("Yes"), (japan.text,
                                                                            oceania.text)
+
+
+def test_a_technology_with_its_segments_compared_with_the_last_answer(assistant):
+    """Segments beside a technology are no two places compared with each other."""
+    answer = thread(assistant, "ＥＶの共通パワートレインはどこがリード？",
+                    "A・Bセグメントの電動パワートレインも同じ会社？")[-1]
+    assert answer.text.startswith("いいえ"), answer.text

@@ -394,6 +394,13 @@ def test_there_is_the_place_named_away_from_the_asker(assistant, question):
     assert answer.leaders == ["mitsubishi"], answer.text
 
 
+def test_there_after_a_city_and_the_country_holding_it_is_that_place(assistant):
+    """"tbilisi, georgia" is one place (the country), not the last name read alone."""
+    answer = assistant.ask("our distributor is in tbilisi, georgia — who leads there?",
+                           guarded=False)
+    assert answer.leaders == [] and "Georgia" in answer.text, answer.text
+
+
 @pytest.mark.parametrize(("question", "opener"), [
     # the same leader as where the asker is: the asker's place is compared with the one asked
     ("sitting in sydney rn — is singapore the same leader as here?", "Yes."),

@@ -375,3 +375,9 @@ def test_a_members_name_typed_in_hiragana_is_read_beside_other_names(assistant, 
                                                                      leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == leaders, answer.text
+
+
+def test_a_japanese_word_beside_a_family_name_is_no_unknown_qualifier(assistant):
+    """"中国市場向けコネクテッド": 向け (aimed at) qualifies nothing unknown."""
+    answer = assistant.ask("中国市場向けコネクテッドはどこがやるの", guarded=False)
+    assert answer.leaders == ["nissan"], answer.text

@@ -415,15 +415,17 @@ def test_a_place_treated_as_another_is_answered_about_the_first(assistant, quest
 
 
 @pytest.mark.parametrize(("question", "leaders"), [
-    # a company asked for: the one the fact shows leading
+    # the leader asked for: the company the fact shows leading
     ("xpander then livina — who was the leader on that one?", ["mitsubishi"]),
-    ("l'Xpander cité dans l'article, il vient de quelle marque ?", ["mitsubishi"]),
-    ("記事の例のエクスパンダーを出したのはどこ？", ["mitsubishi"]),
-    # a model asked for, or the example itself: no leader named
+    ("dans l'exemple Xpander/Livina, qui était le leader ?", ["mitsubishi"]),
+    # its maker, a model, or the example itself: no leader named ("Le Livina, c'est de quel
+    # constructeur ?" is Nissan's model, not Mitsubishi's lead)
+    ("which brand makes the Xpander", []),
+    ("Le Livina, c'est de quel constructeur déjà ?", []),
     ("Which Mitsubishi model was the Nissan Livina built on?", []),
     ("What is the Xpander example?", []),
 ])
-def test_a_fact_names_its_leading_company_when_a_company_is_asked(assistant, question, leaders):
+def test_a_fact_names_its_leading_company_when_its_leader_is_asked(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.intent == "fact" and answer.leaders == leaders, answer.text
 
@@ -431,3 +433,14 @@ def test_a_fact_names_its_leading_company_when_a_company_is_asked(assistant, que
 def test_c_est_qui_asks_who(assistant):
     answer = assistant.ask("c'est qui le lead en Chine ?", guarded=False)
     assert answer.leaders == ["nissan"] and not answer.text.startswith("Oui"), answer.text
+
+
+@pytest.mark.parametrize("question", [
+    # "qui" right after a preposition, last, or after a choice asks who
+    ("Hong Kong c'est rattaché a qui"),
+    ("yo, l'Amérique du Sud c'est sous qui ?"),
+    ("le connected car en Chine c'est Nissan ou Renault qui drive ?"),
+])
+def test_a_cleft_whose_qui_asks_who_is_answered_with_the_leader(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders, answer.text
