@@ -17,11 +17,15 @@ from tests.support.threads import thread
     ("qui pilote le projet Marseille ?", "projet Marseille"),
     ("is the Osaka-3 initiative under nissan?", "Osaka-3"),
     ("which company leads the Nebulon-7 programme?", "Nebulon-7"),  # named after no place
+    ("project Lyon, who leads it?", "project Lyon"),  # the programme word first
+    ("who leads the Chicago 2030 plan?", "Chicago 2030"),
+    ("who runs the Osaka Bridge programme in the alliance?", "Osaka Bridge programme"),
 ])
 def test_a_code_name_is_asked_back_not_answered_as_its_place(assistant, question, name):
     answer = assistant.ask(question, guarded=False)
     assert answer.intent == "clarify" and not answer.leaders, answer.text
-    assert name in answer.text, answer.text
+    # the name exactly, no word more or less
+    assert f"“{name}”" in answer.text or f"« {name} »" in answer.text, answer.text
 
 
 @pytest.mark.parametrize(("question", "leaders"), [
@@ -82,3 +86,13 @@ def test_a_code_name_may_hold_more_words_a_number_or_a_typo(assistant, question,
 def test_a_code_name_in_a_thread_is_asked_back(assistant, opener, follow_up, name):
     answer = thread(assistant, opener, follow_up)[-1]
     assert answer.intent == "clarify" and name in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("7", True), ("X", True), ("2B", True), ("MK", True), ("B12", True),
+    ("MKX", False), ("ok", False), ("Ab", False), ("1234", False), ("", False), ("É", False),
+    ("X!", False),
+])
+def test_a_code_is_digits_or_one_or_two_capitals(text, code):
+    from intents.components.codenames import _is_code
+    assert _is_code(text) is code
