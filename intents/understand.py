@@ -963,10 +963,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                **extra: Any) -> Understanding:
         value = max(0.0, min(1.0, confidence * factor))
         fields = {**base, **extra}  # a follow-up replaces what it inherits
-        if intent == Intent.FACT and has("company_asked") and (
-                _cue_outside_names(doc, "lead") or has("follow")):
-            # "who was the leader on the Xpander/Livina?", "who followed the Xpander?"; not
-            # "which brand makes the Xpander?" (its maker) nor "which model…?"
+        if intent == Intent.FACT and has("company_asked") and _cue_outside_names(doc, "lead"):
+            # "who was the leader on the Xpander/Livina?"; not "which brand makes the
+            # Xpander?" (its maker), "who followed it?" (the labelled sets name no leader
+            # there) nor "which model…?"
             fields["asks_company"] = True
         if intent == Intent.IS_LEADER and (has("involved") or _company_part_of(doc)) \
                 and not (_cue_outside_names(doc, "lead") or has("follow")):
