@@ -166,6 +166,7 @@ def local_names(kb: KnowledgeBase) -> dict[str, list[str]]:
         names["fr"] += country_names(country.alpha_2, "fr")
     for aliases in kb.local_country_aliases.get("fr", {}).values():
         names["fr"] += aliases
+    names["fr"] += kb.local_country_names.get("fr", {}).values()
     for aliases in kb.country_aliases.values():
         names["en"] += aliases
     return names

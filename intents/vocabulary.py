@@ -194,6 +194,8 @@ def _local_country_names(kb: KnowledgeBase, lang: str) -> dict[str, list[str]]:
              for country in pycountry.countries}
     for code, aliases in kb.local_country_aliases.get(lang, {}).items():
         names.setdefault(code, []).extend(aliases)
+    for code, everyday in kb.local_country_names.get(lang, {}).items():  # "Biélorussie"
+        names.setdefault(code, []).append(everyday)
     if lang == "fr":
         names = {code: [*forms, *_contracted(forms)] for code, forms in names.items()}
     return names

@@ -3,8 +3,8 @@ exists in English, French and Japanese (`name: {en, fr, ja}` in the data files).
 
 `check_languages` refuses a knowledge base with a missing translation, naming file, entry and
 field; `translations` indexes the English texts so an answer can be said in another language.
-Country names come from pycountry's own ISO 3166 gettext catalogues, not from the data files,
-with the everyday names of the Unicode CLDR (through Babel: "Biélorussie", "Tchéquie") beside them.
+Country names come from pycountry's own ISO 3166 gettext catalogues, not from the data files
+(the everyday names of the Unicode CLDR, "Biélorussie", are generated into `cities.json`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import pycountry
-from babel import Locale
 
 from knowledge.errors import KnowledgeError
 from knowledge.schema import OTHER_LANGUAGES, Localised
@@ -110,17 +109,7 @@ def country_names(code: str, lang: str) -> list[str]:
             names += [head.strip(), rest.rstrip(")").strip()]
         if "," in local:  # "Corée, République de" -> "Corée"
             names.append(local.split(",")[0].strip())
-    if lang != "en":
-        # the everyday name ISO's official one may not be ("Biélorussie" beside "Bélarus"),
-        # whole: its brackets may hold a capital ("Congo-Kinshasa", "コンゴ共和国(ブラザビル)")
-        names.append(_territory_names(lang).get(code, ""))
     return list(dict.fromkeys(n for n in names if n))
-
-
-@cache
-def _territory_names(lang: str) -> dict[str, str]:
-    """CLDR's names of territories in `lang`, as Babel ships them."""
-    return dict(Locale.parse(lang).territories)
 
 
 def country_name(code: str, lang: str, aliases: list[str] | None = None) -> str:

