@@ -396,7 +396,10 @@ def _asks_who_said(doc: Doc, rules: LanguageRules) -> bool:
     (within a few words; twice as many of Japanese's finer ones: "コメントしていたのはどなた"), not
     "my manager says ..., which one is it?"."""
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
-    said = [i for i, cues in cue_at.items() if "speech" in cues]
+    lowers = token_table(doc).lowers
+    # ("wants the slide to say which company leads": what a slide is to say, nobody's words)
+    said = [i for i, cues in cue_at.items() if "speech" in cues
+            and not (i > 0 and lowers[i - 1] == "to")]
     asked = [i for i, cues in cue_at.items() if cues & {"who", "what"}]
     window = SAID_WINDOW if rules.spaced else 2 * SAID_WINDOW
     return any(abs(i - j) <= window for i in said for j in asked)

@@ -444,3 +444,12 @@ def test_c_est_qui_asks_who(assistant):
 def test_a_cleft_whose_qui_asks_who_is_answered_with_the_leader(assistant, question):
     answer = assistant.ask(question, guarded=False)
     assert answer.understood and answer.leaders, answer.text
+
+
+def test_what_a_slide_is_to_say_is_nobodys_words(assistant):
+    """"wants the slide to say which company is the leader": asks the leader, not who said."""
+    answer = assistant.ask(
+        "Hi everyone, I'm in the Singapore office and we are preparing a regional supplier day "
+        "with one supplier in Kuala Lumpur and another one in Sydney. My boss wants the slide to "
+        "say which Alliance company is the leader for these markets. Who is it?", guarded=False)
+    assert answer.leaders == ["mitsubishi"] and "Senard" not in answer.text, answer.text
