@@ -572,30 +572,28 @@ class Assistant:
                                    rules=engine.rules)
         respelled = engine.respelled(clause) if not understanding.targets and (
             understanding.intent in UNREAD or understanding.companies) else clause
-        if respelled != clause and understanding.companies:
-            # "ろしあは日産がリーダーだよね？": a place in kana beside a member's name
-            read = engine.nlp(respelled)
-            again = understand(read, domain_words=engine.domain_words, context=previous,
-                               rules=engine.rules)
-            if again.targets and set(understanding.companies) <= set(again.companies):
-                understanding, doc = again, read
-        elif respelled != clause:
-            # "ろしあはだれがりーど": names typed in kana, read only when nothing else was (the
-            # kana of everyday words may hold a name's reading: "しりあい")
-            read = engine.nlp(respelled)
-            again = understand(read, domain_words=engine.domain_words, context=previous,
-                               rules=engine.rules)
-            if again.intent not in UNREAD and (again.targets or again.companies):
-                understanding, doc = again, read
-        elif understanding.targets and not understanding.companies and engine.company_spellings:
+        if understanding.targets and not understanding.companies and engine.company_spellings:
             # "ベトナムってみつびし？": a member's name in kana beside a name read already
-            named = engine.rules.respelled(clause, engine.company_spellings, anywhere=True)
-            if named != clause:
-                read = engine.nlp(named)
-                again = understand(read, domain_words=engine.domain_words, context=previous,
-                                   rules=engine.rules)
-                if again.companies and again.targets:
-                    understanding, doc = again, read
+            respelled = engine.rules.respelled(clause, engine.company_spellings, anywhere=True)
+
+        def reread() -> tuple[Understanding, Doc]:
+            read = engine.nlp(respelled)
+            return understand(read, domain_words=engine.domain_words, context=previous,
+                              rules=engine.rules), read
+
+        if respelled != clause:
+            again, read = reread()
+            if understanding.companies or understanding.targets:
+                # "ろしあは日産がリーダーだよね？", "ベトナムってみつびし？": the other name in kana
+                # beside one read already, kept only when both are read
+                better = bool(again.targets and again.companies) and set(
+                    understanding.companies) <= set(again.companies)
+            else:
+                # "ろしあはだれがりーど": names typed in kana, read only when nothing else was
+                # (the kana of everyday words may hold a name's reading: "しりあい")
+                better = again.intent not in UNREAD and bool(again.targets or again.companies)
+            if better:
+                understanding, doc = again, read
         understanding = told_apart(understanding, doc, engine.kb,
                                    COORDINATORS | engine.rules.coordinators)
         if understanding.unknown_name:

@@ -102,7 +102,7 @@ def focus_words() -> FocusWords:
         asker=_words(cues["asker"]), locative=_words(cues["asker_place"]),
         units=_words(data["asker_unit"]), markers=_words(data["focus_marker"]),
         with_others=_words(data["with_others"]), people_units=_words(data["people_units"]),
-        other_people=_words(data["other_people"]),
+        other_people=_words(data["other_people"]) | _words(data["people_units"]),
         weak_markers=_words(data["focus_weak"]),
         origin=frozenset(p.lower() for p in data["origin"]),  # phrases: "of" alone is none
         breaks=_words(data["clause_break"]),

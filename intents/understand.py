@@ -966,7 +966,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                **extra: Any) -> Understanding:
         value = max(0.0, min(1.0, confidence * factor))
         fields = {**base, **extra}  # a follow-up replaces what it inherits
-        if intent == Intent.FACT and has("company_asked") and _cue_outside_names(doc, "lead"):
+        if intent == Intent.FACT and has("who") and _cue_outside_names(doc, "lead"):
             # "who was the leader on the Xpander/Livina?"; not "which brand makes the
             # Xpander?" (its maker), "who followed it?" (the labelled sets name no leader
             # there) nor "which model…?"

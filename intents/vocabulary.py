@@ -33,7 +33,7 @@ from intents.languages import LanguageRules, read_language_cues, rules_for
 from intents.text import fold_accents, join_model_name
 from knowledge.languages import country_names, local_list
 from knowledge.loader import KnowledgeBase
-from knowledge.localise import FRENCH_CONTRACTIONS
+from knowledge.localise import contracted_forms
 
 LOGGER = logging.getLogger(__name__)
 CUES_FILE = Path(__file__).resolve().parent / "data" / "cues.yaml"
@@ -197,20 +197,9 @@ def _local_country_names(kb: KnowledgeBase, lang: str) -> dict[str, list[str]]:
     for code, everyday in kb.local_country_names.get(lang, {}).items():  # "Biélorussie"
         names.setdefault(code, []).append(everyday)
     if lang == "fr":
-        names = {code: [*forms, *_contracted(forms)] for code, forms in names.items()}
+        names = {code: [*forms, *(c for form in forms for c in contracted_forms(form))]
+                 for code, forms in names.items()}
     return names
-
-
-def _contracted(names: list[str]) -> list[str]:
-    """A French name that keeps its article ("les States") after "à" and "de" contracts with it:
-    "aux States", "des States"."""
-    forms = []
-    for name in names:
-        for joined, contracted in FRENCH_CONTRACTIONS.items():
-            article = joined.split()[1] + " "
-            if name.lower().startswith(article):
-                forms.append(contracted + " " + name[len(article):])
-    return forms
 
 
 def _country_names(kb: KnowledgeBase) -> dict[str, list[str]]:
@@ -341,7 +330,7 @@ def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
     local_cities = kb.local_city_aliases.get(lang, {})
     if lang == "fr":  # "Le Caire": "au Caire", "du Caire"
         local_cities = {**local_cities, **{form: city for name, city in local_cities.items()
-                                           for form in _contracted([name])}}
+                                           for form in contracted_forms(name)}}
     _add_cities(kb, vocabulary, local_cities)
     _build_fuzzy_choices(kb, vocabulary, phonetic_only=rules.fuzzy_phonetic_only)
     for fact in kb.facts.values():

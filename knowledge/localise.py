@@ -32,6 +32,17 @@ FRENCH_CONTRACTIONS = {"de le": "du", "de les": "des", "à le": "au", "à les": 
 FRENCH_FIELD_AFTER = re.compile(r"\b(de|à) \{(\w+)\}", re.IGNORECASE)
 
 
+def contracted_forms(name: str) -> list[str]:
+    """A French name that keeps its article ("les States", "Le Caire") after "à" and "de"
+    contracts with it: "aux States", "des States", "au Caire", "du Caire"."""
+    forms = []
+    for joined, contracted in FRENCH_CONTRACTIONS.items():
+        article = joined.split()[1] + " "
+        if name.lower().startswith(article):
+            forms.append(contracted + " " + name[len(article):])
+    return forms
+
+
 @cache
 def catalogue(lang: str) -> gettext.NullTranslations:
     if lang == "en":

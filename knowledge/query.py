@@ -75,7 +75,8 @@ class Understanding:
     unled: bool = False  # a list of what has no leader ("which segments have no leader?")
     asks_follower: bool = False  # "is Renault a follower in Japan?"
     statement: bool = False  # no word of a question: "je suis au Brésil, mon N+1 au Japon."
-    asks_company: bool = False  # "who made the Xpander?": a company, not a model, is asked
+    # "who was the leader on the Xpander?": the company a fact shows leading is asked
+    asks_company: bool = False
     asks_part: bool = False  # "is Nissan involved in the PHEV?": leading or following both count
     denied: bool = False  # a yes/no fact question the fact contradicts
     coordinated: bool = False  # targets joined by "and" / "," rather than "in" / "for"

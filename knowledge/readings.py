@@ -11,7 +11,7 @@ import pycountry
 
 from knowledge.answer import Source
 from knowledge.loader import KnowledgeBase, Leadership, fold_name
-from knowledge.localise import FRENCH_CONTRACTIONS, Phrasing
+from knowledge.localise import Phrasing, contracted_forms
 from knowledge.query import Intent, Target, TargetKind, Understanding
 from knowledge.schema import Technology
 
@@ -116,11 +116,9 @@ class ReadingBuilder:
                  for names in (*(table.get(self.lang, {}) for table in (
                      self.kb.local_city_aliases, self.kb.local_subdivision_aliases)), zones)
                  for name in names}
-        # "au Caire", "du Havre": the name keeps its article ("Le Caire")
-        for joined, contracted in FRENCH_CONTRACTIONS.items() if self.lang == "fr" else ():
-            article = joined.split()[1] + " "
-            names.update({fold_name(contracted + " " + name[len(article):]): name
-                          for name in list(names.values()) if name.lower().startswith(article)})
+        if self.lang == "fr":  # "au Caire", "du Havre": the name keeps its article ("Le Caire")
+            names.update({fold_name(form): name for name in list(names.values())
+                          for form in contracted_forms(name)})
         return names
 
     def place_region(self, target: Target) -> tuple[str | None, str, list[str]]:
@@ -306,16 +304,13 @@ class ReadingBuilder:
         tech = self.kb.technologies[tech_id]
         lead = self.tech_lead(tech_id)
         tech_name = self.words.text(tech.name)
-        sibling = self._sibling_outside_markets(tech_id, regions, letters)
-        if sibling is not None:
-            # "connected tech in China" then "and in Europe?": outside China, connected
-            # technology is the family's other one, which has no regional limit
-            reading = self._tech_in_scope(sibling, regions, letters, unplaced)
-            reading.notes.insert(0, self._only(tech))
-            return reading
-        kind = self._kind_for_segments(tech_id, regions, letters)
-        if kind is not None:
-            reading = self._tech_in_scope(kind, regions, letters, unplaced)
+        # "connected tech in China" then "and in Europe?": outside China, connected technology
+        # is the family's other one, which has no regional limit; "electrified powertrains for
+        # the D segment" are the plan's plug-in hybrids, a kind of them
+        instead = self._sibling_outside_markets(tech_id, regions, letters) \
+            or self._kind_for_segments(tech_id, regions, letters)
+        if instead is not None:
+            reading = self._tech_in_scope(instead, regions, letters, unplaced)
             reading.notes.insert(0, self._only(tech))
             return reading
         if not self._fits(tech_id, regions, letters):
