@@ -406,7 +406,8 @@ class Assistant:
                 if asker:  # "and for my own region?": the place the asker gave
                     start, end = understanding.own_place
                     clause = clause[:start] + str(asker["text"]) + clause[end:]
-                    understanding = _about_the_place(self._understand(engine, clause, previous))
+                    understanding = _about_the_place(self._understand(engine, clause, previous),
+                                                     str(asker["text"]))
                     own_asked = len(answers)
                 else:
                     unresolved_own_place = True
@@ -454,10 +455,15 @@ class Assistant:
             answers.append(answer)
             understood.append(understanding)
             read.append(clause)
-        if own_asked and len(answers) == len(understood):
-            # "je suis au Brésil, mon N+1 au Japon. qui lead chez nous ?": the statements before
-            # the question about the asker's own place only set the scene
-            kept = [i for i, u in enumerate(understood) if i >= own_asked or not u.statement]
+        if len(answers) == len(understood) > 1:
+            # "je suis au Brésil, mon N+1 au Japon. qui lead chez nous ?", "we cover peru now.
+            # anyone designated?": a statement that only sets the scene for a later question
+            # (about the asker's own place, or about the statement's own subject) is not asked
+            later = [{t.key() for t in u.targets} for u in understood]
+            kept = [i for i, u in enumerate(understood) if not u.statement or not (
+                own_asked > 0 and i < own_asked or any(
+                    understood[j].from_context and {t.key() for t in u.targets} <= later[j]
+                    for j in range(i + 1, len(understood))))]
             answers, understood, read = ([items[i] for i in kept]
                                          for items in (answers, understood, read))
         if unresolved_own_place and asker and not (context or {}).get("asker"):
@@ -631,10 +637,15 @@ HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 THERE = re.compile(r"\bthere\b|\bl[aà][- ]bas\b|そこ", re.IGNORECASE)
 
 
-def _about_the_place(understanding: Understanding) -> Understanding:
+def _about_the_place(understanding: Understanding, name: str) -> Understanding:
     """"my region" asks about a place: after "who leads autonomous driving?", "and for my
-    region?" is about the asker's place, not the technology there."""
+    region?" is about the asker's place (`name`), not the technology there, nor a colleague's
+    place named beside it ("ma collègue est à Montréal et moi à Casablanca, qui pilote ma
+    région ?")."""
     places = [t for t in understanding.targets if t.kind in PLACE_TARGETS]
+    mine = [t for t in places if t.text.lower() == name.lower()]
+    if mine and len(mine) < len(places):
+        places = mine
     if not places or len(places) == len(understanding.targets):
         return understanding
     return replace(understanding, targets=places, narrows=False)

@@ -249,7 +249,8 @@ QUALIFIER_LINKS = frozenset({"à", "a", "with", "de", "du", "au", "avec"})
 
 def _unknown_qualifier(doc: Doc, unknown: list[str]) -> str | None:
     """A word the bot doesn't know right beside a word covering several technologies
-    ("quantum powertrain", "drivetrain à flux capacitor"): the name as typed, or None."""
+    ("quantum powertrain", "drivetrain à flux capacitor"): the name as typed, or None. (Beside
+    one technology an unknown word is too often an everyday adjective: "the famous e-body".)"""
     table = token_table(doc)
     strange = set(unknown)
     for ent in doc.ents:
@@ -498,7 +499,8 @@ NEGATED_AFTER = frozenset({"ではなく", "じゃなく", "ではない", "じ�
                            "以外"})
 # two words that set the name after them aside ("other than Europe", "à part l'Europe")
 NEGATOR_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from"),
-                           ("outside", "of"), ("except", "for"),
+                           ("outside", "of"), ("except", "for"), ("anywhere", "but"),
+                           ("everywhere", "but"),
                            ("à", "part"), ("a", "part"), ("en", "dehors"), ("autre", "que")})
 SET_ASIDE = "set_aside"  # doc.user_data: the targets a negation set aside
 
@@ -820,7 +822,9 @@ def _after_cleft(lowers: list[str], start: int, rules: LanguageRules) -> bool:
 
 SOMEONE = frozenset({"anyone", "anybody", "someone", "somebody"})
 DISCOURSE_OPENERS = frozenset({"so", "ok", "okay", "and", "but", "well", "hey", "hmm", "also",
-                               "then", "alright", "anyway", "btw", "oh", "right", "hi"})
+                               "then", "alright", "anyway", "btw", "oh", "right", "hi",
+                               # "hi all, is nissan part of ...?"
+                               "all", "everyone", "folks", "team", "guys"})
 ANYONE = ("誰", "か")  # "誰か知ってる？": does anyone know, not who
 EXISTING = frozenset({"いる", "ある", "おる", "居る", "有る", "いらっしゃる"})
 KNOWING = frozenset({"知る", "知っ", "分かる", "わかる", "分かっ", "わかっ", "教える", "教え"})
@@ -857,15 +861,17 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     if not words:
         return False
     lead = 0  # "so is the alliance splitting up?", "ok and does Nissan lead Japan?"
-    while lead < len(words) - 1 and words[lead] in DISCOURSE_OPENERS:
+    while lead < len(words) - 1 and (words[lead] in DISCOURSE_OPENERS  # ("hi all 🙏 is …?")
+                                     or not any(ch.isalnum() for ch in words[lead])):
         lead += 1
     if any(words[i:i + 2] in (["any", "leader"], ["any", "lead"], ["any", "leaders"])
            for i in range(lead, len(words) - 1)) and "who" not in (doc._.cues or {}):
         # "any leader for the Caribbean?", "Jamaica and Haiti, any leader assigned?" (not
         # "any idea if it'll rain in Lyon?")
         return True
+    ends = {ent.end for ent in doc.ents}
     if "who" not in (doc._.cues or {}) and any(
-            lower in SOMEONE and (i == 0 or table.texts[i - 1] in (",", ":", "-", "—"))
+            lower in SOMEONE and (i == 0 or i in ends or table.texts[i - 1] in (",", ":", "-", "—"))
             and len(doc) - i <= 4 for i, lower in enumerate(table.lowers)):
         return True  # "dubai & istanbul, anyone designated?": whether there is one
     if words[lead:lead + 2] in (["what", "about"], ["how", "about"]):
@@ -966,7 +972,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                **extra: Any) -> Understanding:
         value = max(0.0, min(1.0, confidence * factor))
         fields = {**base, **extra}  # a follow-up replaces what it inherits
-        if intent == Intent.FACT and has("who") and _cue_outside_names(doc, "lead"):
+        if intent == Intent.FACT and (has("who") or not rules.spaced) \
+                and _cue_outside_names(doc, "lead"):
             # "who was the leader on the Xpander/Livina?"; not "which brand makes the
             # Xpander?" (its maker), "who followed it?" (the labelled sets name no leader
             # there) nor "which model…?"
@@ -980,6 +987,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     content = [text for text, punct in zip(tokens.texts, tokens.punct, strict=True) if not punct]
     if not content:
         return result(Intent.EMPTY, reason="nothing to read")
+    if targets and located and not doc._.facts and not has("each_place") \
+            and own_place(doc, rules) is not None:
+        # "ma collègue est à Montréal et moi à Casablanca, qui pilote ma région ?": the asker's
+        # place, not the colleague's named beside it
+        base["targets"] = targets = list(located)
     own = None if targets or doc._.facts else own_place(doc, rules)
     if own is not None:
         # "and for my own region?": the asker's place, from this message or the thread (the
@@ -1041,7 +1053,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     base.update(yes_no=yes_no, denied=denied, exists=has("existence"))
     # "je suis au Brésil, mon N+1 au Japon.": no word of a question, it only says something
     base["statement"] = not (asks_who or leads or follows or yes_no or has("what")
-                             or has("list") or has("existence") or any(
+                             or has("list") or any(
                                  text in ("?", "？") for text in tokens.texts))
     if expected and any(name in denials for name in (strong_fact, hint_fact) if name):
         base["weak_fact"] = True  # the fact, without a Yes or No the bot can't vouch for

@@ -450,3 +450,24 @@ def test_jsuis_places_the_asker(assistant):
     answer = assistant.ask("jsuis a valladolid, mais la je dois checker l'oceanie, c qui le lead?",
                            guarded=False)
     assert answer.leaders == ["mitsubishi"], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # from class check 14: a colleague's place beside "my region", French "moi à …"
+    ("ma collègue est à Montréal et moi à Casablanca, qui pilote ma région ?", ["renault"]),
+    ("my colleague is in Shanghai and I'm in Paris, who leads my region?", ["renault"]),
+])
+def test_my_region_beside_a_colleagues_place_is_mine(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "we cover peru now. anyone designated?",
+    "we just opened in chile. anybody leading there?",
+])
+def test_a_statement_that_sets_the_scene_for_a_question_about_it_is_said_once(assistant,
+                                                                              question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith("Yes.") and answer.text.count("South America;") == 1, \
+        answer.text

@@ -713,6 +713,8 @@ def test_a_known_word_beside_it_keeps_every_reading(assistant):
     ("dubai & istanbul, anyone designated?", "No."),
     ("india, anyone designated?", "No."),
     ("brazil - anyone in charge?", "Yes."),
+    ("sri lanka anyone in charge?", "No."),  # right after the name
+    ("hi all 🙏 is nissan part of the south america setup? pls", "Yes, as a follower."),
 ])
 def test_anyone_after_the_places_asks_whether_there_is_a_leader(assistant, question, opener):
     answer = assistant.ask(question, guarded=False)

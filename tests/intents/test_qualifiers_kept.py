@@ -123,6 +123,7 @@ def test_a_plug_in_hybrid_is_no_kind_of_the_ab_powertrain(assistant, questions):
 @pytest.mark.parametrize("questions", [
     ["who leads connected tech outside china?"],
     ["who leads connected tech outside of china?"],
+    ["for connected cars anywhere but China, leader is?? 🤔"],
     ["who leads connected cars in china", "and outside china? the android platform"],
     ["who leads connected cars in china", "what about outside china?"],
     ["qui pilote la techno connectée hors Chine ?"],

@@ -418,6 +418,7 @@ def test_a_place_treated_as_another_is_answered_about_the_first(assistant, quest
     # the leader asked for: the company the fact shows leading
     ("xpander then livina — who was the leader on that one?", ["mitsubishi"]),
     ("dans l'exemple Xpander/Livina, qui était le leader ?", ["mitsubishi"]),
+    ("エクスパンダーとリヴィナの例でリーダーだったのは？", ["mitsubishi"]),  # no "who" said
     # its maker, a model, or the example itself: no leader named ("Le Livina, c'est de quel
     # constructeur ?" is Nissan's model, not Mitsubishi's lead)
     ("which brand makes the Xpander", []),
