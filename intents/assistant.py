@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from intents import thresholds
-from intents.components.cues import COURTESY
+from intents.components.cues import COURTESY, KANA_TYPED
 from intents.components.tokens import token_table
 from intents.detect import Detector, local_names
 from intents.focus import COORDINATORS, focus_words
@@ -577,7 +577,8 @@ class Assistant:
         understanding = understand(doc, domain_words=engine.domain_words, context=previous,
                                    rules=engine.rules)
         respelled = engine.respelled(clause) if not understanding.targets and (
-            understanding.intent in UNREAD or understanding.companies) else clause
+            understanding.intent in UNREAD or understanding.companies
+            or doc.user_data.get(KANA_TYPED)) else clause
         if understanding.targets and not understanding.companies and engine.company_spellings:
             # "ベトナムってみつびし？": a member's name in kana beside a name read already
             respelled = engine.rules.respelled(clause, engine.company_spellings, anywhere=True)

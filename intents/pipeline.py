@@ -168,6 +168,7 @@ def _add_components(nlp: Language, vocabulary: Vocabulary, rules: LanguageRules)
                         own=asker_words["asker_own"],
                         colleagues=asker_words["asker_colleagues"])
     cues = nlp.add_pipe("phrase_cues")
+    cues.norms = not rules.spaced  # Japanese: Sudachi's normalised forms
 
     lemmas = rules.lemma_table() if rules.lemma_table is not None else None
     stop_words = rules.stop_words

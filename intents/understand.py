@@ -1758,12 +1758,19 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     return turn.inherit(intent, targets=merged, narrows=narrows, **extra)
 
 
+LETTER_LEADS = frozenset({"and", "for", "about", "et", "pour", "du"})
+
+
 def _bare_letters(doc: Doc) -> list[Target]:
     """Segment letters written alone ("D ?", "and E"), read only after a segment question."""
     table = token_table(doc)
     words = [w for w, punct in zip(table.texts, table.punct, strict=True) if not punct]
     if len(words) > 4:
-        return []
+        # "ok and for C, who are the followers?": in a longer clause, a capital letter right
+        # after a word that leads to a new subject
+        return [Target(kind=TargetKind.SEGMENT, id=word, text=word)
+                for before, word in zip(words, words[1:], strict=False)
+                if len(word) == 1 and word in "BCDEF" and before.lower() in LETTER_LEADS]
     return [Target(kind=TargetKind.SEGMENT, id=word.upper(), text=word) for word in words
             if len(word) == 1 and word.lower() in "abcdef" and word != "a"]
 
@@ -1794,6 +1801,10 @@ def _merged_targets(old: list[Target], new: list[Target], *, qualifies: bool) ->
     new_groups = {_group(t.kind) for t in new}
     old_groups = {_group(t.kind) for t in old}
     kept = [t for t in old if _group(t.kind) not in new_groups]
+    if "technology" in new_groups & old_groups:
+        # "PHEV for the C segment" then "and autonomous driving?": the segments qualified the
+        # technology replaced, and go with it
+        kept = [t for t in kept if _group(t.kind) != "segment"]
     if new_groups <= old_groups or qualifies:
         return kept + new
     if new_groups == {"segment"} and "technology" in old_groups:

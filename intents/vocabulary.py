@@ -225,6 +225,13 @@ def _country_names(kb: KnowledgeBase) -> dict[str, list[str]]:
     return names
 
 
+def _spelt(items: list[str], rules: LanguageRules) -> list[str]:
+    """The phrases, and the other ways the language writes them ("リーダ")."""
+    if rules.spellings is None:
+        return items
+    return [*items, *(other for item in items for other in rules.spellings(str(item)))]
+
+
 def _phrases(items: list[str]) -> list[tuple[str, ...]]:
     return [tuple(join_model_name(fold_accents(str(item)).lower()).replace("-", " ").split())
             for item in items]
@@ -324,9 +331,10 @@ def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
     vocabulary.raw_cues = cues
     for cue, words in cues.items():
         if cue == "list_kinds":
-            vocabulary.list_kinds = {kind: _phrases(items) for kind, items in words.items()}
+            vocabulary.list_kinds = {kind: _phrases(_spelt(items, rules))
+                                     for kind, items in words.items()}
         else:
-            vocabulary.cues[cue] = _phrases(words)
+            vocabulary.cues[cue] = _phrases(_spelt(words, rules))
     local_cities = kb.local_city_aliases.get(lang, {})
     if lang == "fr":  # "Le Caire": "au Caire", "du Caire"
         local_cities = {**local_cities, **{form: city for name, city in local_cities.items()

@@ -293,6 +293,13 @@ class ReadingBuilder:
         kinds = [k for k in tech.kinds if self._fits(k, regions, letters)]
         return kinds[0] if len(kinds) == 1 else None
 
+    def _segmented_elsewhere(self, tech_id: str, letters: set[str]) -> bool:
+        """`tech_id` is divided by segment, covers none of `letters`, and has no kind that
+        does ("PHEV" then "and for A?"; not "the A/B powertrains" then "and D?")."""
+        segmented = self.kb.technologies[tech_id].scope.segments
+        return bool(segmented) and letters.isdisjoint(segmented) \
+            and self._kind_for_segments(tech_id, set(), letters) is None
+
     def _fits(self, tech_id: str, regions: set[str], letters: set[str]) -> bool:
         scope = self.kb.technologies[tech_id].scope
         if scope.markets and regions and not regions <= set(scope.markets):
@@ -380,16 +387,28 @@ class ReadingBuilder:
             readings[len(topics) - 1].notes += [self._as_region(region) for region in regions
                                                 if region in self.kb.regions]
             return readings
+        letters = {s.id for s in segments}
         unsegmented = [t for t in techs if t.kind == TargetKind.TECH
                        and not self.kb.technologies[t.id].scope.segments]
-        if understanding.segment_asked and segments and unsegmented == techs:
+        elsewhere = [t for t in techs if t.kind == TargetKind.TECH and not places
+                     and self._segmented_elsewhere(t.id, letters)]
+        if understanding.segment_asked and segments and unsegmented + elsewhere == techs:
             # "who leads autonomous driving?" then "B segment?": the plan doesn't divide the
-            # technology by segment, so the segment is what is asked; the technology beside it
+            # technology by segment, so the segment is what is asked; "PHEV" then "and for
+            # A?": the plug-in hybrids' segments are C and D, so the A segment is what is asked
+            # (its own leader), the technology's gap beside it
             readings = [self.reading(s, [], []) for s in segments]
             readings[-1].notes += [self.words.say(
                 "The plan does not divide {tech} by segment: {leader} leads it for every "
                 "segment.", tech=self.words.text(self.kb.technologies[t.id].name),
-                leader=self.company(self.kb.technologies[t.id].leader)) for t in techs]
+                leader=self.company(self.kb.technologies[t.id].leader)) for t in unsegmented]
+            readings[-1].notes += [self.words.say(
+                "{leader} leads {tech}, which doesn't cover {outside}: the plan designates no "
+                "leader for that combination.",
+                leader=self.company(self.kb.technologies[t.id].leader),
+                tech=self.words.text(self.kb.technologies[t.id].name),
+                outside=self.words.join([self.words.say("the {letter} segment", letter=x)
+                                         for x in sorted(letters)])) for t in elsewhere]
             return readings
         if techs:
             # places and segments qualify the technologies ("PHEV for the D segment"), but

@@ -17,6 +17,7 @@ WHOLE = (("cues", "yes_or_no"), ("cues", "farewell"), ("cues", "because"), ("cue
 GENERAL_FACTS = "general_facts"  # doc.user_data: the facts about the model as a whole
 SOCIAL_WORDS = "social_words"  # doc.user_data: how many words greetings and thanks take
 COURTESY_SPANS = "courtesy_spans"  # doc.user_data: (start, end) of each hello, thanks, goodbye
+KANA_TYPED = "kana_typed"  # doc.user_data: a cue was read only by a word's normalised form
 # courtesy that asks nothing: hello, thanks, goodbye
 COURTESY = ("greeting", "thanks", "farewell")
 SOCIAL = frozenset({*COURTESY, "pleasantry"})
@@ -41,6 +42,9 @@ class PhraseCues:
         self.order: dict[str, list[str]] = {}
         # facts about the model as a whole: "who announced this model?" asks another fact
         self.yielding: frozenset[str] = frozenset()
+        # words are also read by the tokenizer's normalised form (Sudachi: "きまる" -> "決まる",
+        # "だれ" -> "誰"; a word left in kana by the input method is the word)
+        self.norms = False
 
     def set_tables(self, tables: dict[str, dict[str, list[tuple[str, ...]]]]) -> None:
         """`tables`: table name ("cues", "facts", ...) -> entry name -> phrases."""
@@ -60,6 +64,12 @@ class PhraseCues:
         found: set[tuple[str, str, int, int]] = set()
         for sequence in (lemmas, tokens.lowers):
             found.update(_find(sequence, self.index, self.first_words))
+        norms = [token.norm_ for token in doc] if self.norms else lemmas
+        if norms != lemmas:
+            as_typed = len(found)
+            found.update(_find(norms, self.index, self.first_words))
+            # a word typed in kana: names may be too ("るのーがりーだーじゃないちいきは？")
+            doc.user_data[KANA_TYPED] = len(found) > as_typed
         # a tag closing the question ("... or what?", "... ou quoi ?") asks nothing itself:
         # the cues inside it ("what", "or") are not read; nor those of a goodbye ("gotta run")
         last = max((i for i, punct in enumerate(tokens.punct) if not punct), default=-1)

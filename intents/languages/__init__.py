@@ -110,6 +110,9 @@ class LanguageRules:
     # letters typed for the look-alike letters of a name ("ベトナ厶" for "ベトナム"), put right
     # where the name they complete is known (its readings)
     unconfused: Callable[[str, dict[str, str]], str] | None = None
+    # other ways the language writes a cue phrase (Japanese may drop a loanword's final long
+    # vowel: "リーダ" for "リーダー"), read as the phrase
+    spellings: Callable[[str], list[str]] | None = None
 
 
 @cache

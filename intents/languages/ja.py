@@ -66,6 +66,17 @@ PRECEDING = PARTICLES | frozenset("いたるだ")
 FOLLOWING = PARTICLES | frozenset("っだかしすさどなねよじ")
 
 
+# a loanword's final long vowel, which technical writing drops ("リーダ", "フォロワ", "メーカ");
+# kept on short words, where it is the word ("ルノー", "ノー")
+FINAL_LONG_VOWEL = re.compile(r"(?<=[\u30a1-\u30faー]{3})ー(?![\u30a1-\u30faー])")
+
+
+def spellings(phrase: str) -> list[str]:
+    """The phrase with its loanwords' final long vowels dropped, when it has any."""
+    dropped = FINAL_LONG_VOWEL.sub("", phrase)
+    return [dropped] if dropped != phrase else []
+
+
 def _katakana(text: str) -> str:
     return "".join(chr(ord(ch) + 0x60) if "\u3041" <= ch <= "\u3096" else ch for ch in text)
 
@@ -167,6 +178,7 @@ def _common() -> frozenset[str]:
 
 
 RULES = LanguageRules(
+    spellings=spellings,
     comparison_phrases=(("と", "同じ"), ("みたい",), ("の", "よう"), ("同様",), ("と", "一緒")),
     conclusion_phrases=(("だ", "から"), ("です", "から"), ("な", "の", "で"), ("の", "で"),
                         ("だ", "し"), ("です", "し"), ("なので",), ("だから",), ("よって",),

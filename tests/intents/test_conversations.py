@@ -13,12 +13,22 @@ from tests.support.threads import thread
     # a new place replaces the subject; a new segment keeps the technology
     (["who leads plug-in hybrids?", "and for A-segment cars?", "ok, and Brazil?"], ["renault"]),
     (["who leads PHEV?", "and for the D segment?"], ["mitsubishi"]),
-    (["who leads plug-in hybrids?", "and for A-segment cars?"], []),  # PHEV is C and D only
+    # PHEV is C and D only: the A segment asked alone is answered (Renault), the gap beside it
+    (["who leads plug-in hybrids?", "and for A-segment cars?"], ["renault"]),
+    (["who leads plug-in hybrids?", "PHEV for the A segment then?"], []),  # asked together
+    # a new technology drops the segments that qualified the old one
+    (["who leads PHEV for the C segment?", "and autonomous driving?"], ["nissan"]),
+    (["which company leads the electrified powertrain for the A/B platform?",
+      "and for plug-in hybrids?"], ["mitsubishi"]),
     # after two subjects, a follow-up naming one of them is about that one
     (["who leads oceania and also the C segment ?", "and the followers for C segment ?"],
      ["mitsubishi"]),
     (["who leads autonomous driving?", "cool, what about Thailand"], ["mitsubishi"]),
     (["who leads the C segment?", "and E?"], []),
+    # a capital letter right after "and", "for", "about" in a longer follow-up is a segment
+    (["C segment who is leading", "what about E segment", "ok and for C, who are the followers?"],
+     ["mitsubishi"]),
+    (["who leads the E segment?", "and what about B then, who is in charge?"], ["renault"]),
     (["who leads hybrid cars", "and the D?"], ["mitsubishi"]),
     # "and in China?" narrows the subject instead of replacing it
     (["who leads connected tech?", "the Android one", "thanks, and in China?"], ["nissan"]),

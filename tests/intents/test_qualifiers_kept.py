@@ -109,15 +109,17 @@ def test_electrified_powertrains_outside_ab_are_the_plans_plug_in_hybrids(assist
                                       or "uniquement" in answer.text), answer.text
 
 
-@pytest.mark.parametrize("questions", [
-    ["who leads PHEV for the A segment?"],
-    ["qui pilote les hybrides rechargeables du segment A ?"],
-    ["who leads plug-in hybrids?", "and for A-segment cars?"],
+@pytest.mark.parametrize(("questions", "leaders"), [
+    (["who leads PHEV for the A segment?"], []),
+    (["qui pilote les hybrides rechargeables du segment A ?"], []),
+    # the segment asked alone in the thread is answered; the PHEVs' gap beside it
+    (["who leads plug-in hybrids?", "and for A-segment cars?"], ["renault"]),
 ])
-def test_a_plug_in_hybrid_is_no_kind_of_the_ab_powertrain(assistant, questions):
+def test_a_plug_in_hybrid_is_no_kind_of_the_ab_powertrain(assistant, questions, leaders):
     """The relation goes one way: Renault's A/B powertrains are not said to be PHEVs."""
     answer = thread(assistant, *questions)[-1]
-    assert answer.leaders == [] and "Renault" in answer.text, answer.text
+    assert answer.leaders == leaders and "Renault" in answer.text, answer.text
+    assert "doesn't cover" in answer.text or "n'inclut pas" in answer.text, answer.text
 
 
 @pytest.mark.parametrize("questions", [

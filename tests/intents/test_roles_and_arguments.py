@@ -157,17 +157,20 @@ def test_facts_asked_in_other_words_and_a_new_fact_in_a_thread(assistant, questi
     assert answer.intent == "fact" and said in answer.text, answer.text
 
 
-@pytest.mark.parametrize(("questions", "said"), [
-    # issue 11: a new segment keeps the technology; PHEV for the A segment has no leader, the
-    # segment's own leader is said beside it
-    (["who leads phev?", "and A/B?"], "Renault"),
-    (["PHEVのリーダーは？", "Ａセグは？"], "ルノー"),
-    (["who leads PHEV for the A segment?"], "Renault"),
+@pytest.mark.parametrize(("questions", "leaders", "said", "gap"), [
+    # issue 11: a new segment keeps the technology; PHEV for the A segment has no leader.
+    # Asked together, the gap is the answer and the segment's own leader is said beside it;
+    # the segment asked alone in the thread is answered, and the gap said beside it
+    (["who leads phev?", "and A/B?"], ["renault"], "Renault", "doesn't cover"),
+    (["PHEVのリーダーは？", "Ａセグは？"], ["renault"], "ルノー", "対象外"),
+    (["qui dirige les PHEV ?", "et le segment B ?"], ["renault"], "Renault", "n'inclut pas"),
+    (["who leads PHEV for the A segment?"], [], "Renault", "doesn't cover"),
 ])
 def test_no_leader_for_a_combination_says_who_leads_the_segment_alone(assistant, questions,
-                                                                       said):
+                                                                       leaders, said, gap):
     answer = thread(assistant, *questions)[-1]
-    assert not answer.leaders and said in answer.text, answer.text
+    assert answer.leaders == leaders and said in answer.text and gap in answer.text, \
+        answer.text
 
 
 @pytest.mark.parametrize(("question", "said", "not_said"), [

@@ -1,0 +1,59 @@
+"""How people write what the plan's words mean: a Japanese loanword without its final long vowel
+("リーダ"), a word the input method left in kana ("きまってる"), an amount of money the article
+never gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents.languages.ja import spellings
+
+
+@pytest.mark.parametrize(("phrase", "other"), [
+    ("リーダー", ["リーダ"]), ("フォロワー", ["フォロワ"]), ("メーカー各社", ["メーカ各社"]),
+    ("ルノー", []), ("ノー", []),  # short words keep the vowel that makes them
+])
+def test_a_loanwords_final_long_vowel_may_be_dropped(phrase, other):
+    assert spellings(phrase) == other
+
+
+@pytest.mark.parametrize(("question", "intent", "leaders"), [
+    ("中国のコネクテッド技術はどこがリーダ？", "who_leads", ["nissan"]),
+    ("欧州のリーダは？", "who_leads", ["renault"]),
+    ("日産がフォロワになってる地域は？", "what_follows", ["mitsubishi", "renault"]),
+])
+def test_japanese_cue_words_without_their_long_vowel(assistant, question, intent, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert (answer.intent, answer.leaders) == (intent, leaders), answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("インド市場のリーダーってきまってる？", "いいえ"),  # 決まってる, left in kana
+    ("タイのリーダーってきまってますか？", "はい"),
+])
+def test_a_word_left_in_kana_is_read_as_the_word(assistant, question, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
+
+
+def test_a_kana_word_read_by_its_form_lets_names_in_kana_be_read_too(assistant):
+    """"ちいき" is 地域 by Sudachi's normalised form; "るのー" beside it is still Renault."""
+    answer = assistant.ask("るのーがりーだーじゃないちいきは？", guarded=False)
+    assert answer.intent == "what_follows" and answer.leaders == ["mitsubishi", "nissan"]
+
+
+@pytest.mark.parametrize("question", [
+    "how much money in euros will this model save per year?",
+    "what's the budget of the alliance plan?",
+    "the leader follower thing saves how many euros a year?",
+    "combien d'argent l'alliance va économiser avec ce modèle ?",
+    "この計画で年間何億円節約できる？",
+])
+def test_an_amount_of_money_the_article_never_gives_is_not_known(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "out_of_scope", answer.text
+
+
+def test_what_is_shared_to_save_money_is_still_the_fact(assistant):
+    answer = assistant.ask("what do they share to save money?", guarded=False)
+    assert answer.intent == "fact" and "platforms" in answer.text, answer.text
