@@ -200,5 +200,6 @@ def _add_components(nlp: Language, vocabulary: Vocabulary, rules: LanguageRules)
         "facts": lemmatized(vocabulary.facts),
         "fact_hints": lemmatized(vocabulary.fact_hints),
         "fact_denials": lemmatized(vocabulary.fact_denials),
-    })
+    }, skippable=frozenset(phrase[0] for phrase in vocabulary.cues.get("softeners", [])
+                           if len(phrase) == 1))
     cues.yielding = frozenset(vocabulary.general_facts)

@@ -17,6 +17,7 @@ WHOLE = (("cues", "yes_or_no"), ("cues", "farewell"), ("cues", "because"), ("cue
 GENERAL_FACTS = "general_facts"  # doc.user_data: the facts about the model as a whole
 SOCIAL_WORDS = "social_words"  # doc.user_data: how many words greetings and thanks take
 COURTESY_SPANS = "courtesy_spans"  # doc.user_data: (start, end) of each hello, thanks, goodbye
+BARE_WORDS = 3  # the fewest words a phrase without its articles and softeners is found by
 KANA_TYPED = "kana_typed"  # doc.user_data: a cue was read only by a word's normalised form
 # courtesy that asks nothing: hello, thanks, goodbye
 COURTESY = ("greeting", "thanks", "farewell")
@@ -45,10 +46,17 @@ class PhraseCues:
         # words are also read by the tokenizer's normalised form (Sudachi: "きまる" -> "決まる",
         # "だれ" -> "誰"; a word left in kana by the input method is the word)
         self.norms = False
+        # words a phrase is also found without: articles and softeners
+        self.skippable: frozenset[str] = frozenset()
+        self.bare_index: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self.bare_first: set[str] = set()
 
-    def set_tables(self, tables: dict[str, dict[str, list[tuple[str, ...]]]]) -> None:
-        """`tables`: table name ("cues", "facts", ...) -> entry name -> phrases."""
-        self.index = {}
+    def set_tables(self, tables: dict[str, dict[str, list[tuple[str, ...]]]],
+                   skippable: frozenset[str] = frozenset()) -> None:
+        """`tables`: table name ("cues", "facts", ...) -> entry name -> phrases. `skippable`:
+        articles and softeners, which a phrase is also found without ("what does the leader
+        do exactly?" is "what does a leader do")."""
+        self.index, self.skippable = {}, skippable
         self.order = {name: list(entries) for name, entries in tables.items()}
         for name, entries in tables.items():
             for entry, phrases in entries.items():
@@ -56,6 +64,14 @@ class PhraseCues:
                     if phrase:
                         self.index.setdefault(phrase, []).append((name, entry))
         self.first_words = {phrase[0] for phrase in self.index}
+        self.bare_index = {}
+        for phrase, entries in self.index.items():
+            bare = tuple(word for word in phrase if word not in skippable)
+            # two words left are too few to stand for the phrase ("being a follower" is not
+            # "who are the followers")
+            if len(bare) >= BARE_WORDS:
+                self.bare_index.setdefault(bare, []).extend(entries)
+        self.bare_first = {phrase[0] for phrase in self.bare_index}
 
     def __call__(self, doc: Doc) -> Doc:
         corrected = corrected_words(doc)
@@ -64,6 +80,13 @@ class PhraseCues:
         found: set[tuple[str, str, int, int]] = set()
         for sequence in (lemmas, tokens.lowers):
             found.update(_find(sequence, self.index, self.first_words))
+        kept = [i for i, lemma in enumerate(lemmas) if lemma not in self.skippable]
+        if len(kept) < len(lemmas):
+            # found without articles and softeners ("what do followers actually do?"), placed
+            # back where its words stand in the question
+            found.update((name, entry, kept[start], kept[start + size - 1] + 1 - kept[start])
+                         for name, entry, start, size in _find([lemmas[i] for i in kept],
+                                                               self.bare_index, self.bare_first))
         norms = [token.norm_ for token in doc] if self.norms else lemmas
         if norms != lemmas:
             as_typed = len(found)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from intents.languages.ja import spellings
+from tests.support.threads import thread
 
 
 @pytest.mark.parametrize(("phrase", "other"), [
@@ -57,3 +58,26 @@ def test_an_amount_of_money_the_article_never_gives_is_not_known(assistant, ques
 def test_what_is_shared_to_save_money_is_still_the_fact(assistant):
     answer = assistant.ask("what do they share to save money?", guarded=False)
     assert answer.intent == "fact" and "platforms" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("what do followers actually do?", "reuses"),  # "what do followers do", a softener inside
+    ("what does the leader do exactly?", "leads where it is strongest"),  # "the" for "a"
+    ("que fait vraiment un suiveur ?", "réutilise"),
+    ("c'est quoi exactement le rôle du leader ?", "prend la tête"),
+    ("リーダーの役割って何？", "最も強い"),
+])
+def test_a_fact_asked_with_a_softener_or_another_article(assistant, question, said):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "fact" and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    # "being a follower" is a fact's phrase: without its article it is two words, which "who are
+    # the followers" holds too, and a question about followers it stays
+    (["who leads vietnam", "thanks!! and who are the followers there?"], ["mitsubishi"]),
+    (["which company is leader for Chile?"], ["renault"]),
+])
+def test_a_short_phrase_is_never_found_without_its_article(assistant, questions, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == leaders, answer.text
