@@ -679,6 +679,9 @@ def _is_remark(understanding: Understanding, clause: str, requests: frozenset[st
         and (understanding.list_kind is None or bool(words & asker))
 
 
+ARGUMENT_OPENING = 4  # the words an argument's pronoun for the place asked about stands in
+
+
 def _arguments(engine: _Language, understood: list[Understanding], read: list[str]) -> set[int]:
     """The clauses that only argue about a place an earlier clause asked about: opening with a
     pronoun for it ("it's", "c'est", "それは"), naming other places and no word of a question
@@ -698,8 +701,9 @@ def _arguments(engine: _Language, understood: list[Understanding], read: list[st
         lowers = [w for w, punct in zip(token_table(doc).lowers, token_table(doc).punct,
                                         strict=True) if not punct]
         cues = doc._.cues or {}
-        if lowers and lowers[0] in pronouns and not {"who", "follow"} & set(cues) and (
-                now.companies or "lead" not in cues):
+        # ("oui je sais c americain": the pronoun may follow a word or three of assent)
+        if pronouns & set(lowers[:ARGUMENT_OPENING]) and not {"who", "follow"} & set(cues) \
+                and (now.companies or "lead" not in cues):
             argued.add(index)
     return argued
 

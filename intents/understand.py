@@ -143,6 +143,9 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                     doc.user_data.setdefault(SET_ASIDE, []).append(target)
     if any(ent.label_.lower() in REMARK_LABELS for ent in doc.ents):
         targets, non_members = _without_bracketed_remarks(doc, targets, non_members)
+    if rules.owner_words:
+        targets = _without_owners(doc, targets, rules.owner_words)
+    targets = _without_remarks_on_it(doc, targets, rules)
     for first, last in doc.user_data.get(SEGMENT_RANGES, []):  # "segments A to F"
         targets.extend(Target(kind=TargetKind.SEGMENT, id=letter, text=letter)
                        for letter in map(chr, range(ord(first) + 1, ord(last)))
@@ -235,6 +238,45 @@ def _without_bracketed_remarks(doc: Doc, targets: list[Target], non_members: lis
     if not remarks or not kept:
         return targets, non_members
     return kept, [name for name in non_members if name not in remarks]
+
+
+def _without_owners(doc: Doc, targets: list[Target], owner_words: frozenset[str]
+                    ) -> list[Target]:
+    """"who leads guam, its a US territory though", "グアムのリーダーどこ？アメリカ領だけど": a
+    place beside a word of ownership owns the place asked about, and is not asked about."""
+    lowers = token_table(doc).lowers
+
+    def beside(ent: Span) -> bool:
+        after = [w for w in lowers[ent.end:ent.end + 2] if w != "-"][:1]
+        return bool(set(after) & owner_words) or bool(
+            ent.start and lowers[ent.start - 1] in owner_words)
+
+    owners = {ent.text for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS and beside(ent)}
+    kept = [t for t in targets if t.text not in owners]
+    return kept if owners and any(t.kind in NARROW_PLACES | WIDE_PLACES for t in kept) else targets
+
+
+def _without_remarks_on_it(doc: Doc, targets: list[Target], rules: LanguageRules
+                           ) -> list[Target]:
+    """"wait what about guam, thats US no?": after a place, a remark opening with a pronoun
+    for it ("that's", "c'est") names the places it argues from, which are not asked about
+    (unless the question compares: "Spain, is it the same as Chile?")."""
+    lowers = token_table(doc).lowers
+    cues = doc._.cues or {}
+    if _compared(cues) or "inclusion" in cues:  # ("l'Égypte, elle compte dans l'Afrique ?")
+        return targets
+    places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
+    remark = next((i for i in range(1, len(lowers)) if lowers[i] in rules.subject_pronouns
+                   and lowers[i - 1] in (",", "(", "-", "–") and places
+                   and places[0].end <= i - 1), None)
+    if remark is None:
+        return targets
+    within = QUALIFYING if rules.code == "en" else rules.qualifying
+    # ("Guam, it's in Europe right?": a place after a preposition asks whether it counts there)
+    argued = {ent.text for ent in places if ent.start > remark and lowers[ent.start - 1]
+              not in within}
+    kept = [t for t in targets if t.text not in argued]
+    return kept if any(t.kind in NARROW_PLACES | WIDE_PLACES for t in kept) else targets
 
 
 WHERE = frozenset({"where", "どこ"})
@@ -1340,7 +1382,10 @@ def _without_premises(doc: Doc, targets: list[Target], rules: LanguageRules) -> 
         return at[0] if at else None
 
     dropped: set[str] = set()
-    conclusion = found(rules.conclusion_phrases)
+    # the last conclusion word: "c danois donc europe => renault ?" argues through Europe
+    conclusion = max((i for i in range(1, len(lowers)) if any(
+        tuple(lowers[i:i + len(phrase)]) == phrase for phrase in rules.conclusion_phrases)),
+        default=None)
     before = [ent for ent in places if conclusion is not None and ent.end <= conclusion]
     if len(before) >= 2:
         dropped |= {ent.text for ent in before[1:]}

@@ -98,6 +98,8 @@ class LanguageRules:
     drops_subjects: bool = False
     # words that point back at a place ("there", "là-bas"): "and there?" asks about it
     place_pointers: frozenset[str] = frozenset()
+    # "Guam, a US territory", "アメリカ領": a place beside one of these words owns the place asked
+    owner_words: frozenset[str] = frozenset()
     # "X leads Y, but what about Z?": what follows the contrast word is what is asked
     contrast_words: frozenset[str] = frozenset()
     # words naming a team, an office or a shop, beside English's (intents/data/focus.yaml):

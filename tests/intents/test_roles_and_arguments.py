@@ -79,6 +79,12 @@ def test_ou_right_after_a_word_of_leading_asks_where(assistant):
      "Greenland", "Europe"),
     ("qui dirige la Guyane ? c'est la France donc l'Europe non ?", ["renault"],
      "Guyane française", "Europe"),
+    # the pronoun after a word or three of assent; within one clause after a comma
+    ("pr Guam c qui? (oui je sais c americain)", ["mitsubishi"], "Guam", "Amérique du Nord"),
+    ("wait what about guam, thats US no?", ["mitsubishi"], "Guam", "North America"),
+    # a place beside a word of ownership owns the place asked about
+    ("who leads guam, its a US territory though", ["mitsubishi"], "Guam", "North America"),
+    ("グアムのリーダーどこ？アメリカ領だけど", ["mitsubishi"], "グアム", "北米"),
 ])
 def test_a_later_clause_that_argues_about_the_subject_is_not_a_question(assistant, question,
                                                                         leaders, said, not_said):
@@ -457,3 +463,17 @@ def test_what_a_slide_is_to_say_is_nobodys_words(assistant):
         "with one supplier in Kuala Lumpur and another one in Sydney. My boss wants the slide to "
         "say which Alliance company is the leader for these markets. Who is it?", guarded=False)
     assert answer.leaders == ["mitsubishi"] and "Senard" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    # the claim argues through a place to the last conclusion word, an arrow among them
+    ("le Groenland c danois donc europe => renault, on est d'accord?", "Non", ["nissan"]),
+    ("グリーンランドってデンマーク領だから欧州扱い＝ルノー？", "いいえ", ["nissan"]),
+    ("greenland is danish so europe, so renault right?", "No", ["nissan"]),
+    # "vu qu'on": the reason word elided
+    ("c'est-tu renault le leader au Quebec vu qu'on parle francais icitte?", "Non", ["nissan"]),
+])
+def test_a_claim_argued_through_other_places_is_about_its_first(assistant, question, opener,
+                                                               leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
