@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.components.asker import ASKER_ONLY, ASKER_PLACES, ASKER_TOKENS
-from intents.components.codenames import CODE_NAMES
+from intents.components.codenames import CODE_NAMES, HYPHENS, is_code
 from intents.components.cues import COURTESY_SPANS, GENERAL_FACTS, SOCIAL, SOCIAL_WORDS
 from intents.components.fuzzy import SIGNATURE
 from intents.components.segments import SEGMENT_RANGES, UNKNOWN_SEGMENT
@@ -599,6 +599,9 @@ def _named_technology(doc: Doc, targets: list[Target], unknown: list[str],
         for j in range(max(0, ent.start - 2), ent.start):
             if texts[j] in names:
                 return doc[j:ent.end].text
+        for start, end in doc.user_data.get(HYPHENED, []):
+            if ent.start - 2 < end <= ent.start:  # "the Livina Zeta-X hybrid"
+                return doc[start:ent.end].text
     return ""
 
 
@@ -614,9 +617,9 @@ def _asked_about(doc: Doc, word: str, rules: LanguageRules) -> bool:
     table = token_table(doc)
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
     words = focus_words()
-    for i, text in enumerate(table.texts):
-        if text != word:
-            continue
+    at = [i for i, text in enumerate(table.texts) if text == word] + [
+        start for start, end in doc.user_data.get(HYPHENED, []) if doc[start:end].text == word]
+    for i in at:
         j = i - 1
         while j >= 0 and table.lowers[j] in DETERMINERS | {"le", "la", "les", "l'"}:
             j -= 1
@@ -668,6 +671,22 @@ def _programme_names(doc: Doc) -> list[str]:
     """Names only a programme has: code names ("project Phoenix") and coded words
     ("Nebulon-7")."""
     return _code_names(doc) + [token.text for token in doc if _odd_name(doc, token.i)]
+
+
+HYPHENED = "hyphened"  # doc.user_data: (start, end) of the codes `_hyphened_codes` found
+
+
+def _hyphened_codes(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
+    """(start, end) of words the tokenizer split at a hyphen, one part of them a code ("F-body",
+    "Zeta-X": one or two capitals or digits), that no entity covers."""
+    found = []
+    for i in range(1, len(doc) - 1):
+        left, hyphen, right = doc[i - 1], doc[i], doc[i + 1]
+        if hyphen.text in HYPHENS and not left.whitespace_ and not hyphen.whitespace_ \
+                and left.is_alpha and right.is_alpha and not {i - 1, i + 1} & covered \
+                and (is_code(left.text) or is_code(right.text)):
+            found.append((i - 1, i + 2))
+    return found
 
 
 def _odd_name(doc: Doc, i: int) -> bool:
@@ -738,6 +757,12 @@ def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
     unknown = _code_names(doc)
     covered.update(i for start, end in doc.user_data.get(CODE_NAMES, [])
                    for i in range(start, end))
+    hyphened = _hyphened_codes(doc, covered)
+    doc.user_data[HYPHENED] = hyphened
+    for start, end in hyphened:
+        # "the F-body architecture", "the Livina Zeta-X hybrid": glued by hyphens
+        unknown.append(doc[start:end].text)
+        covered.update(range(start, end))
     for i, text in enumerate(table.texts):
         if i not in covered and (DOTTED.fullmatch(text) or _odd_name(doc, i)):
             unknown.append(text)  # "P.R.Q.", "Sahara-5": a code we don't know is a name too

@@ -73,10 +73,10 @@ class CodeNames:
 def _coded(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """"Aurora-X", "Sahara-5": the name with its code, when a hyphen glues one to it."""
     if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and _is_code(doc[end + 1].text):
+            and not doc[end].whitespace_ and is_code(doc[end + 1].text):
         return start, end + 2
     if start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 2].whitespace_ \
-            and not doc[start - 1].whitespace_ and _is_code(doc[start - 2].text):
+            and not doc[start - 1].whitespace_ and is_code(doc[start - 2].text):
         return start - 2, end  # "X-Aurora"
     return None
 
@@ -88,7 +88,7 @@ def _numbered(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _is_code(text: str) -> bool:
+def is_code(text: str) -> bool:
     """"7", "X", "2B", "MK": digits, or one or two capitals, as a code is written."""
     return bool(text) and len(text) <= 3 and text.isalnum() and text.isascii() and (
         any(c.isdigit() for c in text) or text.isupper() and len(text) <= 2)

@@ -94,5 +94,16 @@ def test_a_code_name_in_a_thread_is_asked_back(assistant, opener, follow_up, nam
     ("X!", False),
 ])
 def test_a_code_is_digits_or_one_or_two_capitals(text, code):
-    from intents.components.codenames import _is_code
-    assert _is_code(text) is code
+    from intents.components.codenames import is_code
+    assert is_code(text) is code
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    # a code glued by a hyphen to a word that is no place, right before a technology word
+    ("who is lead for the Nissan Livina Zeta-X hybrid development, need contact person",
+     "Zeta-X hybrid"),
+    ("who leads the Orion-7 EV powertrain?", "Orion-7 EV"),
+])
+def test_a_code_named_technology_is_asked_back(assistant, question, name):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.kind == "clarify" and not answer.leaders and name in answer.text, answer.text
