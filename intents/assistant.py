@@ -165,6 +165,8 @@ class _Language:
         self.requests = frozenset(REQUEST_VERBS | self.rules.request_words)
         # words by which the asker speaks of themselves ("our team is handling both markets")
         self.asker = frozenset(focus_words().asker | self.rules.own_words)
+        # words that give examples ("genre Algérie, Tunisie", "like Peru, Chile")
+        self.example_words = tuple(str(w).lower() for w in cues.get("examples", []))
         if isinstance(self.nlp.tokenizer, MemoryBoundTokenizer):
             self.nlp.tokenizer.release()  # what building touched once (Sudachi's dictionary)
 
@@ -442,6 +444,9 @@ class Assistant:
                     and not understanding.companies and understood and understood[-1].intent in (
                         Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS) and answers[-1].understood:
                 continue  # "what does Nissan lead. full list pls": the list is Nissan's
+            if read and understanding.from_context and self._examples_of(
+                    engine, clause, understanding, understood[-1]):
+                continue  # "c pas Nissan qui gère l'Afrique du Nord ? genre Algérie Tunisie"
             answer = self._decide(engine, raw, understanding)
             if answer.understood:
                 previous = context_of(understanding, answer.leaders)
@@ -568,6 +573,21 @@ class Assistant:
             if len(doc.ents) == 1 and len(doc.ents[0]) == len(doc) and doc.ents[0]._.score == 1:
                 return self._understand(engine, f"and {name}", previous)
         return None
+
+    @staticmethod
+    def _examples_of(engine: _Language, clause: str, understanding: Understanding,
+                     before: Understanding) -> bool:
+        """A clause that only gives examples of the region the clause before asked about
+        ("... l'Afrique du Nord ? genre Algérie Tunisie"): its places all lie in it."""
+        lowered = f" {clause.lower()} "
+        if not any(f" {word} " in lowered or not engine.rules.spaced and word in lowered
+                   for word in engine.example_words):
+            return False
+        regions = {t.id for t in before.targets if t.kind == TargetKind.REGION}
+        places = understanding.targets
+        return bool(regions) and bool(places) and all(
+            t.kind in PLACE_TARGETS and engine.resolver.place_region(t)[0] in regions
+            for t in places)
 
     @staticmethod
     def _understand(engine: _Language, clause: str,

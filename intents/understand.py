@@ -118,8 +118,10 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                 companies.append(ident)
         elif kind == "non_member":
             # "kia ora, who leads New Zealand?": a greeting that holds a carmaker's name
-            if "greeting" not in doc.user_data.get("cue_starts", {}).get(ent.start, ()):
-                non_members.append(ent.text)
+            # ("..., not toyota?": one set aside claims nothing)
+            if "greeting" not in doc.user_data.get("cue_starts", {}).get(ent.start, ()) \
+                    and ent.start not in negated:
+                non_members.append(ident or ent.text)  # as the knowledge base writes it
         elif any(start <= ent.start and ent.end <= end
                  for start, end in doc.user_data.get(COURTESY_SPANS, ())):
             continue  # "ok salamat po!": thanks that is also a place's name ("great britain" not)
@@ -472,6 +474,23 @@ def _wh_at_edges(words: list[str], rules: LanguageRules) -> bool:
     return bool(words) and bool(rules.wh_edges & {words[0], words[-1]})
 
 
+def _negated_claim(doc: Doc, rules: LanguageRules) -> bool:
+    """"Renault doesn't lead Russia, right?", "Renault is not a follower in Japan?",
+    "ルノーはロシアをリードしてないよね？": a company, then a negation of its leading or following.
+    Not a question that opens with the negation ("doesn't Nissan lead Europe?", "c pas Nissan
+    qui gère ... ?"), which asks about the plain claim."""
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    companies = [ent.start for ent in doc.ents if ent.label_ == "COMPANY"]
+    negations = sorted(i for i, cues in cue_at.items() if "negation" in cues)
+    if not companies or not negations or negations[0] < companies[0]:
+        return False
+    roles = [i for i, cues in cue_at.items() if cues & {"lead", "follow"}]
+    if not rules.spaced:  # the negation closes its verb: "リードしてない"
+        return any(0 < n - r <= NEGATION_REACH + 1 for n in negations for r in roles)
+    return any(0 < r - n <= NEGATION_REACH + 1 for n in negations for r in roles) or any(
+        _closes_a_verb_of_leading(token_table(doc).lowers, cue_at, n, rules) for n in negations)
+
+
 def _negates_leading(doc: Doc, rules: LanguageRules | None = None) -> bool:
     """A negation governs leading when a leadership word or a company comes right after it
     ("who doesn't lead China?", "which companies other than Nissan lead Japan?"), not when it
@@ -488,10 +507,22 @@ def _negates_leading(doc: Doc, rules: LanguageRules | None = None) -> bool:
             "lead" in cue_at.get(j, ()) for j in range(max(0, i - NEGATION_REACH - 1), i))
             for i, cues in cue_at.items())
     lowers = token_table(doc).lowers
-    return any("negation" in cues and (any(
+    return any("negation" in cues and not _cleft_tag(lowers, companies, i, rules) and (any(
         "lead" in cue_at.get(j, ()) or j in companies
         for j in range(i + 1, i + 1 + NEGATION_REACH)) or _closes_a_verb_of_leading(
         lowers, cue_at, i, rules)) for i, cues in cue_at.items())
+
+
+def _cleft_tag(lowers: list[str], companies: set[int], i: int,
+               rules: LanguageRules | None) -> bool:
+    """"c pas Nissan qui gère l'Afrique du Nord ?", "c'est pas Renault qui ... ?": the negation
+    of a cleft asks whether it is that company, and negates no leading."""
+    relatives = rules.relative_pronouns if rules is not None else frozenset()
+    return i > 0 and lowers[i - 1] in CLEFT_OPENERS and i + 1 in companies \
+        and i + 2 < len(lowers) and lowers[i + 2] in relatives
+
+
+CLEFT_OPENERS = frozenset({"c", "c'", "c'est", "est", "ce", "ça", "ca"})
 
 
 def _closes_a_verb_of_leading(lowers: list[str], cue_at: dict[int, set[str]], i: int,
@@ -1075,6 +1106,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     if unknown_segment and not any(t.kind == TargetKind.SEGMENT for t in targets):
         # "Q-segment cars: Renault or Mitsubishi?": not every segment, but one we don't know
         return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=unknown_segment)
+    if non_members and targets and (has("lead") or has("follow")) and _is_yes_no(doc, rules):
+        # "so toyota will lead japan, correct?", "hyundai follows in south east asia, right?":
+        # a carmaker outside the Alliance has no role in its plan
+        return result(Intent.IS_LEADER, reason="a claim about a non-member automaker",
+                      yes_no=True, non_member=non_members[0])
     if non_members and not companies:
         return result(Intent.OUT_OF_SCOPE, reason="about a non-member automaker",
                       non_member=non_members[0])
@@ -1342,6 +1378,14 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     else:
         return result(Intent.OUT_OF_SCOPE, reason="a company with no question about leading")
     if intent == Intent.IS_LEADER:
+        if non_members:  # "hyundai is the follower in south east asia right, with nissan"
+            base["non_member"] = non_members[0]
+        # a negated claim with a tag asking whether it is right ("…, right?", "…, c'est ça ?");
+        # Japanese answers every negated question so. Untagged, "Renault ne dirige pas la
+        # Chine ?" is answered as French does: "Non", it doesn't
+        words = [w for w, punct in zip(tokens.lowers, tokens.punct, strict=True) if not punct]
+        tagged = has("yes_no_tails") or bool(words) and words[-1] in rules.yes_no_tails
+        base["negated"] = _negated_claim(doc, rules) and (tagged or not rules.spaced)
         # "Turkey is in Europe so Renault?": about Turkey; Europe is the asker's premise
         base["targets"] = targets = _without_premises(doc, targets, rules)
         base["whole"] = _asks_whole(doc)

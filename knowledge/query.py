@@ -79,6 +79,8 @@ class Understanding:
     asks_company: bool = False
     asks_part: bool = False  # "is Nissan involved in the PHEV?": leading or following both count
     denied: bool = False  # a yes/no fact question the fact contradicts
+    # "Renault doesn't lead Russia, right?": a negated claim; Yes and No say whether it holds
+    negated: bool = False
     coordinated: bool = False  # targets joined by "and" / "," rather than "in" / "for"
     apart: list[str] = field(default_factory=list)  # ids of places asked on their own
     about_asker: bool = False  # every place named describes the asker ("I'm in Osaka")

@@ -211,7 +211,11 @@ class Resolver(ReadingBuilder):
         leaders = sorted({lead.leadership.leader for lead in leads})
         asked_names = self.companies(asked)
         details = " ".join(self._reading_text(r) for r in readings)
-        if understanding.followers_claimed and leads:
+        if understanding.non_member:
+            # "so Toyota will lead Japan, correct?": it has no role in the Alliance's plan
+            text = self.words.say("No: {company} is not part of the Alliance.",
+                                  company=understanding.non_member) + " " + details
+        elif understanding.followers_claimed and leads:
             # "Nissan = leader in NA, Renault and Mitsubishi = followers?": every role as said
             holds = all(lead.leadership.leader in asked and all(
                 c in lead.leadership.followers for c in understanding.followers_claimed)
@@ -252,10 +256,30 @@ class Resolver(ReadingBuilder):
                 if len(asked) == 1 else \
                 self.words.say("No, {companies} don't lead that.", companies=asked_names)
             text = f"{denial} {details}"
+        if understanding.negated:
+            text = self._negated(text, asked_names, len(asked))
         followers = sorted({f for lead in leads for f in lead.leadership.followers}) \
             if len(leaders) == 1 else []
         return self._base(question, understanding, leaders=leaders, followers=followers,
                           text=text, sources=self._sources(readings))
+
+    def _negated(self, text: str, asked_names: str, count: int) -> str:
+        """The answer to a negated claim ("Renault doesn't lead Russia, right?"): its Yes and
+        No turned round, as they say whether the claim holds; "in part" stays as it is."""
+        yes, no = self.words.say("Yes."), self.words.say("No.")
+        denial = self.words.say("No, {companies} doesn't lead that.", companies=asked_names) \
+            if count == 1 else \
+            self.words.say("No, {companies} don't lead that.", companies=asked_names)
+        if text.startswith(denial):
+            agreed = self.words.say("Yes: {companies} doesn't lead that.",
+                                    companies=asked_names) if count == 1 else \
+                self.words.say("Yes: {companies} don't lead that.", companies=asked_names)
+            return agreed + text[len(denial):]
+        if text.startswith(yes):
+            return no + text[len(yes):]
+        if text.startswith(no):
+            return yes + text[len(no):]
+        return text
 
     def led_by(self, company_id: str, leave_out: frozenset[str] = frozenset(),
                ) -> tuple[list[str], list[str], list[Source]]:

@@ -477,3 +477,46 @@ def test_a_claim_argued_through_other_places_is_about_its_first(assistant, quest
                                                                leaders):
     answer = assistant.ask(question, guarded=False)
     assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    # a carmaker outside the Alliance claimed to lead or follow: No, and the place's answer
+    ("so toyota will lead japan in this alliance model, correct? just confirm pls", "No: Toyota",
+     ["nissan"]),
+    ("hyundai is the follower in south east asia right, together with nissan", "No: Hyundai",
+     ["mitsubishi"]),
+    ("Toyota est leader au Japon, non ?", "Non : Toyota", ["nissan"]),
+    ("トヨタが日本のリーダーですよね？", "いいえ。トヨタ", ["nissan"]),
+    # one set aside claims nothing
+    ("is nissan a follower in europe, not toyota?", "Yes", ["renault"]),
+])
+def test_a_claim_about_a_carmaker_outside_the_alliance_is_answered_no(assistant, question,
+                                                                      opener, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    # a negated claim with a tag asking whether it is right: Yes when it holds
+    ("Renault doesn't lead Russia, right?", "No."),
+    ("Nissan doesn't lead Europe, correct?", "Yes: Nissan doesn't lead that."),
+    ("Renault is not a follower in Japan right? they dont have nothing to do there", "No."),
+    ("Renault doesn't lead India, right?", "Yes."),
+    ("Renault ne dirige pas la Russie, c'est ça ?", "Non."),
+    ("Nissan dirige pas l'Europe, hein ?", "Oui : Nissan n'est pas leader"),
+    ("ルノーはロシアをリードしてないよね？", "いいえ。"),
+    ("日産は欧州のリーダーじゃないよね？", "はい。"),
+    # a question opening with the negation asks about the plain claim
+    ("doesn't Nissan lead Europe?", "No, Nissan doesn't lead that."),
+    ("c pas nissan qui gere l'afrique du nord?", "Non, Nissan n'est pas leader"),
+    ("Renault ne dirige pas la Chine ?", "Non, Renault n'est pas leader"),  # French: Non, it doesn't
+])
+def test_a_negated_claim_is_answered_whether_it_holds(assistant, question, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
+
+
+def test_a_clause_giving_examples_of_the_region_asked_is_not_answered_again(assistant):
+    answer = assistant.ask("c pas nissan qui gere l'afrique du nord? genre Algerie Tunisie",
+                           guarded=False)
+    assert answer.text.count("Afrique du Nord : le leader est Renault") == 1, answer.text
