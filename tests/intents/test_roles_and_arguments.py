@@ -509,7 +509,8 @@ def test_a_claim_about_a_carmaker_outside_the_alliance_is_answered_no(assistant,
     # a question opening with the negation asks about the plain claim
     ("doesn't Nissan lead Europe?", "No, Nissan doesn't lead that."),
     ("c pas nissan qui gere l'afrique du nord?", "Non, Nissan n'est pas leader"),
-    ("Renault ne dirige pas la Chine ?", "Non, Renault n'est pas leader"),  # French: Non, it doesn't
+    # French answers it "Non" when it doesn't
+    ("Renault ne dirige pas la Chine ?", "Non, Renault n'est pas leader"),
 ])
 def test_a_negated_claim_is_answered_whether_it_holds(assistant, question, opener):
     answer = assistant.ask(question, guarded=False)
