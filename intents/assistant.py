@@ -413,6 +413,15 @@ class Assistant:
                     own_asked = len(answers)
                 else:
                     unresolved_own_place = True
+            if understanding.others_place is not None:
+                # "my boss is in auckland. which company leads his region?": the place the
+                # message or the thread gave someone else
+                other = _others_place(understood, previous)
+                if other is not None:
+                    start, end = understanding.others_place
+                    clause = clause[:start] + other + clause[end:]
+                    understanding = _about_the_place(
+                        self._understand(engine, clause, previous), other)
             asker = _asker_place(understanding) or asker
             if others and not understanding.targets and not understanding.companies \
                     and understanding.intent in UNREAD:
@@ -656,6 +665,25 @@ def _as_text(value: Any) -> str:
 HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 # a word pointing back at the place of the clause before ("who leads over there?")
 THERE = re.compile(r"\bthere\b|\bl[aà][- ]bas\b|そこ", re.IGNORECASE)
+
+
+def _others_place(understood: list[Understanding], previous: dict[str, Any] | None
+                  ) -> str | None:
+    """The place someone other than the asker was said to be at: named beside the asker's own
+    place in an earlier clause of the message, else of the thread."""
+    for understanding in reversed(understood):
+        if understanding.asker_places:
+            others = [t for t in understanding.targets if t.kind in PLACE_TARGETS
+                      and t not in understanding.asker_places]
+            if others:
+                return others[-1].text
+    if previous and previous.get("asker_places"):
+        mine = {(t["kind"], t["id"]) for t in previous["asker_places"]}
+        others = [t for t in previous.get("targets", []) if (t["kind"], t["id"]) not in mine
+                  and TargetKind(t["kind"]) in PLACE_TARGETS]
+        if others:
+            return str(others[-1]["text"])
+    return None
 
 
 def _about_the_place(understanding: Understanding, name: str) -> Understanding:

@@ -194,7 +194,7 @@ def place_roles(doc: Doc) -> dict[int, str]:
             # "we have dealers in Georgia and Armenia", "with Nissan Europe in Amsterdam",
             # "I live in Perth Australia"
             role = previous_role
-        elif person and _someone_else(lowers, person[-1], words) \
+        elif person and _someone_elses(lowers, person, words) \
                 and not REPORTING.intersection(lowers[i] for i in span):
             role = ASIDE  # "my colleague is in Shanghai": someone else's place sets the scene
         elif person and (not asks or near in words.locative or located or unit) \
@@ -229,6 +229,16 @@ def place_roles(doc: Doc) -> dict[int, str]:
         roles[start] = role
         previous_end, previous_role = ent.end, role
     return roles
+
+
+def _someone_elses(lowers: list[str], person: list[int], words: FocusWords) -> bool:
+    """The person a place is given to is someone else: the last word naming a person ("my
+    boss is sitting in Auckland": "my boss", not "sitting") is "my colleague", "our boss"."""
+    named = [i for i in person if lowers[i] in OWN | words.other_people | SELF]
+    return bool(named) and _someone_else(lowers, named[-1], words)
+
+
+SELF = frozenset({"i", "i'm", "im", "we", "we're", "me", "us", "i've", "we've"})
 
 
 def _someone_else(lowers: list[str], last: int, words: FocusWords) -> bool:

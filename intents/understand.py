@@ -58,6 +58,7 @@ REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "lis
 NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 OWN_PLACE = "asks about the asker's own place"
+OTHERS_PLACE = "asks about someone else's place"
 FOLLOW_UP_UNREAD = "follow-up with nothing recognised"
 EXPECTING = frozenset({"expect", "expected", "speculate", "speculated", "speculation", "predict",
                        "predicted", "prediction", "rumour", "rumor", "rumours", "rumors",
@@ -179,8 +180,35 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
         # "there" is the place named last, away from where the asker is
         last = [t for t in targets if t.text == places[-1].text]
         return last, companies, non_members, [t for t in targets if t not in last], located
+    aside = [t for t in context if t in targets and t not in located]
+    if aside and others_place(doc, rules) is not None:
+        # "i am in osaka, my boss is sitting in auckland. which company leads his region?":
+        # that person's place, not the asker's
+        return aside, companies, non_members, [t for t in targets if t not in aside], located
     # a clause naming only such places is context for another clause that asks about one
     return targets, companies, non_members, context, located
+
+
+def others_place(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
+    """The characters of a phrase naming someone else's place ("his region", "my boss's
+    market", "sa région", "chez lui", "上司の地域"), or None."""
+    lowers = token_table(doc).lowers
+    phrase = _phrase_at(lowers, rules.others_phrases)
+    if phrase is not None:
+        return doc[phrase[0]].idx, doc[phrase[1] - 1].idx + len(doc[phrase[1] - 1].text)
+    possessors = rules.others_words | focus_words().other_people
+    for i, lower in enumerate(lowers):
+        if lower not in possessors:
+            continue
+        j = i + 1
+        while j < len(lowers) and (lowers[j] in rules.own_links or lowers[j] in POSSESSIVE_S):
+            j += 1
+        if j < len(lowers) and lowers[j] in rules.own_places:
+            return doc[i].idx, doc[j].idx + len(doc[j].text)
+    return None
+
+
+POSSESSIVE_S = frozenset({"'s", "’s", "s", "'"})
 
 
 def _taken_asker_places(doc: Doc) -> list[Target]:
@@ -1090,6 +1118,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # "ma collègue est à Montréal et moi à Casablanca, qui pilote ma région ?": the asker's
         # place, not the colleague's named beside it
         base["targets"] = targets = list(located)
+    others = None if targets or doc._.facts else others_place(doc, rules)
+    if others is not None:
+        # "which company leads his region?": the place the thread gave that person
+        return result(Intent.CLARIFY, 0.5, reason=OTHERS_PLACE, others_place=others)
     own = None if targets or doc._.facts else own_place(doc, rules)
     if own is not None:
         # "and for my own region?": the asker's place, from this message or the thread (the

@@ -92,6 +92,8 @@ class Understanding:
     asker_places: list[Target] = field(default_factory=list)
     # characters of "my region" / "ma région" / "うちの地域" in a clause with no place of its own
     own_place: tuple[int, int] | None = None
+    # "and his region?": the characters naming someone else's place, to be given by the thread
+    others_place: tuple[int, int] | None = None
     unknown_name: str | None = None  # "who leads Zorbistan?": the name nothing matched
     narrows: bool = False  # a follow-up placing the subject in context ("and in China?")
     # "B segment?" after a technology: the segment is what the follow-up asks about

@@ -29,6 +29,8 @@ QUESTION_ENDS = frozenset({"?", "？", "か"})
 OPEN_BRACKETS = frozenset({"(", "（", "[", "「"})
 CLOSE_BRACKETS = frozenset({")", "）", "]", "」"})
 # a topic or contrast particle, or "but", ends the phrase that describes a place
+SUBJECT_PARTICLES = frozenset({"は", "が"})
+COPULAS = frozenset({"です", "だ", "でございます"})  # "私はサンパウロです": where I am
 PHRASE_ENDS = frozenset({"は", "が", "も", "けど", "けれど", "mais", "but", ","})
 # how many words after a place its marker may come ("横浜 の グローバル 本社 勤務")
 AFTER_WINDOW = 6
@@ -96,6 +98,11 @@ class AskerPlaces:
 
     def _describes_asker(self, doc: Doc, ent: Span) -> bool:
         lowers = token_table(doc).lowers
+        subject = self._subject(lowers, ent.start)
+        if subject in self.colleagues:
+            return False  # "上司はシドニーにいます": the boss's place, not the asker's
+        if subject in self.own and ent.end < len(lowers) and lowers[ent.end] in COPULAS:
+            return True  # "私はサンパウロです"
         if ent.start > 0:
             previous = lowers[ent.start - 1]
             if previous in self.alone:
@@ -114,6 +121,17 @@ class AskerPlaces:
                 not in self.before and (ent.start < 2 or lowers[ent.start - 2] not in self.asking):
             return True  # "ici équipe Montréal, ..." : a word of where one works, then the place
         return self._marked_after(doc, ent)
+
+    @staticmethod
+    def _subject(lowers: list[str], start: int) -> str:
+        """The word before the subject particle of the place's phrase ("上司" of
+        "上司はシドニーにいます", "私" of "私はサンパウロです"), or ""."""
+        for i in range(start - 1, max(-1, start - WINDOW - 1), -1):
+            if lowers[i] in SUBJECT_PARTICLES:
+                return lowers[i - 1] if i > 0 else ""
+            if lowers[i] in PHRASE_ENDS:
+                return ""
+        return ""
 
     def _others(self, lowers: list[str], start: int) -> bool:
         """A word of working with others or on a project before the place, in its phrase, and

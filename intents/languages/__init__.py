@@ -82,6 +82,10 @@ class LanguageRules:
     own_links: frozenset[str] = frozenset()
     own_places: frozenset[str] = frozenset()
     own_phrases: tuple[tuple[str, ...], ...] = ()
+    # someone else's place, read like the asker's: "his region", "sa région", "chez lui",
+    # "上司の地域" (the people words of intents/data/focus.yaml are possessors too)
+    others_words: frozenset[str] = frozenset()
+    others_phrases: tuple[tuple[str, ...], ...] = ()
     # "Turkey is in Europe, so Renault?": after a conclusion word the claim before it is a
     # premise; "NZ is Nissan because of the Japanese cars": after a reason word, a reason
     conclusion_phrases: tuple[tuple[str, ...], ...] = ()

@@ -32,6 +32,7 @@ RULES = LanguageRules(
     place_pointers=frozenset({"there"}),
     subject_pronouns=frozenset({"it", "its", "it's", "thats", "that's", "that"}),
     own_words=frozenset({"my", "our", "mine", "ours"}),
+    others_words=frozenset({"his", "her", "their"}),
     own_links=frozenset({"own", "home", "local", "current", "part", "of", "the", "neck"}),
     own_places=frozenset({"region", "market", "country", "area", "territory", "zone", "city",
                           "place", "location", "continent", "patch", "turf", "world", "woods"}),

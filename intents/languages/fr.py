@@ -86,6 +86,8 @@ RULES = LanguageRules(
     place_pointers=frozenset({"là", "la", "bas", "labas", "là-bas", "la-bas"}),
     subject_pronouns=frozenset({"c", "c'", "ca", "ça", "cela", "il", "elle"}),
     own_words=frozenset({"mon", "ma", "mes", "notre", "nos"}),
+    others_words=frozenset({"sa", "son", "ses", "leur", "leurs"}),
+    others_phrases=(("chez", "lui"), ("chez", "elle"), ("chez", "eux"), ("chez", "elles")),
     own_links=frozenset({"propre", "propres", "petit", "petite"}),
     own_places=frozenset({"région", "region", "régions", "regions", "pays", "marché", "marche",
                           "marchés", "marches", "zone", "territoire", "ville", "coin",

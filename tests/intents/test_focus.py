@@ -471,3 +471,19 @@ def test_a_statement_that_sets_the_scene_for_a_question_about_it_is_said_once(as
     answer = assistant.ask(question, guarded=False)
     assert answer.text.startswith("Yes.") and answer.text.count("South America;") == 1, \
         answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # someone else's place asked for by a possessive: that person's place, not the asker's
+    ("i am in osaka office, my boss is sitting in auckland since april. which company leads "
+     "his region please", ["mitsubishi"]),
+    ("I'm in Lyon and my boss is in Tokyo, who leads my boss's region?", ["nissan"]),
+    ("jsuis a lyon, mon collegue est a lima. qui lead sa région ?", ["renault"]),
+    ("私は大阪勤務で、上司はシドニーにいます。上司の地域のリーダーは？", ["mitsubishi"]),
+    # and the asker's own, beside a colleague's
+    ("上司はシドニーにいて、私はサンパウロです。私の地域は？", ["renault"]),
+    ("my boss is sitting in auckland, who leads osaka?", ["nissan"]),
+])
+def test_someone_elses_place_asked_by_a_possessive(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders, answer.text

@@ -81,3 +81,13 @@ def test_a_fact_asked_with_a_softener_or_another_article(assistant, question, sa
 def test_a_short_phrase_is_never_found_without_its_article(assistant, questions, leaders):
     answer = thread(assistant, *questions)[-1]
     assert answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "what is the point of this leader follower model, why they didnt just split like everyone "
+    "expected",
+    "why didn't they split up?",
+])
+def test_why_they_did_not_split_is_the_reason_fact(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "fact" and "splitting up" in answer.text, answer.text
