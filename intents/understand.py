@@ -262,8 +262,8 @@ def _without_bracketed_remarks(doc: Doc, targets: list[Target], non_members: lis
     question."""
     inside = bracketed_tokens(doc)
     # "archi E-body (électrique/électronique)": a bracket after a technology glosses it
-    remarks = {ent.text for ent in doc.ents
-               if ent.label_.lower() in REMARK_LABELS and ent.start in inside}
+    remarks = {name for ent in doc.ents if ent.label_.lower() in REMARK_LABELS
+               and ent.start in inside for name in (ent.text, ent.ent_id_.split("|")[1])}
     kept = [t for t in targets if t.text not in remarks]
     if not remarks or not kept:
         return targets, non_members
@@ -1416,8 +1416,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # Japanese answers every negated question so. Untagged, "Renault ne dirige pas la
         # Chine ?" is answered as French does: "Non", it doesn't
         words = [w for w, punct in zip(tokens.lowers, tokens.punct, strict=True) if not punct]
-        tagged = has("yes_no_tails") or bool(words) and words[-1] in rules.yes_no_tails
-        base["negated"] = _negated_claim(doc, rules) and (tagged or not rules.spaced)
+        tagged = bool(words) and words[-1] in rules.truth_tails
+        suggests = bool(rules.suggesting) and re.search(rules.suggesting, doc.text) is not None
+        base["negated"] = _negated_claim(doc, rules) and (tagged or not rules.spaced) \
+            and not suggests
         # "Turkey is in Europe so Renault?": about Turkey; Europe is the asker's premise
         base["targets"] = targets = _without_premises(doc, targets, rules)
         base["whole"] = _asks_whole(doc)

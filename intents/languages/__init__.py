@@ -102,6 +102,12 @@ class LanguageRules:
     drops_subjects: bool = False
     # words that point back at a place ("there", "là-bas"): "and there?" asks about it
     place_pointers: frozenset[str] = frozenset()
+    # the last words of a tag asking whether a statement is true ("…, right?", "…, c'est ça ?"),
+    # not an intonation tag ("…, hein ?"): a negated claim tagged so is answered by its truth
+    truth_tails: frozenset[str] = frozenset()
+    # a negated question that suggests the plain claim ("ルノー担当じゃなかったっけ？", "ルノーじゃ
+    # ない？"): answered as the plain question, not as a negated claim (regular expression)
+    suggesting: str = ""
     # "Guam, a US territory", "アメリカ領": a place beside one of these words owns the place asked
     owner_words: frozenset[str] = frozenset()
     # "X leads Y, but what about Z?": what follows the contrast word is what is asked

@@ -48,6 +48,7 @@ RULES = LanguageRules(
                               "aren't", "won't", "am", "isnt", "doesnt", "shall", "wasn't",
                               "didn't"}),
     yes_no_tails=frozenset({"right", "correct", "true", "yes", "confirm"}),
+    truth_tails=frozenset({"right", "correct", "true", "confirm"}),
     request_words=frozenset({"tell", "explain", "give", "show", "say", "let", "list", "know",
                              "remind", "help", "share", "clarify", "confirm", "describe",
                              "summarise", "summarize", "check", "find", "point", "walk"}),

@@ -114,6 +114,9 @@ RULES = LanguageRules(
     wh_edges=frozenset({"ou"}),
     yes_no_tails=frozenset({"vrai", "exact", "correct", "juste", "non", "pas", "bien",
                             "confirmes", "confirmez", "oui", "hein", "ca", "right"}),
+    # ("Renault dirige pas le Japon, hein ?" is answered "Non" as French does: it doesn't)
+    truth_tails=frozenset({"vrai", "exact", "correct", "juste", "confirmes", "confirmez", "ca",
+                           "ça", "right"}),
     negation_openers=frozenset({"ne", "n'", "n"}),
     verb_negations=frozenset({"pas", "jamais"}),
     request_words=frozenset({"dire", "dis", "dites", "expliquer", "explique", "expliquez",

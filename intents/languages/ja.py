@@ -179,6 +179,7 @@ def _common() -> frozenset[str]:
 
 RULES = LanguageRules(
     spellings=spellings,
+    suggesting=r"っけ\s*[?？]?\s*$|(?:じゃ|では)(?:ない|なかった)(?:です|でした)?か?\s*[?？]?\s*$",
     comparison_phrases=(("と", "同じ"), ("みたい",), ("の", "よう"), ("同様",), ("と", "一緒")),
     conclusion_phrases=(("だ", "から"), ("です", "から"), ("な", "の", "で"), ("の", "で"),
                         ("だ", "し"), ("です", "し"), ("なので",), ("だから",), ("よって",),

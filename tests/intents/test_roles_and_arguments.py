@@ -487,8 +487,9 @@ def test_a_claim_argued_through_other_places_is_about_its_first(assistant, quest
      ["mitsubishi"]),
     ("Toyota est leader au Japon, non ?", "Non : Toyota", ["nissan"]),
     ("トヨタが日本のリーダーですよね？", "いいえ。トヨタ", ["nissan"]),
-    # one set aside claims nothing
+    # one set aside claims nothing, nor one in a bracketed remark
     ("is nissan a follower in europe, not toyota?", "Yes", ["renault"]),
+    ("poland who leads (toyota would be faster haha)", "Renault leads Europe", ["renault"]),
 ])
 def test_a_claim_about_a_carmaker_outside_the_alliance_is_answered_no(assistant, question,
                                                                       opener, leaders):
@@ -503,9 +504,14 @@ def test_a_claim_about_a_carmaker_outside_the_alliance_is_answered_no(assistant,
     ("Renault is not a follower in Japan right? they dont have nothing to do there", "No."),
     ("Renault doesn't lead India, right?", "Yes."),
     ("Renault ne dirige pas la Russie, c'est ça ?", "Non."),
-    ("Nissan dirige pas l'Europe, hein ?", "Oui : Nissan n'est pas leader"),
+    ("Nissan dirige pas l'Europe, c'est ça ?", "Oui : Nissan n'est pas leader"),
+    # an intonation tag: French answers "Non" when it doesn't
+    ("renault dirige pas le japon hein ?", "Non, Renault n'est pas leader"),
     ("ルノーはロシアをリードしてないよね？", "いいえ。"),
     ("日産は欧州のリーダーじゃないよね？", "はい。"),
+    # "…じゃなかったっけ？", "…じゃない？" suggest the plain claim: answered as it
+    ("中国のコネクテッド技術ってルノー担当じゃなかったでしたっけ？", "いいえ、ルノー"),
+    ("ロシアはルノーじゃない？", "はい。"),
     # a question opening with the negation asks about the plain claim
     ("doesn't Nissan lead Europe?", "No, Nissan doesn't lead that."),
     ("c pas nissan qui gere l'afrique du nord?", "Non, Nissan n'est pas leader"),
