@@ -49,9 +49,16 @@ def _file_backed() -> int | None:
 
 def _lemma(lemmas: dict[str, str], word: str,
            stop_words: frozenset[str] | set[str] = STOP_WORDS) -> str:
-    """The lemma, unless it would turn a content word into a function word ("dont" -> "do")."""
+    """The lemma, unless it would turn a content word into a function word ("dont" -> "do"),
+    or a phrase's "being" into any "is" ("being a follower" is not "Mitsubishi is a
+    follower")."""
     lemma = lemmas.get(word, word).lower()
+    if word in KEPT_FORMS:
+        return word
     return word if lemma in stop_words and word not in stop_words else lemma
+
+
+KEPT_FORMS = frozenset({"being", "been"})
 
 
 def _blank(rules: LanguageRules) -> Language:

@@ -1625,9 +1625,11 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
                             list_kind=context.get("list_kind"), yes_no=False)  # "can u list"
     if asks.other:
         return None
+    bare = False
     if not targets and not companies and any(
             t.kind in (TargetKind.SEGMENT, TargetKind.TECH) for t in old_targets):
         targets = _bare_letters(doc)  # "and the D?" after a segment or technology question
+        bare = bool(targets)
     compared = _compared(doc._.cues or {})
     if compared and not targets and not companies and len(
             {t.text for t in old_targets if t.kind in NARROW_PLACES | WIDE_PLACES}) > 1:
@@ -1645,7 +1647,7 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
         return _about_the_subject(turn)
     if not targets:
         return _about_companies(turn, companies)
-    return _with_new_targets(turn, targets, companies)
+    return _with_new_targets(turn, targets, companies, bare=bare)
 
 
 def _reading_picked(turn: _Turn) -> Understanding | None:
@@ -1813,9 +1815,11 @@ def _about_companies(turn: _Turn, companies: list[str]) -> Understanding | None:
                         asks_follower=bool(follower), yes_no=True)
 
 
-def _with_new_targets(turn: _Turn, targets: list[Target],
-                      companies: list[str]) -> Understanding | None:
-    """A new place, technology or segment: "ok and Brazil?", "and for the D segment?"."""
+def _with_new_targets(turn: _Turn, targets: list[Target], companies: list[str],
+                      bare: bool = False) -> Understanding | None:
+    """A new place, technology or segment: "ok and Brazil?", "and for the D segment?".
+    `bare`: segment letters written alone, which only the thread makes segments ("who
+    follows for D"): the clause goes on with the thread whatever it asks."""
     asks, context = turn.asks, turn.context
     explicit = asks.who or asks.lead or asks.follow or asks.yes_no
     if turn.previous not in LEADERSHIP_INTENTS and turn.previous != Intent.FACT:
@@ -1839,7 +1843,7 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     left_out = _subject_left_out(turn, asks, rules)  # "leads mexico too, right?"
     joins = turn.has("follow_up") or turn.has("refer") or turn.has("inclusion") and (
         not (asks.who or asks.lead or asks.follow) or left_out)
-    if explicit and not joins:
+    if explicit and not joins and not bare:
         return None
     # ("il lead aussi le Japon ?": a yes/no by its question mark alone)
     yes_no = asks.yes_no or not (asks.who or asks.what) \
@@ -1865,7 +1869,7 @@ def _with_new_targets(turn: _Turn, targets: list[Target],
     # "and connected tech there?" / "et pour le connected là-bas ?" narrow the subject too
     qualifies = turn.refers() or (_qualifies(turn.doc) if turn.english else _qualifies_in(turn))
     # after "Oceania and the C segment" (two subjects), "and the followers for C?" picks one
-    merged = targets if context.get("coordinated") else \
+    merged = targets if context.get("coordinated") and len(turn.old_targets) > 1 else \
         _merged_targets(turn.old_targets, targets, qualifies=qualifies)
     intent = turn.previous if turn.previous in LEADERSHIP_INTENTS else Intent.WHO_LEADS
     if asks.follow and turn.previous == Intent.IS_LEADER and turn.old_companies \

@@ -29,6 +29,13 @@ from tests.support.threads import thread
     (["C segment who is leading", "what about E segment", "ok and for C, who are the followers?"],
      ["mitsubishi"]),
     (["who leads the E segment?", "and what about B then, who is in charge?"], ["renault"]),
+    # a letter alone goes on with the thread, whatever the clause asks ("ok and" split off)
+    (["who leads A segment", "F?", "ok and who follows for D"], ["mitsubishi"]),
+    # "X is a follower there": a yes/no about the place, not the fact of "being a follower"
+    (["who's lead for mexico?", "and mitsu is a follower there right?"], ["nissan"]),
+    # "there" keeps the place of a yes/no asked in a clause after a comma
+    (["does nissan lead russia?", "sorry i meant china, does nissan lead china",
+      "and connected tech there?"], ["nissan"]),
     (["who leads hybrid cars", "and the D?"], ["mitsubishi"]),
     # "and in China?" narrows the subject instead of replacing it
     (["who leads connected tech?", "the Android one", "thanks, and in China?"], ["nissan"]),
