@@ -742,8 +742,11 @@ def _arguments(engine: _Language, understood: list[Understanding], read: list[st
                    if t.kind in PLACE_TARGETS}
         now = understood[index]
         places = [t for t in now.targets if t.kind in PLACE_TARGETS]
-        if not earlier or not places or len(places) < len(now.targets) \
-                or any(t.id in earlier for t in places):
+        # ("c des DOM donc renault?", "is it Renault?": a company claimed about the subject
+        # the clause inherits)
+        claimed = now.from_context and bool(now.companies)
+        if not earlier or not claimed and (not places or len(places) < len(now.targets)
+                                           or any(t.id in earlier for t in places)):
             continue
         doc = engine.nlp(read[index])
         lowers = [w for w, punct in zip(token_table(doc).lowers, token_table(doc).punct,

@@ -19,7 +19,13 @@ from intents import thresholds
 from intents.components import corrected_words, token_table
 from intents.components.asker import ASKER_ONLY, ASKER_PLACES, ASKER_TOKENS
 from intents.components.codenames import CODE_NAMES, HYPHENS, is_code
-from intents.components.cues import COURTESY_SPANS, GENERAL_FACTS, SOCIAL, SOCIAL_WORDS
+from intents.components.cues import (
+    AMOUNT_FACTS,
+    COURTESY_SPANS,
+    GENERAL_FACTS,
+    SOCIAL,
+    SOCIAL_WORDS,
+)
 from intents.components.fuzzy import SIGNATURE
 from intents.components.segments import SEGMENT_RANGES, UNKNOWN_SEGMENT
 from intents.focus import (
@@ -58,6 +64,9 @@ REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "lis
 NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 OWN_PLACE = "asks about the asker's own place"
+QUANTITY_WORDS = frozenset({"how", "combien", "どのくらい", "どれくらい"})  # not a price's own word
+PRICE_WORDS = frozenset({"cost", "costs", "price", "pay", "coûte", "coute", "coûtera", "prix",
+                         "値段", "価格", "費用"})
 OTHERS_PLACE = "asks about someone else's place"
 FOLLOW_UP_UNREAD = "follow-up with nothing recognised"
 EXPECTING = frozenset({"expect", "expected", "speculate", "speculated", "speculation", "predict",
@@ -1224,8 +1233,13 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                           targets=[])
     # ("who leads pricing?" names a topic nobody leads: its word asks no price)
     priced = {i for i, found in doc.user_data.get("cue_starts", {}).items() if "amount" in found}
+    tokens_lower = token_table(doc).lowers
     topics = {i for ent in doc.ents if ent.label_ == "TOPIC" for i in range(ent.start, ent.end)}
-    if priced - topics or priced and not (leads or follows):
+    # ("how much will be jointly developed by 2025": the fact that gives that amount; not
+    # "how much does the 2025 plan cost?", a price)
+    amount_fact = strong_fact in doc.user_data.get(AMOUNT_FACTS, ()) and all(
+        tokens_lower[i] in QUANTITY_WORDS for i in priced) and PRICE_WORDS.isdisjoint(tokens_lower)
+    if (priced - topics or priced and not (leads or follows)) and not amount_fact:
         # "how much does a Leaf cost?": the Leaf is a fact, its price is not
         return result(Intent.OUT_OF_SCOPE, reason="asks for a price the plan doesn't give")
     if context and targets:

@@ -72,6 +72,7 @@ class Vocabulary:
     list_kinds: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     facts: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     fact_hints: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    amount_facts: set[str] = field(default_factory=set)  # facts that give an amount
     general_facts: set[str] = field(default_factory=set)  # hints that yield to another fact's
     fact_denials: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     common_words: Container[str] = frozenset()
@@ -351,6 +352,8 @@ def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
         vocabulary.fact_hints[fact.id] = _phrases(hints)
         if fact.general:
             vocabulary.general_facts.add(fact.id)
+        if fact.amount:
+            vocabulary.amount_facts.add(fact.id)
         vocabulary.fact_denials[fact.id] = _phrases(denies)
     return vocabulary
 

@@ -225,6 +225,9 @@ class Fact(Localised):
     # The fact about the model as a whole: its hints are the words every question about the
     # plan uses ("the leader-follower model"), so another fact's hints come first.
     general: bool = False
+    # The fact gives an amount ("about half of the vehicles"): "how much will be jointly
+    # developed?" asks it, where "how much" otherwise asks a price the plan doesn't give.
+    amount: bool = False
 
 
 class FactsFile(Strict):

@@ -15,6 +15,7 @@ MAX_NGRAM = 5
 WHOLE = (("cues", "yes_or_no"), ("cues", "farewell"), ("cues", "because"), ("cues", "travel"),
          ("cues", "involved"))
 GENERAL_FACTS = "general_facts"  # doc.user_data: the facts about the model as a whole
+AMOUNT_FACTS = "amount_facts"  # doc.user_data: the facts that give an amount
 SOCIAL_WORDS = "social_words"  # doc.user_data: how many words greetings and thanks take
 COURTESY_SPANS = "courtesy_spans"  # doc.user_data: (start, end) of each hello, thanks, goodbye
 BARE_WORDS = 3  # the fewest words a phrase without its articles and softeners is found by
@@ -43,6 +44,7 @@ class PhraseCues:
         self.order: dict[str, list[str]] = {}
         # facts about the model as a whole: "who announced this model?" asks another fact
         self.yielding: frozenset[str] = frozenset()
+        self.amounts: frozenset[str] = frozenset()  # facts giving an amount ("about half")
         # words are also read by the tokenizer's normalised form (Sudachi: "きまる" -> "決まる",
         # "だれ" -> "誰"; a word left in kana by the input method is the word)
         self.norms = False
@@ -129,6 +131,7 @@ class PhraseCues:
             (start, start + size) for name, entry, start, size in found
             if name == "cues" and entry in COURTESY and (name, entry, start) in matches})
         doc.user_data[GENERAL_FACTS] = self.yielding
+        doc.user_data[AMOUNT_FACTS] = self.amounts
         for name, entries in self.order.items():
             # in the order the data lists them, so ties go to the entry listed first
             setattr(doc._, name, {e: counts[name, e] for e in entries if (name, e) in counts})

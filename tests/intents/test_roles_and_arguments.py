@@ -527,3 +527,26 @@ def test_a_clause_giving_examples_of_the_region_asked_is_not_answered_again(assi
     answer = assistant.ask("c pas nissan qui gere l'afrique du nord? genre Algerie Tunisie",
                            guarded=False)
     assert answer.text.count("Afrique du Nord : le leader est Renault") == 1, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    # a later clause claiming a company for the subject asked is that claim, answered once
+    ("qui lead en Martinique et en Guadeloupe? c des DOM donc renault?", "Non.", []),
+    ("who leads Brazil? is it Renault?", "Yes. Renault leads South America", ["renault"]),
+    ("who leads Japan? it's Renault right?", "No, Renault doesn't lead that.", ["nissan"]),
+])
+def test_a_later_clause_claiming_a_company_is_the_claim_answered_once(assistant, question,
+                                                                      opener, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+    assert answer.text.count(opener.split(".")[0]) == 1, answer.text
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    # "how much" asks the amount a fact gives; a price stays unknown
+    ("and how much will be jointly developed by 2025", "fact"),
+    ("how much does the 2025 plan cost?", "out_of_scope"),
+])
+def test_how_much_of_an_amount_the_article_gives(assistant, question, intent):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == intent, answer.text
