@@ -728,6 +728,7 @@ def _is_remark(understanding: Understanding, clause: str, requests: frozenset[st
 
 
 ARGUMENT_OPENING = 4  # the words an argument's pronoun for the place asked about stands in
+GUESS = 4  # the most words of a clause that only guesses the company ("renault i guess?")
 
 
 def _arguments(engine: _Language, understood: list[Understanding], read: list[str]) -> set[int]:
@@ -753,8 +754,9 @@ def _arguments(engine: _Language, understood: list[Understanding], read: list[st
                                         strict=True) if not punct]
         cues = doc._.cues or {}
         # ("oui je sais c americain": the pronoun may follow a word or three of assent)
-        if pronouns & set(lowers[:ARGUMENT_OPENING]) and not {"who", "follow"} & set(cues) \
-                and (now.companies or "lead" not in cues):
+        # ("who leads Vietnam? nissan?", "... renault i guess?": a short guess at the answer)
+        opens = pronouns & set(lowers[:ARGUMENT_OPENING]) or claimed and len(lowers) <= GUESS
+        if opens and not {"who", "follow"} & set(cues) and (now.companies or "lead" not in cues):
             argued.add(index)
     return argued
 

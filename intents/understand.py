@@ -511,6 +511,18 @@ def _wh_at_edges(words: list[str], rules: LanguageRules) -> bool:
     return bool(words) and bool(rules.wh_edges & {words[0], words[-1]})
 
 
+def _negation_claimed(doc: Doc, rules: LanguageRules) -> bool:
+    """A negated claim with a tag asking whether it is right ("…, right?", "…, c'est ça ?"):
+    Yes and No say whether it holds. Japanese answers every negated question so, but one that
+    suggests the plain claim ("…じゃなかったっけ？"). Untagged, "Renault ne dirige pas la
+    Chine ?" is answered as French does: "Non", it doesn't."""
+    table = token_table(doc)
+    words = [w for w, punct in zip(table.lowers, table.punct, strict=True) if not punct]
+    tagged = bool(words) and words[-1] in rules.truth_tails
+    suggests = bool(rules.suggesting) and re.search(rules.suggesting, doc.text) is not None
+    return _negated_claim(doc, rules) and (tagged or not rules.spaced) and not suggests
+
+
 def _negated_claim(doc: Doc, rules: LanguageRules) -> bool:
     """"Renault doesn't lead Russia, right?", "Renault is not a follower in Japan?",
     "ルノーはロシアをリードしてないよね？": a company, then a negation of its leading or following.
@@ -1147,7 +1159,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     if unknown_segment and not any(t.kind == TargetKind.SEGMENT for t in targets):
         # "Q-segment cars: Renault or Mitsubishi?": not every segment, but one we don't know
         return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=unknown_segment)
-    if non_members and targets and (has("lead") or has("follow")) and _is_yes_no(doc, rules):
+    if non_members and targets and (has("lead") or has("follow")) and not has("who"):
         # "so toyota will lead japan, correct?", "hyundai follows in south east asia, right?":
         # a carmaker outside the Alliance has no role in its plan
         return result(Intent.IS_LEADER, reason="a claim about a non-member automaker",
@@ -1292,6 +1304,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         if follow_up is not None:
             if follow_up.intent == Intent.IS_LEADER:  # "my boss says X is Y so Z?" in a thread
                 follow_up.targets = _without_premises(doc, follow_up.targets, rules)
+                # "wait so nissan doesn't lead there, right?"
+                follow_up.negated = _negation_claimed(doc, rules)
             return follow_up
     refers = has("refer")
     if companies and not targets and yes_no and refers and not has("what") \
@@ -1426,14 +1440,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     if intent == Intent.IS_LEADER:
         if non_members:  # "hyundai is the follower in south east asia right, with nissan"
             base["non_member"] = non_members[0]
-        # a negated claim with a tag asking whether it is right ("…, right?", "…, c'est ça ?");
-        # Japanese answers every negated question so. Untagged, "Renault ne dirige pas la
-        # Chine ?" is answered as French does: "Non", it doesn't
-        words = [w for w, punct in zip(tokens.lowers, tokens.punct, strict=True) if not punct]
-        tagged = bool(words) and words[-1] in rules.truth_tails
-        suggests = bool(rules.suggesting) and re.search(rules.suggesting, doc.text) is not None
-        base["negated"] = _negated_claim(doc, rules) and (tagged or not rules.spaced) \
-            and not suggests
+        base["negated"] = _negation_claimed(doc, rules)
         # "Turkey is in Europe so Renault?": about Turkey; Europe is the asker's premise
         base["targets"] = targets = _without_premises(doc, targets, rules)
         base["whole"] = _asks_whole(doc)
@@ -1924,7 +1931,9 @@ def _with_new_targets(turn: _Turn, targets: list[Target], companies: list[str],
     return turn.inherit(intent, targets=merged, narrows=narrows, **extra)
 
 
-LETTER_LEADS = frozenset({"and", "for", "about", "et", "pour", "du"})
+LETTER_LEADS = frozenset({"and", "for", "about", "et", "pour", "du", "le"})
+LETTER_ENDS = frozenset({"then", "too", "also", "alors", "aussi"})  # "what about A then?"
+LETTER_PARTICLES = frozenset({"は", "だ", "の", "で", "って", "も", "と", "なら"})  # "Cだと"
 
 
 def _bare_letters(doc: Doc) -> list[Target]:
@@ -1933,10 +1942,21 @@ def _bare_letters(doc: Doc) -> list[Target]:
     words = [w for w, punct in zip(table.texts, table.punct, strict=True) if not punct]
     if len(words) > 4:
         # "ok and for C, who are the followers?": in a longer clause, a capital letter right
-        # after a word that leads to a new subject
-        return [Target(kind=TargetKind.SEGMENT, id=word, text=word)
-                for before, word in zip(words, words[1:], strict=False)
-                if len(word) == 1 and word in "BCDEF" and before.lower() in LETTER_LEADS]
+        # after a word that leads to a new subject ("about A then": A too, with nothing after
+        # it that it would be the article of); "じゃあCだと…": before a particle
+        texts = table.texts
+        found = []
+        for i, word in enumerate(texts):
+            if len(word) != 1 or word not in "ABCDEF":
+                continue
+            before = texts[i - 1].lower() if i else ""
+            after = texts[i + 1] if i + 1 < len(texts) else ""
+            if word == "A" and not (table.punct[i + 1] if after else True) \
+                    and after.lower() not in LETTER_ENDS:
+                continue  # "for A segment" is read by the segment finder; "for a" is no letter
+            if before in LETTER_LEADS or after in LETTER_PARTICLES:
+                found.append(Target(kind=TargetKind.SEGMENT, id=word, text=word))
+        return found
     return [Target(kind=TargetKind.SEGMENT, id=word.upper(), text=word) for word in words
             if len(word) == 1 and word.lower() in "abcdef" and word != "a"]
 

@@ -23,7 +23,7 @@ RULES = LanguageRules(
     comparison_phrases=(("like",), ("same", "as"), ("as", "in"), ("similar", "to"),
                         ("just", "like")),
     conclusion_phrases=(("so",), ("hence",), ("thus",), ("therefore",), ("ergo",), ("=", ">"),
-                        ("-", ">"), ("=>",), ("->",), ("→",)),
+                        ("-", ">"), ("=>",), ("->",), ("→",), ("=",)),
     owner_words=frozenset({"territory", "territories", "owned", "colony", "dependency"}),
     reason_phrases=(("because",), ("bc",), ("b/c",), ("cuz",), ("coz",), ("cause",),
                     ("since",), ("as", "of"), ("given",)),

@@ -74,7 +74,7 @@ RULES = LanguageRules(
     comparison_phrases=(("comme",), ("pareil", "que"), ("même", "chose", "que"),
                         ("meme", "chose", "que"), ("à", "l'instar")),
     conclusion_phrases=(("donc",), ("alors",), ("du", "coup"), ("par", "conséquent"), ("=", ">"),
-                        ("-", ">"), ("=>",), ("->",), ("→",)),
+                        ("-", ">"), ("=>",), ("->",), ("→",), ("=",)),
     reason_phrases=(("car",), ("puisque",), ("puisqu'",), ("parce",), ("vu", "que"),
                     ("vu", "qu'"), ("étant", "donné")),
     owner_words=frozenset({"territoire", "territoires", "colonie", "possession", "dom", "tom",

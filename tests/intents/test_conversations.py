@@ -29,7 +29,11 @@ from tests.support.threads import thread
     (["C segment who is leading", "what about E segment", "ok and for C, who are the followers?"],
      ["mitsubishi"]),
     (["who leads the E segment?", "and what about B then, who is in charge?"], ["renault"]),
-    # a letter alone goes on with the thread, whatever the clause asks ("ok and" split off)
+    # a letter alone goes on with the thread, whatever the clause asks ("ok and" split off);
+    # "A" when nothing follows it that it would be the article of; before a Japanese particle
+    (["who leads PHEV?", "and what about A then, who follows there?"], ["renault"]),
+    (["Bセグメントは？", "なるほど、じゃあCだとどこがリーダーになるの？"], ["mitsubishi"]),
+    (["who leads the C segment?", "ok et pour le F alors, y a quelqu'un ?"], []),
     (["who leads A segment", "F?", "ok and who follows for D"], ["mitsubishi"]),
     # "X is a follower there": a yes/no about the place, not the fact of "being a follower"
     (["who's lead for mexico?", "and mitsu is a follower there right?"], ["nissan"]),

@@ -483,6 +483,7 @@ def test_a_statement_that_sets_the_scene_for_a_question_about_it_is_said_once(as
     # and the asker's own, beside a colleague's
     ("上司はシドニーにいて、私はサンパウロです。私の地域は？", ["renault"]),
     ("my boss is sitting in auckland, who leads osaka?", ["nissan"]),
+    ("I'm in Paris, my sister works in Jakarta. who leads her region?", ["mitsubishi"]),
 ])
 def test_someone_elses_place_asked_by_a_possessive(assistant, question, leaders):
     answer = assistant.ask(question, guarded=False)

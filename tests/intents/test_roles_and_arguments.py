@@ -470,6 +470,7 @@ def test_what_a_slide_is_to_say_is_nobodys_words(assistant):
     ("le Groenland c danois donc europe => renault, on est d'accord?", "Non", ["nissan"]),
     ("グリーンランドってデンマーク領だから欧州扱い＝ルノー？", "いいえ", ["nissan"]),
     ("greenland is danish so europe, so renault right?", "No", ["nissan"]),
+    ("Hong Kong was a UK colony, so that's Europe = Renault right", "No", ["nissan"]),
     # "vu qu'on": the reason word elided
     ("c'est-tu renault le leader au Quebec vu qu'on parle francais icitte?", "Non", ["nissan"]),
 ])
@@ -490,6 +491,8 @@ def test_a_claim_argued_through_other_places_is_about_its_first(assistant, quest
     # one set aside claims nothing, nor one in a bracketed remark
     ("is nissan a follower in europe, not toyota?", "Yes", ["renault"]),
     ("poland who leads (toyota would be faster haha)", "Renault leads Europe", ["renault"]),
+    # a claim without a question word, whatever ends it
+    ("VW is the leader for europe yeah?", "No: VW", ["renault"]),
 ])
 def test_a_claim_about_a_carmaker_outside_the_alliance_is_answered_no(assistant, question,
                                                                       opener, leaders):
@@ -534,6 +537,8 @@ def test_a_clause_giving_examples_of_the_region_asked_is_not_answered_again(assi
     ("qui lead en Martinique et en Guadeloupe? c des DOM donc renault?", "Non.", []),
     ("who leads Brazil? is it Renault?", "Yes. Renault leads South America", ["renault"]),
     ("who leads Japan? it's Renault right?", "No, Renault doesn't lead that.", ["nissan"]),
+    # a short guess at the company
+    ("who leads Vietnam? nissan?", "No, Nissan doesn't lead that.", ["mitsubishi"]),
 ])
 def test_a_later_clause_claiming_a_company_is_the_claim_answered_once(assistant, question,
                                                                       opener, leaders):
@@ -550,3 +555,9 @@ def test_a_later_clause_claiming_a_company_is_the_claim_answered_once(assistant,
 def test_how_much_of_an_amount_the_article_gives(assistant, question, intent):
     answer = assistant.ask(question, guarded=False)
     assert answer.intent == intent, answer.text
+
+
+def test_a_negated_claim_in_a_thread_is_answered_whether_it_holds(assistant):
+    answer = thread(assistant, "who leads north africa?",
+                    "wait so nissan doesn't lead there, right?")[-1]
+    assert answer.text.startswith("Yes: Nissan doesn't lead that."), answer.text
