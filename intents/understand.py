@@ -1159,7 +1159,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     if unknown_segment and not any(t.kind == TargetKind.SEGMENT for t in targets):
         # "Q-segment cars: Renault or Mitsubishi?": not every segment, but one we don't know
         return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=unknown_segment)
-    if non_members and targets and (has("lead") or has("follow")) and not has("who"):
+    if non_members and targets and (has("lead") or has("follow")) and (
+            not has("who") or _is_yes_no(doc, rules)):  # ("c'est BYD qui lead en Chine ?")
         # "so toyota will lead japan, correct?", "hyundai follows in south east asia, right?":
         # a carmaker outside the Alliance has no role in its plan
         return result(Intent.IS_LEADER, reason="a claim about a non-member automaker",

@@ -493,6 +493,7 @@ def test_a_claim_argued_through_other_places_is_about_its_first(assistant, quest
     ("poland who leads (toyota would be faster haha)", "Renault leads Europe", ["renault"]),
     # a claim without a question word, whatever ends it
     ("VW is the leader for europe yeah?", "No: VW", ["renault"]),
+    ("c'est BYD qui lead en Chine c'est ça ?", "Non : BYD", ["nissan"]),
 ])
 def test_a_claim_about_a_carmaker_outside_the_alliance_is_answered_no(assistant, question,
                                                                       opener, leaders):
