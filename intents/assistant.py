@@ -415,8 +415,8 @@ class Assistant:
                     unresolved_own_place = True
             if understanding.others_place is not None:
                 # "my boss is in auckland. which company leads his region?": the place the
-                # message or the thread gave someone else
-                other = _others_place(understood, previous)
+                # message gave someone else
+                other = _others_place(understood)
                 if other is not None:
                     start, end = understanding.others_place
                     clause = clause[:start] + other + clause[end:]
@@ -667,22 +667,15 @@ HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 THERE = re.compile(r"\bthere\b|\bl[aà][- ]bas\b|そこ", re.IGNORECASE)
 
 
-def _others_place(understood: list[Understanding], previous: dict[str, Any] | None
-                  ) -> str | None:
+def _others_place(understood: list[Understanding]) -> str | None:
     """The place someone other than the asker was said to be at: named beside the asker's own
-    place in an earlier clause of the message, else of the thread."""
+    place in an earlier clause of the message."""
     for understanding in reversed(understood):
         if understanding.asker_places:
             others = [t for t in understanding.targets if t.kind in PLACE_TARGETS
                       and t not in understanding.asker_places]
             if others:
                 return others[-1].text
-    if previous and previous.get("asker_places"):
-        mine = {(t["kind"], t["id"]) for t in previous["asker_places"]}
-        others = [t for t in previous.get("targets", []) if (t["kind"], t["id"]) not in mine
-                  and TargetKind(t["kind"]) in PLACE_TARGETS]
-        if others:
-            return str(others[-1]["text"])
     return None
 
 
