@@ -1438,6 +1438,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         intent = Intent.WHAT_LEADS
     else:
         return result(Intent.OUT_OF_SCOPE, reason="a company with no question about leading")
+    if intent == Intent.WHO_LEADS and companies:
+        # "who leads taiwan market, nissan like japan?": the company guessed argues from Japan
+        base["targets"] = targets = _without_premises(doc, targets, rules)
     if intent == Intent.IS_LEADER:
         if non_members:  # "hyundai is the follower in south east asia right, with nissan"
             base["non_member"] = non_members[0]

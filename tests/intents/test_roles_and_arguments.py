@@ -471,6 +471,9 @@ def test_what_a_slide_is_to_say_is_nobodys_words(assistant):
     ("グリーンランドってデンマーク領だから欧州扱い＝ルノー？", "いいえ", ["nissan"]),
     ("greenland is danish so europe, so renault right?", "No", ["nissan"]),
     ("Hong Kong was a UK colony, so that's Europe = Renault right", "No", ["nissan"]),
+    # a company guessed beside "who leads" argues from the place it compares with
+    ("my team is in taipei and i am in yokohama HQ, who leads taiwan market, nissan like japan?",
+     "The plan designates no leader for Taiwan", []),
     # "vu qu'on": the reason word elided
     ("c'est-tu renault le leader au Quebec vu qu'on parle francais icitte?", "Non", ["nissan"]),
 ])
