@@ -449,6 +449,9 @@ class Assistant:
             if _is_remark(understanding, clause, engine.requests, engine.asker) and any(
                     a.kind != Kind.SMALL_TALK for a in answers):
                 continue  # "who follows there? want the full picture on the slide"
+            if answers and _gives_a_reason(engine, clause) and any(
+                    a.kind != Kind.SMALL_TALK for a in answers):
+                continue  # "nissan also lead the android platform no? because they do connected"
             if understanding.intent == Intent.LIST and not understanding.targets \
                     and not understanding.companies and understood and understood[-1].intent in (
                         Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS) and answers[-1].understood:
@@ -665,6 +668,13 @@ def _as_text(value: Any) -> str:
 HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 # a word pointing back at the place of the clause before ("who leads over there?")
 THERE = re.compile(r"\bthere\b|\bl[aà][- ]bas\b|そこ", re.IGNORECASE)
+
+
+def _gives_a_reason(engine: _Language, clause: str) -> bool:
+    """A clause opening with a reason word ("because they do connected already", "vu qu'on
+    parle français") gives the reason for the claim before it and asks nothing."""
+    words = tuple(w.lower() for w in WORD.findall(clause)[:3])
+    return any(words[:len(phrase)] == phrase for phrase in engine.rules.reason_phrases)
 
 
 def _others_place(understood: list[Understanding]) -> str | None:

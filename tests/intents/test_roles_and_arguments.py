@@ -543,6 +543,9 @@ def test_a_clause_giving_examples_of_the_region_asked_is_not_answered_again(assi
     ("who leads Japan? it's Renault right?", "No, Renault doesn't lead that.", ["nissan"]),
     # a short guess at the company
     ("who leads Vietnam? nissan?", "No, Nissan doesn't lead that.", ["mitsubishi"]),
+    # a later clause giving a reason asks nothing
+    ("nissan also lead the android based connected platform no? because they do connected "
+     "already", "No, Nissan doesn't lead that.", ["renault"]),
 ])
 def test_a_later_clause_claiming_a_company_is_the_claim_answered_once(assistant, question,
                                                                       opener, leaders):
