@@ -757,8 +757,11 @@ def _arguments(engine: _Language, understood: list[Understanding], read: list[st
                                         strict=True) if not punct]
         cues = doc._.cues or {}
         # ("oui je sais c americain": the pronoun may follow a word or three of assent)
-        # ("who leads Vietnam? nissan?", "... renault i guess?": a short guess at the answer)
-        opens = pronouns & set(lowers[:ARGUMENT_OPENING]) or claimed and len(lowers) <= GUESS
+        # ("who leads Vietnam? nissan?", "... renault i guess?": a short guess at the answer to
+        # a question, not "c'est nissan alors ? pas renault ?", two claims)
+        guess = claimed and len(lowers) <= GUESS \
+            and understood[index - 1].intent != Intent.IS_LEADER
+        opens = pronouns & set(lowers[:ARGUMENT_OPENING]) or guess
         if opens and not {"who", "follow"} & set(cues) and (now.companies or "lead" not in cues):
             argued.add(index)
     return argued

@@ -564,6 +564,12 @@ def test_how_much_of_an_amount_the_article_gives(assistant, question, intent):
     assert answer.intent == intent, answer.text
 
 
+def test_two_claims_in_a_row_are_both_answered(assistant):
+    answer = thread(assistant, "je suis a montreal, c'est qui le leader chez nous?",
+                    "c'est nissan alors ? pas renault ?")[-1]
+    assert answer.text.startswith("Oui."), answer.text
+
+
 def test_a_negated_claim_in_a_thread_is_answered_whether_it_holds(assistant):
     answer = thread(assistant, "who leads north africa?",
                     "wait so nissan doesn't lead there, right?")[-1]
