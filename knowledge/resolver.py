@@ -252,10 +252,7 @@ class Resolver(ReadingBuilder):
         elif any(lead.leadership.leader in asked for lead in leads):
             text = self.words.say("Yes, in part.") + " " + details
         else:
-            denial = self.words.say("No, {companies} doesn't lead that.", companies=asked_names) \
-                if len(asked) == 1 else \
-                self.words.say("No, {companies} don't lead that.", companies=asked_names)
-            text = f"{denial} {details}"
+            text = f"{self._denial(asked_names, len(asked))} {details}"
         if understanding.negated:
             text = self._negated(text, asked_names, len(asked))
         followers = sorted({f for lead in leads for f in lead.leadership.followers}) \
@@ -263,13 +260,17 @@ class Resolver(ReadingBuilder):
         return self._base(question, understanding, leaders=leaders, followers=followers,
                           text=text, sources=self._sources(readings))
 
+    def _denial(self, asked_names: str, count: int) -> str:
+        """"No, Renault doesn't lead that.": the companies asked about lead none of it."""
+        return self.words.say("No, {companies} doesn't lead that.", companies=asked_names) \
+            if count == 1 else \
+            self.words.say("No, {companies} don't lead that.", companies=asked_names)
+
     def _negated(self, text: str, asked_names: str, count: int) -> str:
         """The answer to a negated claim ("Renault doesn't lead Russia, right?"): its Yes and
         No turned round, as they say whether the claim holds; "in part" stays as it is."""
         yes, no = self.words.say("Yes."), self.words.say("No.")
-        denial = self.words.say("No, {companies} doesn't lead that.", companies=asked_names) \
-            if count == 1 else \
-            self.words.say("No, {companies} don't lead that.", companies=asked_names)
+        denial = self._denial(asked_names, count)
         if text.startswith(denial):
             agreed = self.words.say("Yes: {companies} doesn't lead that.",
                                     companies=asked_names) if count == 1 else \

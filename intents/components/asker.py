@@ -28,9 +28,9 @@ STATEMENT_ENDS = frozenset({"。", "、"})
 QUESTION_ENDS = frozenset({"?", "？", "か"})
 OPEN_BRACKETS = frozenset({"(", "（", "[", "「"})
 CLOSE_BRACKETS = frozenset({")", "）", "]", "」"})
-# a topic or contrast particle, or "but", ends the phrase that describes a place
 SUBJECT_PARTICLES = frozenset({"は", "が"})
 COPULAS = frozenset({"です", "だ", "でございます"})  # "私はサンパウロです": where I am
+# a topic or contrast particle, or "but", ends the phrase that describes a place
 PHRASE_ENDS = frozenset({"は", "が", "も", "けど", "けれど", "mais", "but", ","})
 # how many words after a place its marker may come ("横浜 の グローバル 本社 勤務")
 AFTER_WINDOW = 6
