@@ -973,6 +973,7 @@ DISCOURSE_OPENERS = frozenset({"so", "ok", "okay", "and", "but", "well", "hey", 
                                # "hi all, is nissan part of ...?"
                                "all", "everyone", "folks", "team", "guys"})
 ANYONE = ("誰", "か")  # "誰か知ってる？": does anyone know, not who
+DECIDED = frozenset({"決まる", "決める"})  # "誰かに決まってる？": has anyone been chosen
 EXISTING = frozenset({"いる", "ある", "おる", "居る", "有る", "いらっしゃる"})
 KNOWING = frozenset({"知る", "知っ", "分かる", "わかる", "分かっ", "わかっ", "教える", "教え"})
 # "どちらも" / "どっちも" / "いずれも": both, not which
@@ -991,13 +992,16 @@ def _asks_anyone(doc: Doc) -> bool:
         pair = tuple(table.lowers[i:i + 2])
         if pair in BOTH:
             return True
+        # ("だれかにきまってる？": by Sudachi's normalised forms, 誰か and 決まる)
+        pair = pair if pair == ANYONE else tuple(token.norm_ for token in doc[i:i + 2])
         # "リーダーは誰か知ってる？" (do you know who the leader is?) asks who: 誰 after は
         knowing = pair == ANYONE and (i == 0 or table.punct[i - 1]) and any(
             table.lemmas[j] in KNOWING or table.lowers[j] in KNOWING
             for j in range(i + 2, min(len(doc), i + 4)))
-        # "韓国って誰かリーダーいる？": is there anyone, a leader
+        # "韓国って誰かリーダーいる？": is there anyone, a leader; "誰かに決まってる？"
         return knowing or pair == ANYONE and any(
-            table.lemmas[j] in EXISTING for j in range(i + 2, min(len(doc), i + 5)))
+            table.lemmas[j] in EXISTING or doc[j].norm_ in DECIDED
+            for j in range(i + 2, min(len(doc), i + 5)))
 
     return bool(who) and all(indefinite(i) for i in who)
 

@@ -31,6 +31,7 @@ def test_japanese_cue_words_without_their_long_vowel(assistant, question, intent
 @pytest.mark.parametrize(("question", "opener"), [
     ("インド市場のリーダーってきまってる？", "いいえ"),  # 決まってる, left in kana
     ("タイのリーダーってきまってますか？", "はい"),
+    ("南米のリーダってもうだれかにきまってる？", "はい"),  # 誰かに決まってる, in kana
 ])
 def test_a_word_left_in_kana_is_read_as_the_word(assistant, question, opener):
     answer = assistant.ask(question, guarded=False)
@@ -66,6 +67,7 @@ def test_what_is_shared_to_save_money_is_still_the_fact(assistant):
     ("que fait vraiment un suiveur ?", "réutilise"),
     ("c'est quoi exactement le rôle du leader ?", "prend la tête"),
     ("リーダーの役割って何？", "最も強い"),
+    ("フォロワーって具体的に何するの？", "リーダーが"),  # particles and adverbs left out
 ])
 def test_a_fact_asked_with_a_softener_or_another_article(assistant, question, said):
     answer = assistant.ask(question, guarded=False)
