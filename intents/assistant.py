@@ -513,8 +513,7 @@ class Assistant:
             if understood[index].companies:
                 # "who leads New Caledonia? it's France so Renault, no?": the claim is about
                 # New Caledonia, and its answer says who leads there
-                subject = [t for u in understood[:index] for t in u.targets
-                           if t.kind in PLACE_TARGETS]
+                subject = [t for u in understood[:index] for t in u.targets]
                 claim = replace(understood[index], intent=Intent.IS_LEADER, targets=subject,
                                 yes_no=True, asks_follower=False)
                 answers[index], understood[index] = self._decide(engine, raw, claim), claim
@@ -742,13 +741,13 @@ def _arguments(engine: _Language, understood: list[Understanding], read: list[st
     argued: set[int] = set()
     pronouns = engine.rules.subject_pronouns
     for index in range(1, len(read)):
-        earlier = {t.id for u in understood[:index] for t in u.targets
-                   if t.kind in PLACE_TARGETS}
         now = understood[index]
-        places = [t for t in now.targets if t.kind in PLACE_TARGETS]
-        # ("c des DOM donc renault?", "is it Renault?": a company claimed about the subject
-        # the clause inherits)
+        # ("c des DOM donc renault?", "is it Renault?", "who leads autonomous driving?
+        # renault?": a company claimed about the subject the clause inherits, whatever it is)
         claimed = now.from_context and bool(now.companies)
+        earlier = {t.id for u in understood[:index] for t in u.targets
+                   if claimed or t.kind in PLACE_TARGETS}
+        places = [t for t in now.targets if t.kind in PLACE_TARGETS]
         if not earlier or not claimed and (not places or len(places) < len(now.targets)
                                            or any(t.id in earlier for t in places)):
             continue

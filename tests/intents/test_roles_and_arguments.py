@@ -543,6 +543,8 @@ def test_a_clause_giving_examples_of_the_region_asked_is_not_answered_again(assi
     ("who leads Japan? it's Renault right?", "No, Renault doesn't lead that.", ["nissan"]),
     # a short guess at the company
     ("who leads Vietnam? nissan?", "No, Nissan doesn't lead that.", ["mitsubishi"]),
+    ("c qui le leader pour la conduite autonome ? renault ?", "Non, Renault n'est pas leader",
+     ["nissan"]),  # about a technology too
     # a later clause giving a reason asks nothing
     ("nissan also lead the android based connected platform no? because they do connected "
      "already", "No, Nissan doesn't lead that.", ["renault"]),
