@@ -64,9 +64,6 @@ REQUEST_VERBS = frozenset({"tell", "explain", "give", "show", "say", "let", "lis
 NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 OWN_PLACE = "asks about the asker's own place"
-QUANTITY_WORDS = frozenset({"how", "combien", "どのくらい", "どれくらい"})  # not a price's own word
-PRICE_WORDS = frozenset({"cost", "costs", "price", "pay", "coûte", "coute", "coûtera", "prix",
-                         "値段", "価格", "費用"})
 OTHERS_PLACE = "asks about someone else's place"
 FOLLOW_UP_UNREAD = "follow-up with nothing recognised"
 EXPECTING = frozenset({"expect", "expected", "speculate", "speculated", "speculation", "predict",
@@ -201,23 +198,31 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
 def others_place(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
     """The characters of a phrase naming someone else's place ("his region", "my boss's
     market", "sa région", "chez lui", "上司の地域"), or None."""
-    lowers = token_table(doc).lowers
-    phrase = _phrase_at(lowers, rules.others_phrases)
+    phrase = _phrase_at(token_table(doc).lowers, rules.others_phrases)
     if phrase is not None:
         return doc[phrase[0]].idx, doc[phrase[1] - 1].idx + len(doc[phrase[1] - 1].text)
-    possessors = rules.others_words | focus_words().other_people
+    return _possessed_place(doc, rules, rules.others_words | focus_words().other_people,
+                            rules.own_links | POSSESSIVE_S)
+
+
+POSSESSIVE_S = frozenset({"'s", "’s", "s", "'"})
+
+
+def _possessed_place(doc: Doc, rules: LanguageRules, possessors: frozenset[str],
+                     links: frozenset[str]) -> tuple[int, int] | None:
+    """The characters from a possessor to the word for a place it owns ("my own region",
+    "my boss's market", "うちの地域"), or None."""
+    table = token_table(doc)
+    lowers, lemmas = table.lowers, table.lemmas
     for i, lower in enumerate(lowers):
         if lower not in possessors:
             continue
         j = i + 1
-        while j < len(lowers) and (lowers[j] in rules.own_links or lowers[j] in POSSESSIVE_S):
+        while j < len(doc) and lowers[j] in links:
             j += 1
-        if j < len(lowers) and lowers[j] in rules.own_places:
+        if j < len(doc) and (lowers[j] in rules.own_places or lemmas[j] in rules.own_places):
             return doc[i].idx, doc[j].idx + len(doc[j].text)
     return None
-
-
-POSSESSIVE_S = frozenset({"'s", "’s", "s", "'"})
 
 
 def _taken_asker_places(doc: Doc) -> list[Target]:
@@ -246,22 +251,13 @@ def _phrase_at(lowers: list[str], phrases: tuple[tuple[str, ...], ...], start: i
 def own_place(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
     """The characters of a phrase naming the asker's own place ("my region", "our own
     market", "ma région", "chez nous", "うちの地域"), or None."""
-    table = token_table(doc)
-    lowers, lemmas = table.lowers, table.lemmas
+    lowers = token_table(doc).lowers
     phrase = _phrase_at(lowers, rules.own_phrases)
     if phrase is None and "lead" in (doc._.cues or {}):
         phrase = _phrase_at(lowers, LEADER_FOR_US)  # "which company is leader for us?"
     if phrase is not None:
         return doc[phrase[0]].idx, doc[phrase[1] - 1].idx + len(doc[phrase[1] - 1].text)
-    for i, lower in enumerate(lowers):
-        if lower not in rules.own_words:
-            continue
-        j = i + 1
-        while j < len(doc) and lowers[j] in rules.own_links:
-            j += 1
-        if j < len(doc) and (lowers[j] in rules.own_places or lemmas[j] in rules.own_places):
-            return doc[i].idx, doc[j].idx + len(doc[j].text)
-    return None
+    return _possessed_place(doc, rules, rules.own_words, rules.own_links)
 
 
 def _without_bracketed_remarks(doc: Doc, targets: list[Target], non_members: list[str]
@@ -566,12 +562,11 @@ def _cleft_tag(lowers: list[str], companies: set[int], i: int,
                rules: LanguageRules | None) -> bool:
     """"c pas Nissan qui gère l'Afrique du Nord ?", "c'est pas Renault qui ... ?": the negation
     of a cleft asks whether it is that company, and negates no leading."""
-    relatives = rules.relative_pronouns if rules is not None else frozenset()
-    return i > 0 and lowers[i - 1] in CLEFT_OPENERS and i + 1 in companies \
-        and i + 2 < len(lowers) and lowers[i + 2] in relatives
-
-
-CLEFT_OPENERS = frozenset({"c", "c'", "c'est", "est", "ce", "ça", "ca"})
+    if rules is None or i + 2 >= len(lowers) or i + 1 not in companies \
+            or lowers[i + 2] not in rules.relative_pronouns:
+        return False
+    return any(tuple(lowers[max(0, i - len(opener)):i]) == opener
+               for opener in rules.cleft_openers)
 
 
 def _closes_a_verb_of_leading(lowers: list[str], cue_at: dict[int, set[str]], i: int,
@@ -1250,12 +1245,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                           targets=[])
     # ("who leads pricing?" names a topic nobody leads: its word asks no price)
     priced = {i for i, found in doc.user_data.get("cue_starts", {}).items() if "amount" in found}
-    tokens_lower = token_table(doc).lowers
     topics = {i for ent in doc.ents if ent.label_ == "TOPIC" for i in range(ent.start, ent.end)}
     # ("how much will be jointly developed by 2025": the fact that gives that amount; not
-    # "how much does the 2025 plan cost?", a price)
-    amount_fact = strong_fact in doc.user_data.get(AMOUNT_FACTS, ()) and all(
-        tokens_lower[i] in QUANTITY_WORDS for i in priced) and PRICE_WORDS.isdisjoint(tokens_lower)
+    # "how much does the 2025 plan cost?", money)
+    amount_fact = strong_fact in doc.user_data.get(AMOUNT_FACTS, ()) and not has("money")
     if (priced - topics or priced and not (leads or follows)) and not amount_fact:
         # "how much does a Leaf cost?": the Leaf is a fact, its price is not
         return result(Intent.OUT_OF_SCOPE, reason="asks for a price the plan doesn't give")
