@@ -563,6 +563,11 @@ class Assistant:
         named = self._engine.detector.name_languages(clause)
         for other in (other for other in others if other in named):
             found = self._understand(self._engine.language(other), clause, previous)
+            unknown = understanding.unknown_name
+            if unknown and not any(unknown in t.text for t in found.targets):
+                # "qui est leader sur la plateforme Nova-3 EV ?": the other pipeline must read
+                # the name asked about ("who leads 日本?"), not other words ("est", "EV")
+                continue
             if found.intent not in UNREAD and (found.targets or found.companies or found.facts):
                 found.reason += f" | read with the {other} pipeline"
                 return found

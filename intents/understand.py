@@ -758,7 +758,8 @@ def _hyphened_codes(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
     for i in range(1, len(doc) - 1):
         left, hyphen, right = doc[i - 1], doc[i], doc[i + 1]
         if hyphen.text in HYPHENS and not left.whitespace_ and not hyphen.whitespace_ \
-                and left.is_alpha and right.is_alpha and not {i - 1, i + 1} & covered \
+                and left.is_alpha and (right.is_alpha or right.is_digit) \
+                and not {i - 1, i + 1} & covered \
                 and (is_code(left.text) or is_code(right.text)):
             found.append((i - 1, i + 2))
     return found
@@ -1932,7 +1933,7 @@ def _with_new_targets(turn: _Turn, targets: list[Target], companies: list[str],
     return turn.inherit(intent, targets=merged, narrows=narrows, **extra)
 
 
-LETTER_LEADS = frozenset({"and", "for", "about", "et", "pour", "du", "le"})
+LETTER_LEADS = frozenset({"and", "for", "about", "on", "et", "pour", "du", "le"})
 LETTER_ENDS = frozenset({"then", "too", "also", "alors", "aussi"})  # "what about A then?"
 LETTER_PARTICLES = frozenset({"は", "だ", "の", "で", "って", "も", "と", "なら"})  # "Cだと"
 
@@ -1953,7 +1954,7 @@ def _bare_letters(doc: Doc) -> list[Target]:
             before = texts[i - 1].lower() if i else ""
             after = texts[i + 1] if i + 1 < len(texts) else ""
             if word == "A" and not (table.punct[i + 1] if after else True) \
-                    and after.lower() not in LETTER_ENDS:
+                    and after.lower() not in LETTER_ENDS and after not in LETTER_PARTICLES:
                 continue  # "for A segment" is read by the segment finder; "for a" is no letter
             if before in LETTER_LEADS or after in LETTER_PARTICLES:
                 found.append(Target(kind=TargetKind.SEGMENT, id=word, text=word))

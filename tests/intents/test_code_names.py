@@ -103,6 +103,9 @@ def test_a_code_is_digits_or_one_or_two_capitals(text, code):
     ("who is lead for the Nissan Livina Zeta-X hybrid development, need contact person",
      "Zeta-X hybrid"),
     ("who leads the Orion-7 EV powertrain?", "Orion-7 EV"),
+    # asked back in the question's language, never read again in another
+    ("qui est leader sur la plateforme Nova-3 EV ?", "Nova-3 EV"),
+    ("Hayate-5 PHEVのリーダーはどこ？", "Hayate-5 PHEV"),
 ])
 def test_a_code_named_technology_is_asked_back(assistant, question, name):
     answer = assistant.ask(question, guarded=False)

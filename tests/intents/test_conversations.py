@@ -33,6 +33,7 @@ from tests.support.threads import thread
     # "A" when nothing follows it that it would be the article of; before a Japanese particle
     (["who leads PHEV?", "and what about A then, who follows there?"], ["renault"]),
     (["Bセグメントは？", "なるほど、じゃあCだとどこがリーダーになるの？"], ["mitsubishi"]),
+    (["who leads PHEV?", "ありがとう！で、Aの場合はどこがリーダーになるの？"], ["renault"]),
     (["who leads the C segment?", "ok et pour le F alors, y a quelqu'un ?"], []),
     (["who leads A segment", "F?", "ok and who follows for D"], ["mitsubishi"]),
     # "X is a follower there": a yes/no about the place, not the fact of "being a follower"
