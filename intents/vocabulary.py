@@ -32,7 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from intents.languages import LanguageRules, read_language_cues, rules_for
 from intents.text import fold_accents, join_model_name
 from knowledge.languages import country_names, local_list
-from knowledge.loader import KnowledgeBase
+from knowledge.loader import CityKeys, KnowledgeBase
 from knowledge.localise import contracted_forms
 
 LOGGER = logging.getLogger(__name__)
@@ -369,7 +369,7 @@ def _near_cue_words(names: list[str], cue_words: set[str]) -> set[str]:
 
 
 def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary,
-                local_aliases: dict[str, str] | None = None) -> None:
+                local_aliases: dict[str, CityKeys] | None = None) -> None:
     cue_words = {w for phrases in vocabulary.cues.values() for p in phrases for w in p
                  if len(w) >= 4}
     near_cues = _near_cue_words(list(kb.cities), cue_words)
@@ -387,6 +387,13 @@ def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary,
             vocabulary.title_case_only.add(name)
     for alias, city in [*kb.city_aliases.items(), *(local_aliases or {}).items()]:
         key = fold_accents(alias).lower()
+        if not isinstance(city, str):
+            # "オークランド": Auckland and Oakland, both read
+            if key not in vocabulary.names and all(c in kb.cities for c in city):
+                vocabulary.add(alias, Entry("shared", ";".join(
+                    f"city:{c}:{max(kb.cities[c].items(), key=lambda item: item[1])[0]}"
+                    for c in city)))
+            continue
         if key in vocabulary.names or city not in kb.cities:
             continue
         country = max(kb.cities[city].items(), key=lambda item: item[1])[0]

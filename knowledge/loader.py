@@ -94,7 +94,7 @@ class KnowledgeBase:
     provinces: dict[str, str]  # generated: first-level divisions elsewhere -> ISO code
     city_aliases: dict[str, str]  # other name -> city key ("bangalore" -> "bengaluru")
     local_country_aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    local_city_aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> ...
+    local_city_aliases: dict[str, dict[str, CityKeys]] = field(default_factory=dict)  # lang -> ...
     # generated: lang -> ISO code -> the everyday name (CLDR: "Biélorussie" beside "Bélarus")
     local_country_names: dict[str, dict[str, str]] = field(default_factory=dict)
     # generated: lang -> local name -> key of a US state or a province ("テキサス": "texas")
@@ -211,12 +211,18 @@ def _read_gazetteer(path: Path) -> Gazetteer:
         raise KnowledgeError(f"{path.name}: cannot be read ({error})") from None
 
 
+CityKeys = str | list[str]  # one city's key, or those of the cities sharing a local name
+
+
 def merge_local_city_aliases(generated: dict[str, dict[str, str]],
-                        typed: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
-    """Language -> local name -> city key: the generated names, then those the data types (the
-    names CLDR lacks, such as "横須賀")."""
+                             typed: dict[str, dict[str, CityKeys]],
+                             ) -> dict[str, dict[str, CityKeys]]:
+    """Language -> local name -> city key (or keys): the generated names, then those the data
+    types (the names CLDR lacks, such as "横須賀"; a name two cities share)."""
     return {lang: {**generated.get(lang, {}),
-                   **{alias: fold_name(city) for alias, city in typed.get(lang, {}).items()}}
+                   **{alias: fold_name(city) if isinstance(city, str)
+                      else [fold_name(c) for c in city]
+                      for alias, city in typed.get(lang, {}).items()}}
             for lang in sorted({*generated, *typed})}
 
 
@@ -301,7 +307,9 @@ def fold_name(name: str) -> str:
 
 
 def _cross_check(kb: KnowledgeBase) -> None:
-    local_cities = [(a, c) for names in kb.local_city_aliases.values() for a, c in names.items()]
+    local_cities = [(a, c) for names in kb.local_city_aliases.values()
+                    for a, cities in names.items()
+                    for c in ([cities] if isinstance(cities, str) else cities)]
     for alias, city in [*kb.city_aliases.items(), *local_cities]:
         _check(city in kb.cities, "regions.yaml", alias, "city_aliases",
                f"{city!r} is not a city of the gazetteer ({GAZETTEER_FILE})")

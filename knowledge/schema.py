@@ -135,7 +135,8 @@ class RegionsFile(Strict):
     city_aliases: dict[str, str] = Field(default_factory=dict)  # other name -> gazetteer name
     # Per language (not English): ISO code -> names, and city name -> gazetteer name.
     local_country_aliases: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
-    local_city_aliases: dict[str, dict[str, str]] = Field(default_factory=dict)
+    # (a name two cities share, "オークランド" for Auckland and Oakland, lists both)
+    local_city_aliases: dict[str, dict[str, str | list[str]]] = Field(default_factory=dict)
 
 
 class Scope(Strict):

@@ -43,7 +43,12 @@ from babel.core import get_global
 from intents.text import fold_accents
 from intents.vocabulary import Entry, Vocabulary, build_vocabulary, common_english_words
 from knowledge.languages import country_names as country_names_in
-from knowledge.loader import DEFAULT_DIRECTORY, load_knowledge, merge_local_city_aliases
+from knowledge.loader import (
+    DEFAULT_DIRECTORY,
+    CityKeys,
+    load_knowledge,
+    merge_local_city_aliases,
+)
 from knowledge.schema import RegionsFile
 
 LOGGER = logging.getLogger("build_gazetteer")
@@ -404,7 +409,7 @@ def _division_countries() -> dict[str, dict[str, set[tuple[str, str]]]]:
 
 def local_subdivision_names(states: dict[str, str], provinces: dict[str, str],
                             vocabularies: dict[str, Vocabulary],
-                            local_cities: dict[str, dict[str, str]]
+                            local_cities: dict[str, dict[str, CityKeys]]
                             ) -> dict[str, dict[str, str]]:
     """Language -> local name -> gazetteer key of a US state or a province, without the names
     that would mislead, as for cities: one the knowledge base already gives something else (a

@@ -59,7 +59,9 @@ def test_every_generated_name_is_read_as_its_city(kb, lang: str) -> None:
 
 def test_typed_city_names_are_only_those_the_generated_data_lacks() -> None:
     typed = read("regions.yaml")["local_city_aliases"]
-    redundant = [(lang, name) for lang, names in typed.items() for name, city in names.items()
+    # (a name two cities share lists both: "オークランド" is Auckland's and Oakland's)
+    redundant = [(lang, name) for lang, names in typed.items() for name, cities in names.items()
+                 for city in ([cities] if isinstance(cities, str) else cities)
                  if name in GENERATED.get(lang, {}) or fold_name(name) == fold_name(city)]
     assert not redundant
 
