@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from intents import thresholds
 from intents.components.cues import COURTESY, KANA_TYPED
 from intents.components.tokens import token_table
-from intents.detect import Detector, local_names
+from intents.detect import HIRAGANA, Detector, local_names
 from intents.focus import COORDINATORS, focus_words
 from intents.languages import (
     DEFAULT_LANGUAGE,
@@ -91,6 +91,9 @@ UNREAD_KINDS = frozenset({"city", "subdivision"})
 def _has_kanji(word: str) -> bool:
     """Cue words in kanji are everyday words whose kana ("してい") sits inside others."""
     return any("\u4e00" <= ch <= "\u9fff" for ch in word)
+# "who leads vietnam - is it nissan?": a dash before a yes/no question starts another
+DASHED_YES_NO = re.compile(r"\s[-\u2013\u2014]+\s+(?=(?:is|isn't|isnt|does|do|are|would|will|"
+                           r"could|can|was|should)\b)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.+$|(?<=[\d\s])\.+$|^\.+")
 
 
@@ -124,6 +127,10 @@ class _Language:
         companies = {name for name, entry in vocabulary.names.items() if entry.kind == "company"}
         self.company_spellings = {reading: word for reading, word in self.spellings.items()
                                   if word.lower() in companies}
+        # the names a word typed in hiragana normalises to ("にほん" -> "日本"; a name may have
+        # more readings than the one its spelling above comes from)
+        self.normalised_names = frozenset(self.spellings.values())
+        self.written_readings = {word: reading for reading, word in self.spellings.items()}
         # the names a look-alike letter may stand in ("ベトナ厶", "へルシンキ"): their readings and
         # the names written in katakana
         self.lookalike_names = {**self.spellings, **{
@@ -178,8 +185,31 @@ class _Language:
             if self.loanwords else clause
 
     def respelled(self, clause: str) -> str:
-        """The clause with names typed in hiragana written as the names ("ほくべい" -> "北米")."""
-        return self.rules.respelled(clause, self.spellings) if self.spellings else clause
+        """The clause with names typed in hiragana written as the names ("ほくべい" -> "北米",
+        "にほんのリーダー" -> "日本のリーダー")."""
+        if not self.spellings:
+            return clause
+        return self.normalised(self.rules.respelled(clause, self.spellings))
+
+    def everyday_word(self, clause: str, name: str) -> bool:
+        """The hiragana of `name`'s reading stands in `clause` as one word the dictionary
+        knows in kanji ("こんごのために": 今後, not コンゴ)."""
+        reading = self.written_readings.get(name)
+        if reading is None:
+            return False
+        kana = "".join(chr(ord(ch) - 0x60) if "\u30a1" <= ch <= "\u30f6" else ch
+                       for ch in reading)
+        return any(token.text == kana and token.norm_ != name and _has_kanji(token.norm_)
+                   for token in self.nlp.make_doc(clause))
+
+    def normalised(self, clause: str) -> str:
+        """The words typed in hiragana that the dictionary normalises to a name written as the
+        name ("じどううんてん" -> "自動運転")."""
+        if not self.normalised_names or not HIRAGANA.search(clause):
+            return clause
+        return "".join(token.norm_ + token.whitespace_
+                       if token.norm_ in self.normalised_names and HIRAGANA.fullmatch(token.text)
+                       else token.text_with_ws for token in self.nlp.make_doc(clause))
 
     def _parts(self, phrase: str) -> list[str]:
         if self.rules.spaced:
@@ -390,7 +420,7 @@ class Assistant:
                 lambda match: match.group(0) + KEPT_STOP, cleaned.text).replace(
                     KEPT_STOP + ".", KEPT_STOP)
             clauses = [SENTENCE_END.sub("", c.strip(" ,")).strip(" ,").replace(KEPT_STOP, ".")
-                       for c in CLAUSE_BREAK.split(text)]
+                       for c in CLAUSE_BREAK.split(text) for c in _dashed(c)]
         else:
             clauses = [c.strip(" ,.") for c in engine.clause_break.split(cleaned.text)]
         clauses = [c for c in clauses if c and any(ch.isalnum() for ch in c)]
@@ -618,6 +648,9 @@ class Assistant:
         if understanding.targets and not understanding.companies and engine.company_spellings:
             # "ベトナムってみつびし？": a member's name in kana beside a name read already
             respelled = engine.rules.respelled(clause, engine.company_spellings, anywhere=True)
+        if understanding.targets and respelled == clause:
+            # "じどううんてんとPHEVのリーダー": another name typed in hiragana beside it
+            respelled = engine.respelled(clause)
 
         def reread() -> tuple[Understanding, Doc]:
             read = engine.nlp(respelled)
@@ -629,8 +662,13 @@ class Assistant:
             if understanding.companies or understanding.targets:
                 # "ろしあは日産がリーダーだよね？", "ベトナムってみつびし？": the other name in kana
                 # beside one read already, kept only when both are read
+                known = {t.key() for t in understanding.targets}
                 better = bool(again.targets and again.companies) and set(
-                    understanding.companies) <= set(again.companies)
+                    understanding.companies) <= set(again.companies) or (
+                    set(understanding.companies) == set(again.companies)
+                    and known < {t.key() for t in again.targets}
+                    and not any(engine.everyday_word(clause, t.text) for t in again.targets
+                                if t.key() not in known))
             else:
                 # "ろしあはだれがりーど": names typed in kana, read only when nothing else was
                 # (the kana of everyday words may hold a name's reading: "しりあい")
@@ -672,6 +710,15 @@ def _as_text(value: Any) -> str:
 HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 # a word pointing back at the place of the clause before ("who leads over there?")
 THERE = re.compile(r"\bthere\b|\bl[aà][- ]bas\b|そこ", re.IGNORECASE)
+
+
+def _dashed(clause: str) -> list[str]:
+    """A dash and a yes/no question after it: two clauses ("north america - is mexico
+    included?" is then answered once, as its second clause says the first again)."""
+    match = DASHED_YES_NO.search(clause)
+    if match is None:
+        return [clause]
+    return [clause[:match.start()], clause[match.end():]]
 
 
 def _gives_a_reason(engine: _Language, clause: str) -> bool:
@@ -821,6 +868,9 @@ def _merge(answers: list[Answer]) -> Answer:
     useful = [a for a in answers if a.kind != Kind.SMALL_TALK] or answers
     # "Tripoli, Lebanon. Who leads there?": two clauses with one answer say it once
     useful = [a for i, a in enumerate(useful) if all(b.text != a.text for b in useful[:i])]
+    # "who leads japan? does renault follow there?": the Yes says the first answer again
+    useful = [a for a in useful if not any(
+        a.text in b.text and len(a.text) < len(b.text) for b in useful)] or useful
     first = useful[0]
     understood = all(a.understood for a in useful)
     kinds = {a.kind for a in useful}

@@ -182,8 +182,10 @@ def place_roles(doc: Doc) -> dict[int, str]:
         located = near2 in words.two_word_places
         weak = near in words.weak_markers and not unit and not located
         origin = near in words.origin or near2 in words.origin
-        if origin and person:
-            role = ASKER  # "my boss from Osaka wants the lead for France": nobody leads from
+        if origin and person or origin and unit:
+            # "my boss from Osaka wants the lead for France": nobody leads from; "quick q from
+            # the paris office: ..." is where the message comes from
+            role = ASKER
         elif near in words.markers or weak or cue_between or _for_a_unit_there(lowers, span,
                                                                               words) \
                 or (before and before[-1] in question_at):

@@ -514,7 +514,8 @@ def _negation_claimed(doc: Doc, rules: LanguageRules) -> bool:
     Chine ?" is answered as French does: "Non", it doesn't."""
     table = token_table(doc)
     words = [w for w, punct in zip(table.lowers, table.punct, strict=True) if not punct]
-    tagged = bool(words) and words[-1] in rules.truth_tails
+    tagged = bool(words) and (words[-1] in rules.truth_tails
+                              or " ".join(words[-2:]) in rules.truth_tails)
     suggests = bool(rules.suggesting) and re.search(rules.suggesting, doc.text) is not None
     return _negated_claim(doc, rules) and (tagged or not rules.spaced) and not suggests
 
@@ -1002,6 +1003,23 @@ def _asks_anyone(doc: Doc) -> bool:
     return bool(who) and all(indefinite(i) for i in who)
 
 
+COMPANY_LABELS = frozenset({"COMPANY", "NON_MEMBER"})
+NON_MEMBER_GUESS = 4  # the most words of a clause that only guesses a carmaker ("is it toyota")
+
+
+def _guessed_company(doc: Doc) -> bool:
+    """"who leads vietnam, nissan?", "qui est leader en chine, renault ?", "日本のリーダーはどこ？
+    トヨタ？": one carmaker set off by a mark after a question about something named, a guess
+    at its answer (not "Renault or Nissan?", a choice)."""
+    named = [ent for ent in doc.ents if ent.label_ in COMPANY_LABELS]
+    if len(named) != 1 or not named[0].start:
+        return False
+    company = named[0]
+    asked = any(ent.end <= company.start and ent.label_ not in COMPANY_LABELS
+                for ent in doc.ents)
+    return asked and doc[company.start - 1].is_punct
+
+
 def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     table = token_table(doc)
     words = [lower for lower, punct in zip(table.lowers, table.punct, strict=True) if not punct]
@@ -1160,11 +1178,19 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # "Q-segment cars: Renault or Mitsubishi?": not every segment, but one we don't know
         return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=unknown_segment)
     if non_members and targets and (has("lead") or has("follow")) and (
-            not has("who") or _is_yes_no(doc, rules)):  # ("c'est BYD qui lead en Chine ?")
+            not has("who") or _is_yes_no(doc, rules)  # ("c'est BYD qui lead en Chine ?")
+            or _guessed_company(doc)):  # ("who leads japan, toyota?")
         # "so toyota will lead japan, correct?", "hyundai follows in south east asia, right?":
         # a carmaker outside the Alliance has no role in its plan
         return result(Intent.IS_LEADER, reason="a claim about a non-member automaker",
                       yes_no=True, non_member=non_members[0])
+    if non_members and not companies and not targets and context and targets_of(context) \
+            and len(content) <= NON_MEMBER_GUESS:
+        # "who's leading new zealand - is it toyota?", "who leads japan? toyota?": a carmaker
+        # outside the Alliance guessed for what was just asked
+        return result(Intent.IS_LEADER, reason="a non-member guessed for the subject",
+                      targets=targets_of(context), yes_no=True, from_context=True,
+                      non_member=non_members[0])
     if non_members and not companies:
         return result(Intent.OUT_OF_SCOPE, reason="about a non-member automaker",
                       non_member=non_members[0])
@@ -1224,7 +1250,12 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         else:
             base["yes_no"] = False
     unknown_factor = thresholds.UNKNOWN_WORD_FACTOR ** min(len(unknown), 6)
-    if strong_fact and not companies and targets and all(t in located for t in targets) \
+    # ("I'm in the paris office: when was the plan announced?": a fact's hint, nothing led)
+    # (not "we're shipping parts to Guam next month", which asks nothing)
+    asks_a_fact = not base["statement"] or not (EXPLAINING | rules.wh_words).isdisjoint(
+        w.lower() for w in content)
+    if (strong_fact or hint_fact and asks_a_fact and not (leads or follows or asks_who)) \
+            and not companies and targets and all(t in located for t in targets) \
             and base["about_asker"] and not has("refer"):  # ("... leader for that market?")
         # "im at the Valladolid plant, who leads on truck development?": the fact's words are
         # what is asked; the place is only where the asker sits
@@ -1288,8 +1319,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # kind word ("in these two countries" names no new kind)
         # (not "which companies would follow them there?": a hint beside words pointing back
         # at the subject, about leading or following it)
+        # (nor "and on C, which company leads?": a hint in the words asking who leads)
         own_question = bool(strong_fact or (
-            hint_fact and (asks_who or has("what") or denials)
+            hint_fact and (asks_who or has("what") or denials) and not (asks_who and leads)
             and hint_fact not in context.get("facts", [hint_fact])
             and not (has("refer") and (leads or follows) and context.get("targets"))))
         follow_up = _follow_up(result, context, doc, targets=targets, companies=companies,
@@ -1436,13 +1468,23 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         intent = Intent.WHAT_LEADS
     else:
         return result(Intent.OUT_OF_SCOPE, reason="a company with no question about leading")
-    if intent == Intent.WHO_LEADS and companies:
-        # "who leads taiwan market, nissan like japan?": the company guessed argues from Japan
+    if intent in (Intent.WHO_LEADS, Intent.WHO_FOLLOWS) and companies \
+            and _guessed_company(doc):
+        # "who leads vietnam, nissan?": a guess at the answer, answered Yes or No; "who leads
+        # taiwan market, nissan like japan?": the company guessed argues from Japan
+        base["asks_follower"] = intent == Intent.WHO_FOLLOWS
+        base.update(yes_no=True, targets=_without_premises(doc, targets, rules))
+        intent, targets = Intent.IS_LEADER, base["targets"]
+    elif intent == Intent.WHO_LEADS and companies:
         base["targets"] = targets = _without_premises(doc, targets, rules)
     if intent == Intent.IS_LEADER:
         if non_members:  # "hyundai is the follower in south east asia right, with nissan"
             base["non_member"] = non_members[0]
         base["negated"] = _negation_claimed(doc, rules)
+        if base["negated"] and not has("follow"):
+            # "renault doesnt lead japan does it": the negation is the claim's, not a question
+            # about following
+            base["asks_follower"] = False
         # "Turkey is in Europe so Renault?": about Turkey; Europe is the asker's premise
         base["targets"] = targets = _without_premises(doc, targets, rules)
         base["whole"] = _asks_whole(doc)

@@ -15,6 +15,7 @@ from knowledge.query import NARROW_PLACES, WIDE_PLACES, Intent, Target, TargetKi
 from knowledge.readings import (
     PLACE_KINDS,
     TECH_KINDS,
+    Reading,
     ReadingBuilder,
 )
 
@@ -85,7 +86,10 @@ class Resolver(ReadingBuilder):
         has_segment = any(t.kind == TargetKind.SEGMENT for t in targets)
         # "Oceania for the C segment" is unclear; "Oceania and the C segment" asks two things
         mixed = has_place and has_segment and not has_tech and not understanding.coordinated
-        if has_segment and self._segment_belongs_elsewhere(targets):
+        # ("EVs for the A segment?" asks back; "EV powertrain?" then "and for A/B?" asks the
+        # segments on their own, answered beside the technology's reach)
+        if has_segment and not understanding.segment_asked \
+                and self._segment_belongs_elsewhere(targets):
             return True
         family_elsewhere = any(
             t.kind == TargetKind.FAMILY and any(
@@ -149,8 +153,7 @@ class Resolver(ReadingBuilder):
         followers: list[str] = []
         if all(len(r.leads) == 1 for r in readings) and len(leaders) == 1:
             followers = sorted({f for r in readings for f in r.leads[0].leadership.followers})
-        text = " ".join(dict.fromkeys(  # "the EU and the UK" are both Europe: say it once
-            sentence for r in readings for sentence in self.words.sentences(self._reading_text(r))))
+        text = self._said_once(readings)
         if member is not None:
             text = (self.words.say("Yes.") if member else self.words.say("No.")) + " " + text
         elif understanding.compare in ("same", "different") and len(every) > 1:
@@ -210,7 +213,7 @@ class Resolver(ReadingBuilder):
         leads = [lead for r in readings for lead in r.leads]
         leaders = sorted({lead.leadership.leader for lead in leads})
         asked_names = self.companies(asked)
-        details = " ".join(self._reading_text(r) for r in readings)
+        details = self._said_once(readings)
         if understanding.non_member:
             # "so Toyota will lead Japan, correct?": it has no role in the Alliance's plan
             text = self.words.say("No: {company} is not part of the Alliance.",
@@ -254,11 +257,19 @@ class Resolver(ReadingBuilder):
         else:
             text = f"{self._denial(asked_names, len(asked))} {details}"
         if understanding.negated:
-            text = self._negated(text, asked_names, len(asked))
+            # (a role asked about, "Nissan doesn't follow there, right?", keeps a plain No)
+            text = self._negated(text, asked_names, len(asked), leading=not (
+                understanding.asks_follower or understanding.asks_part))
         followers = sorted({f for lead in leads for f in lead.leadership.followers}) \
             if len(leaders) == 1 else []
         return self._base(question, understanding, leaders=leaders, followers=followers,
                           text=text, sources=self._sources(readings))
+
+    def _said_once(self, readings: list[Reading]) -> str:
+        """The readings' texts, each sentence once ("the EU and the UK" are both Europe; the A
+        and B segments both go through a technology)."""
+        return " ".join(dict.fromkeys(
+            sentence for r in readings for sentence in self.words.sentences(self._reading_text(r))))
 
     def _denial(self, asked_names: str, count: int) -> str:
         """"No, Renault doesn't lead that.": the companies asked about lead none of it."""
@@ -266,9 +277,11 @@ class Resolver(ReadingBuilder):
             if count == 1 else \
             self.words.say("No, {companies} don't lead that.", companies=asked_names)
 
-    def _negated(self, text: str, asked_names: str, count: int) -> str:
+    def _negated(self, text: str, asked_names: str, count: int, leading: bool = True) -> str:
         """The answer to a negated claim ("Renault doesn't lead Russia, right?"): its Yes and
-        No turned round, as they say whether the claim holds; "in part" stays as it is."""
+        No turned round, as they say whether the claim holds, and said in words ("No: Renault
+        does lead that."), so a reader who answers such questions the other way round still
+        reads it right; "in part" stays as it is."""
         yes, no = self.words.say("Yes."), self.words.say("No.")
         denial = self._denial(asked_names, count)
         if text.startswith(denial):
@@ -277,7 +290,12 @@ class Resolver(ReadingBuilder):
                 self.words.say("Yes: {companies} don't lead that.", companies=asked_names)
             return agreed + text[len(denial):]
         if text.startswith(yes):
-            return no + text[len(yes):]
+            if not leading:
+                return no + text[len(yes):]
+            held = self.words.say("No: {companies} does lead that.", companies=asked_names) \
+                if count == 1 else \
+                self.words.say("No: {companies} do lead that.", companies=asked_names)
+            return held + text[len(yes):]
         if text.startswith(no):
             return yes + text[len(no):]
         return text

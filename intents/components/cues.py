@@ -50,6 +50,9 @@ class PhraseCues:
         self.norms = False
         # words a phrase is also found without: articles and softeners
         self.skippable: frozenset[str] = frozenset()
+        # nouns a role is said of, skipped right after a role's word ("a follower company")
+        self.role_heads: frozenset[str] = frozenset()
+        self.role_words: frozenset[str] = frozenset()
         self.bare_index: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.bare_first: set[str] = set()
 
@@ -82,7 +85,8 @@ class PhraseCues:
         found: set[tuple[str, str, int, int]] = set()
         for sequence in (lemmas, tokens.lowers):
             found.update(_find(sequence, self.index, self.first_words))
-        kept = [i for i, lemma in enumerate(lemmas) if lemma not in self.skippable]
+        kept = [i for i, lemma in enumerate(lemmas) if lemma not in self.skippable and not (
+            lemma in self.role_heads and i and lemmas[i - 1] in self.role_words)]
         if len(kept) < len(lemmas):
             # found without articles and softeners ("what do followers actually do?"), placed
             # back where its words stand in the question

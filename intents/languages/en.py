@@ -48,7 +48,9 @@ RULES = LanguageRules(
                               "aren't", "won't", "am", "isnt", "doesnt", "shall", "wasn't",
                               "didn't"}),
     yes_no_tails=frozenset({"right", "correct", "true", "yes", "confirm"}),
-    truth_tails=frozenset({"right", "correct", "true", "confirm"}),
+    # (and the tags of English questions: "… doesn't it?" after a negation is "does it?")
+    truth_tails=frozenset({"right", "correct", "true", "confirm", "yeah", "yea", "does it",
+                           "do they", "is it", "are they", "did it", "did they"}),
     request_words=frozenset({"tell", "explain", "give", "show", "say", "let", "list", "know",
                              "remind", "help", "share", "clarify", "confirm", "describe",
                              "summarise", "summarize", "check", "find", "point", "walk"}),

@@ -471,9 +471,10 @@ def test_what_a_slide_is_to_say_is_nobodys_words(assistant):
     ("グリーンランドってデンマーク領だから欧州扱い＝ルノー？", "いいえ", ["nissan"]),
     ("greenland is danish so europe, so renault right?", "No", ["nissan"]),
     ("Hong Kong was a UK colony, so that's Europe = Renault right", "No", ["nissan"]),
-    # a company guessed beside "who leads" argues from the place it compares with
+    # a company guessed beside "who leads" is answered as a claim, about the place it
+    # argues for, not the one it compares with
     ("my team is in taipei and i am in yokohama HQ, who leads taiwan market, nissan like japan?",
-     "The plan designates no leader for Taiwan", []),
+     "No. The plan designates no leader for Taiwan", []),
     # "vu qu'on": the reason word elided
     ("c'est-tu renault le leader au Quebec vu qu'on parle francais icitte?", "Non", ["nissan"]),
 ])
@@ -506,15 +507,16 @@ def test_a_claim_about_a_carmaker_outside_the_alliance_is_answered_no(assistant,
 
 @pytest.mark.parametrize(("question", "opener"), [
     # a negated claim with a tag asking whether it is right: Yes when it holds
-    ("Renault doesn't lead Russia, right?", "No."),
+    # (the No says in words which way it goes: "No: Renault does lead that.")
+    ("Renault doesn't lead Russia, right?", "No: Renault does lead that."),
     ("Nissan doesn't lead Europe, correct?", "Yes: Nissan doesn't lead that."),
     ("Renault is not a follower in Japan right? they dont have nothing to do there", "No."),
     ("Renault doesn't lead India, right?", "Yes."),
-    ("Renault ne dirige pas la Russie, c'est ça ?", "Non."),
+    ("Renault ne dirige pas la Russie, c'est ça ?", "Non : Renault est bien leader"),
     ("Nissan dirige pas l'Europe, c'est ça ?", "Oui : Nissan n'est pas leader"),
     # an intonation tag: French answers "Non" when it doesn't
     ("renault dirige pas le japon hein ?", "Non, Renault n'est pas leader"),
-    ("ルノーはロシアをリードしてないよね？", "いいえ。"),
+    ("ルノーはロシアをリードしてないよね？", "いいえ。ルノーがそのリーダーです。"),
     ("日産は欧州のリーダーじゃないよね？", "はい。"),
     # "…じゃなかったっけ？", "…じゃない？" suggest the plain claim: answered as it
     ("中国のコネクテッド技術ってルノー担当じゃなかったでしたっけ？", "いいえ、ルノー"),

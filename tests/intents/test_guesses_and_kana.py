@@ -1,0 +1,215 @@
+"""Classes of questions found by the held-out sets of 2026-11-27 (sixth session): a company
+guessed inside the question, a negated claim's answer said in words, names typed in hiragana
+beside another name, a segment asked after a technology without segments, a role said of a
+noun ("a follower company"), a name two cities share in Japanese, and a yes/no after a dash.
+Each test names a class, with examples in the languages it was seen in."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.threads import thread
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    # a company set off by a mark after "who leads X": a guess, answered Yes or No
+    ("who leads vietnam, nissan?", "No, Nissan doesn't lead that.", ["mitsubishi"]),
+    ("which brand leads ecuador, renault like argentina?", "Yes.", ["renault"]),
+    ("who leads the ev powertrain, renault i think?", "No, Renault", ["nissan"]),
+    ("vietnam: who leads, mitsubishi?", "Yes.", ["mitsubishi"]),
+    ("qui est leader en chine, renault ?", "Non, Renault", ["nissan"]),
+    ("マレーシアはだれがリーダー？三菱？", "はい。", ["mitsubishi"]),
+    ("ロンドンはどこ？ﾙﾉｰ？", "はい。", ["renault"]),
+    # a carmaker outside the Alliance guessed: not a member, and the real leader
+    ("who leads japan, toyota?", "No: Toyota is not part of the Alliance.", ["nissan"]),
+    ("日本のリーダーはどこ？トヨタ？", "いいえ。トヨタはアライアンスに加わっていません。",
+     ["nissan"]),
+    # after a dash, a yes/no question of its own
+    ("who leads vietnam - is it nissan?", "No, Nissan doesn't lead that.", ["mitsubishi"]),
+    ("whos the lead for PHEV — is it mitsubishi?", "Yes.", ["mitsubishi"]),
+])
+def test_a_company_guessed_in_the_question_is_answered_yes_or_no(assistant, question, opener,
+                                                                  leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who leads vietnam, nissan or mitsubishi?",  # a choice, answered by the name
+    "north america - is mexico included?",  # one question about Mexico, not two
+    "who leads brazil",
+])
+def test_a_choice_or_a_plain_question_gets_no_yes_or_no_of_its_own(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert not answer.text.startswith(("No", "Yes. Nissan leads North America; Mitsubishi and "
+                                       "Renault follow. Yes")), answer.text
+    assert answer.understood and len(answer.leaders) == 1, answer.text
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # a company not set off from the question is part of it, no guess
+    ("who follows nissan in china?", "Mitsubishi and Renault follow Nissan in China."),
+    ("who leads japan alongside nissan?", "Nissan leads Japan; Mitsubishi and Renault follow."),
+])
+def test_a_company_inside_the_question_is_no_guess(assistant, question, text):
+    assert assistant.ask(question, guarded=False).text == text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("who leads japan? does renault follow there?", "Yes. Nissan leads Japan"),
+    ("who leads japan - does renault follow there?", "Yes. Nissan leads Japan"),
+])
+def test_an_answer_the_next_one_says_again_is_said_once(assistant, question, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.text.count("Nissan leads Japan") == 1, \
+        answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    # names typed in hiragana that the dictionary normalises to the name
+    ("にほんのりーだーはどこ", "日本のリーダーは日産", ["nissan"]),
+    ("にほんはにっさん？", "はい。", ["nissan"]),
+])
+def test_a_name_typed_in_hiragana_is_read_by_its_normalised_form(assistant, question, opener,
+                                                                  leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+def test_a_name_typed_in_hiragana_beside_a_name_read_is_read_too(assistant):
+    answer = assistant.ask("じどううんてんとPHEVのリーダー それぞれおしえて", guarded=False)
+    assert answer.leaders == ["mitsubishi", "nissan"], answer.text
+    assert "自動運転のリーダーは日産" in answer.text, answer.text
+
+
+def test_the_kana_of_an_everyday_word_beside_a_name_stay_that_word(assistant):
+    answer = assistant.ask("こんごのために聞きたいんですが、ブラジルは誰がリード？", guarded=False)
+    assert answer.leaders == ["renault"] and "コンゴ" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ["ev powertrain lead?", "and for A/B seg?"],
+    ["qui pilote la motorisation EV commune ?", "et pour la plateforme A/B electrifiee ?"],
+    ["EVのパワートレインのリーダーは？", "じゃあAセグメントは？"],
+])
+def test_a_segment_after_the_ev_powertrain_is_the_segment_asked(assistant, questions):
+    """The common EV powertrain has no segments; the segment asked next has its own leader,
+    said beside the technology's reach."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.understood and answer.leaders == ["renault"], answer.text
+
+
+def test_segments_asked_together_with_the_ev_powertrain_are_still_asked_back(assistant):
+    answer = assistant.ask("EVs for the A segment?", guarded=False)
+    assert not answer.understood and answer.leaders == [], answer.text
+
+
+def test_a_yes_about_two_segments_says_each_note_once(assistant):
+    answer = thread(assistant, "ev powertrain lead?", "and for A/B seg?",
+                    "does renault lead both?")[-1]
+    assert answer.text.startswith("Yes.") and answer.text.count(
+        "The plan assigns segments through technologies.") == 1, answer.text
+
+
+@pytest.mark.parametrize(("question", "fact_words"), [
+    ("what does a follower company actually do in this setup", "A follower reuses"),
+    ("what does a follower brand get out of it", "A follower reuses"),
+    ("what do follower members do?", "A follower reuses"),
+])
+def test_a_role_said_of_a_company_is_the_role(assistant, question, fact_words):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.text.startswith(fact_words), answer.text
+
+
+def test_which_company_still_asks_who(assistant):
+    answer = assistant.ask("which company leads brazil", guarded=False)
+    assert answer.leaders == ["renault"], answer.text
+
+
+def test_a_name_two_cities_share_in_japanese_is_answered_for_both(assistant):
+    answer = assistant.ask("オークランドのリーダーってどこ？", guarded=False)
+    assert answer.leaders == ["mitsubishi", "nissan"], answer.text
+    assert "ニュージーランド" in answer.text and "米国" in answer.text, answer.text
+    told = assistant.ask("オークランド(NZ)のリーダーは？", guarded=False)
+    assert told.leaders == ["mitsubishi"], told.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    # a carmaker outside the Alliance guessed in a clause of its own, for what was just asked
+    ("who's leading new zealand - is it toyota?", "No: Toyota is not part of the Alliance.",
+     ["mitsubishi"]),
+    ("who leads japan? toyota?", "No: Toyota is not part of the Alliance.", ["nissan"]),
+    # a dash before any yes/no word
+    ("who drives connected tech in china - would that be renault", "No, Renault",
+     ["nissan"]),
+])
+def test_a_guess_in_a_clause_of_its_own_is_answered_yes_or_no(assistant, question, opener,
+                                                              leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+def test_a_remark_on_a_carmaker_outside_the_alliance_is_no_guess(assistant):
+    answer = assistant.ask("who leads japan? i heard toyota is really strong over there",
+                           guarded=False)
+    assert answer.text == "Nissan leads Japan; Mitsubishi and Renault follow.", answer.text
+
+
+def test_a_carmaker_outside_the_alliance_asked_about_alone_is_still_out_of_scope(assistant):
+    answer = assistant.ask("is toyota in the alliance?", guarded=False)
+    assert not answer.understood and "Toyota" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    # English question tags after a negated claim ask whether it holds
+    ("mitsubishi doesnt handle the phev stuff for C/D segments does it",
+     "No: Mitsubishi does lead that."),
+    ("nissan doesn't own autonomous driving tech, yeah?", "No: Nissan does lead that."),
+    ("renault doesnt lead japan does it", "Yes: Renault doesn't lead that."),
+    ("nissan isnt the leader in brazil is it", "Yes: Nissan doesn't lead that."),
+    # a negated role keeps its plain Yes or No
+    ("Renault is not a follower in Japan right?", "No."),
+])
+def test_a_negated_claim_with_a_question_tag_is_answered_whether_it_holds(assistant, question,
+                                                                          opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("question", "fact_words"), [
+    ("what's the job of a leader brand exactly", "Under the leader-follower model"),
+    ("what are followers supposed to do", "A follower reuses"),
+    # where the message comes from ("from the paris office") is no place asked about
+    ("quick q from the paris office: what's expected from the leader company?",
+     "Under the leader-follower model"),
+    ("quick q from the paris office - when was the plan announced?", "The members first said"),
+    ("I'm in the paris office: when was the plan announced?", "The members first said"),
+])
+def test_a_fact_asked_beside_where_the_asker_sits_is_the_fact(assistant, question, fact_words):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == [] and answer.text.startswith(fact_words), answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("quick q from the paris office: who leads brazil?", ["renault"]),
+    ("from the lyon office: who leads my region?", ["renault"]),
+    ("I'm in lyon, who leads here?", ["renault"]),
+])
+def test_the_asker_s_place_is_still_the_subject_when_asked(assistant, question, leaders):
+    assert assistant.ask(question, guarded=False).leaders == leaders
+
+
+@pytest.mark.parametrize("questions", [
+    ["who leads PHEV?", "and on C, which company leads?"],
+    ["who leads PHEV?", "and for D, which company leads?"],
+])
+def test_which_company_leads_a_segment_letter_in_a_thread(assistant, questions):
+    """"which company" hints at the members fact, but beside a word of leading it asks who
+    leads the letter the follow-up names."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.understood and answer.leaders == ["mitsubishi"], answer.text
+
+
+def test_which_companies_are_members_is_still_the_fact_in_a_thread(assistant):
+    answer = thread(assistant, "who leads china", "which companies are members?")[-1]
+    assert answer.leaders == [] and "three members" in answer.text, answer.text
