@@ -48,7 +48,8 @@ from intents.vocabulary import build_vocabulary, read_cues
 from knowledge.answer import ERROR_INTENT, Answer, Kind, MatrixRow, apology
 from knowledge.languages import local_list
 from knowledge.loader import KnowledgeBase, load_knowledge
-from knowledge.query import Intent, Target, TargetKind, Understanding
+from knowledge.localise import Phrasing
+from knowledge.query import NARROW_PLACES, Intent, Target, TargetKind, Understanding
 from knowledge.readings import PLACE_KINDS as PLACE_TARGETS
 from knowledge.resolver import Resolver
 
@@ -91,9 +92,15 @@ UNREAD_KINDS = frozenset({"city", "subdivision"})
 def _has_kanji(word: str) -> bool:
     """Cue words in kanji are everyday words whose kana ("してい") sits inside others."""
     return any("\u4e00" <= ch <= "\u9fff" for ch in word)
-# "who leads vietnam - is it nissan?": a dash before a yes/no question starts another
+# "who leads vietnam - is it nissan?", "i sit in the dubai office — does any alliance company
+# lead our region?": a dash before a yes/no question starts another ("north america - is mexico
+# included?" is then answered once, its second clause saying the first again)
 DASHED_YES_NO = re.compile(r"\s[-\u2013\u2014]+\s+(?=(?:is|isn't|isnt|does|do|are|would|will|"
                            r"could|can|was|should)\b)", re.IGNORECASE)
+# French, only after a question ("qui pilote l'Océanie - c'est Mitsubishi ?"; "Amérique du
+# Nord - c'est le Mexique inclus ?" asks one thing, about Mexico)
+DASHED_OUI_NON = re.compile(r"\s[-\u2013\u2014]+\s+(?=(?:c'est|c|est-ce|est)\b)", re.IGNORECASE)
+ASKS_WHO = re.compile(r"\b(?:qui|ki|quel|quelle|quels|quelles)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.+$|(?<=[\d\s])\.+$|^\.+")
 
 
@@ -422,11 +429,14 @@ class Assistant:
             clauses = [SENTENCE_END.sub("", c.strip(" ,")).strip(" ,").replace(KEPT_STOP, ".")
                        for c in CLAUSE_BREAK.split(text) for c in _dashed(c)]
         else:
-            clauses = [c.strip(" ,.") for c in engine.clause_break.split(cleaned.text)]
+            clauses = [c.strip(" ,.") for c in engine.clause_break.split(cleaned.text)
+                       for c in _dashed(c)]
         clauses = [c for c in clauses if c and any(ch.isalnum() for ch in c)]
         clauses = clauses[: thresholds.MAX_CLAUSES] or [cleaned.text]
         previous = (context or {}).get("understanding")
         asker = (context or {}).get("asker")  # where the asker said they are, in the thread
+        # where someone else was said to be, in the thread ("mon chef est à Montréal" before)
+        given_other: str | None = (context or {}).get("other")
         answers: list[Answer] = []
         understood: list[Understanding] = []
         read: list[str] = []
@@ -446,13 +456,14 @@ class Assistant:
             if understanding.others_place is not None:
                 # "my boss is in auckland. which company leads his region?": the place the
                 # message gave someone else
-                other = _others_place(understood)
+                other = _others_place(understood) or given_other
                 if other is not None:
                     start, end = understanding.others_place
                     clause = clause[:start] + other + clause[end:]
                     understanding = _about_the_place(
                         self._understand(engine, clause, previous), other)
             asker = _asker_place(understanding) or asker
+            given_other = _others_place([understanding]) or given_other
             if others and not understanding.targets and not understanding.companies \
                     and understanding.intent in UNREAD:
                 understanding = self._understand_mixed(clause, previous, others, understanding)
@@ -490,7 +501,11 @@ class Assistant:
                     engine, clause, understanding, understood[-1]):
                 continue  # "c pas Nissan qui gère l'Afrique du Nord ? genre Algérie Tunisie"
             answer = self._decide(engine, raw, understanding)
-            if answer.understood:
+            if answer.understood and understanding.compare == "member":
+                # "is Taiwan counted as China? is Nissan the leader?": about Taiwan
+                previous = context_of(replace(understanding, targets=[
+                    t for t in understanding.targets if t.kind in NARROW_PLACES]))
+            elif answer.understood:
                 previous = context_of(understanding, answer.leaders)
             elif answer.kind == Kind.CLARIFY and _shares_a_name(understanding):
                 # "is Renault leader in Georgia?" asked back: "the country" picks the reading
@@ -507,7 +522,9 @@ class Assistant:
             # anyone designated?": a statement that only sets the scene for a later question
             # (about the asker's own place, or about the statement's own subject) is not asked
             later = [{t.key() for t in u.targets} for u in understood]
-            kept = [i for i, u in enumerate(understood) if not u.statement or not (
+            # ("who leads argentina? renault? not mitsubishi??": a guess claims, it sets no scene)
+            kept = [i for i, u in enumerate(understood) if not u.statement
+                    or u.from_context and u.companies or not (
                 own_asked > 0 and i < own_asked or any(
                     understood[j].from_context and {t.key() for t in u.targets} <= later[j]
                     for j in range(i + 1, len(understood))))]
@@ -516,8 +533,9 @@ class Assistant:
         if unresolved_own_place and asker and not (context or {}).get("asker"):
             # "who leads my region? I'm in Chile": the place the message gives later
             return self._ask(engine, raw, {**(context or {}), "asker": asker}, others, whole)
-        if len(answers) > 1 and _is_remark(understood[0], read[0], engine.requests,
-                                            engine.asker) and any(
+        if len(answers) > 1 and (_is_remark(understood[0], read[0], engine.requests,
+                                             engine.asker) or _sets_the_scene(
+                understood, read, engine.requests)) and any(
                 a.kind != Kind.SMALL_TALK for a in answers[1:]):
             # "making a cheat sheet. who leads Chile?": the question is the later clause
             answers, understood, read = answers[1:], understood[1:], read[1:]
@@ -539,15 +557,22 @@ class Assistant:
             answers, understood, read = ([items[i] for i in kept]
                                          for items in (answers, understood, read))
         argued = _arguments(engine, understood, read)
+        claims: set[int] = set()
         for index in sorted(argued):
             if understood[index].companies:
                 # "who leads New Caledonia? it's France so Renault, no?": the claim is about
                 # New Caledonia, and its answer says who leads there
-                subject = [t for u in understood[:index] for t in u.targets]
+                # (each place once: an earlier claim holds the subject again)
+                # ("is Taiwan counted as China? is Nissan the leader?": about Taiwan)
+                subject = list({(t.key(), t.country): t for u in understood[:index]
+                                for t in u.targets if u.compare != "member"
+                                or t.kind in NARROW_PLACES}.values())
                 claim = replace(understood[index], intent=Intent.IS_LEADER, targets=subject,
                                 yes_no=True, asks_follower=False)
                 answers[index], understood[index] = self._decide(engine, raw, claim), claim
-                argued = {i for i in argued if i != index} | set(range(index))
+                # ("renault? not mitsubishi??": an earlier claim stays, answered too)
+                claims.add(index)
+                argued = {i for i in argued if i not in claims} | (set(range(index)) - claims)
         if argued and len(argued) < len(answers):
             # "who leads Guam? its US but in the pacific": the later clause argues about Guam
             kept = [i for i in range(len(answers)) if i not in argued]
@@ -571,7 +596,7 @@ class Assistant:
         if len(answers) == len(understood) > 1 and understood[-1].leaving \
                 and all(a.kind == Kind.SMALL_TALK for a in answers):
             answers = answers[-1:]  # "thanks! heading off, bye": the goodbye says it all
-        answer = _merge(answers) if len(answers) > 1 else answers[0]
+        answer = _merge(answers, engine.resolver.words) if len(answers) > 1 else answers[0]
         if cleaned.truncated:
             answer.truncated = True
             answer.text += " " + engine.resolver.words.say(
@@ -580,6 +605,8 @@ class Assistant:
         answer.context = {"understanding": previous} if previous else dict(context or {})
         if asker:
             answer.context["asker"] = asker
+        if given_other:
+            answer.context["other"] = given_other
         answer.context["lang"] = engine.rules.code
         answer.lang = engine.rules.code
         answer.text = engine.resolver.words.tidy(answer.text)
@@ -713,11 +740,12 @@ THERE = re.compile(r"\bthere\b|\bl[aà][- ]bas\b|そこ", re.IGNORECASE)
 
 
 def _dashed(clause: str) -> list[str]:
-    """A dash and a yes/no question after it: two clauses ("north america - is mexico
-    included?" is then answered once, as its second clause says the first again)."""
+    """A dash and a yes/no question after it: two clauses."""
     match = DASHED_YES_NO.search(clause)
     if match is None:
-        return [clause]
+        match = DASHED_OUI_NON.search(clause)
+        if match is None or not ASKS_WHO.search(clause[:match.start()]):
+            return [clause]
     return [clause[:match.start()], clause[match.end():]]
 
 
@@ -730,13 +758,13 @@ def _gives_a_reason(engine: _Language, clause: str) -> bool:
 
 def _others_place(understood: list[Understanding]) -> str | None:
     """The place someone other than the asker was said to be at: named beside the asker's own
-    place in an earlier clause of the message."""
+    place in an earlier clause of the message, or in a clause that only says it ("my boss is
+    in Auckland.")."""
     for understanding in reversed(understood):
-        if understanding.asker_places:
-            others = [t for t in understanding.targets if t.kind in PLACE_TARGETS
-                      and t not in understanding.asker_places]
-            if others:
-                return others[-1].text
+        others = [t for t in understanding.targets if t.kind in PLACE_TARGETS
+                  and t not in understanding.asker_places]
+        if others and (understanding.asker_places or understanding.statement):
+            return others[-1].text
     return None
 
 
@@ -779,6 +807,23 @@ def _is_remark(understanding: Understanding, clause: str, requests: frozenset[st
         and not words & requests \
         and not understanding.targets and not understanding.companies \
         and (understanding.list_kind is None or bool(words & asker))
+
+
+LISTED_KINDS = {"region": PLACE_TARGETS, "segment": frozenset({TargetKind.SEGMENT}),
+                "technology": frozenset({TargetKind.TECH, TargetKind.FAMILY})}
+
+
+def _sets_the_scene(understood: list[Understanding], read: list[str],
+                    requests: frozenset[str]) -> bool:
+    """"prepping a slide, need the regional split. who leads north america?": a list of a kind
+    said without a question mark or a request ("list all regions"), before a question about one
+    thing of that kind, only says what the question is for."""
+    first = understood[0]
+    kinds = LISTED_KINDS.get(first.list_kind or "", frozenset())
+    return first.intent == Intent.LIST and bool(kinds) \
+        and not read[0].rstrip().endswith(("?", "？")) \
+        and not {w.lower() for w in WORD.findall(read[0])} & requests \
+        and any(t.kind in kinds for u in understood[1:] for t in u.targets)
 
 
 ARGUMENT_OPENING = 4  # the words an argument's pronoun for the place asked about stands in
@@ -863,8 +908,21 @@ def _focus(answers: list[Answer], understood: list[Understanding]) -> list[Answe
     return [a for a, u in zip(answers, understood, strict=True) if not locates(u)]
 
 
-def _merge(answers: list[Answer]) -> Answer:
-    """One answer for a compound question: every clause's text, leaders and sources."""
+def _said_once(texts: list[str], words: Phrasing | None) -> str:
+    if words is None:
+        return " ".join(texts)
+    openers = {words.say("Yes."), words.say("No.")}
+    said: list[str] = []
+    for text in texts:
+        said += [s for s in words.sentences(text) if s in openers or s not in said]
+    return " ".join(said)
+
+
+def _merge(answers: list[Answer], words: Phrasing | None = None) -> Answer:
+    """One answer for a compound question: every clause's text, leaders and sources; with the
+    language's `words`, a sentence two clauses' answers both say is said once ("who leads
+    argentina? renault? not mitsubishi??": Yes, and Mitsubishi doesn't lead it, about one
+    answer), but Yes and No, which each answer their own clause."""
     useful = [a for a in answers if a.kind != Kind.SMALL_TALK] or answers
     # "Tripoli, Lebanon. Who leads there?": two clauses with one answer say it once
     useful = [a for i, a in enumerate(useful) if all(b.text != a.text for b in useful[:i])]
@@ -885,7 +943,7 @@ def _merge(answers: list[Answer]) -> Answer:
         leaders=sorted({c for a in useful for c in a.leaders}),
         followers=sorted({c for a in useful for c in a.followers})
         if len({tuple(a.leaders) for a in useful}) == 1 else [],
-        text=" ".join(a.text for a in useful),
+        text=_said_once([a.text for a in useful], words),
         sources=sources,
         confidence=min(a.confidence for a in useful),
         suggestions=[s for a in useful for s in a.suggestions][:4],

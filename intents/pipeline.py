@@ -209,8 +209,8 @@ def _add_components(nlp: Language, vocabulary: Vocabulary, rules: LanguageRules)
         "fact_denials": lemmatized(vocabulary.fact_denials),
     }, skippable=frozenset(phrase[0] for phrase in vocabulary.cues.get("softeners", [])
                            if len(phrase) == 1))
-    cues.role_words, cues.role_heads = (
+    cues.role_words, cues.role_heads, cues.role_links = (
         frozenset(phrase[0] for phrase in vocabulary.cues.get(key, []) if len(phrase) == 1)
-        for key in ("role_words", "role_heads"))
+        for key in ("role_words", "role_heads", "role_links"))
     cues.yielding = frozenset(vocabulary.general_facts)
     cues.amounts = frozenset(vocabulary.amount_facts)

@@ -61,7 +61,9 @@ def told_apart(understanding: Understanding, doc: Doc, kb: KnowledgeBase,
         if ent.text not in shared or ent.label_ != "SHARED":
             continue
         readings = [t for t in targets if t.text == ent.text]
-        kept, dropped = _choice(ent, readings, targets, doc, kb)
+        # (a place said with it tells which, the asker's too: "オークランドとシドニーの拠点")
+        kept, dropped = _choice(ent, readings, targets, doc, kb, coordinators,
+                                understanding.asker_places)
         if kept:
             targets = [t for t in targets if (t not in readings or t in kept)
                        and t not in dropped]
@@ -70,7 +72,8 @@ def told_apart(understanding: Understanding, doc: Doc, kb: KnowledgeBase,
 
 
 def _choice(ent: Span, readings: list[Target], targets: list[Target], doc: Doc,
-            kb: KnowledgeBase) -> tuple[list[Target], list[Target]]:
+            kb: KnowledgeBase, coordinators: frozenset[str] = COORDINATORS,
+            asker: list[Target] | None = None) -> tuple[list[Target], list[Target]]:
     """(the readings meant, the targets that only said which) or ([], [])."""
     lowers = token_table(doc).lowers
     near = lowers[max(0, ent.start - KIND_WORD_REACH):ent.start] + \
@@ -83,13 +86,23 @@ def _choice(ent: Span, readings: list[Target], targets: list[Target], doc: Doc,
         kinds = {r.kind.value for r in readings} - denied
     by_words = [r for r in readings if r.kind.value in kinds]
     spans = [span for span in doc.ents if span.label_ != "SHARED"]
-    for other in targets:
+    for other in [*targets, *(asker or [])]:
         if other in readings or other.kind not in WIDE_PLACES | NARROW_PLACES:
             continue
         span = next((s for s in spans if s.text == other.text), None)
-        if span is None or _coordinated(doc, ent, span):
+        if span is None:
+            continue
+        if _coordinated(doc, ent, span, coordinators):
+            # "オークランドとシドニー", "San Jose and Los Angeles": beside another city, the
+            # reading in that city's region
+            near = [r for r in readings if other.kind == TargetKind.CITY
+                    and _home(r, kb) == _home(other, kb)]
+            if len(near) == 1:
+                return near, []
             continue
         holding = [r for r in readings if _holds(other, r, kb)]
+        if len(holding) == 1 and other not in targets:
+            return holding, []  # "I'm in Atlanta, who leads Georgia?": the state
         if len(holding) == 1:
             # "Atlanta, Georgia": the city is asked about; "Georgia, USA": the state is
             return (holding, readings) if other.kind == TargetKind.CITY else (holding, [other])
@@ -98,11 +111,18 @@ def _choice(ent: Span, readings: list[Target], targets: list[Target], doc: Doc,
     return [], []
 
 
-def _coordinated(doc: Doc, left: Span, right: Span) -> bool:
+def _coordinated(doc: Doc, left: Span, right: Span,
+                 coordinators: frozenset[str] = COORDINATORS) -> bool:
     """"Georgia and the US" asks about both; "Georgia, the US state" qualifies."""
     first, second = sorted((left, right), key=lambda span: span.start)
     between = {t.lower_ for t in doc[first.end:second.start]} - {","}
-    return bool(between & COORDINATORS)
+    return bool(between & coordinators)
+
+
+def _home(target: Target, kb: KnowledgeBase) -> str:
+    """The plan's entry a place is answered by ("region:oceania")."""
+    code = target.id if target.kind == TargetKind.COUNTRY else target.country
+    return kb.country_home.get(code or "", "")
 
 
 def _holds(other: Target, reading: Target, kb: KnowledgeBase) -> bool:

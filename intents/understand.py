@@ -108,6 +108,9 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
     non_members: list[str] = []
     context: list[Target] = []  # places that only locate the asker or the message
     asker_places: list[Target] = []  # places that locate the asker
+    # ("mitsubishi, not nissan right?": the company set aside is no claim of its own, unless it
+    # is the only one: "c pas Nissan qui gère ... ?" asks about Nissan)
+    denied_companies: list[str] = []
     lowers = token_table(doc).lowers
     negated = _negated_starts(doc, lowers, rules)
     signed = range(*doc.user_data.get(SIGNATURE, (0, 0)))  # "thanks, Victoria": nobody asked
@@ -121,7 +124,9 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
         if ent.start in signed:
             continue
         if kind == "company":
-            if ident not in companies:
+            if ent.start in negated:
+                denied_companies.append(ident)
+            elif ident not in companies:
                 companies.append(ident)
         elif kind == "non_member":
             # "kia ora, who leads New Zealand?": a greeting that holds a carmaker's name
@@ -150,6 +155,9 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                 if ent.start in negated and target in targets:
                     targets.remove(target)  # "not China, the Android one"
                     doc.user_data.setdefault(SET_ASIDE, []).append(target)
+    if not companies and denied_companies:
+        companies = list(dict.fromkeys(denied_companies))
+        doc.user_data[DENIED_ONLY] = True
     if any(ent.label_.lower() in REMARK_LABELS for ent in doc.ents):
         targets, non_members = _without_bracketed_remarks(doc, targets, non_members)
     if rules.owner_words:
@@ -514,6 +522,8 @@ def _negation_claimed(doc: Doc, rules: LanguageRules) -> bool:
     Chine ?" is answered as French does: "Non", it doesn't."""
     table = token_table(doc)
     words = [w for w, punct in zip(table.lowers, table.punct, strict=True) if not punct]
+    if doc.user_data.get(DENIED_ONLY) and len(words) <= DENIAL_WORDS:
+        return True  # "who leads argentina? renault? not mitsubishi??": Mitsubishi doesn't
     tagged = bool(words) and (words[-1] in rules.truth_tails
                               or " ".join(words[-2:]) in rules.truth_tails)
     suggests = bool(rules.suggesting) and re.search(rules.suggesting, doc.text) is not None
@@ -621,6 +631,7 @@ NEGATOR_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from
                            ("everywhere", "but"),
                            ("à", "part"), ("a", "part"), ("en", "dehors"), ("autre", "que")})
 SET_ASIDE = "set_aside"  # doc.user_data: the targets a negation set aside
+DENIED_ONLY = "denied_only"  # doc.user_data: every company named was set aside ("not nissan")
 
 
 def _negated_after(lowers: list[str], end: int) -> bool:
@@ -782,13 +793,13 @@ def _after_programme_word(doc: Doc, word: str) -> bool:
                for i, text in enumerate(table.texts))
 
 
-def _placed_by(doc: Doc, word: str, rules: LanguageRules) -> bool:
+def _placed_by(doc: Doc, word: str, rules: LanguageRules, *, capital: bool = True) -> bool:
     """A capitalised unknown word right after a preposition of place ("who leads in Zembrovia",
-    "qui est leader en Kravonie"): a name asked about."""
+    "qui est leader en Kravonie"): a name asked about (`capital`: in any case)."""
     table = token_table(doc)
     places = QUALIFYING if rules.code == "en" else rules.qualifying
-    return any(text == word and text[:1].isupper() and i > 0 and table.lowers[i - 1] in places
-               for i, text in enumerate(table.texts))
+    return any(text == word and (text[:1].isupper() or not capital) and i > 0
+               and table.lowers[i - 1] in places for i, text in enumerate(table.texts))
 
 
 def _owned(doc: Doc, word: str) -> bool:
@@ -1004,6 +1015,7 @@ def _asks_anyone(doc: Doc) -> bool:
 
 
 COMPANY_LABELS = frozenset({"COMPANY", "NON_MEMBER"})
+DENIAL_WORDS = 3  # the most words of a clause that only sets a company aside ("not nissan then")
 NON_MEMBER_GUESS = 4  # the most words of a clause that only guesses a carmaker ("is it toyota")
 
 
@@ -1018,6 +1030,15 @@ def _guessed_company(doc: Doc) -> bool:
     asked = any(ent.end <= company.start and ent.label_ not in COMPANY_LABELS
                 for ent in doc.ents)
     return asked and doc[company.start - 1].is_punct
+
+
+def _a_persons_title(doc: Doc, rules: LanguageRules, cue: str = "lead") -> bool:
+    """Every word of leading (of `cue`) comes right after a possessive: a person ("my boss",
+    "mon chef", "my VP"), not a question about leading (nor about that person)."""
+    lowers = token_table(doc).lowers
+    starts = [i for i, cues in doc.user_data.get("cue_starts", {}).items() if cue in cues]
+    owners = rules.own_words | rules.others_words
+    return bool(starts) and all(i and lowers[i - 1] in owners for i in starts)
 
 
 def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
@@ -1235,7 +1256,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     denied = any(name in denials for name in (strong_fact, hint_fact) if name) and not expected
     base.update(yes_no=yes_no, denied=denied, exists=has("existence"))
     # "je suis au Brésil, mon N+1 au Japon.": no word of a question, it only says something
-    base["statement"] = not (asks_who or leads or follows or yes_no or has("what")
+    # ("my boss is in Auckland", "mon chef est à Montréal": a word of leading after a
+    # possessive is a person)
+    base["statement"] = not (asks_who or leads and not _a_persons_title(doc, rules)
+                             or follows or yes_no or has("what")
                              or has("list") or any(
                                  text in ("?", "？") for text in tokens.texts))
     if expected and any(name in denials for name in (strong_fact, hint_fact) if name):
@@ -1281,6 +1305,12 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     # ("how much will be jointly developed by 2025": the fact that gives that amount; not
     # "how much does the 2025 plan cost?", money)
     amount_fact = strong_fact in doc.user_data.get(AMOUNT_FACTS, ()) and not has("money")
+    if has("people") and has("person_names") and not strong_fact \
+            and not _a_persons_title(doc, rules, "people"):
+        # "who is Nissan's executive in charge of China?", "日産の中国担当役員の名前わかる？":
+        # a person the article doesn't name, not the company that leads there
+        return result(Intent.OUT_OF_SCOPE, reason="asks for a person the plan doesn't name",
+                      person_asked=True, targets=[])
     if (priced - topics or priced and not (leads or follows)) and not amount_fact:
         # "how much does a Leaf cost?": the Leaf is a fact, its price is not
         return result(Intent.OUT_OF_SCOPE, reason="asks for a price the plan doesn't give")
@@ -1350,6 +1380,12 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             # "quelle entreprise pilote le programme Aurora-X ?": a programme the plan doesn't
             # name, whatever fact "quelle entreprise" hints at
             return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=coded[0])
+        placed = [name for name in _unknown_names(unknown, rules)
+                  if _placed_by(doc, name, rules, capital=False)]
+        if strong_fact and placed and (leads or asks_who):
+            # "who runs the alliance in freedonia?": the place is one we don't know, not a
+            # question about the model's chairman
+            return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=placed[0])
         if strong_fact:
             # "who leads trucks?", "is there a leader for trucks?": nobody, and the fact
             return result(Intent.FACT, reason="fact keyword", facts=[strong_fact],
@@ -1487,6 +1523,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             base["asks_follower"] = False
         # "Turkey is in Europe so Renault?": about Turkey; Europe is the asker's premise
         base["targets"] = targets = _without_premises(doc, targets, rules)
+        if _asks_membership(doc, targets, rules):
+            # "台湾は中国扱い？ニッサンがリーダー？": the claim is about Taiwan, not China
+            base["targets"] = targets = [t for t in targets if t.kind in NARROW_PLACES]
         base["whole"] = _asks_whole(doc)
         roles = _claimed_roles(doc) if len(companies) > 1 and leads and has("follow") else {}
         if set(roles.values()) == {"lead", "follow"} and set(roles) == set(companies):
@@ -1691,6 +1730,10 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     if asks.other:
         return None
     bare = False
+    if not targets and not companies and turn.previous == Intent.LIST \
+            and context.get("list_kind") == "segment" and _bare_letters(doc):
+        # "slide 4 needs segment owners. A and B?": the letters are the segments asked
+        return turn.inherit(Intent.WHO_LEADS, targets=_bare_letters(doc))
     if not targets and not companies and any(
             t.kind in (TargetKind.SEGMENT, TargetKind.TECH) for t in old_targets):
         targets = _bare_letters(doc)  # "and the D?" after a segment or technology question
@@ -1975,7 +2018,8 @@ def _with_new_targets(turn: _Turn, targets: list[Target], companies: list[str],
     return turn.inherit(intent, targets=merged, narrows=narrows, **extra)
 
 
-LETTER_LEADS = frozenset({"and", "for", "about", "on", "et", "pour", "du", "le"})
+LETTER_LEADS = frozenset({"and", "for", "about", "on", "as", "like", "et", "pour", "du", "le",
+                          "comme"})
 LETTER_ENDS = frozenset({"then", "too", "also", "alors", "aussi"})  # "what about A then?"
 LETTER_PARTICLES = frozenset({"は", "だ", "の", "で", "って", "も", "と", "なら"})  # "Cだと"
 

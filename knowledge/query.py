@@ -108,3 +108,5 @@ class Understanding:
     set_aside: list[Target] = field(default_factory=list)
     # "Spain and Argentina, same leader?": "same" or "different", answered Yes or No
     compare: str | None = None
+    # "who is Nissan's executive in charge of China?": a person the article doesn't name
+    person_asked: bool = False

@@ -621,6 +621,10 @@ class Resolver(ReadingBuilder):
         if intent == Intent.EMPTY:
             text = say("Ask me a question about the Alliance's leader-follower plan. "
                        "Try: {examples}", examples=examples)
+        elif understanding.person_asked:
+            text = say("I don't know: the article names no executives, managers or contacts "
+                       "for the regions, technologies or segments, only which company leads "
+                       "them. Try: {examples}", examples=examples)
         elif understanding.non_member:
             text = say("I only know the Renault–Nissan–Mitsubishi Alliance's leader-follower "
                        "plan, not {company}. Try: {examples}", company=understanding.non_member,

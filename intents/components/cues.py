@@ -53,6 +53,7 @@ class PhraseCues:
         # nouns a role is said of, skipped right after a role's word ("a follower company")
         self.role_heads: frozenset[str] = frozenset()
         self.role_words: frozenset[str] = frozenset()
+        self.role_links: frozenset[str] = frozenset()  # "リーダーの会社": the の between
         self.bare_index: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.bare_first: set[str] = set()
 
@@ -78,6 +79,19 @@ class PhraseCues:
                 self.bare_index.setdefault(bare, []).extend(entries)
         self.bare_first = {phrase[0] for phrase in self.bare_index}
 
+    def _role_heads(self, lemmas: list[str]) -> set[int]:
+        """The nouns a role is said of right after its word ("a follower company", "リーダーの
+        会社"), with the particle between."""
+        found: set[int] = set()
+        for i, lemma in enumerate(lemmas):
+            if lemma not in self.role_heads or not i:
+                continue
+            if lemmas[i - 1] in self.role_words:
+                found.add(i)
+            elif i > 1 and lemmas[i - 1] in self.role_links and lemmas[i - 2] in self.role_words:
+                found |= {i - 1, i}
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         corrected = corrected_words(doc)
         tokens = token_table(doc)
@@ -85,8 +99,8 @@ class PhraseCues:
         found: set[tuple[str, str, int, int]] = set()
         for sequence in (lemmas, tokens.lowers):
             found.update(_find(sequence, self.index, self.first_words))
-        kept = [i for i, lemma in enumerate(lemmas) if lemma not in self.skippable and not (
-            lemma in self.role_heads and i and lemmas[i - 1] in self.role_words)]
+        kept = [i for i, lemma in enumerate(lemmas) if lemma not in self.skippable
+                and i not in self._role_heads(lemmas)]
         if len(kept) < len(lemmas):
             # found without articles and softeners ("what do followers actually do?"), placed
             # back where its words stand in the question

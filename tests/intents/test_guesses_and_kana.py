@@ -213,3 +213,189 @@ def test_which_company_leads_a_segment_letter_in_a_thread(assistant, questions):
 def test_which_companies_are_members_is_still_the_fact_in_a_thread(assistant):
     answer = thread(assistant, "who leads china", "which companies are members?")[-1]
     assert answer.leaders == [] and "three members" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    # someone else's place said in one message, asked about in a later one
+    (["my boss is in Auckland", "who leads his region?"], ["mitsubishi"]),
+    (["mon chef est à Montréal", "c'est qui le leader chez lui ?"], ["nissan"]),
+    (["I'm in Osaka, my boss is in Auckland. who leads my region?", "and his region?"],
+     ["mitsubishi"]),
+    # in one message, a clause only saying where that person is
+    (["my boss is in Auckland. who leads his region?"], ["mitsubishi"]),
+])
+def test_someone_else_s_place_is_kept_in_the_thread(assistant, questions, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+def test_a_possessive_before_a_word_of_leading_is_a_person_not_a_question(assistant):
+    """"my boss is in Auckland" says where a person is; "our lead for PHEV is Mitsubishi?"
+    still asks."""
+    answer = assistant.ask("our lead for PHEV is Mitsubishi?", guarded=False)
+    assert answer.text.startswith("Yes.") and answer.leaders == ["mitsubishi"], answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener", "denied"), [
+    # a guess and a company set aside after it: two claims, each answered
+    (["who leads argentina? renault? not mitsubishi??"], "Yes. Renault leads South America",
+     "Yes: Mitsubishi doesn't lead that."),
+    (["who leads brazil", "renault then? not nissan?"], "Yes. Renault leads South America",
+     "Yes: Nissan doesn't lead that."),
+    (["qui dirige le brésil ? renault ? pas nissan ?"], "Oui. Amérique du Sud",
+     "Oui : Nissan n'est pas leader sur ce point."),
+    (["who leads PHEV? mitsubishi, not nissan right?"], "Yes. Mitsubishi leads", ""),
+])
+def test_a_company_claimed_and_another_set_aside_are_both_answered(assistant, questions,
+                                                                   opener, denied):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener) and denied in answer.text, answer.text
+    # each sentence once: the second claim's answer says no place again
+    sentences = [s for s in answer.text.split(". ") if len(s) > 12]
+    assert len(sentences) == len(set(sentences)), answer.text
+
+
+def test_a_company_set_aside_alone_is_still_asked_about(assistant):
+    answer = assistant.ask("c pas Nissan qui gère l'afrique du nord ?", guarded=False)
+    assert answer.text.startswith("Non, Nissan n'est pas leader"), answer.text
+
+
+def test_two_argued_claims_are_both_answered_about_the_place_asked(assistant):
+    answer = assistant.ask("who leads guam? its US so nissan? or its oceania so mitsubishi?",
+                           guarded=False)
+    assert answer.understood and answer.leaders == ["mitsubishi"], answer.text
+    assert answer.text.startswith("No, Nissan doesn't lead that.") and answer.text.endswith(
+        "Yes."), answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("qui pilote l'Océanie - c'est Mitsubishi ?", "Oui. Océanie"),
+    ("qui pilote l'Océanie — est-ce Nissan ?", "Non, Nissan n'est pas leader"),
+    # a subject, a dash, a question about it: one question
+    ("Amérique du Nord - c'est le Mexique inclus ?", "Oui. Amérique du Nord"),
+])
+def test_a_dash_before_a_french_yes_no_after_a_question(assistant, question, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who is nissan's executive in charge of china?",
+    "whats the name of the renault director for europe",
+    "who's the contact person at mitsubishi for PHEV?",
+    "c'est qui le directeur Renault pour l'Europe ?",
+    "日産の中国担当役員の名前わかる？",
+])
+def test_a_person_the_article_does_not_name_is_not_known(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert not answer.understood and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("who is the chairman of the alliance?", []),  # the article names him
+    ("who leads europe?", ["renault"]),
+])
+def test_a_person_the_article_names_and_a_leader_are_still_answered(assistant, question,
+                                                                     leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    # a membership question then a claim: the claim is about the place asked, not the region
+    ("is taiwan counted as china? is nissan the leader?", "No."),
+    ("Taïwan compte comme la Chine ? Nissan est leader ?", "Non."),
+    ("台湾は中国扱い？ニッサンがリーダー？", "いいえ。"),
+])
+def test_a_claim_after_a_membership_question_is_about_the_place(assistant, question, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders", "said"), [
+    # a shared name beside another city: the reading in that city's region
+    ("オークランドとシドニーの拠点、どこがleaderになる？", ["mitsubishi"], "ニュージーランド"),
+    ("who leads san jose and los angeles?", ["nissan"], "San Jose (United States)"),
+    # beside where the asker is
+    ("I'm in Atlanta, who leads georgia?", ["nissan"], "Georgia (United States)"),
+])
+def test_a_shared_name_is_told_apart_by_a_place_beside_it(assistant, question, leaders, said):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders and said in answer.text, answer.text
+    assert "more than one place" not in answer.text and "複数" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    # the asker's own VP, and a class of car, are no person asked about
+    ("my VP wants to know who's the leader for Southeast Asia, can you help?", ["mitsubishi"]),
+    ("Who is leader for E segment cars, like the big executive sedans?", []),
+])
+def test_people_words_that_ask_for_no_person(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    # a clause with a verb that sets a company aside asks about it, as French does
+    ("la techno connectee en chine c pas renault qui s'en occupe?", "Non, Renault"),
+    # a dash before an English yes/no, after a statement too
+    ("i sit in the dubai office — does any alliance company lead our region?", "No."),
+])
+def test_a_set_aside_company_with_a_verb_and_a_dash_after_a_statement(assistant, question,
+                                                                       opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
+
+
+def test_a_claim_in_the_next_message_after_a_membership_question_is_about_the_place(assistant):
+    answer = thread(assistant, "is taiwan counted as china?", "and is nissan the leader there?")[-1]
+    assert answer.text.startswith("No.") and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    # a list said without a question before a question about one of its kind sets the scene
+    (["prepping a slide for tmrw, need the regional split. who leads north america?"],
+     ["nissan"]),
+    # segment letters after a list of segments are the segments asked
+    (["slide 4 needs segment owners. A and B?"], ["renault"]),
+    (["slide 4 needs segment owners. A and B?", "C and D"], ["mitsubishi"]),
+])
+def test_a_list_that_sets_the_scene_and_letters_after_it(assistant, questions, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+def test_a_list_asked_for_beside_a_question_is_answered_too(assistant):
+    answer = assistant.ask("list all regions? and who leads brazil?", guarded=False)
+    assert answer.text.startswith("Regions:") and "Brazil" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who runs the alliance in freedonia lol, apparently it's a new market for us",
+    "et au Groland, qui dirige l'alliance ? 😅",
+])
+def test_an_unknown_place_beside_a_fact_s_words_is_asked_back(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert not answer.understood and answer.leaders == [], answer.text
+
+
+def test_the_fact_without_the_place_is_still_the_fact(assistant):
+    answer = assistant.ask("who runs the alliance?", guarded=False)
+    assert answer.understood and "Senard" in answer.text, answer.text
+
+
+def test_a_list_of_another_kind_than_the_question_is_answered_too(assistant):
+    answer = assistant.ask("prepping a slide, need the regional split. who leads PHEV?",
+                           guarded=False)
+    assert answer.text.startswith("Regions:") and "PHEV" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("questions", "fact_words"), [
+    (["リーダーの会社は何をしますか"], "リーダー・フォロワー方式では"),
+    (["フォロワー企業は何をするの？"], "フォロワーは、リーダーが"),
+    (["ロシア の リーダー は どこ ですか", "リーダー の 会社 は 何 を します か"],
+     "リーダー・フォロワー方式では"),
+])
+def test_a_role_said_of_a_company_in_japanese_is_the_role(assistant, questions, fact_words):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == [] and answer.text.startswith(fact_words), answer.text
