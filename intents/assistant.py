@@ -675,9 +675,10 @@ class Assistant:
         if understanding.targets and not understanding.companies and engine.company_spellings:
             # "ベトナムってみつびし？": a member's name in kana beside a name read already
             respelled = engine.rules.respelled(clause, engine.company_spellings, anywhere=True)
-        if understanding.targets and respelled == clause:
-            # "じどううんてんとPHEVのリーダー": another name typed in hiragana beside it
-            respelled = engine.respelled(clause)
+        if understanding.targets and respelled == clause and engine.spellings:
+            # "じどううんてんとPHEVのリーダー": another name typed in hiragana beside it (by its
+            # reading only: the dictionary's normalised forms cost a second tokenization)
+            respelled = engine.rules.respelled(clause, engine.spellings)
 
         def reread() -> tuple[Understanding, Doc]:
             read = engine.nlp(respelled)
