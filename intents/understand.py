@@ -537,7 +537,9 @@ def _negated_claim(doc: Doc, rules: LanguageRules) -> bool:
     qui gère ... ?"), which asks about the plain claim."""
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
     companies = [ent.start for ent in doc.ents if ent.label_ == "COMPANY"]
-    negations = sorted(i for i, cues in cue_at.items() if "negation" in cues)
+    # ("… is mitsubishi not nissan yeah?": a negation right before a company sets it aside)
+    negations = sorted(i for i, cues in cue_at.items() if "negation" in cues
+                       and not (len(companies) > 1 and i + 1 in companies))
     if not companies or not negations or negations[0] < companies[0]:
         return False
     roles = [i for i, cues in cue_at.items() if cues & {"lead", "follow"}]
@@ -563,7 +565,11 @@ def _negates_leading(doc: Doc, rules: LanguageRules | None = None) -> bool:
             "lead" in cue_at.get(j, ()) for j in range(max(0, i - NEGATION_REACH - 1), i))
             for i, cues in cue_at.items())
     lowers = token_table(doc).lowers
-    return any("negation" in cues and not _cleft_tag(lowers, companies, i, rules) and (any(
+    # ("… is mitsubishi not nissan yeah?": a company claimed, another set aside)
+    aside = {i for i in cue_at if len(companies) > 1 and i + 1 in companies
+             and any(c < i for c in companies)}
+    return any("negation" in cues and i not in aside
+               and not _cleft_tag(lowers, companies, i, rules) and (any(
         "lead" in cue_at.get(j, ()) or j in companies
         for j in range(i + 1, i + 1 + NEGATION_REACH)) or _closes_a_verb_of_leading(
         lowers, cue_at, i, rules)) for i, cues in cue_at.items())
@@ -1305,7 +1311,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     # ("how much will be jointly developed by 2025": the fact that gives that amount; not
     # "how much does the 2025 plan cost?", money)
     amount_fact = strong_fact in doc.user_data.get(AMOUNT_FACTS, ()) and not has("money")
-    if has("people") and has("person_names") and not strong_fact \
+    if has("people") and (has("person_names") or has("who")) and not strong_fact \
             and not _a_persons_title(doc, rules, "people"):
         # "who is Nissan's executive in charge of China?", "日産の中国担当役員の名前わかる？":
         # a person the article doesn't name, not the company that leads there

@@ -101,6 +101,8 @@ class AskerPlaces:
         subject = self._subject(lowers, ent.start)
         if subject in self.colleagues:
             return False  # "上司はシドニーにいます": the boss's place, not the asker's
+        if any(lowers[i] in self.colleagues for i in range(max(0, ent.start - WINDOW), ent.start)):
+            return False  # "mon collègue bosse à Casablanca": the colleague's place
         if subject in self.own and ent.end < len(lowers) and lowers[ent.end] in COPULAS:
             return True  # "私はサンパウロです"
         if ent.start > 0:

@@ -399,3 +399,42 @@ def test_a_list_of_another_kind_than_the_question_is_answered_too(assistant):
 def test_a_role_said_of_a_company_in_japanese_is_the_role(assistant, questions, fact_words):
     answer = thread(assistant, *questions)[-1]
     assert answer.leaders == [] and answer.text.startswith(fact_words), answer.text
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    # a colleague's workplace, in French, is that colleague's place, asked about later
+    (["mon collegue bosse a casablanca", "et chez lui c qui le leader"], ["renault"]),
+    (["ma responsable est à Montréal", "c'est qui le leader pour sa région ?"], ["nissan"]),
+])
+def test_a_colleague_s_place_in_french_is_someone_else_s(assistant, questions, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "je bosse avec mes collègues à Lyon, qui dirige ici ?",
+    "on bosse avec nos collègues à Lyon, qui dirige ici ?",
+])
+def test_working_with_colleagues_in_a_place_is_still_the_asker_s_place(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    # a company claimed, another set aside with "not": a claim about the first
+    ("autonomous driving lead is mitsubishi not nissan yeah? 🤔",
+     "No, Mitsubishi doesn't lead that."),
+    ("does renault, not nissan, lead china?", "No, Renault doesn't lead that."),
+    ("mitsubishi, not nissan, leads autonomous driving, right?",
+     "No, Mitsubishi doesn't lead that."),
+    ("which companies other than Nissan lead Japan?", "Mitsubishi and Renault follow"),
+])
+def test_a_company_set_aside_beside_another_is_no_negated_claim(assistant, question, opener):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener), answer.text
+
+
+def test_who_do_i_write_to_asks_for_a_person(assistant):
+    answer = assistant.ask("need the alliance spokesperson for brazil, who do i email??",
+                           guarded=False)
+    assert not answer.understood and answer.leaders == [], answer.text
