@@ -101,8 +101,11 @@ def _choice(ent: Span, readings: list[Target], targets: list[Target], doc: Doc,
                 return near, []
             continue
         holding = [r for r in readings if _holds(other, r, kb)]
-        if len(holding) == 1 and other not in targets:
-            return holding, []  # "I'm in Atlanta, who leads Georgia?": the state
+        if other not in targets:
+            # "I'm in Atlanta, who leads Georgia?": the state; not "… Georgia the country?"
+            if len(holding) == 1 and len(by_words) != 1:
+                return holding, []
+            continue
         if len(holding) == 1:
             # "Atlanta, Georgia": the city is asked about; "Georgia, USA": the state is
             return (holding, readings) if other.kind == TargetKind.CITY else (holding, [other])

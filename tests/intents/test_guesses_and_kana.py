@@ -438,3 +438,15 @@ def test_who_do_i_write_to_asks_for_a_person(assistant):
     answer = assistant.ask("need the alliance spokesperson for brazil, who do i email??",
                            guarded=False)
     assert not answer.understood and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders", "said"), [
+    # the kind said beside the name wins over where the asker sits
+    ("I'm in Atlanta, who leads georgia the country?", [], "Middle East"),
+    ("based in atlanta, asking about Georgia (the country)", [], "Middle East"),
+    ("I'm in Tbilisi, who leads the US state of georgia?", ["nissan"], "North America"),
+])
+def test_a_kind_said_beside_a_shared_name_wins_over_the_asker_s_place(assistant, question,
+                                                                      leaders, said):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == leaders and said in answer.text, answer.text
