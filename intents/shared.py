@@ -97,7 +97,7 @@ def _choice(ent: Span, readings: list[Target], targets: list[Target], doc: Doc,
             # reading in that city's region
             near = [r for r in readings if other.kind == TargetKind.CITY
                     and _home(r, kb) == _home(other, kb)]
-            if len(near) == 1:
+            if len(near) == 1 and len(by_words) != 1:
                 return near, []
             continue
         holding = [r for r in readings if _holds(other, r, kb)]

@@ -450,3 +450,9 @@ def test_a_kind_said_beside_a_shared_name_wins_over_the_asker_s_place(assistant,
                                                                       leaders, said):
     answer = assistant.ask(question, guarded=False)
     assert answer.leaders == leaders and said in answer.text, answer.text
+
+
+def test_a_kind_said_beside_a_shared_name_wins_over_a_city_beside_it(assistant):
+    answer = assistant.ask("who leads georgia the country and atlanta?", guarded=False)
+    assert "Georgia (United States)" not in answer.text and "Middle East" in answer.text, \
+        answer.text
