@@ -1311,7 +1311,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     # ("how much will be jointly developed by 2025": the fact that gives that amount; not
     # "how much does the 2025 plan cost?", money)
     amount_fact = strong_fact in doc.user_data.get(AMOUNT_FACTS, ()) and not has("money")
-    if has("people") and (has("person_names") or has("who")) and not strong_fact \
+    if has("people") and has("person_names") and not strong_fact \
             and not _a_persons_title(doc, rules, "people"):
         # "who is Nissan's executive in charge of China?", "日産の中国担当役員の名前わかる？":
         # a person the article doesn't name, not the company that leads there

@@ -456,3 +456,10 @@ def test_a_kind_said_beside_a_shared_name_wins_over_a_city_beside_it(assistant):
     answer = assistant.ask("who leads georgia the country and atlanta?", guarded=False)
     assert "Georgia (United States)" not in answer.text and "Middle East" in answer.text, \
         answer.text
+
+
+def test_a_people_word_inside_another_word_asks_for_no_person(assistant):
+    """"役員会" is a board meeting: the slide is for it, the question asks who leads."""
+    question = "来週の役員会用のスライドを作っています。北米のリーダー企業はどこですか？"
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders == ["nissan"], answer.text
