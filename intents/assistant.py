@@ -909,16 +909,6 @@ def _focus(answers: list[Answer], understood: list[Understanding]) -> list[Answe
     return [a for a, u in zip(answers, understood, strict=True) if not locates(u)]
 
 
-def _said_once(texts: list[str], words: Phrasing | None) -> str:
-    if words is None:
-        return " ".join(texts)
-    openers = {words.say("Yes."), words.say("No.")}
-    said: list[str] = []
-    for text in texts:
-        said += [s for s in words.sentences(text) if s in openers or s not in said]
-    return " ".join(said)
-
-
 def _merge(answers: list[Answer], words: Phrasing | None = None) -> Answer:
     """One answer for a compound question: every clause's text, leaders and sources; with the
     language's `words`, a sentence two clauses' answers both say is said once ("who leads
@@ -944,7 +934,8 @@ def _merge(answers: list[Answer], words: Phrasing | None = None) -> Answer:
         leaders=sorted({c for a in useful for c in a.leaders}),
         followers=sorted({c for a in useful for c in a.followers})
         if len({tuple(a.leaders) for a in useful}) == 1 else [],
-        text=_said_once([a.text for a in useful], words),
+        text=" ".join(a.text for a in useful) if words is None else words.said_once(
+            (a.text for a in useful), keep=frozenset({words.say("Yes."), words.say("No.")})),
         sources=sources,
         confidence=min(a.confidence for a in useful),
         suggestions=[s for a in useful for s in a.suggestions][:4],

@@ -539,7 +539,7 @@ def _negated_claim(doc: Doc, rules: LanguageRules) -> bool:
     companies = [ent.start for ent in doc.ents if ent.label_ == "COMPANY"]
     # ("… is mitsubishi not nissan yeah?": a negation right before a company sets it aside)
     negations = sorted(i for i, cues in cue_at.items() if "negation" in cues
-                       and not (len(companies) > 1 and i + 1 in companies))
+                       and not _sets_a_company_aside(i, companies))
     if not companies or not negations or negations[0] < companies[0]:
         return False
     roles = [i for i, cues in cue_at.items() if cues & {"lead", "follow"}]
@@ -565,14 +565,18 @@ def _negates_leading(doc: Doc, rules: LanguageRules | None = None) -> bool:
             "lead" in cue_at.get(j, ()) for j in range(max(0, i - NEGATION_REACH - 1), i))
             for i, cues in cue_at.items())
     lowers = token_table(doc).lowers
-    # ("… is mitsubishi not nissan yeah?": a company claimed, another set aside)
-    aside = {i for i in cue_at if len(companies) > 1 and i + 1 in companies
-             and any(c < i for c in companies)}
-    return any("negation" in cues and i not in aside
+    return any("negation" in cues and not _sets_a_company_aside(i, companies)
                and not _cleft_tag(lowers, companies, i, rules) and (any(
         "lead" in cue_at.get(j, ()) or j in companies
         for j in range(i + 1, i + 1 + NEGATION_REACH)) or _closes_a_verb_of_leading(
         lowers, cue_at, i, rules)) for i, cues in cue_at.items())
+
+
+def _sets_a_company_aside(i: int, companies: Collection[int]) -> bool:
+    """The negation at `i` comes right before a company, after another ("… is mitsubishi not
+    nissan yeah?", "mitsubishi, not nissan, leads it?"): it sets that company aside, it negates
+    no leading."""
+    return i + 1 in companies and any(c < i for c in companies)
 
 
 def _cleft_tag(lowers: list[str], companies: set[int], i: int,
@@ -1736,10 +1740,11 @@ def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], do
     if asks.other:
         return None
     bare = False
-    if not targets and not companies and turn.previous == Intent.LIST \
-            and context.get("list_kind") == "segment" and _bare_letters(doc):
+    letters = _bare_letters(doc) if not targets and not companies \
+        and turn.previous == Intent.LIST and context.get("list_kind") == "segment" else []
+    if letters:
         # "slide 4 needs segment owners. A and B?": the letters are the segments asked
-        return turn.inherit(Intent.WHO_LEADS, targets=_bare_letters(doc))
+        return turn.inherit(Intent.WHO_LEADS, targets=letters)
     if not targets and not companies and any(
             t.kind in (TargetKind.SEGMENT, TargetKind.TECH) for t in old_targets):
         targets = _bare_letters(doc)  # "and the D?" after a segment or technology question

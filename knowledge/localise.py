@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -119,6 +120,14 @@ class Phrasing:
         stop = FULL_STOP.get(self.lang, ".")
         parts = text.split(SENTENCE_BREAK.get(self.lang, ". "))
         return [part if part.endswith(stop) else part + stop for part in parts if part]
+
+    def said_once(self, texts: Iterable[str], keep: frozenset[str] = frozenset()) -> str:
+        """The texts joined, each sentence once ("the EU and the UK" are both Europe), but the
+        sentences in `keep` ("Yes.", each answering its own clause)."""
+        said: list[str] = []
+        for text in texts:
+            said += [s for s in self.sentences(text) if s in keep or s not in said]
+        return " ".join(said)
 
     def tidy(self, text: str) -> str:
         """Japanese sentences are not separated by spaces."""

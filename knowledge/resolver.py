@@ -268,8 +268,7 @@ class Resolver(ReadingBuilder):
     def _said_once(self, readings: list[Reading]) -> str:
         """The readings' texts, each sentence once ("the EU and the UK" are both Europe; the A
         and B segments both go through a technology)."""
-        return " ".join(dict.fromkeys(
-            sentence for r in readings for sentence in self.words.sentences(self._reading_text(r))))
+        return self.words.said_once(self._reading_text(r) for r in readings)
 
     def _denial(self, asked_names: str, count: int) -> str:
         """"No, Renault doesn't lead that.": the companies asked about lead none of it."""

@@ -99,8 +99,9 @@ class PhraseCues:
         found: set[tuple[str, str, int, int]] = set()
         for sequence in (lemmas, tokens.lowers):
             found.update(_find(sequence, self.index, self.first_words))
+        heads = self._role_heads(lemmas)
         kept = [i for i, lemma in enumerate(lemmas) if lemma not in self.skippable
-                and i not in self._role_heads(lemmas)]
+                and i not in heads]
         if len(kept) < len(lemmas):
             # found without articles and softeners ("what do followers actually do?"), placed
             # back where its words stand in the question
