@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from intents import thresholds
@@ -227,9 +228,10 @@ class _Language:
 class _Engine:
     """One loaded knowledge base with its pipelines; replaced whole on reload.
 
-    English is built at once; French and Japanese when first needed (`language`), or all
-    together with `load_all` (what `serve` does before it reports ready). Taught phrases are
-    built in as extra names; `kb` reuses a knowledge base already loaded.
+    Each language is built when first needed (`language`): a first Japanese question in `ask`
+    builds no English pipeline. `load_all` builds them all (what `serve` does before it reports
+    ready). Taught phrases are built in as extra names (English); `kb` reuses a knowledge base
+    already loaded.
     """
 
     def __init__(self, knowledge_dir: Path | None, taught: Iterable[TaughtPhrase] = (),
@@ -238,12 +240,6 @@ class _Engine:
         self._taught = tuple(taught)
         self._languages: dict[str, _Language] = {}
         self._lock = threading.Lock()
-        english = self.language(DEFAULT_LANGUAGE)
-        self.taught = english.taught
-        self.nlp = english.nlp
-        self.domain_words = english.domain_words
-        self.filler = english.filler
-        self.resolver = english.resolver
         self.detector = Detector.from_names(local_names(self.kb))
         self.loaded_at = time.time()
         # Answers to questions asked without context, by text: people ask the same things.
@@ -258,7 +254,30 @@ class _Engine:
                 if found is None:
                     found = _Language(self.kb, code, self._taught)
                     self._languages[code] = found
+                    # it lives as long as the engine: the collector need not walk it again
+                    gc.freeze()
         return found
+
+    # English: the taught phrases, the teaching tools' pipeline and words, the matrix
+    @property
+    def english(self) -> _Language:
+        return self.language(DEFAULT_LANGUAGE)
+
+    @property
+    def taught(self) -> tuple[TaughtPhrase, ...]:
+        return self.english.taught
+
+    @property
+    def nlp(self) -> Language:
+        return self.english.nlp
+
+    @property
+    def domain_words(self) -> set[str]:
+        return self.english.domain_words
+
+    @property
+    def resolver(self) -> Resolver:
+        return self.english.resolver
 
     def load_all(self) -> None:
         for code in LANGUAGES:
@@ -324,7 +343,11 @@ class Assistant:
         """Serve these taught phrases from now on; the answer cache starts empty."""
         with self._rebuild_lock:
             self._taught = tuple(taught)
-            self._swap(_Engine(self.knowledge_dir, self._taught, kb=self._engine.kb))
+            engine = _Engine(self.knowledge_dir, self._taught, kb=self._engine.kb)
+            # the pipeline taught phrases live in is built before the swap, so questions keep
+            # being answered by the old one meanwhile (the others are built when next asked)
+            engine.language(DEFAULT_LANGUAGE)
+            self._swap(engine)
         LOGGER.info("taught phrases applied", extra={"taught": len(self._engine.taught)})
 
     def with_taught(self, taught: Iterable[TaughtPhrase]) -> Assistant:
@@ -490,6 +513,13 @@ class Assistant:
             if _is_remark(understanding, clause, engine.requests, engine.asker) and any(
                     a.kind != Kind.SMALL_TALK for a in answers):
                 continue  # "who follows there? want the full picture on the slide"
+            if answers and understanding.intent == Intent.FACT and understanding.weak_fact \
+                    and understanding.statement and any(a.understood for a in answers) \
+                    and _speaks_of_the_asker(clause, engine.asker, engine.requests):
+                continue  # "who leads brazil? we launch there next month": asks no date
+            if answers and understanding.purpose and any(
+                    a.kind != Kind.SMALL_TALK for a in answers):
+                continue  # "who follows in SEA? trying to figure out who we'd be working with"
             if answers and _gives_a_reason(engine, clause) and any(
                     a.kind != Kind.SMALL_TALK for a in answers):
                 continue  # "nissan also lead the android platform no? because they do connected"
@@ -593,6 +623,14 @@ class Assistant:
         answered = [a for a in answers if a.understood]
         if answered and len(answered) < len(answers):
             answers = [a for a in answers if a.understood or a.kind == Kind.CLARIFY]
+        elif any(a.kind == Kind.CLARIFY for a in answers):
+            # "who leads Port Velmora? it is in my shipment list.": asked back about the
+            # question; the remark after it, which asks nothing, gets no "I don't know" of its own
+            kept = [i for i, (a, u) in enumerate(zip(answers, understood, strict=True))
+                    if a.kind == Kind.CLARIFY or u.intent != Intent.OUT_OF_SCOPE
+                    or not u.statement]
+            answers, understood, read = ([items[i] for i in kept]
+                                         for items in (answers, understood, read))
         if len(answers) == len(understood) > 1 and understood[-1].leaving \
                 and all(a.kind == Kind.SMALL_TALK for a in answers):
             answers = answers[-1:]  # "thanks! heading off, bye": the goodbye says it all
@@ -808,6 +846,13 @@ def _is_remark(understanding: Understanding, clause: str, requests: frozenset[st
         and not words & requests \
         and not understanding.targets and not understanding.companies \
         and (understanding.list_kind is None or bool(words & asker))
+
+
+def _speaks_of_the_asker(clause: str, asker: frozenset[str], requests: frozenset[str]) -> bool:
+    """The clause says something of the asker ("we launch there next month") and requests
+    nothing ("we need to know when it was announced" does)."""
+    words = {w.lower() for w in WORD.findall(clause)}
+    return bool(words & asker) and not words & requests
 
 
 LISTED_KINDS = {"region": PLACE_TARGETS, "segment": frozenset({TargetKind.SEGMENT}),

@@ -195,7 +195,8 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
         last = [t for t in targets if t.text == places[-1].text]
         return last, companies, non_members, [t for t in targets if t not in last], located
     aside = [t for t in context if t in targets and t not in located]
-    if aside and others_place(doc, rules) is not None:
+    if aside and (others_place(doc, rules) is not None
+                  or _phrase_at(token_table(doc).lowers, rules.others_objects) is not None):
         # "i am in osaka, my boss is sitting in auckland. which company leads his region?":
         # that person's place, not the asker's
         return aside, companies, non_members, [t for t in targets if t not in aside], located
@@ -424,6 +425,35 @@ def _set_units_aside(doc: Doc, rules: LanguageRules) -> None:
         doc.ents = [ent for ent in doc.ents if ent not in unit_topics]
 
 
+HELD_LIST_GAP = 3  # words between "in" and the list word: "in my weekly shipment list"
+
+
+def _set_held_lists_aside(doc: Doc, rules: LanguageRules) -> None:
+    """"it is in my shipment list", "c'est sur ma liste": a list word one to HELD_LIST_GAP
+    words after a word saying where something is (not "in summary") names a list something is
+    in; when every list word of the clause is such, nothing asks for the plan's list."""
+    cues = doc._.cues
+    if not (rules.holding_words or rules.holding_after) or not cues or "list" not in cues:
+        return
+    table = token_table(doc)
+    starts = [i for i, found in doc.user_data.get("cue_starts", {}).items() if "list" in found]
+
+    def held(i: int) -> bool:
+        if any(tuple(table.lemmas[i + 1:i + 1 + len(words)]) == words
+               for words in rules.holding_after):
+            return True
+        for gap in range(1, HELD_LIST_GAP + 1):
+            j = i - gap - 1
+            if j < 0 or table.punct[j + 1]:
+                return False
+            if table.lowers[j] in rules.holding_words:
+                return True
+        return False
+
+    if starts and all(held(i) for i in starts):
+        doc._.cues = {key: n for key, n in cues.items() if key != "list"}
+
+
 def _set_premise_aside(doc: Doc, rules: LanguageRules) -> None:
     """"Mitsubishi has PHEV for C and D, but what about the E segment?", "pour la Roumanie
     c'est Renault qui mène, ok, mais pour la Turquie c'est qui ?": a statement naming a
@@ -445,6 +475,31 @@ def _set_premise_aside(doc: Doc, rules: LanguageRules) -> None:
     asked = any(cues & asking for i, cues in cue_at.items() if i > contrast)
     if stated and asked and any(ent.start > contrast for ent in doc.ents):
         doc.ents = [ent for ent in doc.ents if ent.start > contrast]
+
+
+ROLE_CUES = ("lead", "follow", "list", "refer")
+# "is Nissan involved in the PHEV?", "is Renault working with Nissan in Brazil?": any role
+TAKING_PART = ("involved", "collaborate", "cooperate")
+
+
+def _says_a_purpose(doc: Doc, targets: list[Target], companies: list[str]) -> bool:
+    """"trying to figure out who we'd be working with", "histoire de savoir avec qui on
+    bosse": the clause opens with a purpose and names nothing, asks no role, points at nothing
+    before it: it says why the question before it was asked."""
+    cues = doc._.cues or {}
+    first = next((i for i, token in enumerate(doc) if not token.is_punct), None)
+    return first is not None and "purpose" in doc.user_data.get("cue_starts", {}).get(first, ()) \
+        and not targets and not companies and not doc._.facts \
+        and not any(key in cues for key in ROLE_CUES)
+
+
+def _is_them(lowers: list[str], rules: LanguageRules) -> bool:
+    """"… is them?", "c'est eux ?", "is it them?": a copula, at most one word between, then a
+    pronoun standing for a company."""
+    return any(word in rules.copulas and (
+        lowers[i + 1:i + 2] and lowers[i + 1] in rules.company_objects
+        or lowers[i + 2:i + 3] and lowers[i + 2] in rules.company_objects)
+        for i, word in enumerate(lowers))
 
 
 def _tagged(doc: Doc, rules: LanguageRules) -> bool:
@@ -1145,6 +1200,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     rules = rules or rules_for("en")
     _set_premise_aside(doc, rules)
     _set_units_aside(doc, rules)
+    _set_held_lists_aside(doc, rules)
     targets, companies, non_members, asker, located = _entities(doc, rules)
     cues: dict[str, int] = doc._.cues or {}
     facts: dict[str, int] = doc._.facts or {}
@@ -1162,7 +1218,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             "set_aside": [t for t in doc.user_data.get(SET_ASIDE, []) if t not in targets],
             "coordinated": coordinated, "apart": _places_apart(doc) if coordinated else [],
             "about_asker": bool(asker) and len(asker) == len(targets),
-            "asker_places": located}
+            "asker_places": located,
+            "purpose": _says_a_purpose(doc, targets, companies)}
 
     def result(intent: Intent, factor: float = 1.0, reason: str = "",
                **extra: Any) -> Understanding:
@@ -1174,9 +1231,12 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             # Xpander?" (its maker), "who followed it?" (the labelled sets name no leader
             # there) nor "which model…?"
             fields["asks_company"] = True
-        if intent == Intent.IS_LEADER and (has("involved") or _company_part_of(doc)) \
+        if intent == Intent.IS_LEADER and (any(has(cue) for cue in TAKING_PART)
+                                           or _company_part_of(doc)) \
                 and not (_cue_outside_names(doc, "lead") or has("follow")):
-            fields["asks_part"] = True  # "is Nissan involved in that one at all?": any role
+            # "is Nissan involved in that one at all?", "is Renault working with Nissan in
+            # Brazil?": any role
+            fields["asks_part"] = True
         return Understanding(intent=intent, confidence=value, reason=reason, **fields)
 
     tokens = token_table(doc)
@@ -1975,12 +2035,14 @@ def _with_new_targets(turn: _Turn, targets: list[Target], companies: list[str],
     # its answer named
     meant = turn.old_companies if turn.previous == Intent.IS_LEADER \
         and len(turn.old_companies) == 1 else turn.named
+    # ("so thailand is them?", "donc la thaïlande c'est eux ?": it is that company's)
+    is_them = _is_them(token_table(turn.doc).lowers, rules)
     # ("they also do the PHEVs, right?": a yes/no about them needs no verb of leading)
-    if claim and (asks.lead or asks.follow or asks.yes_no) and not companies \
+    if claim and (asks.lead or asks.follow or asks.yes_no or is_them) and not companies \
             and len(meant) == 1 \
             and not turn.has("existence") \
             and (not rules.company_pronouns.isdisjoint(token_table(turn.doc).lowers)
-                 or left_out):
+                 or left_out or is_them):
         # "who leads autonomous driving?" then "and do they also lead the EV powertrain?":
         # a yes/no about that company
         return turn.inherit(Intent.IS_LEADER, targets=targets, companies=list(meant),
@@ -2002,6 +2064,12 @@ def _with_new_targets(turn: _Turn, targets: list[Target], companies: list[str],
     if turn.has("inclusion") and not turn.has("same_question") and compared is not None \
             and not (asks.who or asks.lead or asks.follow):
         # "Canada included?", "Taiwan is same?": Yes when the same companies lead it
+        intent = Intent.WHO_LEADS
+        extra = {"yes_no": True, "same_as": compared}
+    elif asks.yes_no and not companies and compared is not None and turn.refers() \
+            and not (asks.who or asks.lead or asks.follow or asks.what):
+        # "who leads PHEV?" then "that's for C and D, right?" (or "それはＣとＤセグメント向けで
+        # すよね？"): Yes when the companies the last answer named lead the subject so narrowed
         intent = Intent.WHO_LEADS
         extra = {"yes_no": True, "same_as": compared}
     elif context.get("same_as") and not explicit:

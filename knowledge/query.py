@@ -110,3 +110,6 @@ class Understanding:
     compare: str | None = None
     # "who is Nissan's executive in charge of China?": a person the article doesn't name
     person_asked: bool = False
+    # "who leads SEA? trying to figure out who we'd be working with": a clause that says why
+    # the asker asks, naming nothing and asking no role of its own
+    purpose: bool = False

@@ -14,6 +14,9 @@ MAX_NGRAM = 5
 # (taking part, "does Nissan play any role in…": its "role" asks about no leader)
 WHOLE = (("cues", "yes_or_no"), ("cues", "farewell"), ("cues", "because"), ("cues", "travel"),
          ("cues", "involved"))
+# phrases whose words are no fact's hint ("who we'd be working with" asks nothing about whether
+# the plan works), though a fact's keywords and other cues inside them still count
+UNHINTED = (("cues", "collaborate"),)
 GENERAL_FACTS = "general_facts"  # doc.user_data: the facts about the model as a whole
 AMOUNT_FACTS = "amount_facts"  # doc.user_data: the facts that give an amount
 SOCIAL_WORDS = "social_words"  # doc.user_data: how many words greetings and thanks take
@@ -131,8 +134,11 @@ class PhraseCues:
             for other, at, _ in roles)}
         named |= {at for entry, start, size in roles if start in named
                   for other, at, _ in roles if other == "follow" and start < at <= start + size + 1}
+        unhinted = {i for name, entry, start, size in found if (name, entry) in UNHINTED
+                    for i in range(start, start + size)}
         matches = {(name, entry, start) for name, entry, start, _ in found
                    if (start not in tagged or (name, entry) in (("cues", "tag"), *WHOLE))
+                   and not (name == "fact_hints" and start in unhinted)
                    and not (name == "cues" and entry in ("lead", "follow") and start in named)}
         counts: dict[tuple[str, str], int] = {}
         # where each question cue starts: which clause of a message carries the question

@@ -86,6 +86,14 @@ class LanguageRules:
     # "上司の地域" (the people words of intents/data/focus.yaml are possessors too)
     others_words: frozenset[str] = frozenset()
     others_phrases: tuple[tuple[str, ...], ...] = ()
+    # the same person as the object of the question ("... who leads for them?", "pour eux"):
+    # someone else's place only where the message placed someone else
+    others_objects: tuple[tuple[str, ...], ...] = ()
+    # "it's in my shipment list", "sur ma liste": a list word after one of these names a list
+    # something is in, not a request for the plan's list
+    holding_words: frozenset[str] = frozenset()
+    # or, after the list word, words saying something is in it ("出荷リストに入ってます"), as lemmas
+    holding_after: tuple[tuple[str, ...], ...] = ()
     # "Turkey is in Europe, so Renault?": after a conclusion word the claim before it is a
     # premise; "NZ is Nissan because of the Japanese cars": after a reason word, a reason
     conclusion_phrases: tuple[tuple[str, ...], ...] = ()
@@ -98,6 +106,10 @@ class LanguageRules:
     subject_pronouns: frozenset[str] = frozenset()
     # pronouns standing for the company the last answer named ("do they also lead X?")
     company_pronouns: frozenset[str] = frozenset()
+    # "so Thailand is them?", "c'est eux ?": a copula, at most one filler, then a pronoun
+    # standing for that company: a claim that it leads the subject
+    copulas: frozenset[str] = frozenset()
+    company_objects: frozenset[str] = frozenset()
     # a claim needs no word for its subject: "メキシコもリードしてるよね？" after a company
     drops_subjects: bool = False
     # words that point back at a place ("there", "là-bas"): "and there?" asks about it

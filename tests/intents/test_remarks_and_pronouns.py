@@ -1,0 +1,188 @@
+"""Classes of questions found by the held-out sets of 2026-11-27 (seventh session): a list
+word naming a list something is in, a remark after a question asked back, a purpose clause
+after a question, working with someone, someone else's place as "them", a company as "them"
+after a copula, and a yes/no narrowing the subject in context. Each test names a class, with
+examples in the languages it was seen in."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.threads import thread
+
+ALL_THREE = ["mitsubishi", "nissan", "renault"]
+
+
+@pytest.mark.parametrize("question", [
+    "it is in my shipment list",
+    "it's on our supplier list",
+    "c'est sur ma liste de fournisseurs",
+    "出荷リストに入ってます",
+])
+def test_a_list_something_is_in_asks_for_no_list(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent != "list" and answer.leaders != ALL_THREE, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "can you list the regions",
+    "in summary, who leads what?",
+    "donne-moi la liste des régions",
+    "地域の一覧にして",
+])
+def test_a_list_asked_for_is_still_a_list(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "list" and answer.leaders == ALL_THREE, answer.text
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("Which alliance member is leader in Port Velmora? It is in my shipment list.", "Velmora"),
+    ("who leads port velmora? our shipment goes out tomorrow.", "velmora"),
+    ("qui dirige port velmora ? c'est dans ma liste d'expédition", "velmora"),
+    ("ポートベルモラのリーダーは？出荷リストに入ってます", "ポートベルモラ"),
+])
+def test_a_remark_after_a_question_asked_back_adds_nothing(assistant, question, unknown):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.kind == "clarify" and answer.leaders == [], answer.text
+    assert unknown in answer.text and answer.text.count(unknown) == 1, answer.text
+    assert "I don't know that" not in answer.text and "Je ne sais pas" not in answer.text
+
+
+def test_a_question_after_a_question_asked_back_is_still_answered(assistant):
+    answer = assistant.ask("who leads port velmora? what is a shipment?", guarded=False)
+    assert answer.intent == "compound" and "I don't know that" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("hey, who are the followers in south east asia? trying to figure out who we'd be "
+     "working with", "Nissan and Renault follow Mitsubishi in South East Asia."),
+    ("who leads brazil? trying to understand who we report to",
+     "Renault leads South America; Mitsubishi and Nissan follow. Brazil counts as South "
+     "America here."),
+    ("qui suit en asie du sud-est ? histoire de savoir avec qui on bosse",
+     "Nissan et Renault suivent Mitsubishi pour : Asie du Sud-Est."),
+])
+def test_a_purpose_after_a_question_is_not_asked_again(assistant, question, text):
+    assert assistant.ask(question, guarded=False).text == text
+
+
+def test_a_purpose_that_asks_a_role_is_answered(assistant):
+    answer = assistant.ask("who leads brazil? need to know who follows too", guarded=False)
+    assert answer.intent == "compound" and answer.text.count("follow") == 2, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who will we work with in brazil?",
+    "which partner do we work together with in brazil?",
+])
+def test_working_with_someone_is_not_whether_the_plan_works(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.leaders == ["renault"] and "time will tell" not in answer.text, answer.text
+
+
+def test_whether_the_plan_works_is_still_the_outlook(assistant):
+    assert "time will tell" in assistant.ask("is the plan working?", guarded=False).text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("our team's in sydney but the customer is in monterrey mexico, who leads for them?",
+     ["nissan"]),
+    ("i'm in lyon, my client is in hanoi, who leads for him?", ["mitsubishi"]),
+    ("je suis a lyon mais le client est a hanoi, qui pilote pour lui ?", ["mitsubishi"]),
+])
+def test_the_leader_for_them_is_the_other_persons_place(assistant, question, leaders):
+    assert assistant.ask(question, guarded=False).leaders == leaders
+
+
+def test_the_leader_for_us_is_still_the_askers_place(assistant):
+    answer = assistant.ask("we're in sydney and the customer is in mexico, who leads for us?",
+                           guarded=False)
+    assert answer.leaders != ["nissan"], answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener", "leaders"), [
+    (("what does mitsubishi lead?", "so thailand is them?"), "Yes.", ["mitsubishi"]),
+    (("what does mitsubishi lead?", "and brazil, is it them?"), "No, Mitsubishi",
+     ["renault"]),
+    (("who leads china?", "japan too, that's them?"), "Yes.", ["nissan"]),
+    (("c qui le lead sur l'autonomous driving", "ok et Mitsubishi ils leadent quoi alors ?",
+      "donc la thailande c'est eux ?"), "Oui.", ["mitsubishi"]),
+    (("que dirige renault ?", "et le japon c'est eux ?"), "Non", ["nissan"]),
+])
+def test_a_place_said_to_be_them_is_a_claim_about_that_company(assistant, questions, opener,
+                                                                  leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener", "leaders"), [
+    (("who leads PHEV?", "that's for C and D segments, right?"), "Yes.", ["mitsubishi"]),
+    (("who leads PHEV?", "and that's for the E segment too?"), "No.", []),
+    (("ＰＨＥＶのリーダーは？", "それはＣとＤセグメント向けですよね？"), "はい。", ["mitsubishi"]),
+    (("qui est leader sur les PHEV ?", "c'est pour les segments C et D, c'est ça ?"), "Oui.",
+     ["mitsubishi"]),
+])
+def test_a_yes_no_narrowing_the_subject_is_answered_yes_or_no(assistant, questions, opener,
+                                                              leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    # working with another member there: both take a part, whichever
+    ("is renault working with nissan in brazil?", "Yes.", ["renault"]),
+    ("are nissan and renault both involved in brazil?", "Yes.", ["renault"]),
+    ("does nissan work with mitsubishi on autonomous driving?", "Yes.", ["nissan"]),
+    ("renault travaille avec nissan au brésil ?", "Oui.", ["renault"]),
+    ("日産とルノーはブラジルで協力してる？", "はい。", ["renault"]),
+    ("日産はブラジルでルノーと組んでますか？", "はい。", ["renault"]),
+    # one member: its own role
+    ("is nissan involved in brazil?", "Yes, as a follower.", ["renault"]),
+])
+def test_two_members_working_together_take_a_part_each(assistant, question, opener, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("中国の協力側は？", ["nissan"]),  # the followers ("協力側"), not cooperation
+])
+def test_a_word_of_cooperating_inside_a_role_word_is_the_role(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "who_follows" and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", ["すでに協力していることは？", "前から協力してることって何？",
+                                      "what did they work together on before the plan?",
+                                      "what's different vs how they worked together before?"])
+def test_cooperation_before_the_plan_is_still_the_fact(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "fact" and [s.paragraph for s in answer.sources] == [5], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who will we be working with?",
+    "who leads china? we will be working with them a lot",
+])
+def test_working_with_someone_never_reaches_the_outlook(assistant, question):
+    assert "time will tell" not in assistant.ask(question, guarded=False).text
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("who leads brazil? we launch there next month",
+     "Renault leads South America; Mitsubishi and Nissan follow. Brazil counts as South "
+     "America here."),
+    ("who leads china? our dealers meet them next week",
+     "Nissan leads China; Mitsubishi and Renault follow."),
+])
+def test_a_remark_on_the_askers_plans_asks_no_date(assistant, question, text):
+    assert assistant.ask(question, guarded=False).text == text
+
+
+@pytest.mark.parametrize("question", [
+    "who leads brazil? and when was this announced",
+    "who leads brazil? we need to know when it was announced",
+])
+def test_a_date_asked_after_a_question_is_answered(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.intent == "compound" and "January" in answer.text, answer.text
