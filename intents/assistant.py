@@ -485,6 +485,14 @@ class Assistant:
                     clause = clause[:start] + other + clause[end:]
                     understanding = _about_the_place(
                         self._understand(engine, clause, previous), other)
+            if understanding.others_place is None and understanding.others_object is not None:
+                # "my supplier is out of Lyon. who's lead for him": that person's place
+                other = _others_place(understood) or given_other
+                if other is not None:
+                    start, end = understanding.others_object
+                    clause = clause[:start] + other + clause[end:]
+                    understanding = _about_the_place(
+                        self._understand(engine, clause, previous), other)
             asker = _asker_place(understanding) or asker
             given_other = _others_place([understanding]) or given_other
             if others and not understanding.targets and not understanding.companies \

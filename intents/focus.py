@@ -172,7 +172,10 @@ def place_roles(doc: Doc) -> dict[int, str]:
         near = lowers[before[-1]] if before else ""
         near2 = " ".join(lowers[i] for i in before[-2:])
         after = lowers[ent.end] if ent.end < len(doc) else ""
-        unit = after in words.units or (after == "here" and clause not in asking_clauses)
+        # ("detroit office here": the unit, then "here")
+        here = after == "here" or after in words.units and ent.end + 1 < len(doc) \
+            and lowers[ent.end + 1] == "here"
+        unit = after in words.units or (here and clause not in asking_clauses)
         asks = clause in asking_clauses
         window = set(lowers[previous_end:start])
         person = [i for i in span if is_asker_word(i)]  # "our" too
@@ -182,7 +185,9 @@ def place_roles(doc: Doc) -> dict[int, str]:
         located = near2 in words.two_word_places
         weak = near in words.weak_markers and not unit and not located
         origin = near in words.origin or near2 in words.origin
-        if origin and person or origin and unit:
+        if origin and person and _someone_elses(lowers, person, words):
+            role = ASIDE  # "my supplier is out of Lyon": that person's place, not the asker's
+        elif origin and person or origin and unit:
             # "my boss from Osaka wants the lead for France": nobody leads from; "quick q from
             # the paris office: ..." is where the message comes from
             role = ASKER
@@ -206,7 +211,7 @@ def place_roles(doc: Doc) -> dict[int, str]:
             role = ASKER
         elif _followed_by(lowers, ent.end, words.after_place):
             role = ASKER  # "as a Berlin-based analyst, ..."
-        elif greeting and not asks or unit and after == "here":
+        elif greeting and not asks or unit and here:
             role = ASKER  # "hi from Lyon!", "Lyon here, quick q"
         elif start in bracketed and previous_end and lowers[previous_end:start] in (["("], ["["]):
             role = previous_role  # "Valencia (Spain)": the bracket says where that place is

@@ -1252,6 +1252,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     if others is not None:
         # "which company leads his region?": the place the thread gave that person
         return result(Intent.CLARIFY, 0.5, reason=OTHERS_PLACE, others_place=others)
+    if not targets and not doc._.facts:
+        found = _phrase_at(token_table(doc).lowers, rules.others_objects)
+        if found is not None:  # the words after the preposition
+            base["others_object"] = (doc[found[0] + 1].idx,
+                                     doc[found[1] - 1].idx + len(doc[found[1] - 1].text))
     own = None if targets or doc._.facts else own_place(doc, rules)
     if own is not None:
         # "and for my own region?": the asker's place, from this message or the thread (the
@@ -1538,7 +1543,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     cue_factor = 1.0 if (leads or asks_who or follows or has("what") or yes_no or asks_about) \
         else thresholds.NO_CUE_FACTOR
     factor = cue_factor * unknown_factor
-    choice = len(companies) > 1 and (not yes_no or offers_choice)
+    # ("do nissan and mitsubishi cooperate in mexico or no": both take part, no choice)
+    choice = len(companies) > 1 and (not yes_no or offers_choice) \
+        and not any(has(cue) for cue in TAKING_PART)
     if targets and companies and _role_choice(doc, rules):
         # "is Nissan leader or follower in China?": the roles, not a Yes about one of them
         intent = Intent.WHO_LEADS
@@ -2066,7 +2073,7 @@ def _with_new_targets(turn: _Turn, targets: list[Target], companies: list[str],
         # "Canada included?", "Taiwan is same?": Yes when the same companies lead it
         intent = Intent.WHO_LEADS
         extra = {"yes_no": True, "same_as": compared}
-    elif asks.yes_no and not companies and compared is not None and turn.refers() \
+    elif yes_no and targets and not companies and compared is not None and turn.refers() \
             and not (asks.who or asks.lead or asks.follow or asks.what):
         # "who leads PHEV?" then "that's for C and D, right?" (or "それはＣとＤセグメント向けで
         # すよね？"): Yes when the companies the last answer named lead the subject so narrowed

@@ -173,12 +173,18 @@ def lemma_lookup_table() -> dict[str, str]:
 
 @cache
 def common_english_words() -> frozenset[str]:
-    """Inflected forms and lemmas of everyday English, from spacy-lookups-data, and the names
-    of months and days, which the table leaves out ("june" is never a typo of Pune)."""
+    """Inflected forms and lemmas of everyday English, from spacy-lookups-data, and the words
+    the table leaves out because they never inflect: the names of months and days ("june" is
+    never a typo of Pune) and the points of the compass ("east trelvania" is no province
+    named East)."""
     table = lemma_lookup_table()
     calendar_names = {name.lower() for name in [*calendar.month_name[1:], *calendar.day_name]}
     return frozenset(table) | frozenset(table.values()) | frozenset(STOP_WORDS) | \
-        frozenset(calendar_names)
+        frozenset(calendar_names) | COMPASS_POINTS
+
+
+COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                            "southeast", "southwest"})
 
 
 def _plural_forms(name: str) -> list[str]:

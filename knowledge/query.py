@@ -94,6 +94,9 @@ class Understanding:
     own_place: tuple[int, int] | None = None
     # "and his region?": the characters naming someone else's place, to be given by the thread
     others_place: tuple[int, int] | None = None
+    # "... who leads for him?": the characters of "him" in a clause naming no place, which an
+    # earlier clause of the message or thread may have placed ("my supplier is out of Lyon")
+    others_object: tuple[int, int] | None = None
     unknown_name: str | None = None  # "who leads Zorbistan?": the name nothing matched
     narrows: bool = False  # a follow-up placing the subject in context ("and in China?")
     # "B segment?" after a technology: the segment is what the follow-up asks about

@@ -186,3 +186,44 @@ def test_a_remark_on_the_askers_plans_asks_no_date(assistant, question, text):
 def test_a_date_asked_after_a_question_is_answered(assistant, question):
     answer = assistant.ask(question, guarded=False)
     assert answer.intent == "compound" and "January" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    # cooperating, said with a word that is also a fact's hint
+    ("do nissan and mitsubishi actually cooperate in mexico or no", "Yes.", ["nissan"]),
+    ("does mitsu work w renault on the e-body architecture thing?", "Yes.", ["renault"]),
+    ("renault et mitsubishi bossent ensemble en nouvelle-zélande ?", "Oui.", ["mitsubishi"]),
+    ("nissan et renault coopèrent en chine ?", "Oui.", ["nissan"]),
+])
+def test_members_cooperating_there_take_a_part_each(assistant, question, opener, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+def test_a_choice_between_members_is_still_a_choice(assistant):
+    answer = assistant.ask("is it nissan or mitsubishi in mexico?", guarded=False)
+    assert answer.text.startswith("Nissan leads North America"), answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("detroit office here, customer is in mumbai - who leads for them?", []),
+    ("i'm based in toronto, my supplier is out of lyon. who's lead for him", ["renault"]),
+    ("je suis à toronto, mon fournisseur est à lyon. qui pilote pour lui ?", ["renault"]),
+])
+def test_someone_elses_place_said_before_them_is_theirs(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders == leaders, answer.text
+
+
+def test_the_leader_for_him_follows_the_thread(assistant):
+    answer = thread(assistant, "my boss is in auckland", "who leads for him?")[-1]
+    assert answer.leaders == ["mitsubishi"] and "Auckland" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "which alliance co covers east trelvania?? client meeting there thurs lol",
+    "who leads west papua",  # not Cameroon's West province: asked back
+])
+def test_a_point_of_the_compass_is_no_province(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.kind == "clarify" and "Cameroon" not in answer.text, answer.text
