@@ -251,7 +251,9 @@ SELF = frozenset({"i", "i'm", "im", "we", "we're", "me", "us", "i've", "we've"})
 def _someone_else(lowers: list[str], last: int, words: FocusWords) -> bool:
     """The last first-person word before a place is "my colleague", "our boss": someone else."""
     if lowers[last] in words.other_people:
-        return last > 0 and lowers[last - 1] in OWN
+        # "my boss", and a person said with no word before ("boss is in Detroit")
+        before = lowers[last - 1] if last else ""
+        return before in OWN or not before or not before.isalpha()
     return lowers[last] in OWN and last + 1 < len(lowers) \
         and lowers[last + 1] in words.other_people
 

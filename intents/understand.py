@@ -737,16 +737,17 @@ def _code_names(doc: Doc) -> list[str]:
 
 def _named_technology(doc: Doc, targets: list[Target], unknown: list[str],
                       rules: LanguageRules) -> str:
-    """"Zorvex quantum drivetrain": a technology word right after a name nothing matched, when
-    the question is about technologies only; the whole name, or ""."""
-    if not unknown or not targets or any(t.kind not in (TargetKind.TECH, TargetKind.FAMILY)
-                                         for t in targets):
+    """"Zorvex quantum drivetrain", "the QuantumCell battery program": a technology or topic
+    word right after a name nothing matched, when the question is about technologies or topics
+    only; the whole name, or ""."""
+    if not unknown or not targets or any(
+            t.kind not in (TargetKind.TECH, TargetKind.FAMILY, TargetKind.TOPIC) for t in targets):
         return ""
     names = {name for name in _unknown_names(unknown, rules)
              if len(name) > 2 and name[:1].isupper()}
     texts = token_table(doc).texts
     for ent in doc.ents:
-        if ent.label_.lower() not in ("tech", "family"):
+        if ent.label_.lower() not in ("tech", "family", "topic"):
             continue
         for j in range(max(0, ent.start - 2), ent.start):
             if texts[j] in names:

@@ -28,6 +28,12 @@ RULES = LanguageRules(
     reason_phrases=(("because",), ("bc",), ("b/c",), ("cuz",), ("coz",), ("cause",),
                     ("since",), ("as", "of"), ("given",)),
     contrast_words=frozenset({"but", "however", "though"}),
+    # "it is Renault who leads there, no?": "who" right after the company a cleft puts forward
+    # links it to its verb and asks nobody's name
+    relative_pronouns=frozenset({"who"}),
+    cleft_openers=(("it", "is"), ("it", "'s"), ("it", "’s"), ("its",), ("it", "was"),
+                   ("is", "it"), ("was", "it")),
+    cleft_fillers=frozenset({"really", "actually", "definitely", "indeed", "still", "not"}),
     company_pronouns=frozenset({"they", "it", "he", "she"}),
     copulas=frozenset({"is", "'s", "’s", "are", "was", "thats", "its", "be"}),
     company_objects=frozenset({"them", "em", "'em"}),

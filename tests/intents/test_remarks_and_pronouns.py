@@ -227,3 +227,56 @@ def test_the_leader_for_him_follows_the_thread(assistant):
 def test_a_point_of_the_compass_is_no_province(assistant, question):
     answer = assistant.ask(question, guarded=False)
     assert answer.kind == "clarify" and "Cameroon" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("who's lead on the QuantumCell battery program? boss wants a name", "QuantumCell"),
+    ("who leads the Zorbix hydrogen truck", "Zorbix"),
+])
+def test_an_unknown_name_before_a_topic_is_asked_back(assistant, question, unknown):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.kind == "clarify" and unknown in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["who leads batteries?", "who leads solid-state batteries?"])
+def test_a_topic_alone_has_no_leader(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.understood and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    (("working from sydney rn. boss is in detroit. who leads for him",), ["nissan"]),
+    (("the client is in cairo and i'm in paris, who leads for them?",), ["renault"]),
+    (("my client is in cairo", "who leads for them?"), ["renault"]),
+])
+def test_a_person_named_without_my_is_someone_else(assistant, questions, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == leaders, answer.text
+
+
+def test_the_asker_said_to_be_the_boss_is_the_asker(assistant):
+    answer = assistant.ask("i'm the boss in lyon, who leads here?", guarded=False)
+    assert answer.leaders == ["renault"], answer.text
+
+
+def test_members_teaming_up_take_a_part_each(assistant):
+    answer = assistant.ask("quick one - do nissan and mitsu team up in brazil??", guarded=False)
+    assert answer.text.startswith("Yes.") and answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    # an English cleft: "who" right after the company put forward asks nobody's name
+    ("For my customers in French Guiana, it is Renault who leads, no ?", "Yes.", ["renault"]),
+    ("it's nissan who leads japan right?", "Yes.", ["nissan"]),
+    ("it's not renault who leads japan?", "No, Renault", ["nissan"]),
+])
+def test_an_english_cleft_is_a_claim(assistant, question, opener, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", ["nissan, who leads japan?",
+                                      "renault who leads europe and who follows?"])
+def test_a_company_before_who_without_a_cleft_asks_who(assistant, question):
+    answer = assistant.ask(question, guarded=False)
+    assert not answer.text.startswith(("Yes", "No")), answer.text
