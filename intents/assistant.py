@@ -476,20 +476,13 @@ class Assistant:
                     own_asked = len(answers)
                 else:
                     unresolved_own_place = True
-            if understanding.others_place is not None:
-                # "my boss is in auckland. which company leads his region?": the place the
-                # message gave someone else
+            someone = understanding.others_place or understanding.others_object
+            if someone is not None:
+                # "my boss is in auckland. which company leads his region?", "my supplier is
+                # out of Lyon. who's lead for him": the place the message gave someone else
                 other = _others_place(understood) or given_other
                 if other is not None:
-                    start, end = understanding.others_place
-                    clause = clause[:start] + other + clause[end:]
-                    understanding = _about_the_place(
-                        self._understand(engine, clause, previous), other)
-            if understanding.others_place is None and understanding.others_object is not None:
-                # "my supplier is out of Lyon. who's lead for him": that person's place
-                other = _others_place(understood) or given_other
-                if other is not None:
-                    start, end = understanding.others_object
+                    start, end = someone
                     clause = clause[:start] + other + clause[end:]
                     understanding = _about_the_place(
                         self._understand(engine, clause, previous), other)

@@ -179,6 +179,8 @@ def place_roles(doc: Doc) -> dict[int, str]:
         asks = clause in asking_clauses
         window = set(lowers[previous_end:start])
         person = [i for i in span if is_asker_word(i)]  # "our" too
+        # "client sits in Jakarta": a person named, someone else than the asker
+        others_named = [i for i in span if lowers[i] in words.other_people]
         cue_between = bool(person) and any(person[-1] < i < start for i in question_at)
         greeting = any(lowers[i] in words.greeting for i in range(clause_start, start))
         # "out of Osaka" is where someone is; "of Osaka" alone (the lead of Osaka) is a focus
@@ -201,7 +203,8 @@ def place_roles(doc: Doc) -> dict[int, str]:
             # "we have dealers in Georgia and Armenia", "with Nissan Europe in Amsterdam",
             # "I live in Perth Australia"
             role = previous_role
-        elif person and _someone_elses(lowers, person, words) \
+        elif (person or others_named) \
+                and _someone_elses(lowers, sorted({*person, *others_named}), words) \
                 and not REPORTING.intersection(lowers[i] for i in span):
             role = ASIDE  # "my colleague is in Shanghai": someone else's place sets the scene
         elif person and (not asks or near in words.locative or located or unit) \

@@ -280,3 +280,17 @@ def test_an_english_cleft_is_a_claim(assistant, question, opener, leaders):
 def test_a_company_before_who_without_a_cleft_asks_who(assistant, question):
     answer = assistant.ask(question, guarded=False)
     assert not answer.text.startswith(("Yes", "No")), answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("client sits in jakarta but i'm based in lyon... who leads for them?", ["mitsubishi"]),
+    ("supplier based in casablanca, me in yokohama. who's the lead for them", ["renault"]),
+])
+def test_a_person_placed_by_any_verb_is_someone_else(assistant, question, leaders):
+    assert assistant.ask(question, guarded=False).leaders == leaders
+
+
+def test_members_allying_in_french_take_a_part_each(assistant):
+    answer = assistant.ask("dsl question bête : renault et nissan s'associent pour l'amérique "
+                           "du sud ?", guarded=False)
+    assert answer.text.startswith("Oui.") and answer.leaders == ["renault"], answer.text
