@@ -2074,7 +2074,7 @@ def _with_new_targets(turn: _Turn, targets: list[Target], companies: list[str],
         # "Canada included?", "Taiwan is same?": Yes when the same companies lead it
         intent = Intent.WHO_LEADS
         extra = {"yes_no": True, "same_as": compared}
-    elif yes_no and targets and not companies and compared is not None and turn.refers() \
+    elif asks.yes_no and targets and not companies and compared is not None and turn.refers() \
             and not (asks.who or asks.lead or asks.follow or asks.what):
         # "who leads PHEV?" then "that's for C and D, right?" (or "それはＣとＤセグメント向けで
         # すよね？"): Yes when the companies the last answer named lead the subject so narrowed

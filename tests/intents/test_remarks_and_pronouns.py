@@ -294,3 +294,15 @@ def test_members_allying_in_french_take_a_part_each(assistant):
     answer = assistant.ask("dsl question bête : renault et nissan s'associent pour l'amérique "
                            "du sud ?", guarded=False)
     assert answer.text.startswith("Oui.") and answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize("questions", [
+    ("qui dirige la chine ?", "et pour le connected là-bas ?"),
+    ("qui dirige la chine ?", "et là-bas pour la techno connectée ?"),
+    ("中国のリーダーは？", "そこのコネクテッド技術は？"),
+    ("who leads china?", "and connected tech there?"),
+])
+def test_a_follow_up_narrowing_the_subject_asks_no_yes_or_no(assistant, questions):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == ["nissan"], answer.text
+    assert not answer.text.startswith(("Yes", "No", "Oui", "Non", "はい", "いいえ")), answer.text
