@@ -179,15 +179,15 @@ def place_roles(doc: Doc) -> dict[int, str]:
         asks = clause in asking_clauses
         window = set(lowers[previous_end:start])
         person = [i for i in span if is_asker_word(i)]  # "our" too
-        # "client sits in Jakarta": a person named, someone else than the asker
-        others_named = [i for i in span if lowers[i] in words.other_people]
+        # the words naming people, the asker or not ("client sits in Jakarta")
+        people = sorted({*person, *(i for i in span if lowers[i] in words.other_people)})
         cue_between = bool(person) and any(person[-1] < i < start for i in question_at)
         greeting = any(lowers[i] in words.greeting for i in range(clause_start, start))
         # "out of Osaka" is where someone is; "of Osaka" alone (the lead of Osaka) is a focus
         located = near2 in words.two_word_places
         weak = near in words.weak_markers and not unit and not located
         origin = near in words.origin or near2 in words.origin
-        if origin and person and _someone_elses(lowers, person, words):
+        if origin and people and _someone_elses(lowers, people, words):
             role = ASIDE  # "my supplier is out of Lyon": that person's place, not the asker's
         elif origin and person or origin and unit:
             # "my boss from Osaka wants the lead for France": nobody leads from; "quick q from
@@ -203,8 +203,7 @@ def place_roles(doc: Doc) -> dict[int, str]:
             # "we have dealers in Georgia and Armenia", "with Nissan Europe in Amsterdam",
             # "I live in Perth Australia"
             role = previous_role
-        elif (person or others_named) \
-                and _someone_elses(lowers, sorted({*person, *others_named}), words) \
+        elif people and _someone_elses(lowers, people, words) \
                 and not REPORTING.intersection(lowers[i] for i in span):
             role = ASIDE  # "my colleague is in Shanghai": someone else's place sets the scene
         elif person and (not asks or near in words.locative or located or unit) \

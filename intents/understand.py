@@ -195,8 +195,7 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
         last = [t for t in targets if t.text == places[-1].text]
         return last, companies, non_members, [t for t in targets if t not in last], located
     aside = [t for t in context if t in targets and t not in located]
-    if aside and (others_place(doc, rules) is not None
-                  or _phrase_at(token_table(doc).lowers, rules.others_objects) is not None):
+    if aside and (others_place(doc, rules) is not None or others_object(doc, rules) is not None):
         # "i am in osaka, my boss is sitting in auckland. which company leads his region?":
         # that person's place, not the asker's
         return aside, companies, non_members, [t for t in targets if t not in aside], located
@@ -212,6 +211,16 @@ def others_place(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
         return doc[phrase[0]].idx, doc[phrase[1] - 1].idx + len(doc[phrase[1] - 1].text)
     return _possessed_place(doc, rules, rules.others_words | focus_words().other_people,
                             rules.own_links | POSSESSIVE_S)
+
+
+def others_object(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
+    """The characters of the person after "for" in "who leads for him/them?", "pour lui ?"
+    (the words after the preposition), or None."""
+    phrase = _phrase_at(token_table(doc).lowers, rules.others_objects)
+    if phrase is None:
+        return None
+    last = doc[phrase[1] - 1]
+    return doc[phrase[0] + 1].idx, last.idx + len(last.text)
 
 
 POSSESSIVE_S = frozenset({"'s", "’s", "s", "'"})
@@ -1254,10 +1263,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # "which company leads his region?": the place the thread gave that person
         return result(Intent.CLARIFY, 0.5, reason=OTHERS_PLACE, others_place=others)
     if not targets and not doc._.facts:
-        found = _phrase_at(token_table(doc).lowers, rules.others_objects)
-        if found is not None:  # the words after the preposition
-            base["others_object"] = (doc[found[0] + 1].idx,
-                                     doc[found[1] - 1].idx + len(doc[found[1] - 1].text))
+        base["others_object"] = others_object(doc, rules)
     own = None if targets or doc._.facts else own_place(doc, rules)
     if own is not None:
         # "and for my own region?": the asker's place, from this message or the thread (the
@@ -2069,15 +2075,12 @@ def _with_new_targets(turn: _Turn, targets: list[Target], companies: list[str],
     elif asks.who or asks.lead or intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS):
         intent = Intent.WHO_LEADS
     extra: dict[str, Any] = {}
-    if turn.has("inclusion") and not turn.has("same_question") and compared is not None \
-            and not (asks.who or asks.lead or asks.follow):
-        # "Canada included?", "Taiwan is same?": Yes when the same companies lead it
-        intent = Intent.WHO_LEADS
-        extra = {"yes_no": True, "same_as": compared}
-    elif asks.yes_no and targets and not companies and compared is not None and turn.refers() \
-            and not (asks.who or asks.lead or asks.follow or asks.what):
-        # "who leads PHEV?" then "that's for C and D, right?" (or "それはＣとＤセグメント向けで
-        # すよね？"): Yes when the companies the last answer named lead the subject so narrowed
+    if compared is not None and not (asks.who or asks.lead or asks.follow) and (
+            turn.has("inclusion") and not turn.has("same_question")
+            or asks.yes_no and targets and not companies and turn.refers() and not asks.what):
+        # "Canada included?", "Taiwan is same?", and "who leads PHEV?" then "that's for C and
+        # D, right?" ("それはＣとＤセグメント向けですよね？"): Yes when the companies the last
+        # answer named lead the subject so named or narrowed
         intent = Intent.WHO_LEADS
         extra = {"yes_no": True, "same_as": compared}
     elif context.get("same_as") and not explicit:

@@ -227,13 +227,14 @@ class Resolver(ReadingBuilder):
             text = f"{opener} {details}"
         elif understanding.asks_part and leads:
             # "is Nissan involved in the PHEV?": leading and following are both taking part
-            roles = {"lead" if lead.leadership.leader in asked else
-                     "follow" if any(c in lead.leadership.followers for c in asked) else "none"
-                     for lead in leads}
             if len(asked) > 1:
                 # "is Renault working with Nissan in Brazil?": each takes a part, whichever
                 roles = {"part" if all(c == lead.leadership.leader
                                        or c in lead.leadership.followers for c in asked)
+                         else "none" for lead in leads}
+            else:
+                roles = {"lead" if lead.leadership.leader in asked else
+                         "follow" if any(c in lead.leadership.followers for c in asked)
                          else "none" for lead in leads}
             opener = self.words.say("Yes, as the leader.") if roles == {"lead"} else \
                 self.words.say("Yes, as a follower.") if roles == {"follow"} else \
