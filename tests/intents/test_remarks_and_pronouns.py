@@ -306,3 +306,17 @@ def test_a_follow_up_narrowing_the_subject_asks_no_yes_or_no(assistant, question
     answer = thread(assistant, *questions)[-1]
     assert answer.leaders == ["nissan"], answer.text
     assert not answer.text.startswith(("Yes", "No", "Oui", "Non", "はい", "いいえ")), answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener"), [
+    (("who leads PHEV?", "and thats just for C and D segments, yeah?"), "Yes."),
+    (("renault leads japan, yeah?",), "No, Renault"),
+])
+def test_yeah_as_a_tag_asks_yes_or_no(assistant, questions, opener):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener), answer.text
+
+
+def test_yeah_after_a_question_word_asks_who(assistant):
+    answer = assistant.ask("who leads japan yeah?", guarded=False)
+    assert answer.text.startswith("Nissan leads Japan"), answer.text
