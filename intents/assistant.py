@@ -39,6 +39,7 @@ from intents.shared import told_apart
 from intents.teaching import TaughtPhrase, teach_vocabulary
 from intents.text import clean, fold_accents
 from intents.understand import (
+    EACH_OF_THEM,
     FOLLOW_UP_UNREAD,
     NO_SUBJECT,
     REQUEST_VERBS,
@@ -145,6 +146,9 @@ class _Language:
             name: name for name in vocabulary.names if name and all(
                 "\u30a1" <= ch <= "\u30fc" for ch in name)}} \
             if self.rules.unconfused is not None else {}
+        # another way of writing a name in katakana ("クイーンズランド" for "クインズランド")
+        self.variant_names = self.rules.variant_names(vocabulary.names) \
+            if self.rules.variant_names is not None else {}
         self.clause_break = re.compile(self.rules.clause_break, re.IGNORECASE) \
             if code != "en" else CLAUSE_BREAK
         # names that end in a full stop ("Calif.", "Okla."): their stop ends no sentence
@@ -188,7 +192,7 @@ class _Language:
     def respelled_loanwords(self, clause: str) -> str:
         """"南米のふぉろわーは？" -> "南米のフォロワーは？"; "ベトナ厶" -> "ベトナム"."""
         if self.rules.unconfused is not None:
-            clause = self.rules.unconfused(clause, self.lookalike_names)
+            clause = self.rules.unconfused(clause, self.lookalike_names, self.variant_names)
         return self.rules.respelled(clause, self.loanwords, anywhere=True) \
             if self.loanwords else clause
 
@@ -501,10 +505,12 @@ class Assistant:
             if read and (understanding.reason == NO_SUBJECT or (
                     understanding.intent == Intent.FACT and THERE.search(clause)
                     and any(t.kind in PLACE_TARGETS for t in understood[-1].targets)
-                    and not answers[-1].understood)):
+                    and not answers[-1].understood) or (
+                    understanding.reason == EACH_OF_THEM and understood[-1].targets)):
                 # ("we ship parts to Guam. which alliance member takes the lead over there?")
+                # ("two markets for my review: spain and thailand. who leads each?")
                 # "...in Rio; who would lead there?" continues the clause before it
-                clause = f"{read.pop()} {clause}"
+                clause = f"{read.pop()}, {clause}"
                 answers.pop()
                 understood.pop()
                 understanding = self._understand(engine, clause, previous)
@@ -518,6 +524,10 @@ class Assistant:
                     and understanding.statement and any(a.understood for a in answers) \
                     and _speaks_of_the_asker(clause, engine.asker, engine.requests):
                 continue  # "who leads brazil? we launch there next month": asks no date
+            if answers and understanding.curious and not clause.rstrip().endswith(("?", "？")) \
+                    and any(
+                    a.kind != Kind.SMALL_TALK for a in answers):
+                continue  # "who leads norway? lots of EVs there so just curious"
             if answers and understanding.purpose and any(
                     a.kind != Kind.SMALL_TALK for a in answers):
                 continue  # "who follows in SEA? trying to figure out who we'd be working with"
@@ -531,6 +541,12 @@ class Assistant:
             if read and understanding.from_context and self._examples_of(
                     engine, clause, understanding, understood[-1]):
                 continue  # "c pas Nissan qui gère l'Afrique du Nord ? genre Algérie Tunisie"
+            if read and understanding.corrects and understanding.targets \
+                    and any(t.kind in PLACE_TARGETS for t in understood[-1].targets):
+                # "who leads austria? sorry i meant australia": the place said before is replaced
+                answers.pop()
+                understood.pop()
+                read.pop()
             answer = self._decide(engine, raw, understanding)
             if answer.understood and understanding.compare == "member":
                 # "is Taiwan counted as China? is Nissan the leader?": about Taiwan

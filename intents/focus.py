@@ -37,7 +37,8 @@ ASKER = "asker"
 ASIDE = "aside"
 PLAIN = "plain"  # nothing says either way: part of the question
 # Cue entries that carry a question: the clause holding one is the question's clause.
-QUESTION_CUES = frozenset({"who", "lead", "follow", "what", "list", "same_question", "inclusion"})
+QUESTION_CUES = frozenset({"who", "lead", "follow", "what", "list", "same_question", "inclusion",
+                           "correction"})  # ("sorry i meant australia": the place is asked)
 BREAK_PUNCT = frozenset({",", ":", ";", "-", "–", "—", "(", ")", "[", "]", "|", "/", "!", ".",
                          "...", "…", "~"})
 NOT_BREAKS = frozenset({"&", "'", "'s", "\"", "`", "#", "@", "$", "%", "+", "?", "*", "_"})
@@ -63,6 +64,9 @@ OWN = frozenset({"our", "my"})
 # words that join a place to the one before it as its like ("in Tunisia and also in Japan")
 ALSO = frozenset({"also", "too", "even", "plus"})
 PLACE_LABELS = frozenset({"REGION", "AREA", "ZONE", "COUNTRY", "CITY", "SUBDIVISION", "SHARED"})
+# words that may open a bracket saying where the place before it is ("(the one in Ontario")
+BRACKET_APPOSITION = frozenset({"the", "one", "in", "of", "that", "which", "is", "located",
+                                "city", "i", "mean", "meaning", "ie", "i.e.", "aka"})
 
 
 @dataclass(frozen=True)
@@ -215,8 +219,11 @@ def place_roles(doc: Doc) -> dict[int, str]:
             role = ASKER  # "as a Berlin-based analyst, ..."
         elif greeting and not asks or unit and here:
             role = ASKER  # "hi from Lyon!", "Lyon here, quick q"
-        elif start in bracketed and previous_end and lowers[previous_end:start] in (["("], ["["]):
-            role = previous_role  # "Valencia (Spain)": the bracket says where that place is
+        elif start in bracketed and previous_end and lowers[previous_end:start][:1] in (
+                ["("], ["["]) and set(lowers[previous_end + 1:start]) <= BRACKET_APPOSITION:
+            # "Valencia (Spain)", "London (the Ontario one, not the UK)", "London (the one in
+            # Ontario)": the bracket says where that place is
+            role = previous_role
         elif start in bracketed or (unit and not asks) or _glued_to_company(doc, ent.start):
             role = ASIDE
         elif origin and (not asks and start < first_question or clause not in cue_clauses):

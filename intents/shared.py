@@ -21,7 +21,10 @@ KIND_WORD_REACH = 4  # tokens either side of the name a kind word may stand
 LOCATORS = WIDE_PLACES | {TargetKind.COUNTRY, TargetKind.SUBDIVISION}
 APPOSITION_GAP = 2  # words between a city and the place that locates it ("Tripoli in Lebanon")
 APPOSITION_WORDS = frozenset({",", "(", "-", "—", "the", "one", "in", "of", "i", "mean",
-                              "that", "which", "is", "located", "city"})
+                              "that", "which", "is", "located", "city",
+                              # "Londres (celle de l'Ontario)", "Paris au Texas"
+                              "celle", "celui", "de", "du", "l'", "la", "le", "en", "au", "à",
+                              "dans", "ville", "qui", "est", "c'est"})
 
 
 @cache

@@ -66,9 +66,7 @@ UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 OWN_PLACE = "asks about the asker's own place"
 OTHERS_PLACE = "asks about someone else's place"
 FOLLOW_UP_UNREAD = "follow-up with nothing recognised"
-EXPECTING = frozenset({"expect", "expected", "speculate", "speculated", "speculation", "predict",
-                       "predicted", "prediction", "rumour", "rumor", "rumours", "rumors",
-                       "analyst", "analysts", "forecast", "anticipate", "anticipated"})
+EACH_OF_THEM = "leaders of each, nothing named"
 WHICH_FILLERS = frozenset({"are", "is", "ones", "one", "of", "the", "those", "these", "them"})
 OTHER_KIND = {"region": "technology", "technology": "region"}  # what "apart from" one leaves
 NEGATION_REACH = 3  # words after a negation that its leadership word or company may stand
@@ -163,6 +161,8 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
     if rules.owner_words:
         targets = _without_owners(doc, targets, rules.owner_words)
     targets = _without_remarks_on_it(doc, targets, rules)
+    targets = _without_corrected(doc, targets)
+    targets = _without_curious_tail(doc, targets)
     for first, last in doc.user_data.get(SEGMENT_RANGES, []):  # "segments A to F"
         targets.extend(Target(kind=TargetKind.SEGMENT, id=letter, text=letter)
                        for letter in map(chr, range(ord(first) + 1, ord(last)))
@@ -198,6 +198,13 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
     if aside and (others_place(doc, rules) is not None or others_object(doc, rules) is not None):
         # "i am in osaka, my boss is sitting in auckland. which company leads his region?":
         # that person's place, not the asker's
+        return aside, companies, non_members, [t for t in targets if t not in aside], located
+    cues = set(doc._.cues or {})
+    if aside and located and all(t in context for t in targets) and cues & {
+            "who", "lead", "follow"} and not cues & {
+            "list_weak", "same_leader", "different_leader", "each_place"}:
+        # "I'm in Sydney but my client is in Monterrey, who leads?": the asker's own place
+        # only says where they are; the other place is what they ask about
         return aside, companies, non_members, [t for t in targets if t not in aside], located
     # a clause naming only such places is context for another clause that asks about one
     return targets, companies, non_members, context, located
@@ -307,6 +314,68 @@ def _without_owners(doc: Doc, targets: list[Target], owner_words: frozenset[str]
     owners = {ent.text for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS and beside(ent)}
     kept = [t for t in targets if t.text not in owners]
     return kept if owners and any(t.kind in NARROW_PLACES | WIDE_PLACES for t in kept) else targets
+
+
+def correction_at(doc: Doc, *, first: bool = False) -> int | None:
+    """Where the last correction of a name said before opens ("sorry i meant", "je voulais
+    dire", "間違えました") with a place after it, else None (`first`: the first such one)."""
+    found = [i for i, cues in doc.user_data.get("cue_starts", {}).items() if "correction" in cues
+             and any(ent.label_ in PLACE_ENT_LABELS and ent.start > i for ent in doc.ents)]
+    return (min if first else max)(found, default=None)
+
+
+TAIL_QUESTION_CUES = frozenset({"who", "what", "lead", "follow", "list", "same_question"})
+
+
+def _without_curious_tail(doc: Doc, targets: list[Target]) -> list[Target]:
+    """"ノルウェーどこ主導ですか？EV比率高い国なので気になって": after the question mark, a part
+    that asks nothing and says why the asker is curious names no subject."""
+    texts = token_table(doc).texts
+    marks = [i for i, text in enumerate(texts) if text in ("?", "？")]
+    if not marks or marks[-1] == len(texts) - 1:
+        return targets
+    tail = marks[-1]
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    later = set().union(*(cues for i, cues in cue_at.items() if i > tail))
+    if "curiosity" not in later or later & TAIL_QUESTION_CUES:
+        return targets
+    after = {ent.text for ent in doc.ents if ent.start > tail}
+    kept = [t for t in targets if t.text not in after]
+    return kept or targets
+
+
+def _corrects_before(doc: Doc) -> bool:
+    """The clause opens a correction of a place said in the clause before it ("sorry i meant
+    australia"): no place of its own comes before the correction."""
+    at = correction_at(doc, first=True)
+    return at is not None and not any(ent.label_ in PLACE_ENT_LABELS and ent.end <= at
+                                      for ent in doc.ents)
+
+
+def _corrected_before(doc: Doc) -> int | None:
+    """"オーストリアは？あ、オーストラリアの間違いです": where the place the correction names right
+    before it starts, when a place comes before that one, else None."""
+    places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
+    for i, cues in doc.user_data.get("cue_starts", {}).items():
+        named = [ent for ent in places if ent.end == i]
+        if "correction_before" in cues and named and any(
+                ent.end <= named[0].start for ent in places):
+            return named[0].start
+    return None
+
+
+def _without_corrected(doc: Doc, targets: list[Target]) -> list[Target]:
+    """"who leads austria, sorry i meant australia": the places before the last correction are
+    replaced by those after it."""
+    at = correction_at(doc)
+    if at is None:
+        at = _corrected_before(doc)
+    if at is None:
+        return targets
+    before = {ent.text for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS and ent.end <= at}
+    before -= {ent.text for ent in doc.ents if ent.start > at}  # said again: still asked
+    return [t for t in targets if t.text not in before or t.kind not in NARROW_PLACES | WIDE_PLACES
+            | {TargetKind.AREA, TargetKind.ZONE}]
 
 
 def _without_remarks_on_it(doc: Doc, targets: list[Target], rules: LanguageRules
@@ -740,6 +809,28 @@ def _unknown_names(unknown: list[str], rules: LanguageRules,
             or w.lower() not in common and (rules.spaced or _is_phonetic(w))]
 
 
+def _said_of_the_asker(doc: Doc, word: str, rules: LanguageRules) -> bool:
+    """A word of the asker's own comes before `word` in its part of the clause ("I'm in the
+    team in Guyancourt", "je bosse au Technocentre")."""
+    table = token_table(doc)
+    own = focus_words().asker | rules.own_words
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    for i, text in enumerate(table.texts):
+        j = i - 1
+        while text == word and j >= 0 and not table.punct[j]:
+            if table.lowers[j] in own or table.lemmas[j] in own \
+                    or cue_at.get(j, set()) & {"first_person", "asker_people"}:
+                return True
+            j -= 1
+    return False
+
+
+def _names_a_place(texts: list[str], name: str, rules: LanguageRules) -> bool:
+    """"ルリタニア王国", "ゾルバ州": a name we don't know, then a word for a kind of place."""
+    return any(text == name and i + 1 < len(texts) and texts[i + 1] in rules.place_kinds
+               for i, text in enumerate(texts))
+
+
 def _code_names(doc: Doc) -> list[str]:
     return [doc[start:end].text for start, end in doc.user_data.get(CODE_NAMES, [])]
 
@@ -752,9 +843,16 @@ def _named_technology(doc: Doc, targets: list[Target], unknown: list[str],
     if not unknown or not targets or any(
             t.kind not in (TargetKind.TECH, TargetKind.FAMILY, TargetKind.TOPIC) for t in targets):
         return ""
+    texts = token_table(doc).texts
+    # "who leads sales in Ruritania?", "ルリタニア王国の販売": a place we don't know, whatever
+    # the plan says of the topic (not where the asker works: "I'm in the team in Guyancourt")
+    placed = [name for name in _unknown_names(unknown, rules) if len(name) > 2 and (
+        rules.spaced and _placed_by(doc, name, rules) and not _said_of_the_asker(doc, name, rules)
+        or not rules.spaced and _names_a_place(texts, name, rules))]
+    if placed:
+        return placed[0]
     names = {name for name in _unknown_names(unknown, rules)
              if len(name) > 2 and name[:1].isupper()}
-    texts = token_table(doc).texts
     for ent in doc.ents:
         if ent.label_.lower() not in ("tech", "family", "topic"):
             continue
@@ -866,6 +964,32 @@ def _after_programme_word(doc: Doc, word: str) -> bool:
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
     return any(text == word and i > 0 and "programme" in cue_at.get(i - 1, set())
                for i, text in enumerate(table.texts))
+
+
+OPENING_QUOTES = frozenset({"『", "「", "“", "«", "\"", "'", "‘"})
+CLOSING_QUOTES = frozenset({"』", "」", "”", "»", "\"", "'", "’"})
+QUOTE_REACH = 3  # words of a quoted name ("『ゼフィラスX』", "the “Zephyrion X” model")
+
+
+def _named_programmes(doc: Doc, unknown: list[str], rules: LanguageRules) -> list[str]:
+    """Words nothing matched that name a programme or a model: before a word for a programme
+    ("the Zephyrion program") or after one ("le programme Zephyrion"), or quoted
+    ("三菱の新型『ゼフィラスX』")."""
+    table = token_table(doc)
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    # ("the Quasar programme": a code name however everyday, when capitalised)
+    names = set(_unknown_names(unknown, rules)) | {w for w in unknown if w[:1].isupper()}
+    found = []
+    for i, text in enumerate(table.texts):
+        if text not in names or doc[i].ent_type_:
+            continue
+        beside = "programme" in cue_at.get(i - 1, set()) or "programme" in cue_at.get(i + 1, set())
+        opened = any(table.texts[j] in OPENING_QUOTES for j in range(max(0, i - QUOTE_REACH), i))
+        closed = any(table.texts[j] in CLOSING_QUOTES
+                     for j in range(i + 1, min(len(doc), i + 1 + QUOTE_REACH)))
+        if beside or opened and closed:
+            found.append(text)
+    return found
 
 
 def _placed_by(doc: Doc, word: str, rules: LanguageRules, *, capital: bool = True) -> bool:
@@ -1055,6 +1179,9 @@ DISCOURSE_OPENERS = frozenset({"so", "ok", "okay", "and", "but", "well", "hey", 
                                "then", "alright", "anyway", "btw", "oh", "right", "hi",
                                # "hi all, is nissan part of ...?"
                                "all", "everyone", "folks", "team", "guys"})
+# "…, so is it Nissan there?": a yes/no question opening inside a clause that said something
+INNER_OPENERS = frozenset({"so", "then", "but", ",", "-", "—"})
+INNER_SUBJECTS = frozenset({"it", "that", "this", "they", "nissan", "renault", "mitsubishi"})
 ANYONE = ("誰", "か")  # "誰か知ってる？": does anyone know, not who
 DECIDED = frozenset({"決まる", "決める"})  # "誰かに決まってる？": has anyone been chosen
 EXISTING = frozenset({"いる", "ある", "おる", "居る", "有る", "いらっしゃる"})
@@ -1142,6 +1269,11 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
         if comma is not None and comma + 1 < len(table.lowers) \
                 and table.lowers[comma + 1] in rules.yes_no_openers:
             return True
+    lowers = table.lowers
+    if "who" not in (doc._.cues or {}) and any(
+            lowers[i - 1] in INNER_OPENERS and lowers[i] in rules.yes_no_openers
+            and lowers[i + 1] in INNER_SUBJECTS for i in range(2, len(lowers) - 1)):
+        return True  # "vladivostok is next door to japan so is it nissan there?"
     if words[lead] in rules.yes_no_openers:
         # "can you tell me who leads Japan?" / "do you know ..." are requests, not yes/no
         request = len(words) > lead + 2 and words[lead + 1] in ("you", "u", "ya") and any(
@@ -1229,7 +1361,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             "coordinated": coordinated, "apart": _places_apart(doc) if coordinated else [],
             "about_asker": bool(asker) and len(asker) == len(targets),
             "asker_places": located,
-            "purpose": _says_a_purpose(doc, targets, companies)}
+            "purpose": _says_a_purpose(doc, targets, companies),
+            "corrects": _corrects_before(doc), "curious": has("curiosity") and not (
+                has("who") or has("what") or has("list"))}
 
     def result(intent: Intent, factor: float = 1.0, reason: str = "",
                **extra: Any) -> Understanding:
@@ -1334,7 +1468,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     hint_fact = _best_fact(facts, hints, denials, general) if hints or denials else None
     # "did analysts expect them to break up?" asks about the expectation, not whether they
     # did: a claim the fact denies, said to be expected, gets the fact without a No
-    expected = not EXPECTING.isdisjoint(token_table(doc).lemmas)
+    expected = has("expecting")
     denied = any(name in denials for name in (strong_fact, hint_fact) if name) and not expected
     base.update(yes_no=yes_no, denied=denied, exists=has("existence"))
     # "je suis au Brésil, mon N+1 au Japon.": no word of a question, it only says something
@@ -1456,12 +1590,13 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # "is it Renault?" with nothing asked before: Renault leads what?
         return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
 
-    if not targets and not companies:
-        coded = _programme_names(doc)
+    if not targets:
+        coded = _programme_names(doc) + _named_programmes(doc, unknown, rules)
         if coded and (leads or asks_who or yes_no):
             # "quelle entreprise pilote le programme Aurora-X ?": a programme the plan doesn't
             # name, whatever fact "quelle entreprise" hints at
             return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=coded[0])
+    if not targets and not companies:
         placed = [name for name in _unknown_names(unknown, rules)
                   if _placed_by(doc, name, rules, capital=False)]
         if strong_fact and placed and (leads or asks_who):
@@ -1483,13 +1618,16 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             return result(Intent.FACT, reason="words someone said", facts=[said])
         names = _unknown_names(unknown, rules, _code_names(doc)) \
             or _unknown_kind(doc, rules, unknown)
-        if names and (leads or asks_who) and not has("list"):
-            # "who heads up the Zorbistan market?": a name we don't know is not "every region"
+        if names and (leads or asks_who or kinds and has("what")) and not has("list"):
+            # "who heads up the Zorbistan market?": a name we don't know is not "every region";
+            # nor is "which region is Elbonia in?"
             return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=names[0])
-        if has("list") or (kinds and (has("what") or has("who") or leads or has("list_weak"))) \
-                or (has("list_weak") and leads):
+        if has("list") or (kinds and (has("what") or has("who") or leads or has("list_weak"))):
             kind = kinds[0] if len(kinds) == 1 else None
             return result(Intent.LIST, reason="list cue", list_kind=kind, unled=unled)
+        if has("list_weak") and leads:
+            # "who leads each?": every leader, unless a clause before named what "each" is
+            return result(Intent.LIST, reason=EACH_OF_THEM, unled=unled)
 
         if any(has(cue) for cue in SOCIAL) and len(unknown) <= 1 and not hint_fact \
                 and len(content) - doc.user_data.get(SOCIAL_WORDS, 0) <= SMALL_TALK_WORDS:
@@ -1679,7 +1817,10 @@ def _without_premises(doc: Doc, targets: list[Target], rules: LanguageRules) -> 
         default=None)
     before = [ent for ent in places if conclusion is not None and ent.end <= conclusion]
     if len(before) >= 2:
-        dropped |= {ent.text for ent in before[1:]}
+        # (not "Paris, Texas... c'est Nissan du coup ?": a place right after a comma says where
+        # the one before it is)
+        dropped |= {ent.text for previous, ent in zip(before, before[1:], strict=False)
+                    if not set(lowers[previous.end:ent.start]) <= {",", "("}}
     opens = (_phrase_at(lowers[:3], rules.reason_phrases) or (1,))[0] == 0
     if opens and len(places) >= 2:
         # "vu que le Mexique est en Amérique latine, c'est Renault ?": a premise first, the

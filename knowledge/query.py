@@ -116,3 +116,8 @@ class Understanding:
     # "who leads SEA? trying to figure out who we'd be working with": a clause that says why
     # the asker asks, naming nothing and asking no role of its own
     purpose: bool = False
+    # "who leads austria? sorry i meant australia": the clause corrects the place of the one
+    # before it, whose answer it replaces
+    corrects: bool = False
+    # "lots of EVs there so just curious": the clause says why the asker asks
+    curious: bool = False

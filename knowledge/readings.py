@@ -242,11 +242,18 @@ class ReadingBuilder:
             return Reading(self.words.text(family.name), leads, split=len(leads) > 1)
         return self._tech_in_scope(target.id, regions, letters, unplaced)
 
-    def _region_notes(self, tech: Technology, regions: set[str], every: bool = False) -> list[str]:
+    def _region_notes(self, tech: Technology, regions: set[str], unplaced: dict[str, str],
+                      every: bool = False) -> list[str]:
         """"PHEV" then "and in Brazil?": the place is not dropped; as a region it has a leader
         of its own, said when it differs from the technology's (`every`: always, when the
         technology has no leader there)."""
         notes = []
+        if not tech.scope.markets:
+            # "EVs in Taiwan": a place in no led region is not dropped either
+            notes += [self.words.say(
+                "The plan gives {tech} no regional limit; as a market, {place} has no "
+                "designated leader.", tech=self.words.text(tech.name),
+                place=unplaced[region]) for region in sorted(regions) if region in unplaced]
         for region_id in sorted(region for region in regions if region in self.kb.regions):
             region = self.kb.regions[region_id]
             region_leader = self.kb.leadership[f"region:{region_id}"].leader
@@ -344,9 +351,9 @@ class ReadingBuilder:
                 "The plan designates no leader for that combination: {leader} leads {tech}, "
                 "which doesn't cover {outside}.", leader=leader, tech=tech_name,
                 outside=self.words.join(outside)),
-                notes=beside + self._region_notes(tech, regions, every=True),
+                notes=beside + self._region_notes(tech, regions, unplaced, every=True),
                 sources=list(lead.leadership.sources))
-        notes = self._region_notes(tech, regions)
+        notes = self._region_notes(tech, regions, unplaced)
         if letters and not tech.scope.segments:
             # "autonomous driving" then "B segment?": the segment is not dropped; it has a
             # leader of its own, through the technology that is divided by segment

@@ -136,9 +136,14 @@ class PhraseCues:
                   for other, at, _ in roles if other == "follow" and start < at <= start + size + 1}
         unhinted = {i for name, entry, start, size in found if (name, entry) in UNHINTED
                     for i in range(start, start + size)}
+        # a negation inside a phrase that confirms ("間違いない": no mistake, so certain)
+        # negates nothing
+        confirming = {i for name, entry, start, size in found
+                      if (name, entry) == ("cues", "confirm") for i in range(start, start + size)}
         matches = {(name, entry, start) for name, entry, start, _ in found
                    if (start not in tagged or (name, entry) in (("cues", "tag"), *WHOLE))
                    and not (name == "fact_hints" and start in unhinted)
+                   and not ((name, entry) == ("cues", "negation") and start in confirming)
                    and not (name == "cues" and entry in ("lead", "follow") and start in named)}
         counts: dict[tuple[str, str], int] = {}
         # where each question cue starts: which clause of a message carries the question

@@ -7,7 +7,7 @@ joined). The understanding logic itself is shared: it reads these, never a langu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
@@ -127,13 +127,18 @@ class LanguageRules:
     # words naming a team, an office or a shop, beside English's (intents/data/focus.yaml):
     # "l'équipe marketing", "販売店"
     unit_words: frozenset[str] = frozenset()
+    # words for a kind of place after its name ("ルリタニア王国", "ゾルバ州")
+    place_kinds: frozenset[str] = frozenset()
     release_memory: Callable[[], object] | None = None
     # names typed by their reading ("ほくべい"): the readings of names, and the text respelled
     readings: Callable[[Any, list[str]], dict[str, str]] | None = None
     respelled: Callable[..., str] | None = None
     # letters typed for the look-alike letters of a name ("ベトナ厶" for "ベトナム"), put right
     # where the name they complete is known (its readings)
-    unconfused: Callable[[str, dict[str, str]], str] | None = None
+    unconfused: Callable[..., str] | None = None
+    # the names in katakana by what their ways of writing share ("クイーンズランド" and
+    # "クインズランド"), for `unconfused`
+    variant_names: Callable[[Iterable[str]], dict[str, str]] | None = None
     # other ways the language writes a cue phrase (Japanese may drop a loanword's final long
     # vowel: "リーダ" for "リーダー"), read as the phrase
     spellings: Callable[[str], list[str]] | None = None

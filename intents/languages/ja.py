@@ -143,10 +143,39 @@ LOOKALIKES = {"厶": "ム", "口": "ロ", "力": "カ", "工": "エ", "夕": "�
 KATAKANA_RUN = re.compile("[\u30a1-\u30fc" + "".join(LOOKALIKES) + "]{3,}")
 
 
-def unconfused(text: str, spellings: dict[str, str]) -> str:
+# the ways one loanword is written in katakana: long vowels marked or not ("クイーンズランド",
+# "クインズランド"), "ヴ" or its older "バ" row ("ヴェネズエラ", "ベネズエラ"), a middle dot
+# between words or none ("ニュー・カレドニア")
+VARIANT_SPELLINGS = str.maketrans({"ー": "", "・": "", "ヴ": "ブ"})
+VU_ROW = re.compile("ブ([ァィェォ])")
+VU_VOWELS = {"ァ": "バ", "ィ": "ビ", "ェ": "ベ", "ォ": "ボ"}
+SHORTEST_VARIANT = 4  # "ルノ" is no spelling of "ルノー" a person would type by chance
+
+
+def variant_key(word: str) -> str:
+    """What the ways of writing one katakana loanword have in common ("クイーンズランド" and
+    "クインズランド" -> "クインズランド"; "ヴェネズエラ" -> "ベネズエラ")."""
+    return VU_ROW.sub(lambda m: VU_VOWELS[m.group(1)], word.translate(VARIANT_SPELLINGS))
+
+
+def variant_names(names: Iterable[str]) -> dict[str, str]:
+    """variant key -> the name in katakana, for names whose key no other name shares."""
+    found: dict[str, set[str]] = {}
+    for name in names:
+        if all("\u30a1" <= ch <= "\u30fc" for ch in name):
+            key = variant_key(name)
+            if len(key) >= SHORTEST_VARIANT:
+                found.setdefault(key, set()).add(name)
+    return {key: next(iter(group)) for key, group in found.items() if len(group) == 1}
+
+
+def unconfused(text: str, spellings: dict[str, str],
+               variants: dict[str, str] | None = None) -> str:
     """Look-alike letters inside a katakana name written as the name's ("ベトナ厶市場" ->
     "ベトナム市場"): only where the letters around them and the katakana they look like
-    together spell a name's reading, so "ルノー工場" keeps its factory."""
+    together spell a name's reading, so "ルノー工場" keeps its factory. With `variants`
+    (`variant_names`), another way of writing a katakana name is the name ("クイーンズランド"
+    for "クインズランド")."""
     if not spellings:
         return text
     longest = max(map(len, spellings))
@@ -154,7 +183,7 @@ def unconfused(text: str, spellings: dict[str, str]) -> str:
     def names(match: re.Match[str]) -> str:
         run = match.group(0)
         if not any(ch in LOOKALIKES for ch in run):
-            return run
+            return _respelled_variants(run, spellings, variants) if variants else run
         candidate = "".join(LOOKALIKES.get(ch, ch) for ch in run)
         out = list(run)
         for start in range(len(run)):
@@ -165,6 +194,28 @@ def unconfused(text: str, spellings: dict[str, str]) -> str:
         return "".join(out)
 
     return KATAKANA_RUN.sub(names, text)
+
+
+def _respelled_variants(run: str, spellings: dict[str, str], variants: dict[str, str]) -> str:
+    """The longest stretches of a katakana run that are another way of writing a name, written
+    as the name; a stretch that is itself a name or a reading is left as typed."""
+    out: list[str] = []
+    start = 0
+    while start < len(run):
+        for end in range(len(run), start + SHORTEST_VARIANT - 1, -1):
+            piece = run[start:end]
+            if piece in spellings:
+                out.append(piece)
+                break
+            name = variants.get(variant_key(piece))
+            if name is not None and (end == len(run) or run[end] not in "ーァィゥェォャュョッ"):
+                out.append(name)
+                break
+        else:
+            out.append(run[start])
+            end = start + 1
+        start = end
+    return "".join(out)
 
 
 @cache
@@ -189,6 +240,8 @@ RULES = LanguageRules(
     holding_after=(("に", "入る"), ("に", "ある"), ("に", "載る"), ("に", "含む"),
                    ("に", "含まれる"), ("の", "中")),
     contrast_words=frozenset({"でも", "けど", "けれど", "だけど", "しかし", "ただ"}),
+    place_kinds=frozenset({"王国", "共和国", "連邦", "州", "県", "省", "島", "諸島", "市", "国",
+                           "地方", "公国", "首長国"}),
     unit_words=frozenset({"店", "部", "チーム", "部門", "部署", "担当", "会社", "拠点", "課", "室",
                            "センター"}),
     place_pointers=frozenset({"そこ", "あそこ", "そちら", "そっち"}),
@@ -208,6 +261,7 @@ RULES = LanguageRules(
     readings=readings,
     respelled=respelled,
     unconfused=unconfused,
+    variant_names=variant_names,
     stop_words=frozenset(STOP_WORDS),
     common_words=_common,
     # "…ですか", "…ますか", "…でしょうか": a question ending in か that asks no "who/where";

@@ -362,6 +362,39 @@ def test_look_alike_letters_inside_a_katakana_name_are_the_names(assistant, ques
     assert answer.lang == "ja" and answer.leaders == leaders, answer.text
 
 
+@pytest.mark.parametrize(("question", "leaders"), [
+    # a long vowel marked that the name's catalogue spelling leaves out, and the reverse
+    ("クイーンズランド州のリーダーは？", ["mitsubishi"]),
+    ("ゾルビスターンのリーダーは？", []),
+    # "ヴ" for the "バ" row, a middle dot between the words of a name
+    ("ヴェネズエラは誰がリード？", ["renault"]),
+    ("ニュー・カレドニアのリーダーは？", ["mitsubishi"]),
+])
+def test_another_way_of_writing_a_katakana_name_is_the_name(assistant, question, leaders):
+    answer = assistant.ask(question, guarded=False)
+    assert answer.lang == "ja" and answer.leaders == leaders, answer.text
+    assert answer.kind.value == ("answer" if leaders else "clarify"), answer.text
+
+
+def test_a_katakana_variant_is_read_only_as_a_whole_name():
+    """Only a stretch whose spelling differs from one name's in its long vowels, "ヴ" or dots is
+    read as it: a name typed as written stays, a variant key two names share reads neither,
+    and a stretch followed by a long vowel or small kana is part of a longer word."""
+    from intents.languages.ja import unconfused, variant_key, variant_names
+    assert variant_key("クイーンズランド") == variant_key("クインズランド")
+    assert variant_key("ヴィエンチャン") == variant_key("ビエンチャン")
+    names = variant_names(["クインズランド", "ベネズエラ", "カーラカスタ", "カラカースタ",
+                           "ラカスター", "ルノー"])
+    assert set(names.values()) == {"クインズランド", "ベネズエラ", "ラカスター"}
+    spellings = {"ルノー": "ルノー", "カーラカスタ": "カーラカスタ"}
+    assert unconfused("クイーンズランドのリーダー", spellings, names) == "クインズランドのリーダー"
+    assert unconfused("ヴェネズエラ", spellings, names) == "ベネズエラ"
+    assert unconfused("クイーンズランドャ", spellings, names) == "クイーンズランドャ"
+    assert unconfused("ルノーの工場", spellings, names) == "ルノーの工場"
+    # a name as typed is never read as another name's variant inside it
+    assert unconfused("カーラカスタ", spellings, names) == "カーラカスタ"
+
+
 def test_a_look_alike_that_spells_no_name_is_left_as_typed(assistant):
     """"ルノー工場" is Renault's factory (工, not エ): nothing asked about a leader."""
     from intents.languages.ja import unconfused

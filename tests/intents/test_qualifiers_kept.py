@@ -69,6 +69,22 @@ def test_a_place_after_a_combination_with_no_leader_gets_its_own_leader(assistan
     assert answer.leaders == [] and f"{region} is led by {leader}" in answer.text, answer.text
 
 
+@pytest.mark.parametrize(("questions", "place"), [
+    (["who leads EVs in taiwan?"], "Taiwan"),
+    (["who leads autonomous driving?", "and in india?"], "India"),
+    (["qui dirige les VE au Kazakhstan ?"], "Kazakhstan"),
+    (["上海でのEV開発ってどこ主導？", "台湾は？"], "台湾"),
+])
+def test_a_place_no_region_holds_is_said_beside_a_technology_without_regional_limit(
+        assistant, questions, place):
+    """The technology's leader is answered (it has no regional limit), and the place is not
+    dropped: it has no designated leader as a market, which the answer says."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == ["nissan"], answer.text
+    assert place in answer.text and any(words in answer.text for words in (
+        "no designated leader", "aucun leader", "指定されていません")), answer.text
+
+
 def test_the_notes_are_said_in_the_language_asked(assistant):
     answer = thread(assistant, "qui mène la conduite autonome pour le segment C ?")[-1]
     assert answer.lang == "fr" and "le segment C a pour leader Mitsubishi" in answer.text, \

@@ -1,0 +1,233 @@
+"""Classes of questions found by the blind sets of the 2026-11-28 session: a negation inside a
+phrase that confirms ("…で間違いないですか"), and the others each test names, with examples
+in the languages they were seen in."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.threads import thread
+
+YES_OR_NO = ("Yes", "No", "Oui", "Non", "はい", "いいえ")
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("南米はルノーがリーダーで間違いないでしょうか", "はい"),
+    ("北米は日産が主導で間違いないですか？", "はい"),
+    ("南米は日産がリーダーで間違いないですか？", "いいえ"),
+    ("欧州は三菱で間違いないよね？", "いいえ"),
+])
+def test_a_negation_inside_a_phrase_that_confirms_negates_nothing(assistant, question, opener):
+    """"間違いない" (no mistake) asks whether the claim holds: Yes when it does."""
+    answer = thread(assistant, question)[-1]
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("ルノーは南米のリーダーではないですよね？", "いいえ"),
+    ("日産は欧州をリードしてないですか？", "はい"),
+])
+def test_a_negated_claim_beside_it_is_still_answered_by_its_truth(assistant, question, opener):
+    answer = thread(assistant, question)[-1]
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "word was they'd break up, no?",
+    "il y avait des bruits de rupture entre eux, non ?",
+    "解散するって噂ありましたよね？",
+])
+def test_a_rumour_of_what_a_fact_denies_gets_the_fact_without_yes_or_no(assistant, question):
+    """Whether a split was rumoured is not whether it happened: "No" would deny the rumour."""
+    answer = thread(assistant, question)[-1]
+    assert answer.intent == "fact" and not answer.text.startswith(YES_OR_NO), answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("did the alliance break up in the end?", "No"),
+    ("l'alliance a éclaté ?", "Non"),
+    ("3社は解散したんですか？", "いいえ"),
+])
+def test_whether_a_denied_thing_happened_is_still_answered_no(assistant, question, opener):
+    answer = thread(assistant, question)[-1]
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("for my quarterly review: peru and vietnam. who leads each?", ["mitsubishi", "renault"]),
+    ("deck for tomorrow, slide 3 has japan + egypt. who's the leader for each one?",
+     ["nissan", "renault"]),
+    ("pour mon comité : Chili et Japon. qui dirige chacun ?", ["nissan", "renault"]),
+])
+def test_each_after_a_clause_that_names_places_asks_about_those_places(assistant, question,
+                                                                        leaders):
+    """"who leads each?" after a clause naming places (even one that says only why the asker
+    asks) is about those places, not a request for every leader."""
+    answer = thread(assistant, question)[-1]
+    assert answer.intent == "who_leads" and answer.leaders == leaders, answer.text
+
+
+def test_each_with_nothing_named_before_is_still_every_leader(assistant):
+    answer = thread(assistant, "who leads each?")[-1]
+    assert answer.intent == "list", answer.text
+
+
+@pytest.mark.parametrize(("question", "opener", "leaders"), [
+    ("irkutsk is practically mongolia so is it nissan there?", "No", ["renault"]),
+    ("our depot is in suva, is that mitsubishi?", "Yes", ["mitsubishi"]),
+    ("cairo office told me north africa changed hands - is it renault still?", "Yes",
+     ["renault"]),
+])
+def test_a_yes_no_question_opening_inside_a_clause_is_asked(assistant, question, opener,
+                                                             leaders):
+    """"…, so is it Nissan there?": the statement before it sets the scene, the question is
+    answered (never "I don't know" for the words of the scene)."""
+    answer = thread(assistant, question)[-1]
+    assert answer.text.startswith(opener) and answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("based in Leeds but my distributor is in Quito, who's the lead?", ["renault"]),
+    ("we sit in the Nagoya office, the customer is in Perth, who leads?", ["mitsubishi"]),
+])
+def test_the_asker_s_place_and_another_s_ask_about_the_other(assistant, question, leaders):
+    """Where the asker sits only says where they are; another person's place, named beside it
+    with no other subject, is what the question is about."""
+    answer = thread(assistant, question)[-1]
+    assert answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Velmoria belongs to which region in the plan?",
+    "la Syldavie c'est dans quelle zone ?",
+    "what region does Kravonia fall under",
+])
+def test_which_region_an_unknown_name_is_in_is_asked_back(assistant, question):
+    """"which region is Elbonia in?" names something the plan doesn't hold: asked back, never
+    the list of every region's leader."""
+    answer = thread(assistant, question)[-1]
+    assert answer.kind.value == "clarify" and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who's leading the Renault Quasar programme?",
+    "does nissan lead the Helion project?",
+    "日産の新型「ミラージュZ」はどこが主導？",
+    "c'est Mitsubishi qui porte le projet Altair ?",
+])
+def test_a_programme_or_model_the_plan_does_not_name_is_asked_back_beside_a_company(
+        assistant, question):
+    """A company beside a programme's or a model's name the plan doesn't hold asks about that
+    programme: asked back, not what the company leads."""
+    answer = thread(assistant, question)[-1]
+    assert answer.kind.value == "clarify" and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "qui gère le marketing en Bordurie ?",
+    "ボルドゥリア共和国の営業のリーダーは？",
+    "ネオカスカディア州の販売は誰がリード？",
+])
+def test_a_place_the_plan_does_not_know_beside_a_topic_is_asked_back(assistant, question):
+    answer = thread(assistant, question)[-1]
+    assert answer.kind.value == "clarify" and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("what does Renault lead?", "what_leads"),
+    ("qui dirige le marketing en Europe ?", "who_leads"),
+    # a place the plan doesn't know, where the asker works, beside a technology asked about
+    ("we're at the test track in Aubevoye, who leads autonomous driving?", "who_leads"),
+    ("moi je suis au centre de Lardy, qui pilote le PHEV ?", "who_leads"),
+])
+def test_known_names_beside_those_words_are_still_answered(assistant, question, intent):
+    answer = thread(assistant, question)[-1]
+    assert answer.intent == intent and answer.kind.value == "answer", answer.text
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    (["who's lead for slovenia, sorry i meant slovakia... no wait, i meant singapore"],
+     ["mitsubishi"]),
+    (["who leads peru? typo, i meant the country next to it, ecuador"], ["renault"]),
+    (["qui pilote le Maroc ? je voulais dire la Malaisie"], ["mitsubishi"]),
+    (["カナダのリーダーは？間違えました、ケニアです"], []),
+    (["チリは？あ、中国の間違いです"], ["nissan"]),
+    (["who leads iran", "sorry i meant iraq"], []),
+    # the asker's place beside it stays context
+    (["im in the osaka office - who leads austria, i meant australia"], ["mitsubishi"]),
+])
+def test_a_correction_replaces_the_place_said_before_it(assistant, questions, leaders):
+    """"sorry i meant X", "je voulais dire X", "間違えました、Xです": X is asked, the place
+    before it is not (in the same clause, the next one, or the next message)."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == leaders and answer.kind.value == "answer", answer.text
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    (["who leads europe?", "あ、すみません北米の間違いでした。北米は日産で合ってますか？"],
+     ["nissan"]),
+    (["who leads japan, sorry i meant japan and brazil"], ["nissan", "renault"]),
+])
+def test_a_place_said_again_after_a_correction_is_still_asked(assistant, questions, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == leaders, answer.text
+
+
+def test_i_mean_without_a_place_after_it_corrects_nothing(assistant):
+    answer = thread(assistant, "who leads brazil, i mean for our dealers?")[-1]
+    assert answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("London (the Ontario one, not the UK), who leads?", ["nissan"]),
+    ("who's lead for Perth (the one in Scotland)?", ["renault"]),
+    ("Londres (celle du Canada), qui est leader ?", ["nissan"]),
+    ("Paris, Texas... du coup c'est Nissan ?", ["nissan"]),
+    # a bracket that says something else is no such place
+    ("who's the leader for Chile (our team sits in Manila)?", ["renault"]),
+    ("who leads Dakar (I'm in Tokyo)?", []),
+    ("who leads Dakar (meeting in Tokyo tomorrow)?", []),
+])
+def test_a_bracket_or_comma_saying_which_city_picks_that_city(assistant, question, leaders):
+    """"London (the Ontario one)": the place the bracket names says which London is meant."""
+    answer = thread(assistant, question)[-1]
+    assert answer.leaders == leaders, answer.text
+
+
+def test_the_place_a_correction_names_is_not_where_the_asker_is(assistant):
+    """"i meant australia" names the place asked, not the asker's: "my own region" after it
+    is asked back."""
+    answer = thread(assistant, "who leads austria, sorry i meant australia",
+                    "what about my own region?")[-1]
+    assert answer.kind.value == "clarify" and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders", "not_said"), [
+    ("who's lead in denmark? tons of EVs on the road there, just curious", ["renault"],
+     "electric"),
+    ("qui pilote la Thaïlande ? y a plein de PHEV là-bas, par curiosité", ["mitsubishi"],
+     "hybrides"),
+    ("カナダはどこがリード？自動運転の実験が多いと聞いたので気になって", ["nissan"], "自動運転"),
+])
+def test_a_remark_saying_why_one_is_curious_adds_no_subject(assistant, question, leaders,
+                                                             not_said):
+    """A part after the question saying why the asker wonders ("lots of EVs there, just
+    curious") names a technology it asks nothing about."""
+    answer = thread(assistant, question)[-1]
+    assert answer.leaders == leaders and not_said not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who leads brazil? also wondering who leads autonomous driving",
+    "ブラジルはどこ？日本のリーダーも気になって",
+])
+def test_wondering_with_a_question_word_still_asks(assistant, question):
+    """A part that says it wonders and asks ("who leads …", "…のリーダー") is a question."""
+    answer = thread(assistant, question)[-1]
+    assert answer.leaders == ["nissan", "renault"], answer.text
+
+
+def test_a_curious_part_that_asks_for_the_followers_still_asks(assistant):
+    answer = thread(assistant, "ブラジルはどこ？フォロワーも気になって")[-1]
+    assert answer.intent == "who_follows" and answer.followers == ["mitsubishi", "nissan"], \
+        answer.text
