@@ -506,9 +506,13 @@ class Assistant:
                     understanding.intent == Intent.FACT and THERE.search(clause)
                     and any(t.kind in PLACE_TARGETS for t in understood[-1].targets)
                     and not answers[-1].understood) or (
-                    understanding.reason == EACH_OF_THEM and understood[-1].targets)):
+                    understanding.reason == EACH_OF_THEM and understood[-1].targets) or (
+                    understanding.intent == Intent.LIST and not understanding.targets
+                    and THAT_PLACE.search(clause)
+                    and any(t.kind in PLACE_TARGETS for t in understood[-1].targets))):
                 # ("we ship parts to Guam. which alliance member takes the lead over there?")
-                # ("two markets for my review: spain and thailand. who leads each?")
+                # ("two markets for my review: spain and thailand. who leads each?", "…working
+                # w/ a tier1 near detroit. which company leads that market?")
                 # "...in Rio; who would lead there?" continues the clause before it
                 clause = f"{read.pop()}, {clause}"
                 answers.pop()
@@ -524,6 +528,9 @@ class Assistant:
                     and understanding.statement and any(a.understood for a in answers) \
                     and _speaks_of_the_asker(clause, engine.asker, engine.requests):
                 continue  # "who leads brazil? we launch there next month": asks no date
+            if answers and answers[-1].kind == Kind.CLARIFY and understanding.statement \
+                    and understanding.about_asker and understood[-1].unknown_name:
+                continue  # "leader for the island of Sodor? our uk team swears it's real"
             if answers and understanding.curious and not clause.rstrip().endswith(("?", "？")) \
                     and any(
                     a.kind != Kind.SMALL_TALK for a in answers):
@@ -793,6 +800,11 @@ def _as_text(value: Any) -> str:
 HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 # a word pointing back at the place of the clause before ("who leads over there?")
 THERE = re.compile(r"\bthere\b|\bl[aà][- ]bas\b|そこ", re.IGNORECASE)
+# a kind of place pointed back at ("which company leads that market?", "ce pays", "その市場")
+THAT_PLACE = re.compile(r"\b(?:that|this|the same)\s+(?:market|region|country|place|area|city|"
+                        r"state|territory)\b|\b(?:ce|cette|le m[eê]me|la m[eê]me)\s+(?:march[eé]|"
+                        r"pays|r[eé]gion|zone|ville|territoire)\b|(?:その|同じ)(?:市場|国|地域|エリア|都市)",
+                        re.IGNORECASE)
 
 
 def _dashed(clause: str) -> list[str]:

@@ -344,6 +344,27 @@ def _without_curious_tail(doc: Doc, targets: list[Target]) -> list[Target]:
     return kept or targets
 
 
+WHY = frozenset({"why", "pourquoi", "なぜ", "どうして", "なんで", "何故"})
+
+
+def _asks_why(content: list[str]) -> bool:
+    return any(word.lower() in WHY for word in content)
+
+
+def _place_after_farewell(doc: Doc, rules: LanguageRules) -> bool:
+    """"失礼しました、ニュージーランドのオークランドです": words that may take leave open the clause
+    and it ends naming a place: an apology before the place meant, not a goodbye ("bye, brazil
+    next week" is one)."""
+    table = token_table(doc)
+    words = [i for i, punct in enumerate(table.punct) if not punct]
+    if not words or "farewell" not in doc.user_data.get("cue_starts", {}).get(words[0], ()):
+        return False
+    last = words[-1]
+    ends = [ent.end for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
+    return any(end - 1 == last or end - 1 == last - 1 and table.lowers[last] in rules.copulas
+               for end in ends)
+
+
 def _corrects_before(doc: Doc) -> bool:
     """The clause opens a correction of a place said in the clause before it ("sorry i meant
     australia"): no place of its own comes before the correction."""
@@ -1527,8 +1548,9 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # a person the article doesn't name, not the company that leads there
         return result(Intent.OUT_OF_SCOPE, reason="asks for a person the plan doesn't name",
                       person_asked=True, targets=[])
-    if (priced - topics or priced and not (leads or follows)) and not amount_fact:
-        # "how much does a Leaf cost?": the Leaf is a fact, its price is not
+    if (priced - topics or priced and not (leads or follows or asks_who)) and not amount_fact:
+        # "how much does a Leaf cost?": the Leaf is a fact, its price is not ("who decides
+        # prices?" asks who is in charge of pricing)
         return result(Intent.OUT_OF_SCOPE, reason="asks for a price the plan doesn't give")
     if context and targets:
         # "my boss says it's Renault since it's French territory": the place after "since" is
@@ -1538,7 +1560,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     if has("farewell") and not (asks_who or has("what") or (yes_no and not _ends_in_courtesy(doc))
                                 or companies) \
             and "?" not in tokens.texts and not (targets and (
-                leads or has("follow") or has("follow_up") or has("list"))):
+                leads or has("follow") or has("follow_up") or has("list"))) \
+            and not (targets and context and _place_after_farewell(doc, rules)):
         # "cool, heading into a meeting, cya": a goodbye, whatever words of leading come before;
         # "thanks! heading to brazil next week, bye": a place in a goodbye is news, not a question
         return result(Intent.THANKS, reason="goodbye", leaving=True)
@@ -1682,7 +1705,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     # nor does "asking from Paris", which says where the message comes from
     asks_about = has("asking") and bool(targets) and not unknown and not _from_origin(doc)
     asked_something = leads or asks_who or follows or yes_no or asks_about or (
-        context and has("follow_up"))
+        context and has("follow_up")) or (hint_fact and bool(companies) and _asks_why(content))
     if unknown and not asked_something and not strong_fact:
         return result(Intent.OUT_OF_SCOPE, reason=f"entities with unrelated words {unknown[:5]}")
     cue_factor = 1.0 if (leads or asks_who or follows or has("what") or yes_no or asks_about) \
@@ -1724,6 +1747,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=coded[0])
     elif has("list") or kinds or leads or has("what") or len(content) <= 3 or yes_no:
         intent = Intent.WHAT_LEADS
+    elif hint_fact and _asks_why(content):
+        # "why did renault and nissan adopt this model?": the companies are the fact's (not
+        # "how are Nissan shares doing?", a hint's word used otherwise)
+        return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR, reason="why or how, beside "
+                      "companies", facts=[hint_fact], weak_fact=True)
     else:
         return result(Intent.OUT_OF_SCOPE, reason="a company with no question about leading")
     if intent in (Intent.WHO_LEADS, Intent.WHO_FOLLOWS) and companies \
@@ -1762,9 +1790,12 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # "sitting in sydney rn — is singapore the same leader as here?": against the asker's
         base["targets"] = targets = [located[0], *targets]
     compare = compare if len(targets) > 1 else None
-    if intent == Intent.WHO_LEADS and yes_no and not compare and _asks_membership(doc, targets,
-                                                                               rules):
-        compare = "member"  # "is Turkey counted as Europe?": Yes when the plan puts it there
+    if intent == Intent.WHO_LEADS and not compare and (
+            yes_no and _asks_membership(doc, targets, rules)
+            or _names_its_region(doc, targets, yes_no)):
+        # "is Turkey counted as Europe?", "is turkey europe?", "トルコってヨーロッパ？": Yes when
+        # the plan puts it there
+        compare = "member"
     if compare:
         base.update(yes_no=True, compare=compare)
     return result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
@@ -1859,6 +1890,34 @@ def _asks_membership(doc: Doc, targets: list[Target], rules: LanguageRules) -> b
     return first is not None and second is not None and first.end < second.start \
         and lowers[second.start - 1] in places \
         and not set(lowers[first.end:second.start]) & rules.coordinators
+
+
+# words that may join a place to the region it is said to be ("is turkey europe?", "la Turquie
+# c'est l'Europe ?", "トルコってヨーロッパ？")
+REGION_LINKS = frozenset({"is", "=", "c'est", "cest", "est", "c'", "ce", "l'", "la", "le", "って",
+                          "は", "も", "the"})
+
+
+def _names_its_region(doc: Doc, targets: list[Target], yes_no: bool) -> bool:
+    """A question that only puts a country or city beside a region with a copula or a topic
+    particle between them ("is turkey europe?", "トルコってヨーロッパ？") asks whether it is
+    there."""
+    narrow = [t for t in targets if t.kind in NARROW_PLACES]
+    wide = [t for t in targets if t.kind in WIDE_PLACES]
+    if len(narrow) != 1 or len(wide) != 1 or len(targets) != 2:
+        return False
+    spans = {ent.text: ent for ent in doc.ents}
+    first, second = spans.get(narrow[0].text), spans.get(wide[0].text)
+    table = token_table(doc)
+    if first is None or second is None or first.end > second.start:
+        return False
+    words = [(i, w) for i, (w, punct) in enumerate(zip(table.lowers, table.punct, strict=True))
+             if not punct and not first.start <= i < first.end
+             and not second.start <= i < second.end]
+    # nothing but the links and a word opening the message ("so is turkey europe?")
+    return (yes_no or "?" in table.texts or "？" in table.texts) and all(
+        w in REGION_LINKS or i < first.start and w in DISCOURSE_OPENERS for i, w in words) \
+        and not any(i > second.end for i, _ in words)
 
 
 def _compared(cues: dict[str, int]) -> str | None:
@@ -2166,7 +2225,7 @@ def _with_new_targets(turn: _Turn, targets: list[Target], companies: list[str],
         return None  # "back to south america - peru same as chile?": compares its own subjects
     # the leaders the last answer named, or none when it said nobody leads its subject
     compared = turn.named if turn.named or (
-        turn.previous == Intent.WHO_LEADS and turn.old_targets) else None
+        turn.previous in (Intent.WHO_LEADS, Intent.IS_LEADER) and turn.old_targets) else None
     if turn.has("same_leader") and compared is not None and len(targets) == 1 and not companies \
             and not (asks.who or asks.follow or turn.has("different_leader")):
         # "and fiji, same leader?": Yes when the companies the last answer named lead it too

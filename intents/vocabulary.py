@@ -304,7 +304,8 @@ def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
         country_tables.append(_local_country_names(kb, lang))
     for table in country_tables:
         for code, names in table.items():
-            for name in names:
+            # ("仏領ギアナ" is also written "フランス領ギアナ")
+            for name in _spelt(names, rules) if lang != "en" else names:
                 vocabulary.add(name, Entry("country", code, country=code))
     for code, names in country_tables[0].items():
         # "the Falklands", "the Caymans", "the Faroes": "X Islands" said as the plural of X

@@ -71,10 +71,23 @@ FOLLOWING = PARTICLES | frozenset("っだかしすさどなねよじ")
 FINAL_LONG_VOWEL = re.compile(r"(?<=[\u30a1-\u30faー]{3})ー(?![\u30a1-\u30faー])")
 
 
+# the one-kanji names of a territory's owner ("仏領ギアナ") and how people also write them
+# ("フランス領ギアナ")
+OWNERS = {"仏領": "フランス領", "英領": "イギリス領", "米領": "アメリカ領", "蘭領": "オランダ領",
+          "豪領": "オーストラリア領", "丁領": "デンマーク領", "葡領": "ポルトガル領"}
+
+
 def spellings(phrase: str) -> list[str]:
-    """The phrase with its loanwords' final long vowels dropped, when it has any."""
+    """The phrase with its loanwords' final long vowels dropped, when it has any; a
+    territory's owner written out ("仏領ギアナ" -> "フランス領ギアナ")."""
+    found = []
     dropped = FINAL_LONG_VOWEL.sub("", phrase)
-    return [dropped] if dropped != phrase else []
+    if dropped != phrase:
+        found.append(dropped)
+    for short, full in OWNERS.items():
+        if phrase.startswith(short):
+            found.append(full + phrase[len(short):])
+    return found
 
 
 def _katakana(text: str) -> str:
@@ -240,6 +253,7 @@ RULES = LanguageRules(
     holding_after=(("に", "入る"), ("に", "ある"), ("に", "載る"), ("に", "含む"),
                    ("に", "含まれる"), ("の", "中")),
     contrast_words=frozenset({"でも", "けど", "けれど", "だけど", "しかし", "ただ"}),
+    copulas=frozenset({"です", "だ", "でございます", "っす"}),
     place_kinds=frozenset({"王国", "共和国", "連邦", "州", "県", "省", "島", "諸島", "市", "国",
                            "地方", "公国", "首長国"}),
     unit_words=frozenset({"店", "部", "チーム", "部門", "部署", "担当", "会社", "拠点", "課", "室",

@@ -231,3 +231,107 @@ def test_a_curious_part_that_asks_for_the_followers_still_asks(assistant):
     answer = thread(assistant, "ブラジルはどこ？フォロワーも気になって")[-1]
     assert answer.intent == "who_follows" and answer.followers == ["mitsubishi", "nissan"], \
         answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "so who sets the car prices then",
+    "c'est qui qui décide des tarifs ?",
+    "値段は誰が決めてるの？",
+])
+def test_who_decides_prices_is_the_pricing_topic(assistant, question):
+    """Who is in charge of prices is a topic the plan assigns to nobody (never "I don't know");
+    what something costs stays out of scope."""
+    answer = thread(assistant, question)[-1]
+    assert answer.intent == "who_leads" and answer.leaders == [] and answer.understood, \
+        answer.text
+
+
+@pytest.mark.parametrize("question", ["how much is a Livina?", "combien coûte une Leaf ?"])
+def test_what_something_costs_is_still_out_of_scope(assistant, question):
+    answer = thread(assistant, question)[-1]
+    assert answer.intent == "out_of_scope", answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "why did nissan and mitsubishi sign on to this setup?",
+    "why would renault bother with the leader follower thing",
+    "pourquoi Nissan a accepté ce modèle ?",
+])
+def test_why_beside_companies_asks_the_fact(assistant, question):
+    """"why did Renault and Nissan adopt this model?": the companies are the fact's, not a
+    question about what they lead, and the unknown verb is no reason for "I don't know"."""
+    answer = thread(assistant, question)[-1]
+    assert answer.intent == "fact" and answer.understood, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("quality engineer at the Cergy site, supplier audit near rabat next week. who leads that "
+     "market?", ["renault"]),
+    ("je bosse avec un garage vers Cordoba en Argentine. qui pilote ce marché ?", ["renault"]),
+])
+def test_that_market_points_at_the_place_of_the_clause_before(assistant, question, leaders):
+    """"which company leads that market?" after a clause naming a place (one the bot had no
+    question in) is about that place, not the list of every region."""
+    answer = thread(assistant, question)[-1]
+    assert answer.intent == "who_leads" and answer.leaders == leaders, answer.text
+
+
+def test_an_engineer_is_a_job_not_the_leaf(assistant):
+    answer = thread(assistant, "i'm an engineer in yokohama - who leads the connected "
+                               "platform outside china?")[-1]
+    assert answer.leaders == ["renault"] and "Leaf" not in answer.text, answer.text
+
+
+def test_the_askers_own_team_after_an_unknown_name_is_no_answer_of_its_own(assistant):
+    """"leader for Sodor? our uk team swears it's real": asked back, and the asker's team's
+    place is not answered beside it."""
+    answer = thread(assistant, "who runs Frobnia? our madrid team says it's a market now")[-1]
+    assert answer.kind.value == "clarify" and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize(("questions", "opener"), [
+    (["is brazil renault?", "and mongolia?", "nepal same?"], "Yes"),
+    (["ロシアはルノーだよね？", "じゃあトルクメンは？", "タジキスタンも同じ感じ？"], "はい"),
+    (["is brazil renault?", "and mongolia?", "and chile, same?"], "No"),
+])
+def test_same_after_a_yes_no_chain_compares_with_the_last_answer(assistant, questions, opener):
+    """"uzbekistan same?" after "and kazakhstan?" (no leader) asks whether it is like the last
+    place answered: Yes when the same companies (or nobody) lead it."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.text.startswith(opener), answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("is armenia europe?", "No"),
+    ("so is morocco north africa?", "Yes"),
+    ("la Tunisie c'est l'Afrique du Nord ?", "Oui"),
+    ("キプロスってヨーロッパ？", "いいえ"),
+])
+def test_a_place_and_a_region_joined_by_a_copula_ask_whether_it_is_there(assistant, question,
+                                                                          opener):
+    """"is turkey europe?": whether the plan puts it there, not the region's leader beside it."""
+    answer = thread(assistant, question)[-1]
+    assert answer.text.startswith(opener), answer.text
+
+
+def test_an_apology_before_naming_the_place_meant_is_no_goodbye(assistant):
+    answer = thread(assistant, "オークランドのリーダーは？",
+                    "失礼しました、米国のオークランドです")[-1]
+    assert answer.leaders == ["nissan"], answer.text
+
+
+def test_a_goodbye_with_news_after_it_is_still_a_goodbye(assistant):
+    answer = thread(assistant, "who leads japan?", "bye, off to brazil next week")[-1]
+    assert answer.intent == "thanks", answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("フランス領ポリネシアのリーダーは？", ["mitsubishi"]),
+    ("ウズベクのリーダーは？", []),
+    ("アフガンは誰がリード？", []),
+])
+def test_japanese_short_and_written_out_names_of_countries(assistant, question, leaders):
+    """"カザフ" for Kazakhstan; "フランス領" for pycountry's "仏領"."""
+    answer = thread(assistant, question)[-1]
+    assert answer.leaders == leaders and answer.understood \
+        and answer.kind.value == "answer", answer.text
