@@ -399,7 +399,18 @@ class ReadingBuilder:
                        and not self.kb.technologies[t.id].scope.segments]
         elsewhere = [t for t in techs if t.kind == TargetKind.TECH and not places
                      and self._segmented_elsewhere(t.id, letters)]
-        if understanding.segment_asked and segments and unsegmented + elsewhere == techs:
+        # "A segment powertrains" then "same for C?": a family with a member divided by segment
+        # that covers none of the segments asked (the A/B powertrains) asks about the segment
+        families = [t for t in techs if t.kind == TargetKind.FAMILY and not places and any(
+            self.kb.technologies[m].scope.segments for m in self.kb.families[t.id].members)
+            and not any(letters <= set(self.kb.technologies[m].scope.segments)
+                        for m in self.kb.families[t.id].members)]
+        members = [Target(kind=TargetKind.TECH, id=m, text=m) for t in families
+                   for m in self.kb.families[t.id].members]
+        unsegmented += [m for m in members if not self.kb.technologies[m.id].scope.segments]
+        elsewhere += [m for m in members if self.kb.technologies[m.id].scope.segments]
+        if understanding.segment_asked and segments and techs and all(
+                t in unsegmented + elsewhere or t in families for t in techs):
             # "who leads autonomous driving?" then "B segment?": the plan doesn't divide the
             # technology by segment, so the segment is what is asked; "PHEV" then "and for
             # A?": the plug-in hybrids' segments are C and D, so the A segment is what is asked

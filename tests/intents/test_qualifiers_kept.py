@@ -158,3 +158,18 @@ def test_outside_a_region_after_what_a_company_leads_leaves_the_region_out(assis
     answer = thread(assistant, "what does renault lead?", "and outside europe?")[-1]
     assert answer.leaders == ["renault"] and "Europe" not in answer.text \
         and "Russia" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    (["who's lead for B-segment drivetrains?", "and the D segment?"], ["mitsubishi"]),
+    (["who's lead for B-segment drivetrains?", "what about F?"], []),
+    (["qui lead les groupes motopropulseurs du segment A ?", "et pour le segment C ?"],
+     ["mitsubishi"]),
+])
+def test_a_new_segment_after_a_family_narrowed_by_a_segment_asks_about_the_segment(
+        assistant, questions, leaders):
+    """Powertrains for the A segment are Renault's A/B ones; a segment they don't cover asks
+    about that segment (its own leader, or none), the family's members said beside it, never
+    the common EV powertrain as if it were the segment's."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == leaders and "Nissan" in answer.text, answer.text
