@@ -507,9 +507,11 @@ class Assistant:
                     and any(t.kind in PLACE_TARGETS for t in understood[-1].targets)
                     and not answers[-1].understood) or (
                     understanding.reason == EACH_OF_THEM and understood[-1].targets) or (
-                    understanding.intent == Intent.LIST and not understanding.targets
-                    and THAT_PLACE.search(clause)
-                    and any(t.kind in PLACE_TARGETS for t in understood[-1].targets))):
+                    THAT_PLACE.search(clause)
+                    and not any(t.kind in PLACE_TARGETS for t in understanding.targets)
+                    and (understanding.intent == Intent.LIST or understood[-1].statement)
+                    and any(t.kind in PLACE_TARGETS for t in [
+                        *understood[-1].targets, *understood[-1].asker_places]))):
                 # ("we ship parts to Guam. which alliance member takes the lead over there?")
                 # ("two markets for my review: spain and thailand. who leads each?", "…working
                 # w/ a tier1 near detroit. which company leads that market?")

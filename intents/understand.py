@@ -23,6 +23,7 @@ from intents.components.cues import (
     AMOUNT_FACTS,
     COURTESY_SPANS,
     GENERAL_FACTS,
+    INSIDE_CORRECTIONS,
     SOCIAL,
     SOCIAL_WORDS,
 )
@@ -163,6 +164,11 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
     targets = _without_remarks_on_it(doc, targets, rules)
     targets = _without_corrected(doc, targets)
     targets = _without_curious_tail(doc, targets)
+    # "Perth (the scottish one, not australia)": a city of a country set aside is another city
+    # of that name, one the gazetteer may lack
+    denied = {t.id for t in doc.user_data.get(SET_ASIDE, []) if t.kind == TargetKind.COUNTRY}
+    targets = [t for t in targets if not (t.kind in (TargetKind.CITY, TargetKind.SUBDIVISION)
+                                          and t.country in denied)]
     for first, last in doc.user_data.get(SEGMENT_RANGES, []):  # "segments A to F"
         targets.extend(Target(kind=TargetKind.SEGMENT, id=letter, text=letter)
                        for letter in map(chr, range(ord(first) + 1, ord(last)))
@@ -316,35 +322,62 @@ def _without_owners(doc: Doc, targets: list[Target], owner_words: frozenset[str]
     return kept if owners and any(t.kind in NARROW_PLACES | WIDE_PLACES for t in kept) else targets
 
 
+WEAK_CORRECTION_REACH = 4  # words between an apology and the place it corrects to
+ALSO_WORDS = frozenset({"also", "too", "and", "plus", "aussi", "et", "も", "と"})
+COORDINATING = frozenset({"&", "+", "or", "ou"})
+NEGATING = frozenset({"not", "no", "non", "pas"})
+
+
 def correction_at(doc: Doc, *, first: bool = False) -> int | None:
     """Where the last correction of a name said before opens ("sorry i meant", "je voulais
-    dire", "間違えました") with a place after it, else None (`first`: the first such one)."""
-    found = [i for i, cues in doc.user_data.get("cue_starts", {}).items() if "correction" in cues
-             and any(ent.label_ in PLACE_ENT_LABELS and ent.start > i for ent in doc.ents)]
+    dire", "間違えました") with a place after it, else None (`first`: the first such one). An
+    apology or a "no" ("argh sorry not colombia, cambodia", "すみません、ブルネイでした") is one
+    when a place comes within a few words after it, with no "and"/"also" between, and no
+    other place after that one."""
+    table = token_table(doc)
+    places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
+
+    def weak(i: int) -> bool:
+        after = [ent for ent in places if ent.start > i]
+        if not after or after[0].start - i > WEAK_CORRECTION_REACH + 1:
+            return False
+        between = set(table.lowers[i + 1:after[0].start])
+        # ("sorry not colombia, cambodia": the last place is the one meant)
+        return not between & (ALSO_WORDS | COORDINATING) and (
+            len(after) == 1 or bool(between & NEGATING))
+
+    found = [i for i, cues in doc.user_data.get("cue_starts", {}).items()
+             if ("correction" in cues and any(ent.start > i for ent in places))
+             or ("correction_weak" in cues and weak(i))]
     return (min if first else max)(found, default=None)
 
 
 TAIL_QUESTION_CUES = frozenset({"who", "what", "lead", "follow", "list", "same_question"})
+PART_BREAKS = frozenset({"?", "？", "-", "–", "—", ";"})
 
 
 def _without_curious_tail(doc: Doc, targets: list[Target]) -> list[Target]:
     """"ノルウェーどこ主導ですか？EV比率高い国なので気になって": after the question mark, a part
     that asks nothing and says why the asker is curious names no subject."""
     texts = token_table(doc).texts
-    marks = [i for i, text in enumerate(texts) if text in ("?", "？")]
-    if not marks or marks[-1] == len(texts) - 1:
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    curious = min((i for i, cues in cue_at.items() if "curiosity" in cues), default=None)
+    # the part the curiosity is said in: after the question mark or dash before it
+    marks = [i for i, text in enumerate(texts[:curious]) if text in PART_BREAKS] \
+        if curious is not None else []
+    if not marks:
         return targets
     tail = marks[-1]
-    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
     later = set().union(*(cues for i, cues in cue_at.items() if i > tail))
-    if "curiosity" not in later or later & TAIL_QUESTION_CUES:
+    if later & TAIL_QUESTION_CUES:
         return targets
     after = {ent.text for ent in doc.ents if ent.start > tail}
     kept = [t for t in targets if t.text not in after]
     return kept or targets
 
 
-WHY = frozenset({"why", "pourquoi", "なぜ", "どうして", "なんで", "何故"})
+WHY = frozenset({"why", "pourquoi", "なぜ", "どうして", "なんで", "何故", "reason", "reasons",
+                 "rationale", "motivation", "raison", "raisons", "理由", "狙い"})
 
 
 def _asks_why(content: list[str]) -> bool:
@@ -408,6 +441,8 @@ def _without_remarks_on_it(doc: Doc, targets: list[Target], rules: LanguageRules
     cues = doc._.cues or {}
     if _compared(cues) or "inclusion" in cues:  # ("l'Égypte, elle compte dans l'Afrique ?")
         return targets
+    if _names_its_region(doc, targets, _tagged(doc, rules)):
+        return targets  # "la Guyane française, c'est l'Amérique du Sud ?"
     places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
     remark = next((i for i in range(1, len(lowers)) if lowers[i] in rules.subject_pronouns
                    and lowers[i - 1] in (",", "(", "-", "–") and places
@@ -771,12 +806,14 @@ def _negated_starts(doc: Doc, lowers: list[str], rules: LanguageRules | None = N
     negated: set[int] = set()
     previous_end = -1
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    # ("euh non le Maroc", "no wait, cambodia": a "no" that corrects sets the place after it up)
+    correcting = doc.user_data.get(INSIDE_CORRECTIONS, set())
     for ent in doc.ents:
         i = ent.start - 1
         # "not China", "not the UK", "not asking for the US", "pas pour la France"
         while i >= max(0, ent.start - NEGATION_REACH - 2) and lowers[i] in NEGATION_GAP:
             i -= 1
-        if i >= 0 and _closes_a_verb_of_leading(lowers, cue_at, i, rules):
+        if i >= 0 and _closes_a_verb_of_leading(lowers, cue_at, i, rules) or i in correcting:
             continue
         if (i >= 0 and (lowers[i] in NEGATORS or tuple(lowers[max(0, i - 1):i + 1])
                         in NEGATOR_PAIRS)) or ent.start == previous_end \
@@ -1005,10 +1042,17 @@ def _named_programmes(doc: Doc, unknown: list[str], rules: LanguageRules) -> lis
         if text not in names or doc[i].ent_type_:
             continue
         beside = "programme" in cue_at.get(i - 1, set()) or "programme" in cue_at.get(i + 1, set())
+        # ("la nouvelle Renault Zéphyra": a name right after a member's is one of its models)
+        beside = beside or i > 0 and doc[i - 1].ent_type_ == "COMPANY" and text[:1].isupper()
         opened = any(table.texts[j] in OPENING_QUOTES for j in range(max(0, i - QUOTE_REACH), i))
         closed = any(table.texts[j] in CLOSING_QUOTES
                      for j in range(i + 1, min(len(doc), i + 1 + QUOTE_REACH)))
         if beside or opened and closed:
+            found.append(text)
+    for start, end in doc.user_data.get(HYPHENED, []):  # "le programme Nissan Altaïr-X"
+        text = doc[start:end].text
+        if text in names and ("programme" in cue_at.get(start - 1, set())
+                              or start > 0 and doc[start - 1].ent_type_ == "COMPANY"):
             found.append(text)
     return found
 
@@ -1152,6 +1196,10 @@ CLEFT_ASKING_BEFORE = frozenset({"à", "a", "de", "d'", "sous", "pour", "par", "
                                  "en", "vers"})
 
 
+INTERROGATIVES = frozenset({"quel", "quelle", "quels", "quelles", "lequel", "laquelle",
+                            "lesquels", "lesquelles", "which", "what"})
+
+
 def _cleft_relative(doc: Doc, rules: LanguageRules) -> bool:
     """"c'est bien Nissan qui est leader là-bas ?": the only "qui" links the company the cleft
     puts forward to its verb; it asks nobody's name."""
@@ -1163,6 +1211,8 @@ def _cleft_relative(doc: Doc, rules: LanguageRules) -> bool:
                 and table.lowers[end] in rules.relative_pronouns}
     asking = [i for i, lower in enumerate(table.lowers) if lower in rules.relative_pronouns]
     q = asking[0] if len(asking) == 1 else -1
+    if q > 0 and not INTERROGATIVES.isdisjoint(table.lowers[:q]):
+        return False  # "c'est quel constructeur qui fixe les prix ?" asks which one
     if q > 0 and q + 1 < len(doc) and not table.punct[q + 1] \
             and table.lowers[q - 1] not in CLEFT_ASKING_BEFORE and any(
                 _after_cleft(table.lowers, i, rules) and table.alpha[i]
@@ -1548,7 +1598,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # a person the article doesn't name, not the company that leads there
         return result(Intent.OUT_OF_SCOPE, reason="asks for a person the plan doesn't name",
                       person_asked=True, targets=[])
-    if (priced - topics or priced and not (leads or follows or asks_who)) and not amount_fact:
+    if (priced - topics or priced and not (leads or follows or has("who"))) and not amount_fact:
         # "how much does a Leaf cost?": the Leaf is a fact, its price is not ("who decides
         # prices?" asks who is in charge of pricing)
         return result(Intent.OUT_OF_SCOPE, reason="asks for a price the plan doesn't give")
@@ -1609,7 +1659,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             return follow_up
     refers = has("refer")
     if companies and not targets and yes_no and refers and not has("what") \
-            and not strong_fact:
+            and not strong_fact and not (hint_fact and _asks_why(content)):
         # "is it Renault?" with nothing asked before: Renault leads what?
         return result(Intent.CLARIFY, 0.5, reason=NO_SUBJECT)
 
@@ -1668,7 +1718,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             # plan knows, whatever fact "which company" hints at
             return result(Intent.OUT_OF_SCOPE, reason=f"leads something unknown {unknown[:3]}")
         if hint_fact:
-            return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR * unknown_factor,
+            # ("were people predicting the alliance would dissolve?": a rumour of what the fact
+            # denies names that fact, whatever else the message says)
+            rumoured = expected and hint_fact in denials
+            return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR * (
+                1.0 if rumoured else unknown_factor),
                           reason="fact hint only", facts=[hint_fact], weak_fact=True)
         if context and has("follow_up"):
             return result(Intent.CLARIFY, 0.5, reason=FOLLOW_UP_UNREAD)
@@ -1745,13 +1799,14 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     elif coded := _programme_names(doc):
         # "is the Cairo-2 initiative Nissan's?": about a programme the plan doesn't name
         return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=coded[0])
+    elif hint_fact and _asks_why(content) and not leads and not kinds:
+        # "why did renault and nissan adopt this model?", "what's the reason nissan agreed to
+        # it": the companies are the fact's (not "how are Nissan shares doing?", a hint's word
+        # used otherwise)
+        return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR, reason="why beside companies",
+                      facts=[hint_fact], weak_fact=True)
     elif has("list") or kinds or leads or has("what") or len(content) <= 3 or yes_no:
         intent = Intent.WHAT_LEADS
-    elif hint_fact and _asks_why(content):
-        # "why did renault and nissan adopt this model?": the companies are the fact's (not
-        # "how are Nissan shares doing?", a hint's word used otherwise)
-        return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR, reason="why or how, beside "
-                      "companies", facts=[hint_fact], weak_fact=True)
     else:
         return result(Intent.OUT_OF_SCOPE, reason="a company with no question about leading")
     if intent in (Intent.WHO_LEADS, Intent.WHO_FOLLOWS) and companies \
@@ -1895,16 +1950,23 @@ def _asks_membership(doc: Doc, targets: list[Target], rules: LanguageRules) -> b
 # words that may join a place to the region it is said to be ("is turkey europe?", "la Turquie
 # c'est l'Europe ?", "トルコってヨーロッパ？")
 REGION_LINKS = frozenset({"is", "=", "c'est", "cest", "est", "c'", "ce", "l'", "la", "le", "って",
-                          "は", "も", "the"})
+                          "は", "も", "the", "in", "en", "dans", "part", "of", "a", "an", "les",
+                          "that", "'s", "thats", "it", "its", "it's", "that's",
+                          # ("la Géorgie (le pays) c'est en Europe ?")
+                          "country", "pays", "国", "の", "state", "état", "etat",
+                          # the end of the question ("アルメニアはヨーロッパですか", "…, non ?")
+                          "です", "ですか", "か", "でしょう", "でしょうか", "right", "non", "no",
+                          "hein", "or", "ou", "not", "yes"})
 
 
 def _names_its_region(doc: Doc, targets: list[Target], yes_no: bool) -> bool:
     """A question that only puts a country or city beside a region with a copula or a topic
     particle between them ("is turkey europe?", "トルコってヨーロッパ？") asks whether it is
     there."""
-    narrow = [t for t in targets if t.kind in NARROW_PLACES]
-    wide = [t for t in targets if t.kind in WIDE_PLACES]
-    if len(narrow) != 1 or len(wide) != 1 or len(targets) != 2:
+    # (a name two places share, "ジョージア", is one name)
+    narrow = list({t.text: t for t in targets if t.kind in NARROW_PLACES}.values())
+    wide = list({t.text: t for t in targets if t.kind in WIDE_PLACES}.values())
+    if len(narrow) != 1 or len(wide) != 1 or len({t.text for t in targets}) != 2:
         return False
     spans = {ent.text: ent for ent in doc.ents}
     first, second = spans.get(narrow[0].text), spans.get(wide[0].text)
@@ -1916,8 +1978,7 @@ def _names_its_region(doc: Doc, targets: list[Target], yes_no: bool) -> bool:
              and not second.start <= i < second.end]
     # nothing but the links and a word opening the message ("so is turkey europe?")
     return (yes_no or "?" in table.texts or "？" in table.texts) and all(
-        w in REGION_LINKS or i < first.start and w in DISCOURSE_OPENERS for i, w in words) \
-        and not any(i > second.end for i, _ in words)
+        w in REGION_LINKS or i < first.start and w in DISCOURSE_OPENERS for i, w in words)
 
 
 def _compared(cues: dict[str, int]) -> str | None:

@@ -17,6 +17,9 @@ WHOLE = (("cues", "yes_or_no"), ("cues", "farewell"), ("cues", "because"), ("cue
 # phrases whose words are no fact's hint ("who we'd be working with" asks nothing about whether
 # the plan works), though a fact's keywords and other cues inside them still count
 UNHINTED = (("cues", "collaborate"),)
+# doc.user_data: the tokens of phrases that confirm or correct ("euh non", "no wait"): a "no"
+# among them negates nothing
+INSIDE_CORRECTIONS = "inside_corrections"
 GENERAL_FACTS = "general_facts"  # doc.user_data: the facts about the model as a whole
 AMOUNT_FACTS = "amount_facts"  # doc.user_data: the facts that give an amount
 SOCIAL_WORDS = "social_words"  # doc.user_data: how many words greetings and thanks take
@@ -136,10 +139,12 @@ class PhraseCues:
                   for other, at, _ in roles if other == "follow" and start < at <= start + size + 1}
         unhinted = {i for name, entry, start, size in found if (name, entry) in UNHINTED
                     for i in range(start, start + size)}
-        # a negation inside a phrase that confirms ("間違いない": no mistake, so certain)
-        # negates nothing
+        # a negation inside a phrase that confirms ("間違いない": no mistake, so certain) or
+        # corrects ("euh non le Maroc") negates nothing
         confirming = {i for name, entry, start, size in found
-                      if (name, entry) == ("cues", "confirm") for i in range(start, start + size)}
+                      if name == "cues" and entry in ("confirm", "correction", "correction_weak")
+                      for i in range(start, start + size)}
+        doc.user_data[INSIDE_CORRECTIONS] = confirming
         matches = {(name, entry, start) for name, entry, start, _ in found
                    if (start not in tagged or (name, entry) in (("cues", "tag"), *WHOLE))
                    and not (name == "fact_hints" and start in unhinted)

@@ -14,7 +14,9 @@ SEGMENT_LETTERS = frozenset("abcdef")
 # "segments A to F", "A-F", "A à F", "A～F": every segment from one letter to the other
 RANGE_WORDS = frozenset({"to", "through", "thru", "till", "until", "-", "–", "—", "à", "au",
                          "~", "～", "〜"})
-LIST_JOINERS = frozenset({"and", "&", ",", "/", "or", "+"}) | RANGE_WORDS
+# ("segment A et B", "A・Bセグメント", "CとDセグメント")
+LIST_JOINERS = frozenset({"and", "&", ",", "/", "or", "+", "et", "ou", "・", "と", "、",
+                          "や"}) | RANGE_WORDS
 SEGMENT_RANGES = "segment_ranges"  # doc.user_data: (first, last) letters of each range
 UNKNOWN_SEGMENT = "unknown_segment"  # doc.user_data: "Q segment", a letter no segment has
 
@@ -36,14 +38,26 @@ def segment_finder(doc: Doc) -> Doc:
         letters = _letters_before(doc, token.i, covered) or _letters_after(doc, token.i, covered)
         for index in letters:
             spans.append(_segment_span(doc, index))
+    for ent in doc.ents:
+        # "segment C ou D", "A・Bセグメント": letters joined to a segment already named
+        # (a joiner between: "le segment A c qui le lead" names A only)
+        if ent.label_ == "SEGMENT":
+            joined = (_letters_after(doc, ent.end - 1, covered)
+                      if ent.end < len(doc) and _joins(doc[ent.end]) else []) \
+                + (_letters_before(doc, ent.start, covered)
+                   if ent.start > 0 and _joins(doc[ent.start - 1]) else [])
+            spans.extend(_segment_span(doc, index) for index in joined)
     for token in doc[1:-1]:  # "A/B", "C/D" without the word "segment"
         left, right = doc[token.i - 1], doc[token.i + 1]
         pair = token.text == "/" and _is_letter(left) and _is_letter(right)
         if pair and left.i not in covered and right.i not in covered:
             spans.extend(_segment_span(doc, t.i) for t in (left, right))
     if spans:
+        named = {token.i for ent in doc.ents if ent.label_ == "SEGMENT" for token in ent
+                 if _is_letter(token)}
         add_spans(doc, spans)
-        doc.user_data[SEGMENT_RANGES] = _ranges(doc, sorted({span.start for span in spans}))
+        doc.user_data[SEGMENT_RANGES] = _ranges(doc, sorted({span.start for span in spans}
+                                                            | named))
     else:
         unknown = _unknown_letter(doc, corrected)
         if unknown:
@@ -71,6 +85,10 @@ def _ranges(doc: Doc, letters: list[int]) -> list[tuple[str, str]]:
             for left, right in zip(letters, letters[1:], strict=False)
             if right - left == 2 and (doc[left + 1].lower_ in RANGE_WORDS
                                       or _is_range_a(doc[left + 1]))]
+
+
+def _joins(token: Token) -> bool:
+    return token.lower_ in LIST_JOINERS or _is_range_a(token)
 
 
 def _is_letter(token: Token) -> bool:

@@ -34,6 +34,8 @@ def test_a_negated_claim_beside_it_is_still_answered_by_its_truth(assistant, que
 
 @pytest.mark.parametrize("question", [
     "word was they'd break up, no?",
+    "drafting a blurb for the intranet page - were folks predicting the alliance would dissolve "
+    "before this leader follower setup?",
     "il y avait des bruits de rupture entre eux, non ?",
     "解散するって噂ありましたよね？",
 ])
@@ -114,6 +116,9 @@ def test_which_region_an_unknown_name_is_in_is_asked_back(assistant, question):
     "does nissan lead the Helion project?",
     "日産の新型「ミラージュZ」はどこが主導？",
     "c'est Mitsubishi qui porte le projet Altair ?",
+    # a name right after a member's is one of its models
+    "who leads the new Nissan Velorix?",
+    "qui pilote le programme Renault Kestrel-7 ?",
 ])
 def test_a_programme_or_model_the_plan_does_not_name_is_asked_back_beside_a_company(
         assistant, question):
@@ -335,3 +340,57 @@ def test_japanese_short_and_written_out_names_of_countries(assistant, question, 
     answer = thread(assistant, question)[-1]
     assert answer.leaders == leaders and answer.understood \
         and answer.kind.value == "answer", answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("who's lead in sweden?? oops sweden was wrong, switzerland", ["renault"]),
+    ("which company does peru. ugh sorry, not peru, vietnam", ["mitsubishi"]),
+    ("qui dirige l'Inde ? ah non pardon, l'Indonésie", ["mitsubishi"]),
+    ("ペルーはどこ？すみません、ベトナムでした", ["mitsubishi"]),
+    ("チリのリーダーは？あ、中国の打ち間違いです", ["nissan"]),
+    ("qui dirige le Chili ? euh non le Japon", ["nissan"]),
+])
+def test_an_apology_or_a_no_right_before_a_place_corrects_the_place(assistant, question, leaders):
+    """"argh sorry not colombia, cambodia", "euh non le Maroc pardon", "すみません、ブルネイでした":
+    the place right after the apology is the one meant."""
+    answer = thread(assistant, question)[-1]
+    assert answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("sorry to bother, who leads japan and brazil?", ["nissan", "renault"]),
+    ("who leads japan? oh and brazil", ["nissan", "renault"]),
+    ("who leads japan, not china?", ["nissan"]),
+])
+def test_an_apology_that_corrects_nothing_leaves_the_places(assistant, question, leaders):
+    answer = thread(assistant, question)[-1]
+    assert answer.leaders == leaders, answer.text
+
+
+def test_a_city_of_a_country_set_aside_is_not_that_countrys(assistant):
+    """"Perth (the scottish one, not australia)": never Australia's Perth."""
+    for question in ("who's lead for Perth, the one in scotland not australia",
+                     "who leads Perth (not the australian one, not australia)"):
+        answer = thread(assistant, question)[-1]
+        assert "mitsubishi" not in answer.leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("we need japan + chile for the onboarding deck. leader of each pls", ["nissan", "renault"]),
+    ("i'm in madrid but my importer is in Manila, who leads?", ["mitsubishi"]),
+])
+def test_what_the_asker_needs_or_another_persons_place_is_the_subject(assistant, question,
+                                                                       leaders):
+    answer = thread(assistant, question)[-1]
+    assert answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("la Guyane française, c'est l'Amérique du Sud ?", "Oui"),
+    ("guam, that's oceania right?", "Yes"),
+    ("ジョージアの国ってヨーロッパですか", "いいえ"),
+])
+def test_a_place_then_a_remark_naming_its_region_asks_whether_it_is_there(assistant, question,
+                                                                          opener):
+    answer = thread(assistant, question)[-1]
+    assert answer.text.startswith(opener), answer.text

@@ -35,3 +35,21 @@ def test_a_letter_no_segment_has_is_asked_back_beside_a_misspelt_word(assistant)
 def test_the_b_and_d_segments_name_no_c(assistant):
     answer = assistant.ask("who leads the B and D segments?", guarded=False)
     assert "C segment" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "letters"), [
+    ("qui pilote le segment B et C ?", {"B", "C"}),
+    ("segment D ou E, c'est qui le leader ?", {"D", "E"}),
+    ("B・Cセグメントのリーダーは？", {"B", "C"}),
+    ("AとDセグメントはどこがリード？", {"A", "D"}),
+    ("segment B à D ?", {"B", "C", "D"}),
+    # a letter with no joiner before it is another word ("c" for "c'est")
+    ("le segment B c qui le lead", {"B"}),
+])
+def test_letters_joined_in_french_and_japanese_are_each_a_segment(assistant, question, letters):
+    """"segment A et B", "A・Bセグメント": every letter joined is asked, not the one beside the
+    word only."""
+    answer = assistant.ask(question, guarded=False)
+    asked = {t["id"] for t in answer.context["understanding"]["targets"]
+             if t["kind"] == "segment"}
+    assert asked == letters, answer.text
