@@ -41,8 +41,10 @@ from intents.text import clean, fold_accents
 from intents.understand import (
     EACH_OF_THEM,
     FOLLOW_UP_UNREAD,
+    IN_A_DOCUMENT,
     NO_SUBJECT,
     REQUEST_VERBS,
+    WH_OPENERS,
     context_of,
     understand,
 )
@@ -516,7 +518,10 @@ class Assistant:
                 # ("two markets for my review: spain and thailand. who leads each?", "…working
                 # w/ a tier1 near detroit. which company leads that market?")
                 # "...in Rio; who would lead there?" continues the clause before it
-                clause = f"{read.pop()}, {clause}"
+                # (a yes/no question keeps its comma: "… changed hands, is it renault still")
+                opener = (WORD.findall(clause) or [""])[0].lower()
+                joiner = ", " if opener in engine.rules.yes_no_openers else " "
+                clause = f"{read.pop()}{joiner}{clause}"
                 answers.pop()
                 understood.pop()
                 understanding = self._understand(engine, clause, previous)
@@ -533,6 +538,22 @@ class Assistant:
             if answers and answers[-1].kind == Kind.CLARIFY and understanding.statement \
                     and understanding.about_asker and understood[-1].unknown_name:
                 continue  # "leader for the island of Sodor? our uk team swears it's real"
+            if answers and not clause.rstrip().endswith(("?", "？")) and (
+                    SIGN_OFF.match(clause) or understanding.statement
+                    and IN_A_DOCUMENT.search(clause)):
+                # "Best regards, Nour | Executive Assistant | Cairo"; "who leads E and F? I see
+                # A/B and C/D in the deck but not E/F"
+                continue
+            if answers and understanding.statement and understanding.from_context \
+                    and (understanding.narrows or understanding.segment_asked
+                         or understood[-1].intent == Intent.FACT and not understanding.targets) \
+                    and not understanding.corrects and not understanding.companies \
+                    and _a_remark_after(clause, engine) and any(
+                    a.understood for a in answers):
+                # "c'est bien Senard qui l'a dite ? Je dois la citer dans la newsletter de
+                # Casablanca": what the asker will do with the answer, no question about the
+                # place it names
+                continue
             if answers and understanding.curious and not clause.rstrip().endswith(("?", "？")) \
                     and any(
                     a.kind != Kind.SMALL_TALK for a in answers):
@@ -540,7 +561,7 @@ class Assistant:
             if answers and understanding.purpose and any(
                     a.kind != Kind.SMALL_TALK for a in answers):
                 continue  # "who follows in SEA? trying to figure out who we'd be working with"
-            if answers and _gives_a_reason(engine, clause) and any(
+            if answers and _gives_a_reason(engine, clause, understanding) and any(
                     a.kind != Kind.SMALL_TALK for a in answers):
                 continue  # "nissan also lead the android platform no? because they do connected"
             if understanding.intent == Intent.LIST and not understanding.targets \
@@ -566,8 +587,10 @@ class Assistant:
             elif answer.kind == Kind.CLARIFY and _shares_a_name(understanding):
                 # "is Renault leader in Georgia?" asked back: "the country" picks the reading
                 previous = context_of(understanding)
-            elif answer.kind == Kind.CLARIFY and not previous:
+            elif answer.kind == Kind.CLARIFY and (not previous or understanding.unknown_name):
                 # "who leads Zorbistan?" asked back: "sorry, Uzbekistan" answers the question
+                # (and "… the Kestrel-X program, who leads it and who follows?" asks nothing
+                # more of the subject before it)
                 previous = context_of(Understanding(intent=Intent.WHO_LEADS, confidence=1.0,
                                                     companies=understanding.companies))
             answers.append(answer)
@@ -591,7 +614,8 @@ class Assistant:
             return self._ask(engine, raw, {**(context or {}), "asker": asker}, others, whole)
         if len(answers) > 1 and (_is_remark(understood[0], read[0], engine.requests,
                                              engine.asker) or _sets_the_scene(
-                understood, read, engine.requests)) and any(
+                understood, read, engine.requests) or _introduces_the_asker(
+                understood[0], read[0]) and not _asks_about_own_place(understood, read)) and any(
                 a.kind != Kind.SMALL_TALK for a in answers[1:]):
             # "making a cheat sheet. who leads Chile?": the question is the later clause
             answers, understood, read = answers[1:], understood[1:], read[1:]
@@ -803,9 +827,19 @@ HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 # a word pointing back at the place of the clause before ("who leads over there?")
 THERE = re.compile(r"\bthere\b|\bl[aà][- ]bas\b|そこ", re.IGNORECASE)
 # a kind of place pointed back at ("which company leads that market?", "ce pays", "その市場")
-THAT_PLACE = re.compile(r"\b(?:that|this|the same)\s+(?:market|region|country|place|area|city|"
-                        r"state|territory)\b|\b(?:ce|cette|le m[eê]me|la m[eê]me)\s+(?:march[eé]|"
-                        r"pays|r[eé]gion|zone|ville|territoire)\b|(?:その|同じ)(?:市場|国|地域|エリア|都市)",
+# a sign-off opening a clause after the question ("Best regards, Nour | Executive Assistant |
+# Cairo", "Cordialement, …", "以上、よろしくお願いいたします"): the signature asks nothing
+SIGN_OFF = re.compile(r"^\s*(?:(?:best|kind|warm|many)\s+(?:regards|thanks|wishes)|regards|cheers|"
+                      r"br|thanks\s+(?:and|&)\s+regards|cordialement|bien\s+[àa]\s+vous|"
+                      r"bien\s+cordialement|salutations|以上|よろしくお願い|"
+                      # thanks, then who is writing in brackets ("merci d'avance (équipe
+                      # achats Rabat)")
+                      r"(?:merci|thanks|thank\s+you|thx)\b[^()?]*\()", re.IGNORECASE)
+THAT_PLACE = re.compile(r"\b(?:that|this|these|those|the same|both)\s+(?:two\s+|2\s+)?(?:market|"
+                        r"region|country|countr(?:y|ies)|place|area|city|state|territory)s?\b|"
+                        r"\b(?:ce|cette|ces|le m[eê]me|la m[eê]me|les m[eê]mes)\s+(?:deux\s+|2\s+)?"
+                        r"(?:march[eé]|pays|r[eé]gion|zone|ville|territoire)s?\b|"
+                        r"(?:その|同じ|これらの|この|両)(?:[2２二]か国|[2２二]カ国|市場|国|地域|エリア|都市)",
                         re.IGNORECASE)
 
 
@@ -819,11 +853,35 @@ def _dashed(clause: str) -> list[str]:
     return [clause[:match.start()], clause[match.end():]]
 
 
-def _gives_a_reason(engine: _Language, clause: str) -> bool:
+REMARK_WORDS = 5  # words of a statement after a question that make it a remark, not "and X"
+
+
+def _a_remark_after(clause: str, engine: _Language) -> bool:
+    """A statement of several words after a question, opening with no word that continues the
+    question ("and Brazil", "et pour le Chili", "じゃあ…"): it says something, it asks nothing."""
+    words = [w.lower() for w in WORD.findall(clause)]
+    if not words or (not engine.rules.spaced and len(clause) < 2 * REMARK_WORDS):
+        return False
+    follow_up = {str(w).lower() for w in (read_cues() if engine.rules.code == "en"
+                                          else read_language_cues(engine.rules.code))
+                 .get("follow_up", [])}
+    return (len(words) >= REMARK_WORDS or not engine.rules.spaced) \
+        and words[0] not in follow_up and not WH_OPENERS.intersection(words)
+
+
+def _gives_a_reason(engine: _Language, clause: str, understanding: Understanding) -> bool:
     """A clause opening with a reason word ("because they do connected already", "vu qu'on
-    parle français") gives the reason for the claim before it and asks nothing."""
-    words = tuple(w.lower() for w in WORD.findall(clause)[:3])
-    return any(words[:len(phrase)] == phrase for phrase in engine.rules.reason_phrases)
+    parle français"), or a statement with one inside it ("our team confused because nissan do
+    connected in China"), gives the reason for the claim before it and asks nothing."""
+    words = tuple(w.lower() for w in WORD.findall(clause))
+    if any(words[:3][:len(phrase)] == phrase for phrase in engine.rules.reason_phrases):
+        return True
+    at = next((i for i in range(len(words)) for phrase in engine.rules.reason_phrases
+               if words[i:i + len(phrase)] == phrase), None)
+    # (not "nissan since it's near china": a company claimed before its reason)
+    return at is not None and not clause.rstrip().endswith(("?", "？")) \
+        and not WH_OPENERS.intersection(words) \
+        and not set(understanding.companies) & set(words[:at])
 
 
 def _others_place(understood: list[Understanding]) -> str | None:
@@ -890,6 +948,22 @@ LISTED_KINDS = {"region": PLACE_TARGETS, "segment": frozenset({TargetKind.SEGMEN
                 "technology": frozenset({TargetKind.TECH, TargetKind.FAMILY})}
 
 
+# the asker saying who they are ("hi, i am powertrain engineer in gebze.", "em la engineer in Ho
+# Chi Minh", "je suis responsable commercial …", "私は…です")
+SELF_INTRODUCTION = re.compile(
+    r"^(?:(?:hi|hello|hey|dear\s+\w+|bonjour|salut|hola)\b[\s,!.:-]*(?:\w+[\s,!.:-]+)?)?"
+    r"(?:i\s+am|i'm|i’m|im|em\s+la|em|je\s+suis|moi\s+c'est|moi\s+je\s+suis|私は|わたしは|"
+    r"こちらは)(?=\s|$)", re.IGNORECASE)
+
+
+def _introduces_the_asker(understanding: Understanding, clause: str) -> bool:
+    """A first clause in which the asker says who or where they are, asking nothing ("hi, i am
+    a powertrain engineer in gebze.", "hi all, supplier from Da Nang."): the question is the
+    later clause."""
+    return understanding.statement and not clause.rstrip().endswith(("?", "？")) \
+        and (SELF_INTRODUCTION.match(clause) is not None or understanding.about_asker)
+
+
 def _sets_the_scene(understood: list[Understanding], read: list[str],
                     requests: frozenset[str]) -> bool:
     """"prepping a slide, need the regional split. who leads north america?": a list of a kind
@@ -932,8 +1006,10 @@ def _arguments(engine: _Language, understood: list[Understanding], read: list[st
         # ("oui je sais c americain": the pronoun may follow a word or three of assent)
         # ("who leads Vietnam? nissan?", "... renault i guess?": a short guess at the answer to
         # a question, not "c'est nissan alors ? pas renault ?", two claims)
+        # ("renault or nissan?" offers a choice: which one, no Yes or No)
         guess = claimed and len(lowers) <= GUESS \
-            and understood[index - 1].intent != Intent.IS_LEADER
+            and understood[index - 1].intent != Intent.IS_LEADER \
+            and not (len(now.companies) > 1 and engine.rules.choice_words & set(lowers))
         opens = pronouns & set(lowers[:ARGUMENT_OPENING]) or guess
         if opens and not {"who", "follow"} & set(cues) and (now.companies or "lead" not in cues):
             argued.add(index)

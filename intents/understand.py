@@ -118,6 +118,20 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
         roles = place_roles(doc) if _may_have_context(doc) else {}
     else:
         roles = dict.fromkeys(doc.user_data.get(ASKER_ONLY, []), ASKER)
+        # "… qui suit ? merci d'avance (équipe achats Rabat)": a place in brackets beside
+        # places outside them only says where the message comes from
+        # (not "Londres (celle du Canada, pas l'anglaise)": the bracket must name a team, an
+        # office or the asker)
+        inside = bracketed_tokens(doc)
+        places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
+        lowers = token_table(doc).lowers
+        cue_at = doc.user_data.get("cue_starts", {})
+        someone = rules.unit_words | rules.own_words | focus_words().units
+        if inside and any(ent.start not in inside for ent in places) and any(
+                lowers[i] in someone or cue_at.get(i, set()) & {"first_person", "asker_people"}
+                for i in inside):
+            roles.update({ent.start: ASIDE for ent in places
+                          if ent.start in inside and ent.start not in roles})
     for ent in doc.ents:
         kind, ident, country = ent.ent_id_.split("|")
         if ent.start in signed:
@@ -352,6 +366,14 @@ def correction_at(doc: Doc, *, first: bool = False) -> int | None:
     return (min if first else max)(found, default=None)
 
 
+# what the asker already has in a document ("I see A/B and C/D in the deck but not E/F",
+# "A/BとC/Dは資料にあるけど"): a remark beside the question, not one
+IN_A_DOCUMENT = re.compile(
+    r"\b(?:in|on|from)\s+(?:the|my|our|this|that|your)?\s*(?:deck|slides?|file|doc|"
+    r"document|sheet|spreadsheet|presentation|ppt|report|table)\b|"
+    r"\b(?:dans|sur)\s+(?:le|la|les|l'|mon|ma|mes|notre|nos|ce|cette)?\s*(?:deck|slides?|"
+    r"fichier|doc|document|tableau|pr[ée]sentation|rapport|diapos?)\b|"
+    r"(?:資料|スライド|デッキ|ファイル|表)(?:に|には|で|上)", re.IGNORECASE)
 TAIL_QUESTION_CUES = frozenset({"who", "what", "lead", "follow", "list", "same_question"})
 PART_BREAKS = frozenset({"?", "？", "-", "–", "—", ";"})
 
@@ -362,6 +384,13 @@ def _without_curious_tail(doc: Doc, targets: list[Target]) -> list[Target]:
     texts = token_table(doc).texts
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
     curious = min((i for i, cues in cue_at.items() if "curiosity" in cues), default=None)
+    asking = TAIL_QUESTION_CUES
+    if curious is None:
+        # ("E/Fセグメントは誰がリーダー？A/BとC/Dは資料にあるけど…見当たらない": what the asker
+        # already has; a word of leading there is about the document)
+        marks = [i for i, text in enumerate(texts) if text in ("?", "？")]
+        if marks and IN_A_DOCUMENT.search(doc[marks[-1]:].text):
+            curious, asking = marks[-1] + 1, TAIL_QUESTION_CUES - {"lead", "follow"}
     # the part the curiosity is said in: after the question mark or dash before it
     marks = [i for i, text in enumerate(texts[:curious]) if text in PART_BREAKS] \
         if curious is not None else []
@@ -369,13 +398,17 @@ def _without_curious_tail(doc: Doc, targets: list[Target]) -> list[Target]:
         return targets
     tail = marks[-1]
     later = set().union(*(cues for i, cues in cue_at.items() if i > tail))
-    if later & TAIL_QUESTION_CUES:
+    if later & asking:
         return targets
-    after = {ent.text for ent in doc.ents if ent.start > tail}
+    after = {ent.text for ent in doc.ents if ent.start > tail} \
+        - {ent.text for ent in doc.ents if ent.start < tail}  # (said again: still asked)
     kept = [t for t in targets if t.text not in after]
     return kept or targets
 
 
+# the members spoken of ("why did they even set this whole thing up?")
+THEY = frozenset({"they", "them", "their", "ils", "elles", "leur", "leurs", "彼ら", "3社", "三社",
+                  "各社", "両社"})
 WHY = frozenset({"why", "pourquoi", "なぜ", "どうして", "なんで", "何故", "reason", "reasons",
                  "rationale", "motivation", "raison", "raisons", "理由", "狙い"})
 
@@ -1051,8 +1084,11 @@ def _named_programmes(doc: Doc, unknown: list[str], rules: LanguageRules) -> lis
             found.append(text)
     for start, end in doc.user_data.get(HYPHENED, []):  # "le programme Nissan Altaïr-X"
         text = doc[start:end].text
+        # ("the 'Kestrel-X module program'": a word may stand before the programme's)
         if text in names and ("programme" in cue_at.get(start - 1, set())
-                              or start > 0 and doc[start - 1].ent_type_ == "COMPANY"):
+                              or start > 0 and doc[start - 1].ent_type_ == "COMPANY"
+                              or any("programme" in cue_at.get(j, set())
+                                     for j in range(end, min(len(doc), end + 2)))):
             found.append(text)
     return found
 
@@ -1125,8 +1161,26 @@ def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
             continue
         if len(text) == 1 and text.isascii():
             continue  # the "s" of "whats", a stray letter: no word, no name
+        if i and table.lowers[i - 1].rstrip(".") in TITLES \
+                or i > 1 and table.texts[i - 1] == "." and table.lowers[i - 2] in TITLES:
+            continue  # "on behalf of Mr. Nowak": a person's name, never a place asked about
         unknown.append(text)
     return unknown
+
+
+def _only_about_a_person(doc: Doc) -> bool:
+    """Every "who" of the clause follows a titled name and a comma ("on behalf of Mr. Nowak,
+    who is abroad"): it describes that person, it asks nobody's name."""
+    table = token_table(doc)
+    at = [i for i, cues in doc.user_data.get("cue_starts", {}).items() if "who" in cues]
+    return bool(at) and all(
+        i > 2 and table.texts[i - 1] == "," and any(
+            table.lowers[j].rstrip(".") in TITLES for j in range(max(0, i - 4), i - 1))
+        for i in at)
+
+
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "m", "mme", "mlle", "herr",
+                    "frau", "sr", "sra", "monsieur", "madame"})
 
 
 def _coordinated(doc: Doc, rules: LanguageRules) -> bool:
@@ -1251,6 +1305,8 @@ DISCOURSE_OPENERS = frozenset({"so", "ok", "okay", "and", "but", "well", "hey", 
                                # "hi all, is nissan part of ...?"
                                "all", "everyone", "folks", "team", "guys"})
 # "…, so is it Nissan there?": a yes/no question opening inside a clause that said something
+# "could you / someone tell me who …": whom a request is made of
+REQUESTED = frozenset({"you", "u", "ya", "someone", "anyone", "somebody", "anybody", "smb"})
 INNER_OPENERS = frozenset({"so", "then", "but", ",", "-", "—"})
 INNER_SUBJECTS = frozenset({"it", "that", "this", "they", "nissan", "renault", "mitsubishi"})
 ANYONE = ("誰", "か")  # "誰か知ってる？": does anyone know, not who
@@ -1346,9 +1402,11 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
             and lowers[i + 1] in INNER_SUBJECTS for i in range(2, len(lowers) - 1)):
         return True  # "vladivostok is next door to japan so is it nissan there?"
     if words[lead] in rules.yes_no_openers:
-        # "can you tell me who leads Japan?" / "do you know ..." are requests, not yes/no
-        request = len(words) > lead + 2 and words[lead + 1] in ("you", "u", "ya") and any(
+        # "can you tell me who leads Japan?" / "do you know ..." are requests, not yes/no;
+        # so is "could you please advise who is the Chairman …?" (a question word after "you")
+        request = len(words) > lead + 2 and words[lead + 1] in REQUESTED and (any(
             word in rules.request_words for word in words[lead + 2:lead + 4])
+            or not WH_OPENERS.isdisjoint(words[lead + 2:lead + 6]))
         # "could you (please) tell me ..."
         return not request
     cues = doc._.cues or {}
@@ -1509,7 +1567,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     explains = content[0].lower() in EXPLAINING or not rules.wh_words.isdisjoint(
         w.lower() for w in content)
     asks_who = has("who") and not _asks_which_kind(doc, rules) and not _asks_anyone(doc) \
-        and not _cleft_relative(doc, rules)
+        and not _cleft_relative(doc, rules) and not _only_about_a_person(doc)
     leads = has("lead")
     if companies and kinds and has("what") and targets and all(t in located for t in targets):
         # "im in the Yokohama office, what are the regions Mitsubishi doesn't lead?": a kind
@@ -1537,6 +1595,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     general = doc.user_data.get(GENERAL_FACTS, frozenset())
     strong_fact = _best_fact(facts, hints, denials, general) if facts else None
     hint_fact = _best_fact(facts, hints, denials, general) if hints or denials else None
+    if hint_fact and asker and len(asker) == len(targets) and _asks_why(content):
+        # "I am assistant of VP in Yokohama (korean …). why did the alliance choose this
+        # model?": the places only say who asks; the question is the fact
+        base["targets"] = targets = []
     # "did analysts expect them to break up?" asks about the expectation, not whether they
     # did: a claim the fact denies, said to be expected, gets the fact without a No
     expected = has("expecting")
@@ -1620,7 +1682,13 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # "who leads the flux capacitor drivetrain?": a kind of powertrain the plan doesn't
         # name, not every powertrain it does
         return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=qualified)
-    unheard = _programme_names(doc) + [
+    programmes = _programme_names(doc) + _named_programmes(doc, unknown, rules) \
+        if not targets and not companies and (leads or asks_who) else []
+    if context and programmes:
+        # "supplier from Da Nang. who is leader of the 'Kestrel-X module program'?": a
+        # programme the plan doesn't name, never the subject in the thread
+        return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=programmes[0])
+    unheard = _programme_names(doc) + _named_programmes(doc, unknown, rules) + [
         name for name in _unknown_names(unknown, rules)
         if (_asked_about(doc, name, rules) or _placed_by(doc, name, rules)
             or _after_programme_word(doc, name))
@@ -1717,10 +1785,18 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             # "which company leads the quantum warp drive program?": what is led is nothing the
             # plan knows, whatever fact "which company" hints at
             return result(Intent.OUT_OF_SCOPE, reason=f"leads something unknown {unknown[:3]}")
+        if hint_fact and _asks_why(content) and sum(hints.values()) <= 1 and unknown \
+                and not (has("lead") or has("follow")) \
+                and THEY.isdisjoint(token_table(doc).lowers):
+            # "why is the sky blue?": "why" alone hints at why the plan was adopted; nothing
+            # else of the plan is asked
+            return result(Intent.OUT_OF_SCOPE, reason=f"why, of nothing in the plan {unknown[:3]}")
         if hint_fact:
             # ("were people predicting the alliance would dissolve?": a rumour of what the fact
             # denies names that fact, whatever else the message says)
-            rumoured = expected and hint_fact in denials
+            # (nor "VP want 2-3 sentences: why did the alliance choose this model?": why)
+            rumoured = expected and hint_fact in denials or _asks_why(content) \
+                and sum(hints.values()) > 1  # (a word of the plan besides "why")
             return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR * (
                 1.0 if rumoured else unknown_factor),
                           reason="fact hint only", facts=[hint_fact], weak_fact=True)
@@ -1759,7 +1835,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     # nor does "asking from Paris", which says where the message comes from
     asks_about = has("asking") and bool(targets) and not unknown and not _from_origin(doc)
     asked_something = leads or asks_who or follows or yes_no or asks_about or (
-        context and has("follow_up")) or (hint_fact and bool(companies) and _asks_why(content))
+        context and has("follow_up")) or (hint_fact and _asks_why(content))
     if unknown and not asked_something and not strong_fact:
         return result(Intent.OUT_OF_SCOPE, reason=f"entities with unrelated words {unknown[:5]}")
     cue_factor = 1.0 if (leads or asks_who or follows or has("what") or yes_no or asks_about) \
@@ -1840,7 +1916,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             base["asks_follower"] = False
     kind = kinds[0] if len(kinds) == 1 and intent in (Intent.WHAT_LEADS, Intent.WHAT_FOLLOWS) \
         else None
-    compare = _compared(cues) if intent == Intent.WHO_LEADS and targets else None
+    compare = _compared(_without_conditional_difference(doc, cues)) \
+        if intent == Intent.WHO_LEADS and targets else None
     if compare and len(targets) == 1 and located and located[0] not in targets:
         # "sitting in sydney rn — is singapore the same leader as here?": against the asker's
         base["targets"] = targets = [located[0], *targets]
@@ -1866,13 +1943,16 @@ def _asks_whole(doc: Doc) -> bool:
     """"Does Nissan lead all of Asia?", "toute l'Asie", "アジア全体", "Morocco and Turkey, both
     Renault?": a quantifier within two words of a place asks about every part of it."""
     lowers = token_table(doc).lowers
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_ENT_LABELS:
-            continue
+    places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
+    for ent in places:
         near = lowers[max(0, ent.start - 3):ent.start] + lowers[ent.end:ent.end + 2]
         if WHOLE.intersection(near):
             return True
-    return False
+    # "Pour la Russie et la Turquie, le leader c'est Renault pour les deux, c'est ça ?"
+    return len(places) > 1 and not BOTH_WORDS.isdisjoint(lowers[places[-1].end:])
+
+
+BOTH_WORDS = frozenset({"both", "deux", "両方", "どちらも", "いずれも"})
 
 
 def _argued_places(doc: Doc, rules: LanguageRules) -> set[str]:
@@ -1890,7 +1970,10 @@ def _without_premises(doc: Doc, targets: list[Target], rules: LanguageRules) -> 
     日産？") is about its first place; a reason after a reason word ("NZ is Nissan because of
     all the Japanese cars") names no subject when a place came before it."""
     lowers = token_table(doc).lowers
-    places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
+    # (the places still asked: "hello from Nicosia dealer, Cyprus is EU member so …" argues
+    # about Cyprus, the asker's Nicosia set aside already)
+    texts = {t.text for t in targets}
+    places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS and ent.text in texts]
 
     def found(phrases: tuple[tuple[str, ...], ...]) -> int | None:
         at = _phrase_at(lowers, phrases, start=1)
@@ -1950,6 +2033,7 @@ def _asks_membership(doc: Doc, targets: list[Target], rules: LanguageRules) -> b
 # words that may join a place to the region it is said to be ("is turkey europe?", "la Turquie
 # c'est l'Europe ?", "トルコってヨーロッパ？")
 REGION_LINKS = frozenset({"is", "=", "c'est", "cest", "est", "c'", "ce", "l'", "la", "le", "って",
+                          "region", "zone", "market", "área", "région", "地域", "扱い",
                           "は", "も", "the", "in", "en", "dans", "part", "of", "a", "an", "les",
                           "that", "'s", "thats", "it", "its", "it's", "that's",
                           # ("la Géorgie (le pays) c'est en Europe ?")
@@ -1979,6 +2063,25 @@ def _names_its_region(doc: Doc, targets: list[Target], yes_no: bool) -> bool:
     # nothing but the links and a word opening the message ("so is turkey europe?")
     return (yes_no or "?" in table.texts or "？" in table.texts) and all(
         w in REGION_LINKS or i < first.start and w in DISCOURSE_OPENERS for i, w in words)
+
+
+# words that make the difference after them a condition ("もし違う場合は…", "if not, which one?")
+CONDITION_AFTER = frozenset({"場合", "なら", "ば", "ら", "時", "とき", "際"})
+CONDITION_BEFORE = frozenset({"もし", "if", "si", "otherwise", "sinon"})
+
+
+def _without_conditional_difference(doc: Doc, cues: dict[str, int]) -> dict[str, int]:
+    """"リーダーは同じ会社という認識でよろしいでしょうか。もし違う場合はどの会社か…": a difference
+    said as a condition asks nothing; the question is whether it is the same."""
+    if "different_leader" not in cues or "same_leader" not in cues:
+        return cues
+    lowers = token_table(doc).lowers
+    at = [i for i, found in doc.user_data.get("cue_starts", {}).items()
+          if "different_leader" in found]
+    if all(CONDITION_AFTER.intersection(lowers[i + 1:i + 4])
+           or CONDITION_BEFORE.intersection(lowers[max(0, i - 3):i]) for i in at):
+        return {key: n for key, n in cues.items() if key != "different_leader"}
+    return cues
 
 
 def _compared(cues: dict[str, int]) -> str | None:
@@ -2259,6 +2362,10 @@ def _about_companies(turn: _Turn, companies: list[str]) -> Understanding | None:
     if not turn.old_targets or (asks.what and not subject) or asks.who \
             or turn.previous not in LEADERSHIP_INTENTS:
         return None
+    if len(companies) > 1 and not asks.follow and (turn.rules or rules_for("en")).choice_words \
+            .intersection(token_table(turn.doc).lowers):
+        # "who leads the android platform?" then "renault or nissan?": which one, no Yes/No
+        return turn.inherit(Intent.WHO_LEADS, targets=turn.old_targets, yes_no=False)
     # after a question about followers, "Renault one of them?" asks whether Renault follows
     # ("is Nissan leader there?" asks about leading whatever the question before)
     # ("is Renault one of them?" after an answer naming one leader: one of its followers)

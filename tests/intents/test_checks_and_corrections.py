@@ -394,3 +394,154 @@ def test_a_place_then_a_remark_naming_its_region_asks_whether_it_is_there(assist
                                                                           opener):
     answer = thread(assistant, question)[-1]
     assert answer.text.startswith(opener), answer.text
+
+
+def test_a_signature_after_the_question_asks_nothing(assistant):
+    """"Best regards, Nour | Executive Assistant | Cairo": the signature's place is no
+    question."""
+    answer = thread(assistant, "Hello team,\nCould you please advise who leads Chile for the "
+                               "2026 plan?\nKind regards,\nMarta | Sales Ops | Lisbon")[-1]
+    assert answer.leaders == ["renault"], answer.text
+    assert "Portugal" not in answer.text and "Lisbon" not in answer.text, answer.text
+
+
+def test_could_you_advise_who_is_a_request_not_yes_or_no(assistant):
+    answer = thread(assistant, "could you please advise who the chairman of the alliance "
+                               "board is?")[-1]
+    assert answer.intent == "fact" and not answer.text.startswith("Yes"), answer.text
+
+
+def test_a_self_introduction_before_the_question_is_no_question(assistant):
+    answer = thread(assistant, "hello, i am a battery engineer in Pune. who leads PHEV for the "
+                               "D segment?")[-1]
+    assert answer.leaders == ["mitsubishi"] and "India" not in answer.text \
+        and "batter" not in answer.text.lower(), answer.text
+
+
+def test_a_title_before_a_name_makes_it_a_person(assistant):
+    answer = thread(assistant, "I write on behalf of Mr. Kowalczyk, who is abroad this week. "
+                               "He needs to know who leads Norway.")[-1]
+    assert answer.kind.value == "answer" and answer.leaders == ["renault"], answer.text
+
+
+def test_a_premise_names_the_place_after_the_askers_own(assistant):
+    """"hello from Nicosia dealer, Cyprus is EU member so we are under Renault like Europe
+    yes?": about Cyprus, which the plan does not put in Europe."""
+    answer = thread(assistant, "hi from the Nicosia office, Cyprus is an EU member so Renault "
+                               "leads us like Europe, yes?")[-1]
+    assert answer.text.startswith("No") and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    (["who's in charge of the E-body architecture?", "renault or nissan?"], ["renault"]),
+])
+def test_two_companies_offered_after_a_question_ask_which_one(assistant, questions, leaders):
+    answer = thread(assistant, *questions)[-1]
+    assert answer.leaders == leaders and not answer.text.startswith(("Yes", "No")), answer.text
+
+
+def test_a_reason_inside_a_statement_after_the_question_adds_no_subject(assistant):
+    answer = thread(assistant, "who leads the android based platform? we were unsure because "
+                               "nissan handles connected stuff in china")[-1]
+    assert answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who leads the G segment and H? the deck has A-D in it but nothing else",
+    "E/Fセグのリーダーは？A/BとC/Dは資料にありますが",
+])
+def test_what_the_asker_already_has_in_a_document_is_no_question(assistant, question):
+    answer = thread(assistant, question)[-1]
+    assert "mitsubishi" not in answer.leaders and "renault" not in answer.leaders, answer.text
+
+
+def test_these_two_countries_point_at_the_clause_before(assistant):
+    answer = thread(assistant, "nos clients sont au Pérou et en Bolivie. qui pilote ces deux "
+                               "pays ?")[-1]
+    assert answer.intent == "who_leads" and answer.leaders == ["renault"], answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("Pour l'Égypte et le Kenya, c'est Renault pour les deux ?", "Non"),
+    ("mexico and canada - nissan for both, right?", "Yes"),
+])
+def test_for_both_asks_about_every_place(assistant, question, opener):
+    answer = thread(assistant, question)[-1]
+    assert answer.text.startswith(opener), answer.text
+
+
+def test_a_remark_on_what_the_answer_is_for_names_no_place_asked(assistant):
+    answer = thread(assistant, "who was the chairman quoted in the article? I need it for "
+                               "the Dakar dealer newsletter")[-1]
+    assert answer.intent == "fact" and answer.leaders == [], answer.text
+
+
+def test_a_difference_said_as_a_condition_asks_nothing(assistant):
+    answer = thread(assistant, "マカオは中国と同じ会社がリーダーでよろしいでしょうか。"
+                               "もし違う場合はどこがリーダーか教えてください。")[-1]
+    assert answer.text.startswith("はい") and answer.leaders == ["nissan"], answer.text
+
+
+def test_a_titled_name_is_no_place_to_ask_back_about(assistant):
+    answer = thread(assistant, "who is Mr. Nowak?")[-1]
+    assert "Norway" not in answer.text and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize("question", ["why is the sky blue?", "pourquoi le ciel est bleu ?",
+                                      "なぜ空は青い？"])
+def test_why_of_nothing_in_the_plan_is_out_of_scope(assistant, question):
+    answer = thread(assistant, question)[-1]
+    assert answer.intent == "out_of_scope", answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "why did they adopt it?",
+    "I'm the EA of our VP in Osaka (brazilian, new here). she wants a line on why the alliance "
+    "went for this leader follower model",
+    "hey, I am secretary of SVP in Kobe (filipina, working here 4 yrs). SVP needs 3 bullet "
+    "sentences for townhall deck: why did the alliance choose this leader-follower model?",
+])
+def test_why_with_a_word_of_the_plan_is_the_fact(assistant, question):
+    answer = thread(assistant, question)[-1]
+    assert answer.intent == "fact" and answer.kind.value == "answer", answer.text
+
+
+def test_a_region_word_after_the_region_still_asks_membership(assistant):
+    answer = thread(assistant, "is cyprus europe region or no?")[-1]
+    assert answer.text.startswith("No") and answer.leaders == [], answer.text
+
+
+def test_thanks_with_the_askers_team_in_brackets_asks_nothing(assistant):
+    answer = thread(assistant, "qui pilote l'Argentine ? merci d'avance (équipe RH Casablanca)")[-1]
+    assert answer.leaders == ["renault"] and "Maroc" not in answer.text, answer.text
+
+
+def test_a_choice_after_a_question_in_the_same_message_is_no_guess(assistant):
+    answer = thread(assistant, "who leads the E-body architecture? renault or nissan?")[-1]
+    assert answer.leaders == ["renault"] and not answer.text.startswith(("Yes", "No")), \
+        answer.text
+
+
+def test_could_someone_tell_me_is_a_request(assistant):
+    answer = thread(assistant, "could someone tell me which alliance company leads Fiji?")[-1]
+    assert answer.leaders == ["mitsubishi"] and not answer.text.startswith("Yes"), answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("qui dirige Dakar (je suis au bureau de Tokyo) ?", []),
+    ("ダカールのリーダーは？（東京オフィスより）", []),
+    ("qui dirige le Chili (équipe achats Tokyo) ?", ["renault"]),
+])
+def test_a_french_or_japanese_bracket_saying_where_the_asker_is_is_context(assistant, question,
+                                                                           leaders):
+    answer = thread(assistant, question)[-1]
+    assert answer.leaders == leaders, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "ok last one: why did they bother setting all this up?",
+    "pourquoi ils ont fait ça au fait ?",
+])
+def test_why_about_the_members_is_the_fact(assistant, question):
+    answer = thread(assistant, question)[-1]
+    assert answer.intent == "fact", answer.text
