@@ -24,6 +24,7 @@ from intents.components.cues import (
     COURTESY_SPANS,
     GENERAL_FACTS,
     INSIDE_CORRECTIONS,
+    INSIDE_FACT_NAMES,
     SOCIAL,
     SOCIAL_WORDS,
 )
@@ -147,6 +148,8 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
             if "greeting" not in doc.user_data.get("cue_starts", {}).get(ent.start, ()) \
                     and ent.start not in negated:
                 non_members.append(ident or ent.text)  # as the knowledge base writes it
+        elif ent.start in doc.user_data.get(INSIDE_FACT_NAMES, ()):
+            continue  # "c'est bien Jean-Dominique Senard qui l'a dit ?": no Dominica
         elif any(start <= ent.start and ent.end <= end
                  for start, end in doc.user_data.get(COURTESY_SPANS, ())):
             continue  # "ok salamat po!": thanks that is also a place's name ("great britain" not)

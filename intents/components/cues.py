@@ -20,6 +20,7 @@ UNHINTED = (("cues", "collaborate"),)
 # doc.user_data: the tokens of phrases that confirm or correct ("euh non", "no wait"): a "no"
 # among them negates nothing
 INSIDE_CORRECTIONS = "inside_corrections"
+INSIDE_FACT_NAMES = "inside_fact_names"  # doc.user_data: tokens of a fact's several-word name
 GENERAL_FACTS = "general_facts"  # doc.user_data: the facts about the model as a whole
 AMOUNT_FACTS = "amount_facts"  # doc.user_data: the facts that give an amount
 SOCIAL_WORDS = "social_words"  # doc.user_data: how many words greetings and thanks take
@@ -145,6 +146,11 @@ class PhraseCues:
                       if name == "cues" and entry in ("confirm", "correction", "correction_weak")
                       for i in range(start, start + size)}
         doc.user_data[INSIDE_CORRECTIONS] = confirming
+        # the tokens of a fact's own name of several words ("Jean Dominique Senard"): a place's
+        # name inside it is the name's, not a place asked about
+        doc.user_data[INSIDE_FACT_NAMES] = {i for name, entry, start, size in found
+                                            if name == "facts" and size > 1
+                                            for i in range(start, start + size)}
         matches = {(name, entry, start) for name, entry, start, _ in found
                    if (start not in tagged or (name, entry) in (("cues", "tag"), *WHOLE))
                    and not (name == "fact_hints" and start in unhinted)

@@ -545,3 +545,14 @@ def test_a_french_or_japanese_bracket_saying_where_the_asker_is_is_context(assis
 def test_why_about_the_members_is_the_fact(assistant, question):
     answer = thread(assistant, question)[-1]
     assert answer.intent == "fact", answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "c'était bien Jean Dominique Senard le président ?",
+    "ジャン＝ドミニク・スナールって誰？",
+])
+def test_a_place_inside_a_persons_name_is_the_name(assistant, question):
+    """"Jean-Dominique Senard" holds the French name of Dominica: the chairman, no place."""
+    answer = thread(assistant, question)[-1]
+    assert answer.intent == "fact" and "Domini" not in answer.text.replace(
+        "Jean-Dominique", "").replace("ジャンドミニク", ""), answer.text
