@@ -105,6 +105,7 @@ DASHED_YES_NO = re.compile(r"\s[-\u2013\u2014]+\s+(?=(?:is|isn't|isnt|does|do|ar
 # Nord - c'est le Mexique inclus ?" asks one thing, about Mexico)
 DASHED_OUI_NON = re.compile(r"\s[-\u2013\u2014]+\s+(?=(?:c'est|c|est-ce|est)\b)", re.IGNORECASE)
 ASKS_WHO = re.compile(r"\b(?:qui|ki|quel|quelle|quels|quelles)\b", re.IGNORECASE)
+DOTTED_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Mme", "Mlle", "Jr", "Sr", "St"})
 SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.+$|(?<=[\d\s])\.+$|^\.+")
 
 
@@ -154,8 +155,10 @@ class _Language:
         self.clause_break = re.compile(self.rules.clause_break, re.IGNORECASE) \
             if code != "en" else CLAUSE_BREAK
         # names that end in a full stop ("Calif.", "Okla."): their stop ends no sentence
+        # (and titles before a name: "Mrs. Dubois is moving …", "Dr. Tanaka")
         dotted = sorted({name[:-1] for name in vocabulary.names
-                         if name.endswith(".") and name[:-1].isalpha()}, key=len, reverse=True)
+                         if name.endswith(".") and name[:-1].isalpha()} | DOTTED_TITLES,
+                        key=len, reverse=True)
         self.abbreviations = re.compile(
             r"\b(?:" + "|".join(re.escape(name) for name in dotted) + r")(?=\.)",
             re.IGNORECASE) if dotted else None
@@ -672,7 +675,12 @@ class Assistant:
                 return self._ask(engine, " ".join(read), context, others, whole=True)
         answered = [a for a in answers if a.understood]
         if answered and len(answered) < len(answers):
-            answers = [a for a in answers if a.understood or a.kind == Kind.CLARIFY]
+            # (a name asked back in a clause that asks nothing, "prepping slides for tmrw's
+            # townhall", is no question beside the one answered)
+            said = {id(a) for a, u in zip(answers, understood, strict=False) if u.statement} \
+                if len(answers) == len(understood) else set()
+            answers = [a for a in answers
+                       if a.understood or a.kind == Kind.CLARIFY and id(a) not in said]
         elif any(a.kind == Kind.CLARIFY for a in answers):
             # "who leads Port Velmora? it is in my shipment list.": asked back about the
             # question; the remark after it, which asks nothing, gets no "I don't know" of its own
@@ -829,7 +837,8 @@ THERE = re.compile(r"\bthere\b|\bl[aà][- ]bas\b|そこ", re.IGNORECASE)
 # a kind of place pointed back at ("which company leads that market?", "ce pays", "その市場")
 # a sign-off opening a clause after the question ("Best regards, Nour | Executive Assistant |
 # Cairo", "Cordialement, …", "以上、よろしくお願いいたします"): the signature asks nothing
-SIGN_OFF = re.compile(r"^\s*(?:(?:best|kind|warm|many)\s+(?:regards|thanks|wishes)|regards|cheers|"
+SIGN_OFF = re.compile(r"^\s*(?:(?:best|kind|warm|many)\s+(?:regards|thanks|wishes)|best(?=\s*[,!])|"
+                      r"regards|cheers|"
                       r"br|thanks\s+(?:and|&)\s+regards|cordialement|bien\s+[àa]\s+vous|"
                       r"bien\s+cordialement|salutations|以上|よろしくお願い|"
                       # thanks, then who is writing in brackets ("merci d'avance (équipe

@@ -133,6 +133,13 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
                 for i in inside):
             roles.update({ent.start: ASIDE for ent in places
                           if ent.start in inside and ent.start not in roles})
+        # "来週横浜で新人研修があり…。…採用した理由は何でしょうか？": the places of the sentences
+        # before a last sentence that asks and names none only set the scene
+        stops = [i for i, text in enumerate(lowers) if text == "。" and i < len(lowers) - 1]
+        if stops and places and all(ent.start < stops[-1] for ent in places) \
+                and any(text in ("?", "？") for text in lowers[stops[-1]:]) \
+                and own_place(doc, rules) is None and others_place(doc, rules) is None:
+            roles.update({ent.start: ASIDE for ent in places if ent.start not in roles})
     for ent in doc.ents:
         kind, ident, country = ent.ent_id_.split("|")
         if ent.start in signed:
@@ -148,7 +155,8 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
             if "greeting" not in doc.user_data.get("cue_starts", {}).get(ent.start, ()) \
                     and ent.start not in negated:
                 non_members.append(ident or ent.text)  # as the knowledge base writes it
-        elif ent.start in doc.user_data.get(INSIDE_FACT_NAMES, ()):
+        elif ent.label_ in PLACE_ENT_LABELS and {ent.start, ent.end - 1} <= doc.user_data.get(
+                INSIDE_FACT_NAMES, set()):
             continue  # "c'est bien Jean-Dominique Senard qui l'a dit ?": no Dominica
         elif any(start <= ent.start and ent.end <= end
                  for start, end in doc.user_data.get(COURTESY_SPANS, ())):
@@ -240,7 +248,7 @@ def others_place(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
     if phrase is not None:
         return doc[phrase[0]].idx, doc[phrase[1] - 1].idx + len(doc[phrase[1] - 1].text)
     return _possessed_place(doc, rules, rules.others_words | focus_words().other_people,
-                            rules.own_links | POSSESSIVE_S)
+                            rules.own_links | POSSESSIVE_S | PLACE_ADJECTIVES)
 
 
 def others_object(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
@@ -253,6 +261,9 @@ def others_object(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
     return doc[phrase[0] + 1].idx, last.idx + len(last.text)
 
 
+# ("who leads her new market?")
+PLACE_ADJECTIVES = frozenset({"new", "current", "future", "next", "nouveau", "nouvelle", "futur",
+                              "actuel", "actuelle", "prochain", "prochaine"})
 POSSESSIVE_S = frozenset({"'s", "’s", "s", "'"})
 
 
@@ -353,10 +364,17 @@ def correction_at(doc: Doc, *, first: bool = False) -> int | None:
     other place after that one."""
     table = token_table(doc)
     places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
+    # ("pardon non, en Zembla": a name nothing matched may be the place meant, asked back)
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    places += [doc[i:i + 1] for i in range(len(doc)) if i not in covered and table.title[i]
+               and table.alpha[i] and not table.stop[i] and i > 0]
+    places.sort(key=lambda span: span.start)
 
     def weak(i: int) -> bool:
         after = [ent for ent in places if ent.start > i]
-        if not after or after[0].start - i > WEAK_CORRECTION_REACH + 1:
+        # (words, not punctuation: "あ、失礼しました、パラオです")
+        if not after or sum(1 for j in range(i + 1, after[0].start)
+                            if not table.punct[j]) > WEAK_CORRECTION_REACH:
             return False
         between = set(table.lowers[i + 1:after[0].start])
         # ("sorry not colombia, cambodia": the last place is the one meant)
@@ -821,6 +839,20 @@ def _closes_a_verb_of_leading(lowers: list[str], cue_at: dict[int, set[str]], i:
     before it (French)."""
     return rules is not None and lowers[i] in rules.verb_negations and any(
         "lead" in cue_at.get(j, ()) for j in range(max(0, i - VERB_REACH), i))
+
+
+def _origin_places(doc: Doc) -> set[str]:
+    """The places right after "from" / "out of" / "depuis" (what someone moves away from)."""
+    lowers = token_table(doc).lowers
+    origin = focus_words().origin | {"de", "depuis"}
+    found = set()
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_ENT_LABELS:
+            continue
+        before = [w for w in lowers[max(0, ent.start - 4):ent.start] if w not in DETERMINERS]
+        if before and (before[-1] in origin or " ".join(before[-2:]) in origin):
+            found.add(ent.text)
+    return found
 
 
 def _from_origin(doc: Doc) -> bool:
@@ -1524,6 +1556,12 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # "ma collègue est à Montréal et moi à Casablanca, qui pilote ma région ?": the asker's
         # place, not the colleague's named beside it
         base["targets"] = targets = list(located)
+    if len(targets) > 1 and not doc._.facts and others_place(doc, rules) is not None:
+        # "Mrs. Dubois is moving from Paris to Toronto, who leads her new market?": the place
+        # she goes to, not the one she comes from
+        origins = _origin_places(doc)
+        if origins and any(t.text not in origins for t in targets):
+            base["targets"] = targets = [t for t in targets if t.text not in origins]
     others = None if targets or doc._.facts else others_place(doc, rules)
     if others is not None:
         # "which company leads his region?": the place the thread gave that person
@@ -1685,9 +1723,14 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # "who leads the flux capacitor drivetrain?": a kind of powertrain the plan doesn't
         # name, not every powertrain it does
         return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=qualified)
-    programmes = _programme_names(doc) + _named_programmes(doc, unknown, rules) \
-        if not targets and not companies and (leads or asks_who) else []
-    if context and programmes:
+    # ("hello from the monterrey office :) who owns the Project Saffron initiative?": the
+    # asker's place is no subject beside a programme)
+    only_context = not targets or bool(asker) and len(asker) == len(targets)
+    # (with the asker's place beside it, only a name said to be a programme: not "tier1")
+    programmes = (_programme_names(doc) if not targets else _code_names(doc)) \
+        + _named_programmes(doc, unknown, rules) \
+        if only_context and not companies and (leads or asks_who) else []
+    if (context or targets) and programmes:
         # "supplier from Da Nang. who is leader of the 'Kestrel-X module program'?": a
         # programme the plan doesn't name, never the subject in the thread
         return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=programmes[0])
@@ -1838,7 +1881,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     # nor does "asking from Paris", which says where the message comes from
     asks_about = has("asking") and bool(targets) and not unknown and not _from_origin(doc)
     asked_something = leads or asks_who or follows or yes_no or asks_about or (
-        context and has("follow_up")) or (hint_fact and _asks_why(content))
+        context and has("follow_up")) or (hint_fact and _asks_why(content)) \
+        or (has("guess") and bool(targets) and bool(companies))
     if unknown and not asked_something and not strong_fact:
         return result(Intent.OUT_OF_SCOPE, reason=f"entities with unrelated words {unknown[:5]}")
     cue_factor = 1.0 if (leads or asks_who or follows or has("what") or yes_no or asks_about) \
@@ -1951,8 +1995,14 @@ def _asks_whole(doc: Doc) -> bool:
         near = lowers[max(0, ent.start - 3):ent.start] + lowers[ent.end:ent.end + 2]
         if WHOLE.intersection(near):
             return True
-    # "Pour la Russie et la Turquie, le leader c'est Renault pour les deux, c'est ça ?"
-    return len(places) > 1 and not BOTH_WORDS.isdisjoint(lowers[places[-1].end:])
+    # "Pour la Russie et la Turquie, le leader c'est Renault pour les deux, c'est ça ?", "A
+    # segment and C segment electrified stuff, renault leads both right?", "…どちらも三菱？"
+    named = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS | {"SEGMENT", "TECH"}]
+    if len(named) < 2:
+        return False
+    rest = lowers[named[-1].end:]
+    pairs = {"".join(rest[i:i + 2]) for i in range(len(rest))}
+    return not BOTH_WORDS.isdisjoint(rest) or not BOTH_WORDS.isdisjoint(pairs)
 
 
 BOTH_WORDS = frozenset({"both", "deux", "両方", "どちらも", "いずれも"})
@@ -2069,7 +2119,7 @@ def _names_its_region(doc: Doc, targets: list[Target], yes_no: bool) -> bool:
 
 
 # words that make the difference after them a condition ("もし違う場合は…", "if not, which one?")
-CONDITION_AFTER = frozenset({"場合", "なら", "ば", "ら", "時", "とき", "際"})
+CONDITION_AFTER = frozenset({"場合", "なら", "ば", "ら", "たら", "時", "とき", "際"})
 CONDITION_BEFORE = frozenset({"もし", "if", "si", "otherwise", "sinon"})
 
 
