@@ -622,6 +622,12 @@ class Assistant:
                 a.kind != Kind.SMALL_TALK for a in answers[1:]):
             # "making a cheat sheet. who leads Chile?": the question is the later clause
             answers, understood, read = answers[1:], understood[1:], read[1:]
+        if len(answers) > 2 and understood[0].intent == Intent.OUT_OF_SCOPE \
+                and _introduces_the_asker(understood[1], read[1]) \
+                and not _asks_about_own_place(understood[1:], read[1:]):
+            # "Sorry for disturbing. I am new in purchasing team in Chennai …. Who leads
+            # India?": the introduction after a polite opening is no question either
+            answers, understood, read = answers[2:], understood[2:], read[2:]
         for index in range(len(read) - 1):
             later = understood[index + 1]
             if understood[index].reason == NO_SUBJECT and later.targets and not later.companies:

@@ -642,3 +642,23 @@ def test_a_coded_word_beside_the_askers_place_is_no_programme(assistant):
     answer = thread(assistant, "qa engineer here, working w/ a tier2 near cleveland, ohio. "
                                "which company leads that market?")[-1]
     assert answer.leaders == ["nissan"], answer.text
+
+
+def test_a_long_message_whose_answers_were_refocused_does_not_crash(assistant):
+    """The filter of names asked back once zipped answers with clauses after `_focus` had
+    dropped some: four long emails of the blind sets got the apology for a crash."""
+    answer = assistant.ask("Sorry for disturbing. I am new in purchasing team in Chennai and I "
+                           "try to understand the alliance organisation. My manager told me "
+                           "that each company is leading some regions and the others are "
+                           "following. Who is the leader for India please?", guarded=False)
+    assert answer.intent != "error" and answer.leaders == [], answer.text
+    answer = assistant.ask("Good morning, I hope this finds you well. I work in HR at our "
+                           "Sapporo head office and I am preparing an onboarding deck. Could you "
+                           "kindly confirm which company leads for Japan?", guarded=False)
+    assert answer.intent != "error" and answer.leaders == ["nissan"], answer.text
+
+
+def test_an_introduction_after_a_polite_opening_is_no_question(assistant):
+    answer = thread(assistant, "Sorry for disturbing. I am new in the logistics team in Pune. "
+                               "Who is the leader for Vietnam please?")[-1]
+    assert answer.leaders == ["mitsubishi"] and "logistics" not in answer.text, answer.text
