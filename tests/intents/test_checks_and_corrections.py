@@ -662,3 +662,20 @@ def test_an_introduction_after_a_polite_opening_is_no_question(assistant):
     answer = thread(assistant, "Sorry for disturbing. I am new in the logistics team in Pune. "
                                "Who is the leader for Vietnam please?")[-1]
     assert answer.leaders == ["mitsubishi"] and "logistics" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who handles the EV stuff in the alliance?",
+    "c'est qui pour les trucs électriques ?",
+    "EV関係はどこが担当？",
+])
+def test_electric_vehicles_spoken_of_loosely_are_both_powertrains(assistant, question):
+    """"the EV stuff": Nissan's common EV powertrain and Renault's A/B electrified ones (not
+    "who leads EVs?", the common EV powertrain)."""
+    answer = thread(assistant, question)[-1]
+    assert answer.leaders == ["nissan", "renault"], answer.text
+
+
+def test_evs_named_plainly_are_the_common_ev_powertrain(assistant):
+    answer = thread(assistant, "who leads EVs?")[-1]
+    assert answer.leaders == ["nissan"], answer.text
