@@ -849,7 +849,10 @@ SIGN_OFF = re.compile(r"^\s*(?:(?:best|kind|warm|many)\s+(?:regards|thanks|wishe
                       r"bien\s+cordialement|salutations|以上|よろしくお願い|"
                       # thanks, then who is writing in brackets ("merci d'avance (équipe
                       # achats Rabat)")
-                      r"(?:merci|thanks|thank\s+you|thx)\b[^()?]*\()", re.IGNORECASE)
+                      r"(?:merci|thanks|thank\s+you|thx)\b[^()?]*\(|"
+                      # or a name, a team and a city between bars ("thanks Marco Bellini |
+                      # Procurement | Turin")
+                      r"(?:merci|thanks|thank\s+you|thx|cheers)\b[^?]*\|)", re.IGNORECASE)
 THAT_PLACE = re.compile(r"\b(?:that|this|these|those|the same|both)\s+(?:two\s+|2\s+)?(?:market|"
                         r"region|country|countr(?:y|ies)|place|area|city|state|territory)s?\b|"
                         r"\b(?:ce|cette|ces|le m[eê]me|la m[eê]me|les m[eê]mes)\s+(?:deux\s+|2\s+)?"

@@ -951,9 +951,19 @@ def _said_of_the_asker(doc: Doc, word: str, rules: LanguageRules) -> bool:
     return False
 
 
-def _names_a_place(texts: list[str], name: str, rules: LanguageRules) -> bool:
-    """"ルリタニア王国", "ゾルバ州": a name we don't know, then a word for a kind of place."""
-    return any(text == name and i + 1 < len(texts) and texts[i + 1] in rules.place_kinds
+def _names_a_place(texts: list[str], name: str, rules: LanguageRules,
+                   named: Collection[int] = ()) -> bool:
+    """"ルリタニア王国", "ゾルバ州": a name we don't know, then a word for a kind of place; or
+    "フリードニアの電動化": then "の" and a technology (a name the plan holds starts there)."""
+    return any(text == name and i + 1 < len(texts) and (
+        texts[i + 1] in rules.place_kinds or texts[i + 1] == "の" and i + 2 in named)
+        for i, text in enumerate(texts))
+
+
+def _before_a_kind_of_place(texts: list[str], lowers: list[str], name: str,
+                            rules: LanguageRules) -> bool:
+    """"for the zubrowka market": a word we don't know right before "market", "region"."""
+    return any(text == name and i + 1 < len(lowers) and lowers[i + 1] in rules.own_places
                for i, text in enumerate(texts))
 
 
@@ -972,9 +982,12 @@ def _named_technology(doc: Doc, targets: list[Target], unknown: list[str],
     texts = token_table(doc).texts
     # "who leads sales in Ruritania?", "ルリタニア王国の販売": a place we don't know, whatever
     # the plan says of the topic (not where the asker works: "I'm in the team in Guyancourt")
+    lowers = token_table(doc).lowers
     placed = [name for name in _unknown_names(unknown, rules) if len(name) > 2 and (
-        rules.spaced and _placed_by(doc, name, rules) and not _said_of_the_asker(doc, name, rules)
-        or not rules.spaced and _names_a_place(texts, name, rules))]
+        rules.spaced and (_placed_by(doc, name, rules) or _before_a_kind_of_place(
+            texts, lowers, name, rules)) and not _said_of_the_asker(doc, name, rules)
+        or not rules.spaced and _names_a_place(texts, name, rules, {
+            ent.start for ent in doc.ents if ent.label_.lower() in ("tech", "family", "topic")}))]
     if placed:
         return placed[0]
     names = {name for name in _unknown_names(unknown, rules)
@@ -1730,6 +1743,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     programmes = (_programme_names(doc) if not targets else _code_names(doc)) \
         + _named_programmes(doc, unknown, rules) \
         if only_context and not companies and (leads or asks_who) else []
+    if not programmes and (leads or asks_who):
+        # ("qui pilote le projet Mitsubishi Aurélio pour l'europe ?": a programme the plan
+        # doesn't name, whatever place it is for)
+        programmes = _named_programmes(doc, unknown, rules)
     if (context or targets) and programmes:
         # "supplier from Da Nang. who is leader of the 'Kestrel-X module program'?": a
         # programme the plan doesn't name, never the subject in the thread
@@ -2093,7 +2110,10 @@ REGION_LINKS = frozenset({"is", "=", "c'est", "cest", "est", "c'", "ce", "l'", "
                           "country", "pays", "国", "の", "state", "état", "etat",
                           # the end of the question ("アルメニアはヨーロッパですか", "…, non ?")
                           "です", "ですか", "か", "でしょう", "でしょうか", "right", "non", "no",
-                          "hein", "or", "ou", "not", "yes"})
+                          "hein", "or", "ou", "not", "yes",
+                          # ("is turkey europe for this plan?", "…in the alliance map")
+                          "for", "this", "plan", "alliance", "map", "model", "under", "pour",
+                          "l'alliance"})
 
 
 def _names_its_region(doc: Doc, targets: list[Target], yes_no: bool) -> bool:

@@ -679,3 +679,35 @@ def test_electric_vehicles_spoken_of_loosely_are_both_powertrains(assistant, que
 def test_evs_named_plainly_are_the_common_ev_powertrain(assistant):
     answer = thread(assistant, "who leads EVs?")[-1]
     assert answer.leaders == ["nissan"], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "qui pilote le projet Renault Solenne pour l'afrique du nord ?",
+    "who's lead on PHEV for the vorlandia market",
+    "ボルドニアの自動運転はどこ？",
+])
+def test_a_name_the_plan_does_not_hold_beside_what_it_knows_is_asked_back_final(assistant,
+                                                                               question):
+    """Class check 27 (final): a programme after a member's name for a known place; a
+    lowercase unknown name before "market"; a katakana name then "の" and a technology."""
+    answer = thread(assistant, question)[-1]
+    assert answer.kind.value == "clarify" and answer.leaders == [], answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("is egypt north africa for this plan?", "Yes"),
+    ("is cyprus europe in the alliance map", "No"),
+])
+def test_membership_with_the_plan_named_after_the_region(assistant, question, opener):
+    answer = thread(assistant, question)[-1]
+    assert answer.text.startswith(opener), answer.text
+
+
+def test_thanks_then_a_signature_between_bars_asks_nothing(assistant):
+    answer = thread(assistant, "who leads autonomous driving?  thanks Ana Lima | Sales | Porto")[-1]
+    assert answer.leaders == ["nissan"] and "Portugal" not in answer.text, answer.text
+
+
+def test_the_electric_car_side_of_things_is_both_powertrains(assistant):
+    answer = thread(assistant, "electric vehicle side of things, who's lead?")[-1]
+    assert answer.leaders == ["nissan", "renault"], answer.text
