@@ -574,8 +574,10 @@ class Assistant:
             if read and understanding.from_context and self._examples_of(
                     engine, clause, understanding, understood[-1]):
                 continue  # "c pas Nissan qui gère l'Afrique du Nord ? genre Algérie Tunisie"
-            if read and understanding.corrects and understanding.targets \
-                    and any(t.kind in PLACE_TARGETS for t in understood[-1].targets):
+            if read and (understanding.corrects and understanding.targets
+                         and any(t.kind in PLACE_TARGETS for t in understood[-1].targets)
+                         or _picks_a_reading(understood[-1], understanding)):
+                # ("georgia who's lead? (tbilisi not atlanta)": the clause picks which Georgia)
                 # "who leads austria? sorry i meant australia": the place said before is replaced
                 answers.pop()
                 understood.pop()
@@ -912,6 +914,19 @@ def _others_place(understood: list[Understanding]) -> str | None:
         if others and (understanding.asker_places or understanding.statement):
             return others[-1].text
     return None
+
+
+def _picks_a_reading(before: Understanding, now: Understanding) -> bool:
+    """The clause before named a place two places share ("Georgia"), and this one names only
+    places inside one of its readings ("tbilisi"): it says which one is meant."""
+    texts = [t.text.lower() for t in before.targets]
+    shared = [t for t in before.targets if texts.count(t.text.lower()) > 1]
+    places = [t for t in now.targets if t.kind in NARROW_PLACES]
+    if not shared or not places or len(places) != len(now.targets):
+        return False
+    countries = {t.id if t.kind == TargetKind.COUNTRY else t.country for t in shared}
+    return len({t.country for t in places}) == 1 and places[0].country in countries \
+        and now.from_context
 
 
 def _about_the_place(understanding: Understanding, name: str) -> Understanding:

@@ -711,3 +711,19 @@ def test_thanks_then_a_signature_between_bars_asks_nothing(assistant):
 def test_the_electric_car_side_of_things_is_both_powertrains(assistant):
     answer = thread(assistant, "electric vehicle side of things, who's lead?")[-1]
     assert answer.leaders == ["nissan", "renault"], answer.text
+
+
+@pytest.mark.parametrize(("question", "leaders"), [
+    ("georgia, who leads? (tbilisi, not atlanta)", []),
+    ("who's lead for georgia? the one with atlanta", ["nissan"]),
+])
+def test_a_later_clause_naming_a_place_inside_one_reading_picks_it(assistant, question, leaders):
+    """"georgia who's lead? (tbilisi not atlanta)": the clause after says which Georgia; the
+    other reading is not answered beside it."""
+    answer = thread(assistant, question)[-1]
+    assert answer.leaders == leaders, answer.text
+
+
+def test_another_place_after_a_shared_name_is_a_second_question(assistant):
+    answer = thread(assistant, "who leads georgia? and france?")[-1]
+    assert answer.leaders == ["nissan", "renault"], answer.text
