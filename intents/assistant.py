@@ -184,6 +184,9 @@ class _Language:
         stop = STOP_WORDS if code == "en" else self.rules.stop_words
         self.filler = frozenset(stop) | {str(w).lower() for key in COURTESY
                                          for w in cues.get(key, [])}
+        # words that continue a question ("and", "et", "じゃあ"): a clause opening with one is
+        # no remark
+        self.follow_up_words = frozenset(str(w).lower() for w in cues.get("follow_up", []))
         self.resolver = Resolver(kb, EXAMPLES, lang=code)
         # words that make a clause a request ("give me the full picture"), not a remark
         self.requests = frozenset(REQUEST_VERBS | self.rules.request_words)
@@ -619,17 +622,19 @@ class Assistant:
             return self._ask(engine, raw, {**(context or {}), "asker": asker}, others, whole)
         if len(answers) > 1 and (_is_remark(understood[0], read[0], engine.requests,
                                              engine.asker) or _sets_the_scene(
-                understood, read, engine.requests) or _introduces_the_asker(
-                understood[0], read[0]) and not _asks_about_own_place(understood, read)) and any(
+                understood, read, engine.requests)) and any(
                 a.kind != Kind.SMALL_TALK for a in answers[1:]):
             # "making a cheat sheet. who leads Chile?": the question is the later clause
             answers, understood, read = answers[1:], understood[1:], read[1:]
-        if len(answers) > 2 and understood[0].intent == Intent.OUT_OF_SCOPE \
-                and _introduces_the_asker(understood[1], read[1]) \
-                and not _asks_about_own_place(understood[1:], read[1:]):
-            # "Sorry for disturbing. I am new in purchasing team in Chennai …. Who leads
-            # India?": the introduction after a polite opening is no question either
-            answers, understood, read = answers[2:], understood[2:], read[2:]
+        # "hi, i am powertrain engineer in gebze. who leads PHEV?", "Sorry for disturbing. I am
+        # new in purchasing team in Chennai …. Who leads India?": an introduction, first or
+        # after a polite opening, is no question
+        intro = 1 if len(answers) > 2 and understood[0].intent == Intent.OUT_OF_SCOPE else 0
+        if len(answers) > intro + 1 and _introduces_the_asker(understood[intro], read[intro]) \
+                and not _asks_about_own_place(understood[intro:], read[intro:]) and any(
+                a.kind != Kind.SMALL_TALK for a in answers[intro + 1:]):
+            answers, understood, read = (answers[intro + 1:], understood[intro + 1:],
+                                         read[intro + 1:])
         for index in range(len(read) - 1):
             later = understood[index + 1]
             if understood[index].reason == NO_SUBJECT and later.targets and not later.companies:
@@ -882,11 +887,8 @@ def _a_remark_after(clause: str, engine: _Language) -> bool:
     words = [w.lower() for w in WORD.findall(clause)]
     if not words or (not engine.rules.spaced and len(clause) < 2 * REMARK_WORDS):
         return False
-    follow_up = {str(w).lower() for w in (read_cues() if engine.rules.code == "en"
-                                          else read_language_cues(engine.rules.code))
-                 .get("follow_up", [])}
     return (len(words) >= REMARK_WORDS or not engine.rules.spaced) \
-        and words[0] not in follow_up and not WH_OPENERS.intersection(words)
+        and words[0] not in engine.follow_up_words and not WH_OPENERS.intersection(words)
 
 
 def _gives_a_reason(engine: _Language, clause: str, understanding: Understanding) -> bool:

@@ -362,6 +362,10 @@ def correction_at(doc: Doc, *, first: bool = False) -> int | None:
     apology or a "no" ("argh sorry not colombia, cambodia", "すみません、ブルネイでした") is one
     when a place comes within a few words after it, with no "and"/"also" between, and no
     other place after that one."""
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    starts = [i for i, cues in cue_at.items() if cues & {"correction", "correction_weak"}]
+    if not starts:
+        return None  # (most clauses: read on every one, two or three times)
     table = token_table(doc)
     places = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS]
     # ("pardon non, en Zembla": a name nothing matched may be the place meant, asked back)
@@ -381,9 +385,9 @@ def correction_at(doc: Doc, *, first: bool = False) -> int | None:
         return not between & (ALSO_WORDS | COORDINATING) and (
             len(after) == 1 or bool(between & NEGATING))
 
-    found = [i for i, cues in doc.user_data.get("cue_starts", {}).items()
-             if ("correction" in cues and any(ent.start > i for ent in places))
-             or ("correction_weak" in cues and weak(i))]
+    found = [i for i in starts
+             if ("correction" in cue_at[i] and any(ent.start > i for ent in places))
+             or ("correction_weak" in cue_at[i] and weak(i))]
     return (min if first else max)(found, default=None)
 
 
