@@ -31,9 +31,11 @@ GAZETTEER_KINDS = frozenset({"country", "city", "subdivision", "shared"})
 FACT_WORD_LENGTH = 5  # shorter words of a fact are corrected by nothing: too many near-misses
 # while a pipeline is built, the memory its look-ups touch (Sudachi's dictionary pages) is
 # given back whenever it grows past HELD_AT_MOST, checked every CHECK_EVERY characters read
-# (about 25 questions or names; a long text is checked before it is read): building and
-# answering never hold more than a slice of the dictionary (loading alone reads 72 MB of it)
-CHECK_EVERY = 400
+# (about 6 questions or names; a long text is checked before it is read): building and
+# answering never hold more than a slice of the dictionary (loading alone reads 72 MB of it).
+# (Every 400 characters, building once held 78 MB on a machine whose page cache held the whole
+# dictionary: each fault then maps 64 KB around it, so 400 characters could touch 30 MB.)
+CHECK_EVERY = 100
 HELD_AT_MOST = 48 * 2**20
 STATM = Path("/proc/self/statm")
 PAGE = resource.getpagesize()
