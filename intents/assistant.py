@@ -579,7 +579,9 @@ class Assistant:
                 continue  # "c pas Nissan qui gère l'Afrique du Nord ? genre Algérie Tunisie"
             if read and (understanding.corrects and understanding.targets
                          and any(t.kind in PLACE_TARGETS for t in understood[-1].targets)
-                         or _picks_a_reading(understood[-1], understanding)):
+                         or _picks_a_reading(understood[-1], understanding)
+                         or understanding.other_namesake and understanding.from_context):
+                # ("who leads in perth? the scottish one not australia": not the Perth answered)
                 # ("georgia who's lead? (tbilisi not atlanta)": the clause picks which Georgia)
                 # "who leads austria? sorry i meant australia": the place said before is replaced
                 answers.pop()

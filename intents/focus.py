@@ -80,6 +80,9 @@ class FocusWords:
     other_people: frozenset[str]  # "my colleague", "my boss": someone else than the asker
     weak_markers: frozenset[str]
     origin: frozenset[str]
+    origin_move: frozenset[str]  # "quitte", "leaving", "de": the place after is left behind
+    origin_after: frozenset[str]  # "から": the place before is left behind
+    place_adjectives: frozenset[str]  # "her new market": still hers
     breaks: frozenset[str]
     greeting: frozenset[str]
     two_word_places: frozenset[str]  # "out of": the place after them is where someone is
@@ -109,6 +112,8 @@ def focus_words() -> FocusWords:
         other_people=_words(data["other_people"]) | _words(data["people_units"]),
         weak_markers=_words(data["focus_weak"]),
         origin=frozenset(p.lower() for p in data["origin"]),  # phrases: "of" alone is none
+        origin_move=_words(data["origin_move"]), origin_after=_words(data["origin_after"]),
+        place_adjectives=_words(data["place_adjectives"]),
         breaks=_words(data["clause_break"]),
         greeting=_words(cues["greeting"]) | _words(cues["thanks"])
         | {"regards", "best", *(str(w) for w in cues["farewell"] if " " not in str(w))},

@@ -67,6 +67,8 @@ NO_SUBJECT = "leadership asked without a subject"
 UNKNOWN_NAME = "leadership of a name the knowledge base doesn't hold"
 OWN_PLACE = "asks about the asker's own place"
 OTHERS_PLACE = "asks about someone else's place"
+OTHER_NAMESAKE = "another place of the name of one we know"
+OTHER_NAMESAKES = "other_namesakes"  # doc.user_data: the readings set aside by their country
 FOLLOW_UP_UNREAD = "follow-up with nothing recognised"
 EACH_OF_THEM = "leaders of each, nothing named"
 WHICH_FILLERS = frozenset({"are", "is", "ones", "one", "of", "the", "those", "these", "them"})
@@ -79,7 +81,8 @@ NEGATION_GAP = DETERMINERS | frozenset({
     "for", "about", "regarding", "re", "in", "on", "asking", "ask", "talking", "interested",
     "meaning", "mean", "looking", "at", "pour", "sur", "de", "du", "la", "le", "les", "l'",
     "concernant", "parle", "demande", "au", "aux", "en", "état", "etat", "pays", "state",
-    "country"})  # "pas l'état américain"
+    "country", "one", "ones", "of", "celle", "celui", "d'"})
+# ("pas l'état américain", "not the one in australia", "pas celle d'Australie")
 WH_OPENERS = frozenset({"why", "how", "when", "where", "what", "which", "who"})
 EXPLAINING = WH_OPENERS - {"who"}  # questions that ask for more than a name
 # Words that point at the subject in context ("what's Nissan's role there?").
@@ -191,9 +194,10 @@ def _entities(doc: Doc, rules: LanguageRules) -> tuple[list[Target], list[str], 
     targets = _without_curious_tail(doc, targets)
     # "Perth (the scottish one, not australia)": a city of a country set aside is another city
     # of that name, one the gazetteer may lack
-    denied = {t.id for t in doc.user_data.get(SET_ASIDE, []) if t.kind == TargetKind.COUNTRY}
-    targets = [t for t in targets if not (t.kind in (TargetKind.CITY, TargetKind.SUBDIVISION)
-                                          and t.country in denied)]
+    other_namesakes = [t for t in targets if _namesake_set_aside(doc, [t]) is not None]
+    if other_namesakes:
+        targets = [t for t in targets if t not in other_namesakes]
+        doc.user_data[OTHER_NAMESAKES] = other_namesakes
     for first, last in doc.user_data.get(SEGMENT_RANGES, []):  # "segments A to F"
         targets.extend(Target(kind=TargetKind.SEGMENT, id=letter, text=letter)
                        for letter in map(chr, range(ord(first) + 1, ord(last)))
@@ -248,7 +252,7 @@ def others_place(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
     if phrase is not None:
         return doc[phrase[0]].idx, doc[phrase[1] - 1].idx + len(doc[phrase[1] - 1].text)
     return _possessed_place(doc, rules, rules.others_words | focus_words().other_people,
-                            rules.own_links | POSSESSIVE_S | PLACE_ADJECTIVES)
+                            rules.own_links | POSSESSIVE_S | focus_words().place_adjectives)
 
 
 def others_object(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
@@ -261,9 +265,6 @@ def others_object(doc: Doc, rules: LanguageRules) -> tuple[int, int] | None:
     return doc[phrase[0] + 1].idx, last.idx + len(last.text)
 
 
-# ("who leads her new market?")
-PLACE_ADJECTIVES = frozenset({"new", "current", "future", "next", "nouveau", "nouvelle", "futur",
-                              "actuel", "actuelle", "prochain", "prochaine"})
 POSSESSIVE_S = frozenset({"'s", "’s", "s", "'"})
 
 
@@ -646,6 +647,77 @@ def _set_held_lists_aside(doc: Doc, rules: LanguageRules) -> None:
         doc._.cues = {key: n for key, n in cues.items() if key != "list"}
 
 
+SENTENCE_ENDS = frozenset({"。", "?", "？", "!", "！", "."})
+ASIDE_TAIL = "aside_tail"
+CONDITION_REACH = 6  # words from a sentence's start to its condition ("もし違う場合は", "if not")
+
+
+def _last_sentence(doc: Doc) -> int | None:
+    """Where the last sentence of a clause of several starts (after "。", "?", "!"), if the
+    sentences before it hold words."""
+    table = token_table(doc)
+    starts = [i + 1 for i, text in enumerate(table.texts[:-1]) if text in SENTENCE_ENDS
+              and not table.punct[i + 1]]
+    if not starts or all(table.punct[:starts[-1]]):
+        return None
+    return starts[-1]
+
+
+def _set_tail_aside(doc: Doc, start: int) -> None:
+    """The words from `start` on ask nothing: their cues and names leave the clause, and
+    `ASIDE_TAIL` keeps where they start (for the Yes/No reading and the unknown words)."""
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    kept = {i: found for i, found in cue_at.items() if i < start}
+    doc.user_data["cue_starts"] = kept
+    counts: dict[str, int] = {}
+    for found in kept.values():
+        for cue in found:
+            counts[cue] = counts.get(cue, 0) + 1
+    doc._.cues = counts
+    doc.ents = [ent for ent in doc.ents if ent.end <= start]
+    doc.user_data[ASIDE_TAIL] = start
+
+
+def _set_conditional_request_aside(doc: Doc) -> None:
+    """"タイとインドネシアは同じ会社という認識でよろしいでしょうか。もし違う場合はそれぞれご教示
+    ください。", "… la même entreprise ? Sinon, merci de préciser.": a last sentence that opens
+    on a condition of the answer being otherwise and names nothing asks only if the answer is
+    No: the question is the sentence before it."""
+    start = _last_sentence(doc)
+    if start is None or any(ent.end > start for ent in doc.ents):
+        return
+    table = token_table(doc)
+    lowers = table.lowers[start:start + CONDITION_REACH]
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    otherwise = any("different_leader" in cue_at.get(i, ()) or table.lemmas[i] in NEGATIONS
+                    for i in range(start, min(len(doc), start + CONDITION_REACH)))
+    if lowers[0] in OTHERWISE or bool(CONDITION_BEFORE.intersection(lowers[:2])) \
+            and otherwise or bool(CONDITION_AFTER.intersection(lowers)) and otherwise:
+        _set_tail_aside(doc, start)
+
+
+def _set_reason_aside(doc: Doc, rules: LanguageRules) -> None:
+    """"韓国は日産かな？日本に近いし", "台湾は日産？中国の隣だから": a last sentence ending on a
+    word that gives a reason, or saying what the asker is curious about or mixes up, with no
+    question mark, says why the asker asks; the places it names (Japan, China) are no subject
+    of the question."""
+    start = _last_sentence(doc)
+    if start is None:
+        return
+    table = token_table(doc)
+    last = max((i for i in range(start, len(doc)) if not table.punct[i]), default=None)
+    if last is None or table.texts[-1] in ("?", "？"):
+        return
+    cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
+    tail_cues = set().union(*(cues for i, cues in cue_at.items() if i >= start))
+    # ("メキシコって北米？いつも南米とごっちゃになる": what the asker mixes up, said after)
+    remark = "curiosity" in tail_cues and not tail_cues & TAIL_QUESTION_CUES
+    # ("…大阪から" ends in a reason word too: where the asker is, read before this)
+    reason = table.lowers[last] in rules.reason_endings
+    if (remark or reason) and any(ent.end <= start for ent in doc.ents):
+        _set_tail_aside(doc, start)
+
+
 def _set_premise_aside(doc: Doc, rules: LanguageRules) -> None:
     """"Mitsubishi has PHEV for C and D, but what about the E segment?", "pour la Roumanie
     c'est Renault qui mène, ok, mais pour la Turquie c'est qui ?": a statement naming a
@@ -846,15 +918,21 @@ def _closes_a_verb_of_leading(lowers: list[str], cue_at: dict[int, set[str]], i:
 
 
 def _origin_places(doc: Doc) -> set[str]:
-    """The places right after "from" / "out of" / "depuis" (what someone moves away from)."""
-    lowers = token_table(doc).lowers
-    origin = focus_words().origin | {"de", "depuis"}
+    """The places someone moves away from: right after "from" / "out of" / "quitte" /
+    "depuis", right before "から"."""
+    table = token_table(doc)
+    lowers, lemmas = table.lowers, table.lemmas
+    words = focus_words()
+    origin = words.origin | words.origin_move
     found = set()
     for ent in doc.ents:
         if ent.label_ not in PLACE_ENT_LABELS:
             continue
-        before = [w for w in lowers[max(0, ent.start - 4):ent.start] if w not in DETERMINERS]
-        if before and (before[-1] in origin or " ".join(before[-2:]) in origin):
+        before = [i for i in range(max(0, ent.start - 4), ent.start)
+                  if lowers[i] not in DETERMINERS]
+        if before and (lowers[before[-1]] in origin or lemmas[before[-1]] in origin
+                       or " ".join(lowers[i] for i in before[-2:]) in origin) \
+                or ent.end < len(doc) and lowers[ent.end] in words.origin_after:
             found.add(ent.text)
     return found
 
@@ -959,8 +1037,10 @@ def _names_a_place(texts: list[str], name: str, rules: LanguageRules,
                    named: Collection[int] = ()) -> bool:
     """"ルリタニア王国", "ゾルバ州": a name we don't know, then a word for a kind of place; or
     "フリードニアの電動化": then "の" and a technology (a name the plan holds starts there)."""
+    # (a kind the tokenizer splits: "共和" "国")
     return any(text == name and i + 1 < len(texts) and (
-        texts[i + 1] in rules.place_kinds or texts[i + 1] == "の" and i + 2 in named)
+        any("".join(texts[i + 1:i + 1 + k]) in rules.place_kinds for k in range(1, 4))
+        or texts[i + 1] == "の" and i + 2 in named)
         for i, text in enumerate(texts))
 
 
@@ -1191,6 +1271,7 @@ def _run(table: Any, indexes: range) -> list[int]:
 def _unknown_words(doc: Doc, domain: set[str]) -> list[str]:
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     covered.update(doc.user_data.get(ASKER_TOKENS, []))  # "Je suis au Maroc mais ..."
+    covered.update(range(doc.user_data.get(ASIDE_TAIL, len(doc)), len(doc)))
     corrected = corrected_words(doc)
     table = token_table(doc)
     # "the Aurora-X programme", "project Phoenix": a programme's code name, never a place
@@ -1424,7 +1505,9 @@ def _a_persons_title(doc: Doc, rules: LanguageRules, cue: str = "lead") -> bool:
 
 def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     table = token_table(doc)
-    words = [lower for lower, punct in zip(table.lowers, table.punct, strict=True) if not punct]
+    limit = doc.user_data.get(ASIDE_TAIL, len(doc))  # ("…でしょうか。もし違う場合は…")
+    words = [lower for lower, punct in zip(table.lowers[:limit], table.punct[:limit],
+                                           strict=True) if not punct]
     if not words:
         return False
     lead = 0  # "so is the alliance splitting up?", "ok and does Nissan lead Japan?"
@@ -1468,7 +1551,7 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     asks_who = "who" in cues and not _asks_anyone(doc)
     if "yes_or_no" in cues and not asks_who and "what" not in cues:
         return True  # said in words: "yes/no: is there a leader for India", "oui ou non, ..."
-    requested = any(lemma in rules.request_words for lemma in table.lemmas)
+    requested = any(lemma in rules.request_words for lemma in table.lemmas[:limit])
     if rules.relative_pronouns and any(
             end < len(doc) and _after_cleft(table.lowers, start, rules)
             and table.lowers[end] in rules.relative_pronouns for start, end in _put_forward(doc)):
@@ -1484,7 +1567,7 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
         return not asks_who and "what" not in cues  # "Nissan dirige-t-il l'Europe ?"
     # "三菱はオセアニアのリーダーですか", and before a question mark inside the message
     # ("Fセグメントはリーダーがいますか？わかりません")
-    endings = [words[-1], *(table.lowers[i - 1] for i in range(1, len(doc))
+    endings = [words[-1], *(table.lowers[i - 1] for i in range(1, limit)
                             if table.texts[i] in ("?", "？") and not table.punct[i - 1])]
     if any(ending in rules.yes_no_endings for ending in endings):
         return not asks_who and "what" not in cues and not requested
@@ -1492,10 +1575,10 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     if plain_claim and "inclusion" in cues and sum(
             ent.label_ in PLACE_ENT_LABELS for ent in doc.ents) > 1:
         return True  # "Hong Kong fait partie de la Chine ?", "taiwan counted as china?"
-    if rules.intonation_questions and table.texts[-1] == "?" and plain_claim \
+    if rules.intonation_questions and table.texts[limit - 1] in ("?", "？") and plain_claim \
             and "existence" in cues and "lead" in cues:
         return True  # "on a un leader désigné pour l'Inde ?": whether there is one
-    if rules.intonation_questions and table.texts[-1] == "?" and plain_claim \
+    if rules.intonation_questions and table.texts[limit - 1] in ("?", "？") and plain_claim \
             and not _asks_which_kind(doc, rules):
         # "Nissan suit là-bas ?", "日産は欧州でフォロワー？", "解消したの？" (not "日産の株価？")
         about_company = any(ent.label_ == "COMPANY" for ent in doc.ents)
@@ -1521,6 +1604,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                rules: LanguageRules | None = None) -> Understanding:
     """Read one clause; `context` is the previous question's understanding, for follow-ups."""
     rules = rules or rules_for("en")
+    _set_conditional_request_aside(doc)
+    _set_reason_aside(doc, rules)
     _set_premise_aside(doc, rules)
     _set_units_aside(doc, rules)
     _set_held_lists_aside(doc, rules)
@@ -1543,8 +1628,10 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             "about_asker": bool(asker) and len(asker) == len(targets),
             "asker_places": located,
             "purpose": _says_a_purpose(doc, targets, companies),
+            # (not "or was it e-body, i always mix those two up": an alternative offered)
             "corrects": _corrects_before(doc), "curious": has("curiosity") and not (
-                has("who") or has("what") or has("list"))}
+                has("who") or has("what") or has("list")
+                or token_table(doc).lowers[0] in rules.choice_words)}
 
     def result(intent: Intent, factor: float = 1.0, reason: str = "",
                **extra: Any) -> Understanding:
@@ -1579,6 +1666,11 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         origins = _origin_places(doc)
         if origins and any(t.text not in origins for t in targets):
             base["targets"] = targets = [t for t in targets if t.text not in origins]
+    namesakes = doc.user_data.get(OTHER_NAMESAKES)
+    if namesakes and not targets and not doc._.facts:
+        # "who leads perth (not australia)": the one Perth we know is set aside
+        return result(Intent.CLARIFY, 0.5, reason=OTHER_NAMESAKE, candidates=namesakes[:1],
+                      other_namesake=True)
     others = None if targets or doc._.facts else others_place(doc, rules)
     if others is not None:
         # "which company leads his region?": the place the thread gave that person
@@ -1996,10 +2088,33 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
         # "is Turkey counted as Europe?", "is turkey europe?", "トルコってヨーロッパ？": Yes when
         # the plan puts it there
         compare = "member"
+    if intent == Intent.WHO_LEADS and not compare and _regions_to_choose(doc, targets, rules):
+        # "is turkey europe or middle east?", "トルコってヨーロッパ？中東？": which region the
+        # place is in, answered with the place's own (never the leader of the ones offered)
+        base.update(yes_no=False, targets=[t for t in targets if t.kind in NARROW_PLACES])
     if compare:
         base.update(yes_no=True, compare=compare)
     return result(intent, factor, reason=f"cues={sorted(cues)} unknown={unknown[:5]}",
                   list_kind=kind)
+
+
+AND_WORDS = frozenset({"and", "et", "と", "&", "+", "plus", "および", "及び"})
+
+
+def _regions_to_choose(doc: Doc, targets: list[Target], rules: LanguageRules) -> bool:
+    """One country, city or state, then two regions or zones offered as a choice ("or", "ou",
+    "それとも", a question mark between them), nothing else named."""
+    narrow = [t for t in targets if t.kind in NARROW_PLACES]
+    wide = [ent for ent in doc.ents if ent.label_ in ("REGION", "ZONE")]
+    if len(narrow) != 1 or len(wide) < 2 or len(targets) != 1 + len(wide):
+        return False
+    table = token_table(doc)
+    between = [table.lowers[i] for a, b in zip(wide, wide[1:], strict=False)
+               for i in range(a.end, b.start)]
+    if not rules.spaced and any(word in "".join(between) for word in rules.choice_words):
+        return True  # ("それとも", which Sudachi may cut in three)
+    return AND_WORDS.isdisjoint(between) and bool(
+        rules.choice_words.intersection(between) or {"?", "？"}.intersection(between))
 
 
 WHOLE = frozenset({"all", "whole", "entire", "every", "both", "tout", "toute", "tous", "toutes",
@@ -2134,9 +2249,10 @@ def _names_its_region(doc: Doc, targets: list[Target], yes_no: bool) -> bool:
     table = token_table(doc)
     if first is None or second is None or first.end > second.start:
         return False
+    limit = doc.user_data.get(ASIDE_TAIL, len(doc))  # ("…？いつも南米とごっちゃになる")
     words = [(i, w) for i, (w, punct) in enumerate(zip(table.lowers, table.punct, strict=True))
              if not punct and not first.start <= i < first.end
-             and not second.start <= i < second.end]
+             and not second.start <= i < second.end and i < limit]
     # nothing but the links and a word opening the message ("so is turkey europe?")
     return (yes_no or "?" in table.texts or "？" in table.texts) and all(
         w in REGION_LINKS or i < first.start and w in DISCOURSE_OPENERS for i, w in words)
@@ -2145,6 +2261,9 @@ def _names_its_region(doc: Doc, targets: list[Target], yes_no: bool) -> bool:
 # words that make the difference after them a condition ("もし違う場合は…", "if not, which one?")
 CONDITION_AFTER = frozenset({"場合", "なら", "ば", "ら", "たら", "時", "とき", "際"})
 CONDITION_BEFORE = frozenset({"もし", "if", "si", "otherwise", "sinon"})
+# a sentence opening on one of these is said only for the other answer ("Sinon, merci …")
+OTHERWISE = frozenset({"otherwise", "sinon", "else", "autrement"})
+NEGATIONS = frozenset({"not", "no", "pas", "non", "ない", "ぬ", "ん"})
 
 
 def _without_conditional_difference(doc: Doc, cues: dict[str, int]) -> dict[str, int]:
@@ -2214,12 +2333,30 @@ class _Turn:
         return cue in (self.doc._.cues or {})
 
     def inherit(self, intent: Intent, **fields: Any) -> Understanding:
+        gone = _namesake_set_aside(self.doc, fields.get("targets") or [])
+        if gone is not None:
+            # "who leads perth? the scottish one not australia"
+            return self.result(Intent.CLARIFY, 0.5, reason=OTHER_NAMESAKE, targets=[],
+                               candidates=[gone], other_namesake=True, from_context=True)
+        if _namesake_set_aside(self.doc, self.old_targets) is not None and any(
+                t.kind in NARROW_PLACES | WIDE_PLACES for t in fields.get("targets") or []):
+            # "leader for perth?? the one in scotland, not australia": where the place meant
+            # is replaces the reading answered before
+            fields["corrects"] = True
         if self.context.get("segment_asked") and "segment_asked" not in fields \
                 and fields.get("targets") == self.old_targets:
             fields["segment_asked"] = True  # "B segment?" then "followers?": still the segment
         return self.result(intent, thresholds.CONTEXT_FACTOR,
                            reason="follow-up of the previous question", from_context=True,
                            **fields)
+
+
+def _namesake_set_aside(doc: Doc, targets: list[Target]) -> Target | None:
+    """A city or state whose country the clause sets aside ("perth … not australia", "perth
+    (pas l'Australie)"): its one known reading is not the place meant."""
+    aside = {t.id for t in doc.user_data.get(SET_ASIDE, []) if t.kind == TargetKind.COUNTRY}
+    return next((t for t in targets if t.kind in (TargetKind.CITY, TargetKind.SUBDIVISION)
+                 and t.country in aside), None) if aside else None
 
 
 def _follow_up(result: Callable[..., Understanding], context: dict[str, Any], doc: Doc, *,

@@ -287,10 +287,27 @@ def build_vocabulary(kb: KnowledgeBase, lang: str = "en") -> Vocabulary:
         for name in _names(tech, lang):
             for form in _plural_forms(name):
                 vocabulary.add(form, Entry("tech", tech.id))
+    vague = [str(word) for word in read_language_cues(lang).get("vague", [])]
     for family in kb.families.values():
         for name in _names(family, lang):
             for form in _plural_forms(name):
                 vocabulary.add(form, Entry("family", family.id))
+        own = [name.lower() for name in _names(family, lang)]
+        for member in family.loosely:
+            # (not a name that says the family's own word: "the EV powertrain side" is the one)
+            # (in the language's own names only: "EV関係", not "electric vehicle関係")
+            tech = kb.technologies[member]
+            loose = [tech.name, *tech.aliases] if lang == "en" \
+                else local_list(tech, "aliases", lang)
+            for name in loose:
+                if any(word in name.lower() for word in own):
+                    continue
+                for form in _plural_forms(name):
+                    for word in vague:  # ("EV stuff", "trucs VE", "EV関係")
+                        said = [f"{form} {word}", f"{word} {form}"] if rules.spaced \
+                            else [f"{form}{word}"]
+                        for phrase in said:
+                            vocabulary.add(phrase, Entry("family", family.id))
     for topic in kb.topics.values():
         for name in _names(topic, lang):
             vocabulary.add(name, Entry("topic", topic.id))

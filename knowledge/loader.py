@@ -346,6 +346,9 @@ def _cross_check(kb: KnowledgeBase) -> None:
         for member in family.members:
             _check(member in kb.technologies, "technologies.yaml", family.id, "members",
                    f"unknown technology {member!r}")
+        for member in family.loosely:
+            _check(member in family.members, "technologies.yaml", family.id, "loosely",
+                   f"{member!r} is not a member of the family")
     for fact in kb.facts.values():
         for ref in fact.sources:
             _check_source(kb, ref, "facts.yaml", fact.id)

@@ -98,6 +98,9 @@ class Understanding:
     # earlier clause of the message or thread may have placed ("my supplier is out of Lyon")
     others_object: tuple[int, int] | None = None
     unknown_name: str | None = None  # "who leads Zorbistan?": the name nothing matched
+    # "who leads perth? the scottish one not australia": the place's one known reading was set
+    # aside (it is in `candidates`); another place of that name is meant, one we don't hold
+    other_namesake: bool = False
     narrows: bool = False  # a follow-up placing the subject in context ("and in China?")
     # "B segment?" after a technology: the segment is what the follow-up asks about
     segment_asked: bool = False

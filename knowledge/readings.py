@@ -432,8 +432,9 @@ class ReadingBuilder:
             # places and segments qualify the technologies ("PHEV for the D segment"), but
             # "connected tech in China and the C segment" asks about the segment on its own
             apart = [s for s in segments if understanding.coordinated and not any(
-                s.id in self.kb.technologies[t.id].scope.segments
-                for t in techs if t.kind == TargetKind.TECH)]
+                s.id in self.kb.technologies[m].scope.segments for t in techs
+                for m in ([t.id] if t.kind == TargetKind.TECH else
+                          self.kb.families[t.id].members))]
             segments = [s for s in segments if s not in apart]
             # (a technology tied to markets keeps its places: "connected in China and Japan")
             if not any(t.kind == TargetKind.TECH and self.kb.technologies[t.id].scope.markets
@@ -441,6 +442,7 @@ class ReadingBuilder:
                 apart += [p for p in places if p.id in understanding.apart]
                 places = [p for p in places if p.id not in understanding.apart]
             others = [t for t in targets if t.kind == TargetKind.TOPIC] + apart
+            techs = [m for t in techs for m in self._members_for(t, places, segments)]
             return [self.reading(t, places, self._fitting(t, segments)) for t in techs] + \
                 [self.reading(t, [], []) for t in others]
         readings = [self.reading(t, places, segments) for t in targets]
@@ -507,6 +509,21 @@ class ReadingBuilder:
         techs = {t.id for t in targets if t.kind == TargetKind.TECH}
         return [t for t in targets if not (
             t.kind == TargetKind.FAMILY and techs & set(self.kb.families[t.id].members))]
+
+    def _members_for(self, target: Target, places: list[Target],
+                     segments: list[Target]) -> list[Target]:
+        """"電動化 for the A/B and the C/D segments": a family asked for segments its members
+        divide between them is each member that covers some of them (the A/B powertrains and
+        the C/D plug-in hybrids); anything else is the target itself."""
+        letters = {s.id for s in segments}
+        if target.kind != TargetKind.FAMILY or places or len(letters) < 2:
+            return [target]
+        members = [self.kb.technologies[m] for m in self.kb.families[target.id].members]
+        covering = [m for m in members if letters & set(m.scope.segments)]
+        if len(covering) < 2 or not letters <= {x for m in covering for x in m.scope.segments}:
+            return [target]
+        return [Target(kind=TargetKind.TECH, id=m.id, text=self.words.text(m.name))
+                for m in covering]
 
     def _fitting(self, target: Target, segments: list[Target]) -> list[Target]:
         """The segments that qualify this technology, when several technologies share them."""

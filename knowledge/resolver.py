@@ -580,6 +580,15 @@ class Resolver(ReadingBuilder):
         say = self.words.say
         if intent == Intent.CLARIFY:
             unknown = understanding.unknown_name
+            if understanding.other_namesake and understanding.candidates:
+                known = understanding.candidates[0]
+                return Answer(question=question, intent=intent.value, kind=Kind.CLARIFY,
+                              understood=False, confidence=understanding.confidence,
+                              text=say("The only {place} I know is in {country}. Which country "
+                                       "or region is the one you mean in?",
+                                       place=self.written_name(known.text),
+                                       country=self.country_name(known.country or "")),
+                              suggestions=self.suggestions())
             if unknown and understanding.candidates:
                 return self.clarify(question, understanding, text=say(
                     "I don't know anything called \u201c{unknown}\u201d in the plan. "

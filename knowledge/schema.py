@@ -172,6 +172,9 @@ class Family(Localised):
     name: str
     members: list[str] = Field(min_length=2)
     aliases: list[str] = Field(default_factory=list)
+    # members whose names, said loosely ("the EV stuff", "electric car things", "電気自動車
+    # まわり": a name and a word of `vague` in the cue files), mean the whole family
+    loosely: list[str] = Field(default_factory=list)
 
 
 class Topic(Localised):

@@ -98,6 +98,8 @@ class LanguageRules:
     # premise; "NZ is Nissan because of the Japanese cars": after a reason word, a reason
     conclusion_phrases: tuple[tuple[str, ...], ...] = ()
     reason_phrases: tuple[tuple[str, ...], ...] = ()
+    # a last sentence ending on one of these gives a reason ("日本に近いし", "隣だから")
+    reason_endings: frozenset[str] = frozenset()
     # "Kazakhstan, Renault like in Russia?": a place after a comparison word is the yardstick
     comparison_phrases: tuple[tuple[str, ...], ...] = ()
     # gives back memory the build touched once and answering may not need (Sudachi's pages)

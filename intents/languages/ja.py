@@ -302,4 +302,5 @@ RULES = LanguageRules(
     # are one question each: only new lines split, and a plus after a question mark
     # ("自動運転のリーダーは？＋東南アジアのリーダーは？")
     clause_break=r"[;!\n]+|(?<=[？?])\s*[＋+]\s*",
+    reason_endings=frozenset({"し", "から", "ので", "ため", "もので", "もん", "んで"}),
 )
