@@ -476,6 +476,7 @@ class Assistant:
         understood: list[Understanding] = []
         read: list[str] = []
         unresolved_own_place = False
+        signed = False  # a sign-off was read: the clauses after it are the signature
         own_asked = 0  # the clause that asked about the asker's own place, and none before it
         for clause in clauses:
             understanding = self._understand(engine, clause, previous)
@@ -498,6 +499,16 @@ class Assistant:
                     clause = clause[:start] + other + clause[end:]
                     understanding = _about_the_place(
                         self._understand(engine, clause, previous), other)
+            signed = signed or bool(read and (SIGN_OFF.match(clause)
+                                              or SIGNATURE_DASH.match(clause)))
+            if unresolved_own_place and signed and understanding.targets:
+                # "which company is the lead for my region? -- Jo Hartley, Dealer Network,
+                # Perth": the signature says where the asker is
+                places = [t for t in understanding.targets if t.kind in PLACE_TARGETS]
+                if places:
+                    place = next((t for t in places if t.kind == TargetKind.COUNTRY), places[-1])
+                    asker = {"kind": place.kind.value, "id": place.id, "text": place.text}
+                    continue
             asker = _asker_place(understanding) or asker
             given_other = _others_place([understanding]) or given_other
             if others and not understanding.targets and not understanding.companies \
@@ -531,6 +542,15 @@ class Assistant:
                 answers.pop()
                 understood.pop()
                 understanding = self._understand(engine, clause, previous)
+            match = THAT_PLACE.search(clause)
+            if match and (context or {}).get("places") and not any(
+                    t.kind in PLACE_TARGETS for t in understanding.targets) and not any(
+                    t.kind in PLACE_TARGETS for u in understood for t in u.targets):
+                # "ces deux pays, un petit récap ?" two turns after them: the places named last
+                # (they are the subject again: what the thread asked since is not carried)
+                names = engine.resolver.words.join(list(context["places"]))
+                clause = f"{clause[:match.start()]}{names}{clause[match.end():]}"
+                understanding = self._understand(engine, clause, None)
             if english and previous and not understanding.targets and understanding.intent in (
                     Intent.CLARIFY, Intent.OUT_OF_SCOPE, Intent.THANKS, Intent.GREETING):
                 understanding = self._completed(engine, clause, previous) or understanding
@@ -714,6 +734,12 @@ class Assistant:
                 "(Your message was long, so I read only its first {count} characters.)",
                 count=str(thresholds.MAX_QUESTION_CHARS))
         answer.context = {"understanding": previous} if previous else dict(context or {})
+        # the places the thread named last, whatever became of its subject since ("we ship to
+        # chile and vietnam" … "who leads these two countries?")
+        named = [t.text for u in understood for t in u.targets if t.kind in PLACE_TARGETS]
+        places = list(dict.fromkeys(named)) or (context or {}).get("places")
+        if places:
+            answer.context["places"] = places
         if asker:
             answer.context["asker"] = asker
         if given_other:
@@ -852,6 +878,9 @@ THERE = re.compile(r"\bthere\b|\bl[aà][- ]bas\b|そこ", re.IGNORECASE)
 # a kind of place pointed back at ("which company leads that market?", "ce pays", "その市場")
 # a sign-off opening a clause after the question ("Best regards, Nour | Executive Assistant |
 # Cairo", "Cordialement, …", "以上、よろしくお願いいたします"): the signature asks nothing
+# a signature set off by a dash ("-- Jo Hartley, Dealer Network, Perth", "— Akiko, Osaka")
+# (a dash typed as one hyphen: before a capitalised name)
+SIGNATURE_DASH = re.compile(r"^\s*(?:--+|—|–|-(?=\s*[A-Z]))\s*\S")
 SIGN_OFF = re.compile(r"^\s*(?:(?:best|kind|warm|many)\s+(?:regards|thanks|wishes)|best(?=\s*[,!])|"
                       r"regards|cheers|"
                       r"br|thanks\s+(?:and|&)\s+regards|cordialement|bien\s+[àa]\s+vous|"

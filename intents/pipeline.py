@@ -143,8 +143,10 @@ def _add_components(nlp: Language, vocabulary: Vocabulary, rules: LanguageRules)
         exact.setdefault(ident, []).append([{"ORTH": t.text} for t in nlp.make_doc(name)])
     for ident, token_patterns in exact.items():
         entities.add_exact(ident, token_patterns)
-    linker = nlp.add_pipe("fuzzy_linker", config={"long_length": rules.fuzzy_long_length}
-                          if rules.fuzzy_long_length else {})
+    config = {"long_length": rules.fuzzy_long_length} if rules.fuzzy_long_length else {}
+    if rules.fuzzy_min_length:
+        config["min_length"] = rules.fuzzy_min_length
+    linker = nlp.add_pipe("fuzzy_linker", config=config)
     choices = {name: (entry.kind, entry.id, entry.country)
                for name, entry in vocabulary.fuzzy.items()}
     # a slip of a cue word is read as the cue's lemma ("folowers" -> "follower")

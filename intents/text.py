@@ -64,6 +64,13 @@ def fold_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept))
 
 
+# a question mark said in words by dictation, where a sentence ends (before a break, the end
+# or a capital): "who leads Russia question mark", "point d'interrogation"
+_SPOKEN_MARK = re.compile(
+    r"\s+(?:question\s+mark|point\s+d'interrogation)(?=\s*(?:$|[\n.!?]|\s(?-i:[A-Z])))",
+    re.IGNORECASE)
+
+
 def clean(raw: str | bytes | None) -> CleanText:
     """Strip Slack markup and noise; cut overly long input."""
     if raw is None:
@@ -86,6 +93,7 @@ def clean(raw: str | bytes | None) -> CleanText:
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = _KANA_DASH.sub("ー", text)
     text = join_model_name(_SPACES.sub(" ", text).strip())
+    text = _SPOKEN_MARK.sub("?", text)  # dictated: "… so its nissan right question mark"
     text = _CODE_SUFFIX.sub("\\1\u2011\\2", _LETTER_RANGE.sub(r"\1 - \2", text))
     text = _WORD_HYPHEN.sub(" ", text).replace("\u2011", "-")
     if len(text) > MAX_QUESTION_CHARS:

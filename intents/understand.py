@@ -402,6 +402,9 @@ IN_A_DOCUMENT = re.compile(
     r"(?:資料|スライド|デッキ|ファイル|表)(?:に|には|で|上)", re.IGNORECASE)
 TAIL_QUESTION_CUES = frozenset({"who", "what", "lead", "follow", "list", "same_question"})
 PART_BREAKS = frozenset({"?", "？", "-", "–", "—", ";"})
+# cues of a part that says why or in what state the asker asks, and asks nothing: curiosity,
+# a mix-up, or a topic already settled ("the EV powertrain bit is done already")
+REMARK_CUES = frozenset({"curiosity", "settled"})
 
 
 def _without_curious_tail(doc: Doc, targets: list[Target]) -> list[Target]:
@@ -409,7 +412,7 @@ def _without_curious_tail(doc: Doc, targets: list[Target]) -> list[Target]:
     that asks nothing and says why the asker is curious names no subject."""
     texts = token_table(doc).texts
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
-    curious = min((i for i, cues in cue_at.items() if "curiosity" in cues), default=None)
+    curious = min((i for i, cues in cue_at.items() if cues & REMARK_CUES), default=None)
     asking = TAIL_QUESTION_CUES
     if curious is None:
         # ("E/Fセグメントは誰がリーダー？A/BとC/Dは資料にあるけど…見当たらない": what the asker
@@ -678,6 +681,21 @@ def _set_tail_aside(doc: Doc, start: int) -> None:
     doc.user_data[ASIDE_TAIL] = start
 
 
+def _set_fuzzy_kingdoms_aside(doc: Doc, rules: LanguageRules) -> None:
+    """"ボルネラ王国", "ゾルバ共和国": a name matched only fuzzily, then a word for a kind of place,
+    is a name being introduced, not a typo of one we know (Borneo): it leaves `doc.ents`, so it
+    is asked back as a name we don't know. ("タイ王国", matched exactly, stays.)"""
+    if not rules.place_kinds:
+        return
+    texts = token_table(doc).texts
+    introduced = [ent for ent in doc.ents if ent.label_ in PLACE_ENT_LABELS
+                  and ent._.score < 1.0 and any(
+                      "".join(texts[ent.end:ent.end + k]) in rules.place_kinds
+                      for k in range(1, 4))]
+    if introduced:
+        doc.ents = [ent for ent in doc.ents if ent not in introduced]
+
+
 def _set_conditional_request_aside(doc: Doc) -> None:
     """"タイとインドネシアは同じ会社という認識でよろしいでしょうか。もし違う場合はそれぞれご教示
     ください。", "… la même entreprise ? Sinon, merci de préciser.": a last sentence that opens
@@ -711,7 +729,7 @@ def _set_reason_aside(doc: Doc, rules: LanguageRules) -> None:
     cue_at: dict[int, set[str]] = doc.user_data.get("cue_starts", {})
     tail_cues = set().union(*(cues for i, cues in cue_at.items() if i >= start))
     # ("メキシコって北米？いつも南米とごっちゃになる": what the asker mixes up, said after)
-    remark = "curiosity" in tail_cues and not tail_cues & TAIL_QUESTION_CUES
+    remark = bool(tail_cues & REMARK_CUES) and not tail_cues & TAIL_QUESTION_CUES
     # ("…大阪から" ends in a reason word too: where the asker is, read before this)
     reason = table.lowers[last] in rules.reason_endings
     if (remark or reason) and any(ent.end <= start for ent in doc.ents):
@@ -1604,6 +1622,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                rules: LanguageRules | None = None) -> Understanding:
     """Read one clause; `context` is the previous question's understanding, for follow-ups."""
     rules = rules or rules_for("en")
+    _set_fuzzy_kingdoms_aside(doc, rules)
     _set_conditional_request_aside(doc)
     _set_reason_aside(doc, rules)
     _set_premise_aside(doc, rules)
@@ -1629,7 +1648,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             "asker_places": located,
             "purpose": _says_a_purpose(doc, targets, companies),
             # (not "or was it e-body, i always mix those two up": an alternative offered)
-            "corrects": _corrects_before(doc), "curious": has("curiosity") and not (
+            "corrects": _corrects_before(doc), "curious": bool(REMARK_CUES & set(cues)) and not (
                 has("who") or has("what") or has("list")
                 or token_table(doc).lowers[0] in rules.choice_words)}
 
@@ -1922,6 +1941,18 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
             # "who heads up the Zorbistan market?": a name we don't know is not "every region";
             # nor is "which region is Elbonia in?"
             return result(Intent.CLARIFY, 0.5, reason=UNKNOWN_NAME, unknown_name=names[0])
+        if hint_fact and _asks_why(content) and not kinds and sum(hints.values()) > 1:
+            # "je fais une synthèse pour mon manager … pourquoi l'Alliance a adopté ce modèle,
+            # tu peux m'expliquer ?": why the model, not the summary the asker is writing
+            return result(Intent.FACT, thresholds.HINT_ONLY_FACTOR, reason="why, beside a list",
+                          facts=[hint_fact], weak_fact=True)
+        subject = [t for t in targets_of(context or {})
+                   if t.kind in (TargetKind.TECH, TargetKind.FAMILY)]
+        if has("exactly") and kinds == ["technology"] and subject and not companies:
+            # "who leads connected tech?" then "c'est sur quelle techno exactement ?": the
+            # technology in context, said exactly, not every technology
+            return result(Intent.WHO_LEADS, thresholds.CONTEXT_FACTOR, targets=subject,
+                          reason="which one, exactly, of the subject", from_context=True)
         if has("list") or (kinds and (has("what") or has("who") or leads or has("list_weak"))):
             kind = kinds[0] if len(kinds) == 1 else None
             return result(Intent.LIST, reason="list cue", list_kind=kind, unled=unled)
@@ -1995,7 +2026,8 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
     asks_about = has("asking") and bool(targets) and not unknown and not _from_origin(doc)
     asked_something = leads or asks_who or follows or yes_no or asks_about or (
         context and has("follow_up")) or (hint_fact and _asks_why(content)) \
-        or (has("guess") and bool(targets) and bool(companies))
+        or (has("guess") and bool(targets) and bool(companies)) \
+        or (has("list") and bool(targets))  # ("ペルーとタイをもう一度まとめて": a recap of them)
     if unknown and not asked_something and not strong_fact:
         return result(Intent.OUT_OF_SCOPE, reason=f"entities with unrelated words {unknown[:5]}")
     cue_factor = 1.0 if (leads or asks_who or follows or has("what") or yes_no or asks_about) \

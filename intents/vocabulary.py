@@ -409,6 +409,15 @@ def _add_cities(kb: KnowledgeBase, vocabulary: Vocabulary,
         common = name in vocabulary.common_words and biggest < BIG_CITY
         if common or name in near_cues:
             vocabulary.title_case_only.add(name)
+    for name, populations in kb.cities.items():
+        # "Cebu City", "Ho Chi Minh City" said without "City" ("manila cebu davao"), unless
+        # the rest names something else ("Kansas", "Guatemala", "Jersey") or is an everyday word
+        stem = name.removesuffix(" city")
+        if stem != name and len(stem) >= 4 and stem not in vocabulary.names \
+                and stem not in vocabulary.common_words and stem not in near_cues \
+                and len(_rival_cities(kb, populations)) <= 1:
+            country = max(populations.items(), key=lambda item: item[1])[0]
+            vocabulary.add(stem, Entry("city", name, country=country))
     for alias, city in [*kb.city_aliases.items(), *(local_aliases or {}).items()]:
         key = fold_accents(alias).lower()
         if not isinstance(city, str):

@@ -76,6 +76,7 @@ class LanguageRules:
     qualifying: frozenset[str] = frozenset()
     # names this long and longer may be two edits away from a typo (None: the shared threshold)
     fuzzy_long_length: int | None = None
+    fuzzy_min_length: int | None = None  # shorter names are matched exactly only
     # the asker's own place: a possessive ("our"), words that may follow it ("own"), then a
     # kind of place ("market"); or a whole phrase ("chez nous")
     own_words: frozenset[str] = frozenset()

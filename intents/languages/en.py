@@ -60,7 +60,8 @@ RULES = LanguageRules(
                               "has", "have", "was", "were", "should", "isn't", "doesn't",
                               "aren't", "won't", "am", "isnt", "doesnt", "shall", "wasn't",
                               "didn't"}),
-    yes_no_tails=frozenset({"right", "correct", "true", "yes", "confirm", "yeah", "yea", "yep"}),
+    yes_no_tails=frozenset({"right", "correct", "true", "yes", "confirm", "yeah", "yea", "yep",
+                            "huh", "eh"}),
     # (and the tags of English questions: "… doesn't it?" after a negation is "does it?")
     truth_tails=frozenset({"right", "correct", "true", "confirm", "yeah", "yea", "does it",
                            "do they", "is it", "are they", "did it", "did they"}),

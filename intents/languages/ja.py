@@ -302,5 +302,7 @@ RULES = LanguageRules(
     # are one question each: only new lines split, and a plus after a question mark
     # ("自動運転のリーダーは？＋東南アジアのリーダーは？")
     clause_break=r"[;!\n]+|(?<=[？?])\s*[＋+]\s*",
+    # (four kana are one slip from many names: "ボルネラ" is no typo of "ボルネオ")
+    fuzzy_min_length=5,
     reason_endings=frozenset({"し", "から", "ので", "ため", "もので", "もん", "んで"}),
 )
