@@ -45,6 +45,7 @@ from intents.focus import PLACE_LABELS as PLACE_ENT_LABELS
 from intents.languages import LanguageRules, read_language_cues, rules_for
 from intents.shared import kinds_said
 from intents.vocabulary import common_english_words, read_cues
+from intents.words import word_set
 from knowledge.query import (
     NARROW_PLACES,
     WIDE_PLACES,
@@ -90,10 +91,10 @@ SUBJECT_WORDS = frozenset({"there", "it", "that", "this", "those", "them", "here
 # Before a place, these make it qualify the previous subject ("and in China?") rather than
 # replace it ("and China?").
 QUALIFYING = frozenset({"in", "for", "within", "across", "inside", "at"})
-HERE_WORDS = frozenset({"here", "ici", "ここ", "こちら"})  # the asker's own place
+HERE_WORDS = word_set("here_words")  # the asker's own place
 # the place named last, away from the asker ("based in Paris but sorting out a deal in Hanoi,
 # who leads there?")
-THERE_WORDS = frozenset({"there", "là-bas", "la-bas", "そこ", "あちら", "向こう"})
+THERE_WORDS = word_set("there_words")
 LEADER_FOR_US = (("for", "us"), ("for", "me"), ("pour", "nous"), ("pour", "moi"))
 DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 PLACE_LABELS = frozenset({"region", "area", "zone", "country", "city", "subdivision", "shared"})
@@ -352,9 +353,9 @@ def _without_owners(doc: Doc, targets: list[Target], owner_words: frozenset[str]
 
 
 WEAK_CORRECTION_REACH = 4  # words between an apology and the place it corrects to
-ALSO_WORDS = frozenset({"also", "too", "and", "plus", "aussi", "et", "も", "と"})
+ALSO_WORDS = word_set("also_words")
 COORDINATING = frozenset({"&", "+", "or", "ou"})
-NEGATING = frozenset({"not", "no", "non", "pas"})
+NEGATING = word_set("negating")
 
 
 def correction_at(doc: Doc, *, first: bool = False) -> int | None:
@@ -436,10 +437,8 @@ def _without_curious_tail(doc: Doc, targets: list[Target]) -> list[Target]:
 
 
 # the members spoken of ("why did they even set this whole thing up?")
-THEY = frozenset({"they", "them", "their", "ils", "elles", "leur", "leurs", "彼ら", "3社", "三社",
-                  "各社", "両社"})
-WHY = frozenset({"why", "pourquoi", "なぜ", "どうして", "なんで", "何故", "reason", "reasons",
-                 "rationale", "motivation", "raison", "raisons", "理由", "狙い"})
+THEY = word_set("they")
+WHY = word_set("why")
 
 
 def _asks_why(content: list[str]) -> bool:
@@ -1130,8 +1129,7 @@ def _asked_about(doc: Doc, word: str, rules: LanguageRules) -> bool:
     return False
 
 
-POSSESSIVES = frozenset({"our", "my", "your", "their", "notre", "nos", "mon", "ma", "mes",
-                         "votre", "vos", "leur", "leurs"})
+POSSESSIVES = word_set("possessives")
 
 
 def _led_thing_unknown(doc: Doc, unknown: list[str], domain: set[str]) -> bool:
@@ -1330,8 +1328,7 @@ def _only_about_a_person(doc: Doc) -> bool:
         for i in at)
 
 
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "m", "mme", "mlle", "herr",
-                    "frau", "sr", "sra", "monsieur", "madame"})
+TITLES = word_set("titles")
 
 
 def _coordinated(doc: Doc, rules: LanguageRules) -> bool:
@@ -1346,8 +1343,7 @@ def _coordinated(doc: Doc, rules: LanguageRules) -> bool:
 
 TECH_LABELS = frozenset({"tech", "family", "topic"})
 REMARK_LABELS = TECH_LABELS | {"non_member"}
-EACH = frozenset({"each", "respectively", "separately", "individually", "chacun", "chacune",
-                  "respectivement", "それぞれ", "各々", "別々"})
+EACH = word_set("each")
 
 
 def _places_apart(doc: Doc) -> list[str]:
@@ -1401,8 +1397,7 @@ CLEFT_ASKING_BEFORE = frozenset({"à", "a", "de", "d'", "sous", "pour", "par", "
                                  "en", "vers"})
 
 
-INTERROGATIVES = frozenset({"quel", "quelle", "quels", "quelles", "lequel", "laquelle",
-                            "lesquels", "lesquelles", "which", "what"})
+INTERROGATIVES = word_set("interrogatives")
 
 
 def _cleft_relative(doc: Doc, rules: LanguageRules) -> bool:
@@ -1450,20 +1445,17 @@ def _after_cleft(lowers: list[str], start: int, rules: LanguageRules) -> bool:
                for opener in rules.cleft_openers)
 
 
-SOMEONE = frozenset({"anyone", "anybody", "someone", "somebody"})
-DISCOURSE_OPENERS = frozenset({"so", "ok", "okay", "and", "but", "well", "hey", "hmm", "also",
-                               "then", "alright", "anyway", "btw", "oh", "right", "hi",
-                               # "hi all, is nissan part of ...?"
-                               "all", "everyone", "folks", "team", "guys"})
+SOMEONE = word_set("someone")
+DISCOURSE_OPENERS = word_set("discourse_openers")
 # "…, so is it Nissan there?": a yes/no question opening inside a clause that said something
 # "could you / someone tell me who …": whom a request is made of
-REQUESTED = frozenset({"you", "u", "ya", "someone", "anyone", "somebody", "anybody", "smb"})
-INNER_OPENERS = frozenset({"so", "then", "but", ",", "-", "—"})
+REQUESTED = word_set("requested")
+INNER_OPENERS = word_set("inner_openers")
 INNER_SUBJECTS = frozenset({"it", "that", "this", "they", "nissan", "renault", "mitsubishi"})
 ANYONE = ("誰", "か")  # "誰か知ってる？": does anyone know, not who
-DECIDED = frozenset({"決まる", "決める"})  # "誰かに決まってる？": has anyone been chosen
-EXISTING = frozenset({"いる", "ある", "おる", "居る", "有る", "いらっしゃる"})
-KNOWING = frozenset({"知る", "知っ", "分かる", "わかる", "分かっ", "わかっ", "教える", "教え"})
+DECIDED = word_set("decided")  # "誰かに決まってる？": has anyone been chosen
+EXISTING = word_set("existing")
+KNOWING = word_set("knowing")
 # "どちらも" / "どっちも" / "いずれも": both, not which
 BOTH = frozenset({("どちら", "も"), ("どっち", "も"), ("いずれ", "も"), ("どれ", "も")})
 
@@ -2130,7 +2122,7 @@ def understand(doc: Doc, *, domain_words: set[str], context: dict[str, Any] | No
                   list_kind=kind)
 
 
-AND_WORDS = frozenset({"and", "et", "と", "&", "+", "plus", "および", "及び"})
+AND_WORDS = word_set("and_words")
 
 
 def _regions_to_choose(doc: Doc, targets: list[Target], rules: LanguageRules) -> bool:
@@ -2149,9 +2141,7 @@ def _regions_to_choose(doc: Doc, targets: list[Target], rules: LanguageRules) ->
         rules.choice_words.intersection(between) or {"?", "？"}.intersection(between))
 
 
-WHOLE = frozenset({"all", "whole", "entire", "every", "both", "tout", "toute", "tous", "toutes",
-                   "entier", "entière", "entiere", "deux", "全体", "全部", "全域", "すべて", "全て",
-                   "全", "どちら", "どっち", "いずれ", "両方"})
+WHOLE = word_set("whole")
 
 
 def _asks_whole(doc: Doc) -> bool:
@@ -2173,7 +2163,7 @@ def _asks_whole(doc: Doc) -> bool:
     return not BOTH_WORDS.isdisjoint(rest) or not BOTH_WORDS.isdisjoint(pairs)
 
 
-BOTH_WORDS = frozenset({"both", "deux", "両方", "どちらも", "いずれも"})
+BOTH_WORDS = word_set("both_words")
 
 
 def _argued_places(doc: Doc, rules: LanguageRules) -> set[str]:
@@ -2253,18 +2243,7 @@ def _asks_membership(doc: Doc, targets: list[Target], rules: LanguageRules) -> b
 
 # words that may join a place to the region it is said to be ("is turkey europe?", "la Turquie
 # c'est l'Europe ?", "トルコってヨーロッパ？")
-REGION_LINKS = frozenset({"is", "=", "c'est", "cest", "est", "c'", "ce", "l'", "la", "le", "って",
-                          "region", "zone", "market", "área", "région", "地域", "扱い",
-                          "は", "も", "the", "in", "en", "dans", "part", "of", "a", "an", "les",
-                          "that", "'s", "thats", "it", "its", "it's", "that's",
-                          # ("la Géorgie (le pays) c'est en Europe ?")
-                          "country", "pays", "国", "の", "state", "état", "etat",
-                          # the end of the question ("アルメニアはヨーロッパですか", "…, non ?")
-                          "です", "ですか", "か", "でしょう", "でしょうか", "right", "non", "no",
-                          "hein", "or", "ou", "not", "yes",
-                          # ("is turkey europe for this plan?", "…in the alliance map")
-                          "for", "this", "plan", "alliance", "map", "model", "under", "pour",
-                          "l'alliance"})
+REGION_LINKS = word_set("region_links")
 
 
 def _names_its_region(doc: Doc, targets: list[Target], yes_no: bool) -> bool:
@@ -2291,11 +2270,11 @@ def _names_its_region(doc: Doc, targets: list[Target], yes_no: bool) -> bool:
 
 
 # words that make the difference after them a condition ("もし違う場合は…", "if not, which one?")
-CONDITION_AFTER = frozenset({"場合", "なら", "ば", "ら", "たら", "時", "とき", "際"})
-CONDITION_BEFORE = frozenset({"もし", "if", "si", "otherwise", "sinon"})
+CONDITION_AFTER = word_set("condition_after")
+CONDITION_BEFORE = word_set("condition_before")
 # a sentence opening on one of these is said only for the other answer ("Sinon, merci …")
-OTHERWISE = frozenset({"otherwise", "sinon", "else", "autrement"})
-NEGATIONS = frozenset({"not", "no", "pas", "non", "ない", "ぬ", "ん"})
+OTHERWISE = word_set("otherwise")
+NEGATIONS = word_set("negations")
 
 
 def _without_conditional_difference(doc: Doc, cues: dict[str, int]) -> dict[str, int]:
