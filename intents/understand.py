@@ -1430,9 +1430,15 @@ def _put_forward(doc: Doc) -> list[tuple[int, int]]:
     ("c'est bien Senard qui l'a annoncé ?")."""
     table = token_table(doc)
     spans = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "COMPANY"]
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    return spans + [(i, i + 1) for i in range(1, len(doc)) if i not in taken
-                    and table.title[i] and table.alpha[i]]
+    # (a place inside a fact's name is the name's: "Jean Dominique Senard")
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)} \
+        - doc.user_data.get(INSIDE_FACT_NAMES, set())
+    named = [i for i in range(1, len(doc)) if i not in taken and table.title[i]
+             and table.texts[i].replace("-", "").isalpha()]
+    # (a name of several words is one: "Jean-Dominique Senard")
+    starts = [i for i in named if i - 1 not in named]
+    return spans + [(i, next(j for j in range(i, len(doc) + 1) if j not in named))
+                    for i in starts]
 
 
 def _after_cleft(lowers: list[str], start: int, rules: LanguageRules) -> bool:
@@ -1562,11 +1568,15 @@ def _is_yes_no(doc: Doc, rules: LanguageRules) -> bool:
     if "yes_or_no" in cues and not asks_who and "what" not in cues:
         return True  # said in words: "yes/no: is there a leader for India", "oui ou non, ..."
     requested = any(lemma in rules.request_words for lemma in table.lemmas[:limit])
-    if rules.relative_pronouns and any(
-            end < len(doc) and _after_cleft(table.lowers, start, rules)
-            and table.lowers[end] in rules.relative_pronouns for start, end in _put_forward(doc)):
-        # "le PHEV, c'est Renault qui lead ?", "c est nissan qui ...", "c'tu Renault qui ..."
-        return not requested
+    cleft = next((start for start, end in _put_forward(doc) if end < len(doc)
+                  and _after_cleft(table.lowers, start, rules)
+                  and table.lowers[end] in rules.relative_pronouns), None) \
+        if rules.relative_pronouns else None
+    if cleft is not None:
+        # "le PHEV, c'est Renault qui lead ?", "c est nissan qui ...", "c'tu Renault qui ...";
+        # a request is made before the cleft ("tu peux me dire si c'est…"): "c'est bien Senard
+        # qui l'a dite ?" says, it asks nobody to say
+        return not any(lemma in rules.request_words for lemma in table.lemmas[:cleft])
     if any(tuple(words[:len(phrase)]) == phrase for phrase in rules.yes_no_phrases):
         # "est-ce que Nissan dirige l'Europe ?"; "c'est bien Renault qui dirige la Russie ?":
         # a "qui" right after the company only links it to its verb

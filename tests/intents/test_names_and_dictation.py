@@ -78,3 +78,15 @@ def test_a_made_up_japanese_name_one_kana_from_a_real_one_is_asked_back(assistan
 def test_real_japanese_names_with_a_kind_or_a_slip_are_still_read(assistant, question, leaders):
     answer = thread(assistant, question)[-1]
     assert sorted(answer.leaders) == leaders, answer.text
+
+
+@pytest.mark.parametrize(("question", "opener"), [
+    ("c'est bien Jean-Dominique Senard qui l'a dite ?", "Oui"),
+    ("c'est bien Senard qui a dit ça ?", "Oui"),
+    ("c'est bien Carlos Ghosn qui l'a dite ?", "Non"),
+])
+def test_a_cleft_putting_a_person_forward_asks_yes_or_no(assistant, question, opener):
+    """"c'est bien X qui l'a dite ?": a name of several words (one of them a place's, "Dominique")
+    put forward, and "dire" the verb of the relative clause, not a request to say."""
+    answer = thread(assistant, question)[-1]
+    assert answer.text.startswith(opener), answer.text
