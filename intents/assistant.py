@@ -49,6 +49,7 @@ from intents.understand import (
     understand,
 )
 from intents.vocabulary import build_vocabulary, read_cues
+from intents.words import word_set
 from knowledge.answer import ERROR_INTENT, Answer, Kind, MatrixRow, apology
 from knowledge.languages import local_list
 from knowledge.loader import KnowledgeBase, load_knowledge
@@ -551,6 +552,10 @@ class Assistant:
                 names = engine.resolver.words.join(list(context["places"]))
                 clause = f"{clause[:match.start()]}{names}{clause[match.end():]}"
                 understanding = self._understand(engine, clause, None)
+            if previous and not understanding.targets and (
+                    understanding.intent in UNREAD or understanding.weak_fact):
+                # "who leads africa?" then "the southern half i mean": that part of the area
+                understanding = _compass_part(self, engine, clause, previous) or understanding
             if english and previous and not understanding.targets and understanding.intent in (
                     Intent.CLARIFY, Intent.OUT_OF_SCOPE, Intent.THANKS, Intent.GREETING):
                 understanding = self._completed(engine, clause, previous) or understanding
@@ -897,6 +902,45 @@ THAT_PLACE = re.compile(r"\b(?:that|this|these|those|the same|both)\s+(?:two\s+|
                         r"(?:march[eé]|pays|r[eé]gion|zone|ville|territoire)s?\b|"
                         r"(?:その|同じ|これらの|この|両)(?:[2２二]か国|[2２二]カ国|市場|国|地域|エリア|都市)",
                         re.IGNORECASE)
+
+
+COMPASS = {direction: word_set(f"compass_{direction}")
+           for direction in ("north", "south", "east", "west")}
+PART_WORDS = word_set("part_words")
+
+
+def _compass_part(assistant: Assistant, engine: _Language, clause: str,
+                  previous: dict[str, Any]) -> Understanding | None:
+    """"the southern half i mean", "la partie nord" after an area ("Africa", "America"): the
+    area's part named by that point of the compass, read as the language names it ("Southern
+    Africa", else "South America", "Afrique du Nord"); None when the clause says no such part
+    or the part read is the area again."""
+    words = [w.lower() for w in WORD.findall(clause)]
+    areas = [t for t in previous.get("targets", []) if t["kind"] == TargetKind.AREA.value]
+    if len(areas) != 1 or PART_WORDS.isdisjoint(words) or len(words) > 6:
+        return None
+    said = next((w for w in words if any(w in found for found in COMPASS.values())), None)
+    if said is None:
+        return None
+    plain = next(d for d, found in COMPASS.items() if said in found)
+    kb = engine.resolver.kb
+    # a part the plan names by that direction ("north_america" of the Americas), by its name
+    parts = [kb.regions.get(p) or kb.zones.get(p) for p in kb.areas[areas[0]["id"]].parts
+             if plain in p.split("_")]
+    named = [engine.resolver.words.text(part.name) for part in parts if part is not None]
+    area = re.sub(r"^(?:the|l'|la|les|le)\s*", "", areas[0]["text"], flags=re.IGNORECASE)
+    french = engine.rules.code == "fr"
+    for phrase in [*named[:1], *(f"{area} du {word}" if french else f"{word} {area}"
+                                 for word in dict.fromkeys([said, plain]))]:
+        understanding = assistant._understand(engine, f"{_WHO_LEADS[engine.rules.code]} {phrase}",
+                                              None)
+        places = [t for t in understanding.targets if t.kind in PLACE_TARGETS]
+        if places and all(t.kind != TargetKind.AREA for t in places):
+            return replace(understanding, from_context=True)
+    return None
+
+
+_WHO_LEADS = {"en": "who leads", "fr": "qui dirige", "ja": ""}
 
 
 def _dashed(clause: str) -> list[str]:

@@ -84,3 +84,17 @@ def test_a_recap_of_named_places_is_asked_for_their_leaders(assistant):
     """"ペルーとタイをもう一度まとめて": a word of listing beside places asks about them."""
     answer = thread(assistant, "チリとタイをもう一度まとめて")[-1]
     assert sorted(answer.leaders) == ["mitsubishi", "renault"], answer.text
+
+
+@pytest.mark.parametrize(("questions", "leaders"), [
+    (["which company leads africa", "i mean the northern part"], ["renault"]),
+    (["who leads the americas?", "the southern half"], ["renault"]),
+    (["et l'Amérique, c'est qui ?", "la moitié nord"], ["nissan"]),
+    (["who leads africa?", "southern part i mean"], []),
+])
+def test_a_point_of_the_compass_picks_a_part_of_the_area_before(assistant, questions, leaders):
+    """"the southern half i mean" after "Africa": that part of it, not the 2025 target's
+    "half"."""
+    answer = thread(assistant, *questions)[-1]
+    assert answer.understood and answer.intent == "who_leads", answer.text
+    assert sorted(answer.leaders) == leaders, answer.text
